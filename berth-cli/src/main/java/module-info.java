@@ -1,0 +1,8 @@
+/** The {@code berth} command: picocli commands and renderers over berth-core's exported API. */
+module dev.berth.cli {
+    requires dev.berth.core;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    opens dev.berth.cli to info.picocli;
+}
