@@ -9,4 +9,5 @@ module dev.berth.core {
 
     exports dev.berth.diagnostic;
     exports dev.berth.error;
+    exports dev.berth.image;
 }
