@@ -1,0 +1,6 @@
+// App.java
+public class App {
+    public static void main(String[] args) {
+        System.out.println("Hello, Docker!");
+    }
+}

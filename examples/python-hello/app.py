@@ -1,0 +1,2 @@
+# app.py
+print("Hello, Docker!")
