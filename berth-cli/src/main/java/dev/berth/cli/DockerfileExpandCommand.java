@@ -48,7 +48,7 @@ final class DockerfileExpandCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--words", description = "Split each input into words, as for exec-form and COPY arguments.")
+    @Option(names = "--words", description = "Split each input into words after expansion, as for COPY, ADD, EXPOSE and VOLUME arguments.")
     private boolean words;
 
     @Option(names = "--escape", paramLabel = "C", defaultValue = "\\",

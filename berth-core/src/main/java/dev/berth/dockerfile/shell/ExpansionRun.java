@@ -13,11 +13,18 @@ final class ExpansionRun {
 
     private static final String MISSING_BRACE = "syntax error: missing '}'";
 
+    /**
+     * Go's stacks grow, Java's do not: a limit far beyond any real Dockerfile keeps absurd nesting
+     * an {@link ExpansionException} rather than a {@link StackOverflowError}.
+     */
+    static final int MAX_NESTING = 100;
+
     private final WordScanner scanner;
     private final Map<String, String> env;
     private final int escapeToken;
     private final Set<String> matched = new HashSet<>();
     private final Set<String> unmatched = new HashSet<>();
+    private int nesting;
 
     ExpansionRun(String word, Map<String, String> env, int escapeToken) {
         this.scanner = new WordScanner(word);
@@ -148,6 +155,18 @@ final class ExpansionRun {
     /** {@code $name}, {@code ${name}} or {@code ${name<modifier>word}}; the scanner is at the dollar. */
     private String dollar() {
         int start = scanner.position();
+        if (nesting == MAX_NESTING) {
+            throw new ExpansionException("syntax error: substitutions nested more than " + MAX_NESTING + " deep", start);
+        }
+        nesting++;
+        try {
+            return substitution(start);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private String substitution(int start) {
         scanner.next();
         if (scanner.peek() != '{') {
             String name = name();
