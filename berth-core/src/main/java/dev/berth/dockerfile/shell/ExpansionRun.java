@@ -184,7 +184,12 @@ final class ExpansionRun {
             case '}' -> lookUp(name).value();
             case ':' -> {
                 int operator = scanner.next();
-                yield operate(start, name, operator, ":" + WordScanner.display(operator), true);
+                String spelling = ":" + WordScanner.display(operator);
+                // ${A:#p} and ${A:%p} mean nothing in sh; BuildKit refuses them before reading p (moby/buildkit#5146).
+                if (operator == '#' || operator == '%') {
+                    throw unsupported(spelling, start);
+                }
+                yield operate(start, name, operator, spelling, true);
             }
             case '+', '-', '?', '#', '%' -> operate(start, name, modifier, WordScanner.display(modifier), false);
             case '/' -> replace(start, name);

@@ -62,7 +62,7 @@ class BuildKitQuirksTest {
     }
 
     @Test
-    void nestingUpToTheLimitExpandsOnASmallStack() throws InterruptedException {
+    void nestingUpToTheLimitExpandsOnADefaultSizedStack() throws InterruptedException {
         int depth = ExpansionRun.MAX_NESTING;
         String word = "${A:-".repeat(depth - 1) + "${A:-deep}" + "}".repeat(depth - 1);
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -72,7 +72,7 @@ class BuildKitQuirksTest {
             } catch (Throwable failure) {
                 outcome.set(failure);
             }
-        }, "small-stack", 256 * 1024);
+        }, "default-stack", 1024 * 1024);
         thread.start();
         thread.join();
 
