@@ -24,7 +24,9 @@ final class ShellPattern {
     static ShellPattern compile(String pattern, boolean greedy, boolean anchored) throws InvalidPattern {
         StringBuilder out = new StringBuilder(pattern.length() + 8);
         int[] tokens = pattern.codePoints().toArray();
-        for (int i = 0; i < tokens.length; i++) {
+        // BuildKit reads the pattern with Go's text/scanner too, which skips a leading byte order mark.
+        int first = tokens.length > 0 && tokens[0] == 0xFEFF ? 1 : 0;
+        for (int i = first; i < tokens.length; i++) {
             int token = tokens[i];
             switch (token) {
                 case '*' -> out.append(greedy ? ".*" : ".*?");
