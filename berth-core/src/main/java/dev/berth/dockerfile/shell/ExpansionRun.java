@@ -169,7 +169,7 @@ final class ExpansionRun {
     private String substitution(int start) {
         scanner.next();
         if (scanner.peek() != '{') {
-            String name = name();
+            String name = scanner.readName();
             return name.isEmpty() ? "$" : lookUp(name).value();
         }
         scanner.next();
@@ -178,7 +178,7 @@ final class ExpansionRun {
             case '{', '}', ':' -> throw new ExpansionException("syntax error: bad substitution", start);
             default -> { }
         }
-        String name = name();
+        String name = scanner.readName();
         int modifier = scanner.next();
         return switch (modifier) {
             case '}' -> lookUp(name).value();
@@ -261,36 +261,6 @@ final class ExpansionRun {
             }
             throw failure;
         }
-    }
-
-    /** A name: digits only if it starts with one, a single special parameter, or letters, digits and _. */
-    private String name() {
-        StringBuilder name = new StringBuilder();
-        while (scanner.peek() != WordScanner.EOF) {
-            int ch = scanner.peek();
-            if (name.isEmpty() && Character.isDigit(ch)) {
-                while (Character.isDigit(scanner.peek())) {
-                    name.appendCodePoint(scanner.next());
-                }
-                return name.toString();
-            }
-            if (name.isEmpty() && isSpecialParameter(ch)) {
-                return Character.toString(scanner.next());
-            }
-            if (!Character.isLetter(ch) && !Character.isDigit(ch) && ch != '_') {
-                break;
-            }
-            name.appendCodePoint(scanner.next());
-        }
-        return name.toString();
-    }
-
-    /** POSIX special parameters; BuildKit looks them up in the environment like any other name. */
-    private static boolean isSpecialParameter(int ch) {
-        return switch (ch) {
-            case '@', '*', '#', '?', '-', '$', '!', '0' -> true;
-            default -> false;
-        };
     }
 
     private Lookup lookUp(String name) {
