@@ -44,6 +44,10 @@ final class GlobSyntax {
             int[] lo = classChar(pattern, i, open);
             i = lo[1];
             if (pattern.charAt(i) == '-') {
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+                    throw new MalformedPatternException(
+                            "'-' must be escaped at the end of a character class", open);
+                }
                 int[] hi = classChar(pattern, i + 1, open);
                 if (hi[0] < lo[0]) {
                     throw new MalformedPatternException("character range %s-%s is reversed"
