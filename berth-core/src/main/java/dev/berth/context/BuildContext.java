@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,13 +79,21 @@ public final class BuildContext {
         return ignoreFile;
     }
 
-    /** Every entry a build sees (directories included), sorted by path bytes. */
+    /**
+     * Every entry a build sees, sorted by path bytes. Directories are included; an excluded directory
+     * appears when an exception re-includes something inside it, as BuildKit sends the parents of
+     * every file it sends.
+     */
     public List<ContextEntry> list() {
         List<ContextEntry> entries = new ArrayList<>();
+        Map<String, ContextEntry> excludedDirectories = new HashMap<>();
         try {
-            walk(root, "", entries);
+            walk(root, "", entries, excludedDirectories);
         } catch (IOException failure) {
             throw new StoreException("reading build context " + root, failure);
+        }
+        if (!excludedDirectories.isEmpty()) {
+            addParentsOfReincluded(entries, excludedDirectories);
         }
         entries.sort(BY_PATH_BYTES);
         return List.copyOf(entries);
@@ -99,21 +109,39 @@ public final class BuildContext {
         return new ContextPathResolver(root).resolve(path);
     }
 
-    private void walk(Path directory, String prefix, List<ContextEntry> entries) throws IOException {
+    private void walk(Path directory, String prefix, List<ContextEntry> entries,
+            Map<String, ContextEntry> excludedDirectories) throws IOException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
             for (Path child : children) {
                 String path = prefix + child.getFileName();
                 FileStat stat = FileStats.lstat(child);
-                EntryType type = EntryType.ofMode(stat.mode());
+                ContextEntry entry = new ContextEntry(path, EntryType.ofMode(stat.mode()), stat);
                 boolean excluded = ignore.matches(path);
                 if (!excluded) {
-                    entries.add(new ContextEntry(path, type, stat));
+                    entries.add(entry);
                 }
-                if (type == EntryType.DIRECTORY && (!excluded || ignore.mayContainIncluded(path))) {
-                    walk(child, path + "/", entries);
+                if (entry.type() == EntryType.DIRECTORY && (!excluded || ignore.mayContainIncluded(path))) {
+                    if (excluded) {
+                        excludedDirectories.put(path, entry);
+                    }
+                    walk(child, path + "/", entries, excludedDirectories);
                 }
             }
         }
+    }
+
+    private static void addParentsOfReincluded(List<ContextEntry> entries, Map<String, ContextEntry> excluded) {
+        List<ContextEntry> parents = new ArrayList<>();
+        for (ContextEntry entry : entries) {
+            String path = entry.path();
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                ContextEntry parent = excluded.remove(path.substring(0, slash));
+                if (parent != null) {
+                    parents.add(parent);
+                }
+            }
+        }
+        entries.addAll(parents);
     }
 
     private static String displayName(Path context, Path file) {

@@ -70,7 +70,7 @@ class BuildContextTest {
 
         BuildContext context = BuildContext.open(root, Optional.empty());
 
-        assertThat(paths(context)).containsExactly(".dockerignore", "docs/keep.md", "src", "src/main.c");
+        assertThat(paths(context)).containsExactly(".dockerignore", "docs", "docs/keep.md", "src", "src/main.c");
         assertThat(context.ignoreFile()).contains(root.resolve(".dockerignore").toAbsolutePath());
     }
 
@@ -80,7 +80,7 @@ class BuildContextTest {
         write("a/b/drop.txt", "");
         write(".dockerignore", "*\n!**/*.go\n");
 
-        assertThat(paths(BuildContext.open(root, Optional.empty()))).containsExactly("a/b/keep.go");
+        assertThat(paths(BuildContext.open(root, Optional.empty()))).containsExactly("a", "a/b", "a/b/keep.go");
     }
 
     @Test

@@ -22,6 +22,9 @@ public final class IgnoreMatcher {
     private record Rule(IgnorePattern source, boolean exception, String body, PathTest test) {
     }
 
+    /** The characters BuildKit's walker takes as "this exception may match anywhere". */
+    private static final String WILDCARDS = "*[]?^\\";
+
     private final List<Rule> rules;
     private final List<IgnorePattern> patterns;
     private final boolean exceptionsAreLiteral;
@@ -31,7 +34,8 @@ public final class IgnoreMatcher {
         this.patterns = rules.stream().map(Rule::source).toList();
         this.exceptionsAreLiteral = rules.stream()
                 .filter(Rule::exception)
-                .noneMatch(rule -> rule.body().chars().anyMatch(c -> "*?[\\".indexOf(c) >= 0));
+                .map(rule -> withoutTrailingGlob(rule.body()))
+                .noneMatch(body -> body.chars().anyMatch(c -> WILDCARDS.indexOf(c) >= 0));
     }
 
     /** A matcher that excludes nothing. */
@@ -100,7 +104,8 @@ public final class IgnoreMatcher {
     /**
      * Whether a walk must still descend into the excluded directory {@code dir} because an exception
      * might re-include something beneath it. As BuildKit's walker: never without exceptions; always
-     * when some exception has a wildcard; otherwise only when an exception names a path inside it.
+     * when some exception has a wildcard (ignoring a trailing {@code /**} or {@code /*}); otherwise only
+     * when an exception names a path inside it.
      */
     public boolean mayContainIncluded(String dir) {
         if (rules.stream().noneMatch(Rule::exception)) {
@@ -110,7 +115,14 @@ public final class IgnoreMatcher {
             return true;
         }
         String dirSlash = normalize(dir) + "/";
-        return rules.stream().anyMatch(rule -> rule.exception() && (rule.body() + "/").startsWith(dirSlash));
+        return rules.stream()
+                .filter(Rule::exception)
+                .anyMatch(rule -> (withoutTrailingGlob(rule.body()) + "/").startsWith(dirSlash));
+    }
+
+    private static String withoutTrailingGlob(String pattern) {
+        String stripped = pattern.endsWith("/**") ? pattern.substring(0, pattern.length() - 3) : pattern;
+        return stripped.endsWith("/*") ? stripped.substring(0, stripped.length() - 2) : stripped;
     }
 
     private Optional<Rule> decidingRule(String rawPath) {

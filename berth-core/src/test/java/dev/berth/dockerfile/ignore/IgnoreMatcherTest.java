@@ -46,6 +46,11 @@ class IgnoreMatcherTest {
             *,!**/*.go                     | vendor       | true
             *,!keep?                       | anything     | true
             a,!a\\[x]                      | b            | true
+            a,!a^x                         | b            | true
+            *,!a/b/**                      | a            | true
+            *,!a/b/**                      | c            | false
+            *,!a/b/*                       | a/b          | true
+            *,!a/b/*                       | a/c          | false
             """)
     void mayContainIncludedFollowsBuildKitsWalk(String patterns, String dir, boolean expected) {
         IgnoreMatcher matcher = IgnoreMatcher.compile(List.of(patterns.split(",")));
