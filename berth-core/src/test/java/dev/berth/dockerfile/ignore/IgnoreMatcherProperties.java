@@ -42,6 +42,23 @@ class IgnoreMatcherProperties {
         assertThat(file.patterns()).allSatisfy(pattern -> assertThat(pattern.text()).isNotEmpty());
     }
 
+    /** Oracle: a pattern without wildcards excludes exactly itself and what lies beneath it. */
+    @Property(tries = 300)
+    void literalPatternExcludesItselfAndItsContents(@ForAll("literals") String pattern, @ForAll("literals") String path) {
+        IgnoreMatcher matcher = IgnoreMatcher.compile(List.of(pattern));
+
+        boolean expected = path.equals(pattern) || path.startsWith(pattern + "/");
+        assertThat(matcher.matches(path)).isEqualTo(expected);
+        assertThat(matcher.matches(pattern + "/" + path)).isTrue();
+    }
+
+    @Provide
+    Arbitrary<String> literals() {
+        Arbitrary<String> element = Arbitraries.strings().withChars("ab.-é").ofMinLength(1).ofMaxLength(3)
+                .filter(text -> !text.equals(".") && !text.equals(".."));
+        return element.list().ofMinSize(1).ofMaxSize(3).map(elements -> String.join("/", elements));
+    }
+
     @Provide
     Arbitrary<String> patterns() {
         return Arbitraries.strings().withChars("ab/*?[]^-!\\.{}$é ").ofMaxLength(12);
