@@ -7,7 +7,9 @@ module dev.berth.core {
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
 
+    exports dev.berth.context;
     exports dev.berth.diagnostic;
+    exports dev.berth.dockerfile.ignore;
     exports dev.berth.dockerfile.shell;
     exports dev.berth.error;
     exports dev.berth.image;

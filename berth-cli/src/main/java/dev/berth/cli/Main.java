@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Builds, stores, ships and runs container images, without a daemon.",
-        subcommands = {CommandLine.HelpCommand.class, DockerfileCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                DockerfileCommand.class,
+                DockerignoreCommand.class,
+                ContextCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {

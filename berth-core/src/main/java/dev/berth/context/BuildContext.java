@@ -1,0 +1,151 @@
+package dev.berth.context;
+
+import dev.berth.diagnostic.SourceFile;
+import dev.berth.dockerfile.ignore.IgnoreFile;
+import dev.berth.dockerfile.ignore.IgnoreFileLocator;
+import dev.berth.dockerfile.ignore.IgnoreFileReader;
+import dev.berth.dockerfile.ignore.IgnoreMatcher;
+import dev.berth.error.NotFoundException;
+import dev.berth.error.StoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A build context: a directory read in place, never copied, seen through its ignore file.
+ * {@link #list()} walks it without following symbolic links and returns what a build may use, in
+ * the order of the paths' UTF-8 bytes, so two walks of the same tree agree. {@link #resolve} maps a
+ * context path to a file and refuses any path, or link, that would lead outside the context.
+ */
+public final class BuildContext {
+
+    private static final Comparator<ContextEntry> BY_PATH_BYTES = Comparator.comparing(
+            entry -> entry.path().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
+
+    private final Path root;
+    private final IgnoreMatcher ignore;
+    private final Optional<Path> ignoreFile;
+
+    public BuildContext(Path root, IgnoreMatcher ignore, Optional<Path> ignoreFile) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.ignore = Objects.requireNonNull(ignore, "ignore");
+        this.ignoreFile = Objects.requireNonNull(ignoreFile, "ignoreFile");
+        if (!Files.isDirectory(this.root)) {
+            throw new NotFoundException("build context " + root + " is not a directory");
+        }
+    }
+
+    /**
+     * Opens {@code root} with the ignore file BuildKit would pick for {@code dockerfile}
+     * ({@code <root>/Dockerfile} when empty).
+     *
+     * @throws dev.berth.error.InvalidInputException when the ignore file has a malformed pattern
+     */
+    public static BuildContext open(Path root, Optional<Path> dockerfile) {
+        Path context = root.toAbsolutePath().normalize();
+        Optional<Path> located = new IgnoreFileLocator().locate(context, dockerfile.orElse(context.resolve("Dockerfile")));
+        IgnoreFile file = IgnoreFile.none();
+        if (located.isPresent()) {
+            try {
+                String text = Files.readString(located.get(), StandardCharsets.UTF_8);
+                file = new IgnoreFileReader().read(new SourceFile(displayName(context, located.get()), text));
+            } catch (IOException failure) {
+                throw new StoreException("reading ignore file " + located.get(), failure);
+            }
+        }
+        return new BuildContext(context, IgnoreMatcher.compile(file), located);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public IgnoreMatcher ignore() {
+        return ignore;
+    }
+
+    /** The ignore file in effect, if any. */
+    public Optional<Path> ignoreFile() {
+        return ignoreFile;
+    }
+
+    /**
+     * Every entry a build sees, sorted by path bytes. Directories are included; an excluded directory
+     * appears when an exception re-includes something inside it, as BuildKit sends the parents of
+     * every file it sends.
+     */
+    public List<ContextEntry> list() {
+        List<ContextEntry> entries = new ArrayList<>();
+        Map<String, ContextEntry> excludedDirectories = new HashMap<>();
+        try {
+            walk(root, "", entries, excludedDirectories);
+        } catch (IOException failure) {
+            throw new StoreException("reading build context " + root, failure);
+        }
+        if (!excludedDirectories.isEmpty()) {
+            addParentsOfReincluded(entries, excludedDirectories);
+        }
+        entries.sort(BY_PATH_BYTES);
+        return List.copyOf(entries);
+    }
+
+    /**
+     * The file behind a context path, links inside it followed as if the context were the file
+     * system root (an absolute link target is taken from the context root; {@code ..} stops there).
+     *
+     * @throws NotFoundException when the path itself climbs out of the context with {@code ..}
+     */
+    public Path resolve(String path) {
+        return new ContextPathResolver(root).resolve(path);
+    }
+
+    private void walk(Path directory, String prefix, List<ContextEntry> entries,
+            Map<String, ContextEntry> excludedDirectories) throws IOException {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+            for (Path child : children) {
+                String path = prefix + child.getFileName();
+                FileStat stat = FileStats.lstat(child);
+                ContextEntry entry = new ContextEntry(path, EntryType.ofMode(stat.mode()), stat);
+                boolean excluded = ignore.matches(path);
+                if (!excluded) {
+                    entries.add(entry);
+                }
+                if (entry.type() == EntryType.DIRECTORY && (!excluded || ignore.mayContainIncluded(path))) {
+                    if (excluded) {
+                        excludedDirectories.put(path, entry);
+                    }
+                    walk(child, path + "/", entries, excludedDirectories);
+                }
+            }
+        }
+    }
+
+    private static void addParentsOfReincluded(List<ContextEntry> entries, Map<String, ContextEntry> excluded) {
+        List<ContextEntry> parents = new ArrayList<>();
+        for (ContextEntry entry : entries) {
+            String path = entry.path();
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                ContextEntry parent = excluded.remove(path.substring(0, slash));
+                if (parent != null) {
+                    parents.add(parent);
+                }
+            }
+        }
+        entries.addAll(parents);
+    }
+
+    private static String displayName(Path context, Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+}

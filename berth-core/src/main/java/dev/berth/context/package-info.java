@@ -1,0 +1,12 @@
+/**
+ * The build context: the directory a build reads files from, in place.
+ *
+ * <p>Owns {@link dev.berth.context.BuildContext} (walk honouring the ignore file, deterministic
+ * listing of {@link dev.berth.context.ContextEntry}s, resolution of paths that never leaves the
+ * context), {@link dev.berth.context.StatCache} (content digests keyed by a file's stat, persisted
+ * atomically under a cache directory) and {@link dev.berth.context.ContentHasher} (SHA-256 of file
+ * content through that cache). Takes a directory, an optional Dockerfile path (to pick the ignore
+ * file) and a cache directory; gives entries and digests. Uses {@code dev.berth.dockerfile.ignore}
+ * for matching, nothing else of the Dockerfile frontend.
+ */
+package dev.berth.context;
