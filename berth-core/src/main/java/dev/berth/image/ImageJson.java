@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;
@@ -45,7 +46,9 @@ public final class ImageJson {
         JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Kept unknown members should keep their numbers as written: 2.50 stays 2.50.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
     }
 
@@ -103,8 +106,7 @@ public final class ImageJson {
 
     private <T> T read(byte[] json, String source, String what, long limit, Function<JsonObject, T> reader) {
         if (json.length > limit) {
-            throw JsonObject.error(source, "%s is %d bytes, over the limit of %d bytes (%s)"
-                    .formatted(what, json.length, limit, mebibytes(limit)));
+            throw JsonObject.error(source, "%s is %d bytes, over the %s limit".formatted(what, json.length, size(limit)));
         }
         JsonNode root;
         try {
@@ -130,7 +132,7 @@ public final class ImageJson {
                 what + " is not valid JSON: " + message), null);
     }
 
-    private static String mebibytes(long bytes) {
-        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+    private static String size(long bytes) {
+        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + "-byte";
     }
 }
