@@ -43,6 +43,11 @@ public record ContainerConfig(
         List<String> shell,
         Map<String, RawJson> extra) {
 
+    /** The members this record models; {@code extra} may not use these names. */
+    static final Set<String> MEMBERS = Set.of("Hostname", "Domainname", "User", "AttachStdin", "AttachStdout",
+            "AttachStderr", "ExposedPorts", "Tty", "OpenStdin", "StdinOnce", "Env", "Cmd", "Healthcheck",
+            "ArgsEscaped", "Image", "Volumes", "WorkingDir", "Entrypoint", "OnBuild", "Labels", "StopSignal", "Shell");
+
     public static final ContainerConfig EMPTY = builder().build();
 
     public ContainerConfig {
@@ -62,6 +67,14 @@ public record ContainerConfig(
         Objects.requireNonNull(stopSignal, "stopSignal");
         shell = List.copyOf(shell);
         extra = Map.copyOf(extra);
+        requireUnmodelled(extra, MEMBERS);
+    }
+
+    /** Refuses kept members that would collide with modelled ones when written. */
+    static void requireUnmodelled(Map<String, RawJson> extra, Set<String> members) {
+        extra.keySet().stream().filter(members::contains).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("\"" + name + "\" is a modelled member, not an extra one");
+        });
     }
 
     public static ContainerConfigBuilder builder() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An image config (OCI {@code application/vnd.oci.image.config.v1+json} or Docker
@@ -30,6 +31,10 @@ public record ImageConfig(
         List<HistoryEntry> history,
         Map<String, RawJson> extra) {
 
+    /** The top-level members this record models; {@code extra} may not use these names. */
+    static final Set<String> MEMBERS = Set.of("created", "author", "architecture", "os", "os.version",
+            "os.features", "variant", "config", "rootfs", "history");
+
     public ImageConfig {
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(author, "author");
@@ -42,6 +47,7 @@ public record ImageConfig(
         Objects.requireNonNull(rootFs, "rootFs");
         history = List.copyOf(history);
         extra = Map.copyOf(extra);
+        ContainerConfig.requireUnmodelled(extra, MEMBERS);
     }
 
     /** The config of an image with no layers, no history and default container settings. */

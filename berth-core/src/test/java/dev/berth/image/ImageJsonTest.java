@@ -110,6 +110,17 @@ class ImageJsonTest {
     }
 
     @Test
+    void extraMembersCannotShadowModelledOnes() {
+        ImageConfig config = ImageConfig.empty(Platform.of("linux", "amd64"));
+
+        assertThatThrownBy(() -> new ImageConfig(config.created(), "", "amd64", "linux", "", List.of(), "",
+                config.config(), config.rootFs(), List.of(), Map.of("os", new RawJson("\"windows\""))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("\"os\" is a modelled member, not an extra one");
+        assertThatThrownBy(() -> ContainerConfig.builder().extra(Map.of("Env", new RawJson("[]"))).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void readsNullAsAbsentAndMatchesMemberNamesCaseInsensitivelyLikeGo() {
         ImageConfig config = codec.readConfig(
                 bytes("{\"OS\":\"linux\",\"config\":{\"env\":[\"A=1\"],\"Volumes\":null,\"Cmd\":null}}"), "config");
