@@ -41,7 +41,15 @@ final class ManifestCodec {
         if (size < 0) {
             throw json.fail(json.pathOf("size"), "must not be negative, found " + size);
         }
-        return new Descriptor(mediaType, digest, size, json.strings("urls"), json.stringMap("annotations"),
+        String data = json.string("data");
+        if (!data.isEmpty()) {
+            try {
+                data = Descriptor.canonicalBase64(data);
+            } catch (IllegalArgumentException e) {
+                throw json.fail(json.pathOf("data"), "invalid base64: " + e.getMessage());
+            }
+        }
+        return new Descriptor(mediaType, digest, size, json.strings("urls"), json.stringMap("annotations"), data,
                 json.object("platform").map(ManifestCodec::readPlatform), json.string("artifactType"));
     }
 
@@ -99,6 +107,9 @@ final class ManifestCodec {
         }
         if (!descriptor.annotations().isEmpty()) {
             out.name("annotations").stringMap(descriptor.annotations());
+        }
+        if (!descriptor.data().isEmpty()) {
+            out.name("data").value(descriptor.data());
         }
         descriptor.platform().ifPresent(platform -> writePlatform(platform, out.name("platform")));
         if (!descriptor.artifactType().isEmpty()) {

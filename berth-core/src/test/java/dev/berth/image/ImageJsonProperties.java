@@ -24,11 +24,11 @@ class ImageJsonProperties {
             "manifests", "subject", "annotations", "digest", "size", "urls", "platform", "artifactType", "os",
             "architecture", "variant", "os.version", "os.features", "created", "author", "history", "created_by",
             "empty_layer", "comment", "rootfs", "type", "diff_ids", "Env", "Cmd", "Entrypoint", "ExposedPorts",
-            "Volumes", "Labels", "Healthcheck", "Test", "Interval", "Retries", "User", "env", "x");
+            "Volumes", "Labels", "Healthcheck", "Test", "Interval", "Retries", "User", "env", "data", "x");
     private static final List<String> STRINGS = List.of("", "linux", "amd64", "2024-01-02T03:04:05.5Z",
             "2024-13-02T03:04:05Z", "sha256:" + "ab".repeat(32), "sha512:" + "cd".repeat(64), "sha256:zz",
             "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json",
-            "<&>", "\u2028", "🐳", "layers");
+            "<&>", "\u2028", "🐳", "layers", "e30=", "e30");
 
     private final ImageJson codec = ImageJson.standard();
 

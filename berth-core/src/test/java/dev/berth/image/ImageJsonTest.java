@@ -173,6 +173,8 @@ class ImageJsonTest {
         {"schemaVersion":2,"config":{"mediaType":"a","digest":"sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","size":1.0}} | config.size: expected an integer, found a number
         {"schemaVersion":2,"config":{"mediaType":"a","digest":"sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","size":99999999999999999999}} | config.size: integer 99999999999999999999 is out of range
         {"schemaVersion":2,"config":{"mediaType":"a","digest":"sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","size":1},"layers":[{"mediaType":"b"}]} | layers[0].digest: required field is missing
+        {"schemaVersion":2,"config":{"mediaType":"a","digest":"sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","size":1,"data":"e30"}} | config.data: invalid base64: padded length must be a multiple of 4
+        {"schemaVersion":2,"config":{"mediaType":"a","digest":"sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","size":1,"data":"e3-="}} | config.data: invalid base64: Illegal base64 character 2d
         """)
     void refusesBadManifestsNamingTheMemberPath(String json, String message) {
         assertThatThrownBy(() -> codec.readManifest(bytes(json), "manifest.json"))
