@@ -26,6 +26,9 @@ public record ImageIndex(
             throw new IllegalArgumentException("index schemaVersion must be 2, not " + schemaVersion);
         }
         Objects.requireNonNull(mediaType, "mediaType");
+        if (mediaType.filter(type -> type.value().isEmpty()).isPresent()) {
+            throw new IllegalArgumentException("an empty index media type is written as no media type");
+        }
         Objects.requireNonNull(artifactType, "artifactType");
         manifests = List.copyOf(manifests);
         Objects.requireNonNull(subject, "subject");

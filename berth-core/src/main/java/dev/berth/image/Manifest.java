@@ -27,6 +27,9 @@ public record Manifest(
             throw new IllegalArgumentException("manifest schemaVersion must be 2, not " + schemaVersion);
         }
         Objects.requireNonNull(mediaType, "mediaType");
+        if (mediaType.filter(type -> type.value().isEmpty()).isPresent()) {
+            throw new IllegalArgumentException("an empty manifest media type is written as no media type");
+        }
         Objects.requireNonNull(artifactType, "artifactType");
         Objects.requireNonNull(config, "config");
         layers = List.copyOf(layers);
