@@ -131,7 +131,8 @@ final class ConfigCodec {
     private static HealthConfig readHealthConfig(JsonObject json) {
         long retries = json.optionalLong("Retries");
         if (retries < 0 || retries > Integer.MAX_VALUE) {
-            throw json.fail(json.pathOf("Retries"), "must be between 0 and " + Integer.MAX_VALUE + ", found " + retries);
+            throw json.fail(json.pathOf("Retries"),
+                    "must be between 0 and " + Integer.MAX_VALUE + ", found " + retries);
         }
         return new HealthConfig(json.strings("Test"), duration(json, "Interval"), duration(json, "Timeout"),
                 duration(json, "StartPeriod"), duration(json, "StartInterval"), (int) retries);

@@ -106,7 +106,8 @@ public final class ImageJson {
 
     private <T> T read(byte[] json, String source, String what, long limit, Function<JsonObject, T> reader) {
         if (json.length > limit) {
-            throw JsonObject.error(source, "%s is %d bytes, over the %s limit".formatted(what, json.length, size(limit)));
+            throw JsonObject.error(source,
+                    "%s is %d bytes, over the %s limit".formatted(what, json.length, size(limit)));
         }
         JsonNode root;
         try {

@@ -25,14 +25,15 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(digest, "digest");
         String name = domain + "/" + path;
-        if (!ReferenceGrammar.DOMAIN.matcher(domain).matches() || !ReferenceGrammar.REPOSITORY_PATH.matcher(path)
-                .matches() || tag.filter(t -> !ReferenceGrammar.TAG_PATTERN.matcher(t).matches()).isPresent()) {
-            throw new InvalidReferenceException(name + tag.map(t -> ":" + t).orElse(""), "invalid reference format",
-                    Optional.empty());
+        boolean valid = ReferenceGrammar.DOMAIN.matcher(domain).matches()
+                && ReferenceGrammar.REPOSITORY_PATH.matcher(path).matches()
+                && tag.map(t -> ReferenceGrammar.TAG_PATTERN.matcher(t).matches()).orElse(true);
+        if (!valid) {
+            throw new InvalidReferenceException(name + tag.map(t -> ":" + t).orElse(""),
+                    "invalid reference format", Optional.empty());
         }
         if (name.length() > ReferenceGrammar.NAME_MAX_LENGTH) {
-            throw new InvalidReferenceException(name, "invalid reference format: repository name must not be more than "
-                    + ReferenceGrammar.NAME_MAX_LENGTH + " characters", Optional.empty());
+            throw new InvalidReferenceException(name, ReferenceParser.TOO_LONG, Optional.empty());
         }
     }
 
@@ -95,6 +96,9 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
     /** Implements {@link #parse}: Docker's domain split, then its grammar, then digest validation. */
     private static final class ReferenceParser {
 
+        static final String TOO_LONG = "invalid reference format: repository name must not be more than "
+                + ReferenceGrammar.NAME_MAX_LENGTH + " characters";
+
         static ImageReference parse(String text) {
             Objects.requireNonNull(text, "text");
             if (text.isEmpty()) {
@@ -112,7 +116,8 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
                 boolean isDomain = first.contains(".") || first.contains(":") || first.equals("localhost")
                         || !first.toLowerCase(Locale.ROOT).equals(first);
                 if (isDomain) {
-                    domain = first.equals(ReferenceGrammar.LEGACY_DEFAULT_DOMAIN) ? ReferenceGrammar.DEFAULT_DOMAIN : first;
+                    boolean legacy = first.equals(ReferenceGrammar.LEGACY_DEFAULT_DOMAIN);
+                    domain = legacy ? ReferenceGrammar.DEFAULT_DOMAIN : first;
                     remainder = text.substring(slash + 1);
                 }
             }
@@ -131,8 +136,7 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
                 throw invalid(text, "invalid reference format");
             }
             if (match.group(1).length() + 1 + match.group(2).length() > ReferenceGrammar.NAME_MAX_LENGTH) {
-                throw invalid(text, "invalid reference format: repository name must not be more than "
-                        + ReferenceGrammar.NAME_MAX_LENGTH + " characters");
+                throw invalid(text, TOO_LONG);
             }
             Optional<Digest> digest = Optional.ofNullable(match.group(4)).map(value -> digest(text, value));
             return new ImageReference(match.group(1), match.group(2), Optional.ofNullable(match.group(3)), digest);
@@ -160,7 +164,8 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
         private static String lowerCaseName(String text, String remoteName) {
             int at = text.lastIndexOf(remoteName);
             return at < 0 ? text.toLowerCase(Locale.ROOT)
-                    : text.substring(0, at) + remoteName.toLowerCase(Locale.ROOT) + text.substring(at + remoteName.length());
+                    : text.substring(0, at) + remoteName.toLowerCase(Locale.ROOT)
+                            + text.substring(at + remoteName.length());
         }
 
         private static InvalidReferenceException invalid(String text, String message) {

@@ -2,11 +2,14 @@ package dev.berth.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.berth.error.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,15 @@ class ImageReferenceTest {
         assertThat(input.diagnostics().getFirst().range().startColumn()).isEqualTo(6);
         assertThat(input.diagnostics().getFirst().range().endColumn()).isEqualTo(15);
         assertThat(input.diagnostics().getFirst().hint()).contains("write \"myapp:1.0\"");
+    }
+
+    @Test
+    void hostileInputFailsFastBecauseTheGrammarDoesNotBacktrack() {
+        List<String> hostile = List.of("a" + "-".repeat(200_000) + "!", "a.".repeat(100_000) + "/x!",
+                "x/" + "a_".repeat(100_000) + "A", "h:" + "1".repeat(200_000) + "/x", "x:" + "a".repeat(200_000));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> hostile.forEach(text ->
+                assertThatThrownBy(() -> ImageReference.parse(text)).isInstanceOf(InvalidReferenceException.class)));
     }
 
     private static String expand(String cell) {
