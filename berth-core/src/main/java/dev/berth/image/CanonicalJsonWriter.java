@@ -1,0 +1,181 @@
+package dev.berth.image;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes compact JSON byte for byte as Go's {@code encoding/json} does: no whitespace, HTML-safe escapes
+ * ({@code <}, {@code >}, {@code &} as {@code \u003c} ...), lower-case hex, U+2028/U+2029 escaped, and map
+ * keys sorted by their UTF-8 bytes. Matching Go matters because an image's ID is the digest of these bytes.
+ */
+final class CanonicalJsonWriter {
+
+    /** Go sorts map keys as byte strings; for UTF-8 that is code point order, not Java's UTF-16 order. */
+    static final Comparator<String> GO_KEY_ORDER = (left, right) -> {
+        int i = 0;
+        int j = 0;
+        while (i < left.length() && j < right.length()) {
+            int a = left.codePointAt(i);
+            int b = right.codePointAt(j);
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+            i += Character.charCount(a);
+            j += Character.charCount(b);
+        }
+        return Integer.compare(left.length() - i, right.length() - j);
+    };
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final StringBuilder out = new StringBuilder(256);
+    /** One entry per open object or array: whether it has no member yet. */
+    private final Deque<Boolean> empty = new ArrayDeque<>();
+    /** True between a member name and its value, where no comma belongs. */
+    private boolean afterName;
+
+    CanonicalJsonWriter beginObject() {
+        separate();
+        out.append('{');
+        empty.push(true);
+        return this;
+    }
+
+    CanonicalJsonWriter endObject() {
+        empty.pop();
+        out.append('}');
+        return this;
+    }
+
+    CanonicalJsonWriter beginArray() {
+        separate();
+        out.append('[');
+        empty.push(true);
+        return this;
+    }
+
+    CanonicalJsonWriter endArray() {
+        empty.pop();
+        out.append(']');
+        return this;
+    }
+
+    /** Writes a member name; the next value call writes its value. */
+    CanonicalJsonWriter name(String name) {
+        separate();
+        quote(name);
+        out.append(':');
+        afterName = true;
+        return this;
+    }
+
+    CanonicalJsonWriter value(String text) {
+        separate();
+        quote(text);
+        return this;
+    }
+
+    CanonicalJsonWriter value(long number) {
+        separate();
+        out.append(number);
+        return this;
+    }
+
+    CanonicalJsonWriter value(boolean flag) {
+        separate();
+        out.append(flag);
+        return this;
+    }
+
+    CanonicalJsonWriter raw(RawJson json) {
+        separate();
+        out.append(json.text());
+        return this;
+    }
+
+    CanonicalJsonWriter stringArray(Collection<String> values) {
+        beginArray();
+        values.forEach(this::value);
+        return endArray();
+    }
+
+    /** A Go {@code map[string]struct{}}: sorted keys, each with an empty object. */
+    CanonicalJsonWriter emptyObjectSet(Collection<String> keys) {
+        beginObject();
+        keys.stream().sorted(GO_KEY_ORDER).forEach(key -> name(key).beginObject().endObject());
+        return endObject();
+    }
+
+    /** A Go {@code map[string]string}: sorted keys. */
+    CanonicalJsonWriter stringMap(Map<String, String> map) {
+        beginObject();
+        List<String> keys = map.keySet().stream().sorted(GO_KEY_ORDER).toList();
+        keys.forEach(key -> name(key).value(map.get(key)));
+        return endObject();
+    }
+
+    String text() {
+        if (!empty.isEmpty() || afterName) {
+            throw new IllegalStateException("unbalanced JSON: " + empty.size() + " open");
+        }
+        return out.toString();
+    }
+
+    byte[] bytes() {
+        return text().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void separate() {
+        if (afterName) {
+            afterName = false;
+        } else if (!empty.isEmpty()) {
+            if (empty.pop()) {
+                empty.push(false);
+            } else {
+                empty.push(false);
+                out.append(',');
+            }
+        }
+    }
+
+    private void quote(String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(c);
+                default -> {
+                    if (c < 0x20) {
+                        unicodeEscape(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        // Go replaces what is not valid UTF-8 with U+FFFD.
+                        out.append("\\ufffd");
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private void unicodeEscape(char c) {
+        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+                .append(HEX[c & 0xF]);
+    }
+}
