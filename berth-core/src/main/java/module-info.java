@@ -8,6 +8,7 @@ module dev.berth.core {
     requires com.github.luben.zstd_jni;
 
     exports dev.berth.diagnostic;
+    exports dev.berth.dockerfile.syntax;
     exports dev.berth.error;
     exports dev.berth.image;
 }

@@ -1,0 +1,12 @@
+package dev.berth.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code berth dockerfile}: tools that read a Dockerfile without building it. */
+@Command(
+        name = "dockerfile",
+        mixinStandardHelpOptions = true,
+        description = "Reads Dockerfiles without building them.",
+        subcommands = {DockerfileParseCommand.class})
+final class DockerfileCommand {
+}
