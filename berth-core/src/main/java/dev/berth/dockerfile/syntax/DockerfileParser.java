@@ -101,8 +101,8 @@ public final class DockerfileParser {
             }
             if (!terminated) {
                 throw SyntaxError.at(source, startLine, column, column + 1,
-                        "unterminated heredoc " + GoText.quote(marker.name()),
-                        "end the here-document with a line holding only " + marker.name());
+                        "unterminated heredoc " + GoText.quote(InstructionReader.abbreviate(marker.name())),
+                        "end the here-document with a line holding only its delimiter");
             }
             heredocs.add(marker.withContent(content.toString()));
         }
