@@ -27,7 +27,7 @@ public record Heredoc(String name, int fileDescriptor, boolean expand, boolean c
 
     /** The content with leading tabs removed from every line when {@code chomp} is set, as is otherwise. */
     public String chompedContent() {
-        return chomp ? content.replaceAll("(?m)^\\t+", "") : content;
+        return chomp ? content.replaceAll("(?md)^\\t+", "") : content;
     }
 
     Heredoc withContent(String text) {
