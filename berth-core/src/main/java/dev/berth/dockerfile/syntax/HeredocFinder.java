@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Finds the here-document markers of an instruction line as BuildKit does: the line is split into shell
- * words (quotes and escapes kept), and each word of the form {@code [digits]<<[-]word} with no further
- * {@code <} is a marker. A delimiter with any quoted part turns expansion off.
+ * words (quotes and escapes kept, {@code << } kept with the word after it), and each word of the form
+ * {@code [digits]<<[-][blanks]word} with no further {@code <} is a marker. A delimiter with any quoted part turns expansion off.
  */
 final class HeredocFinder {
 
@@ -34,6 +34,10 @@ final class HeredocFinder {
         int restStart = digits + 2;
         boolean chomp = restStart < word.length() && word.charAt(restStart) == '-';
         if (chomp) {
+            restStart++;
+        }
+        // The \s* of BuildKit's ^(\d*)<<(-?)\s*([^<]*)$: Go's \s is [\t\n\f\r ].
+        while (restStart < word.length() && " \t\n\f\r".indexOf(word.charAt(restStart)) >= 0) {
             restStart++;
         }
         String rest = word.substring(restStart);

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The part of BuildKit's shell lexer ({@code shell.Lex.ProcessWords}, escape {@code \}, no variables
  * set, unset ones kept) that here-document detection uses: split a line into words, honouring quotes
- * and escapes, optionally keeping the quote and escape characters in the words.
+ * and escapes, optionally keeping the quote and escape characters in the words, and keeping a
+ * {@code <<} operator together with the blanks that follow it.
  *
  * <p>Variables are kept as written ({@code $A}, {@code ${A}}); BuildKit would apply a {@code ${A:-x}}
  * default even here, which matters only for a here-document delimiter spelled that way.
@@ -38,8 +39,13 @@ final class ShellWords {
     private Optional<List<String>> run() {
         while (pos < text.length()) {
             char ch = text.charAt(pos);
-            if (ch == '\'' || ch == '"' || ch == '$') {
-                String part = ch == '\'' ? singleQuoted() : ch == '"' ? doubleQuoted() : dollar();
+            if (ch == '\'' || ch == '"' || ch == '$' || ch == '<') {
+                String part = switch (ch) {
+                    case '\'' -> singleQuoted();
+                    case '"' -> doubleQuoted();
+                    case '<' -> possibleHeredoc();
+                    default -> dollar();
+                };
                 if (part == null) {
                     return Optional.empty();
                 }
@@ -142,6 +148,25 @@ final class ShellWords {
             }
             out.append(ch);
         }
+    }
+
+    /**
+     * BuildKit's lexer keeps {@code <<}, an optional {@code -} and the blanks after them in the word, so
+     * that {@code <<  EOF} and {@code <<- EOF} are one word, as the shell reads them.
+     */
+    private String possibleHeredoc() {
+        int start = pos++;
+        if (pos >= text.length() || text.charAt(pos) != '<') {
+            return "<";
+        }
+        pos++;
+        if (pos < text.length() && text.charAt(pos) == '-') {
+            pos++;
+        }
+        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+            pos++;
+        }
+        return text.substring(start, pos);
     }
 
     /** A {@code $} reference, kept as written since no variable is set. */
