@@ -12,7 +12,7 @@ class HeredocTest {
             leading tabs of every line      | '\\tone\\n\\t\\ttwo\\n'     | 'one\\ntwo\\n'
             spaces stay                     | '  one\\n \\ttwo\\n'        | '  one\\n \\ttwo\\n'
             inner tabs stay                 | 'a\\tb\\n'                  | 'a\\tb\\n'
-            only after newline, as in Go    | 'a\\r\\tb\\u2028\\tc\\n\\td' | 'a\\r\\tb\\u2028\\tcd'
+            only after newline, as in Go    | 'a\\r\\tb\\u2028\\tc\\n\\td' | 'a\\r\\tb\\u2028\\tc\\nd'
             """)
     void chompRemovesLeadingTabsOfEachLine(String name, String content, String chomped) {
         String raw = unescape(content);
