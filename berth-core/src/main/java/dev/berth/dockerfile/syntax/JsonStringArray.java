@@ -168,7 +168,16 @@ final class JsonStringArray {
         return false;
     }
 
+    /**
+     * A number; one too large for a float64 counts as invalid, since Go's decoder then fails with a type
+     * error and BuildKit falls back to the shell form.
+     */
     private boolean number() {
+        int start = pos;
+        return numberSyntax() && !Double.isInfinite(Double.parseDouble(text.substring(start, pos)));
+    }
+
+    private boolean numberSyntax() {
         if (peek() == '-') {
             pos++;
         }

@@ -88,6 +88,15 @@ class DockerfileParserLimitsTest {
     }
 
     @Test
+    void jsonWithANumberTooLargeForAFloat64IsNotJsonAsInGo() {
+        SyntaxTree tree = parse("FROM a\nCMD [\"a\", 1e309]\n");
+        assertThat(tree.children().get(1).json()).isFalse();
+        assertThat(tree.children().get(1).args()).containsExactly("[\"a\", 1e309]");
+        assertThatThrownBy(() -> parse("FROM a\nCMD [\"a\", [1e308, 1e-999]]\n"))
+                .hasMessageEndingWith("arrays must be comprised of strings only");
+    }
+
+    @Test
     void nulBytesAndControlCharactersStayInArguments() {
         SyntaxTree tree = parse("FROM a\u0000b\nRUN \u0000\u0001\u0002\n");
         assertThat(new SyntaxTreeDumper().dump(tree)).isEqualTo("(from \"a\\x00b\")\n(run \"\\x00\\x01\\x02\")\n");
