@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dockerfile",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Reads Dockerfiles without building them.",
         subcommands = {DockerfileParseCommand.class})
 final class DockerfileCommand {

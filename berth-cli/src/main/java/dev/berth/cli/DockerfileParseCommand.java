@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code berth dockerfile parse}: prints the syntax tree of a Dockerfile, as BuildKit's s-expression dump
  * ({@code --dump}, the default) or as JSON ({@code --json}). Warnings go to standard error.
  */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prints the syntax tree of a Dockerfile (FILE, or - for standard input).")
 final class DockerfileParseCommand implements Callable<Integer> {
 
