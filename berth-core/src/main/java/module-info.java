@@ -11,6 +11,7 @@ module dev.berth.core {
     exports dev.berth.diagnostic;
     exports dev.berth.dockerfile.ignore;
     exports dev.berth.dockerfile.shell;
+    exports dev.berth.dockerfile.syntax;
     exports dev.berth.error;
     exports dev.berth.image;
 }

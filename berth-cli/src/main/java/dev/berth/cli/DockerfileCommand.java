@@ -2,10 +2,15 @@ package dev.berth.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code berth dockerfile}: tools that work on Dockerfiles without building them. */
+/** {@code berth dockerfile}: tools that read a Dockerfile without building it. */
 @Command(
         name = "dockerfile",
         mixinStandardHelpOptions = true,
-        description = "Works on Dockerfiles without building them.",
-        subcommands = {DockerfileExpandCommand.class})
-final class DockerfileCommand {}
+        versionProvider = VersionProvider.class,
+        description = "Reads Dockerfiles without building them.",
+        subcommands = {
+                DockerfileParseCommand.class,
+                DockerfileExpandCommand.class
+        })
+final class DockerfileCommand {
+}

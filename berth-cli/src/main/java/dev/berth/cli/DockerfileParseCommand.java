@@ -1,0 +1,79 @@
+package dev.berth.cli;
+
+import dev.berth.diagnostic.Diagnostic;
+import dev.berth.diagnostic.DiagnosticRenderer;
+import dev.berth.diagnostic.SourceFile;
+import dev.berth.dockerfile.syntax.DockerfileParser;
+import dev.berth.dockerfile.syntax.SyntaxTree;
+import dev.berth.dockerfile.syntax.SyntaxTreeDumper;
+import dev.berth.dockerfile.syntax.SyntaxTreeJsonDumper;
+import dev.berth.error.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code berth dockerfile parse}: prints the syntax tree of a Dockerfile, as BuildKit's s-expression dump
+ * ({@code --dump}, the default) or as JSON ({@code --json}). Warnings go to standard error.
+ */
+@Command(name = "parse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Prints the syntax tree of a Dockerfile (FILE, or - for standard input).")
+final class DockerfileParseCommand implements Callable<Integer> {
+
+    static final class Format {
+        @Option(names = "--dump", description = "BuildKit's s-expression dump (the default).")
+        boolean dump;
+
+        @Option(names = "--json", description = "JSON: directives, instructions, heredocs and warnings.")
+        boolean json;
+    }
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    @Parameters(paramLabel = "FILE", description = "The Dockerfile, or - for standard input.")
+    String file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        SourceFile source = new SourceFile(file, new String(read(file), StandardCharsets.UTF_8));
+        SyntaxTree tree = new DockerfileParser().parse(source);
+        PrintWriter err = spec.commandLine().getErr();
+        DiagnosticRenderer renderer = new DiagnosticRenderer();
+        for (Diagnostic warning : tree.warnings()) {
+            err.print(renderer.render(warning, source));
+        }
+        err.flush();
+        String text = format.json ? new SyntaxTreeJsonDumper().dump(tree) : new SyntaxTreeDumper().dump(tree);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+        return 0;
+    }
+
+    private static byte[] read(String file) throws IOException {
+        if (file.equals("-")) {
+            InputStream in = System.in;
+            return in.readAllBytes();
+        }
+        try {
+            return Files.readAllBytes(Path.of(file));
+        } catch (NoSuchFileException missing) {
+            throw new NotFoundException("reading Dockerfile " + file + ": no such file", missing);
+        }
+    }
+}

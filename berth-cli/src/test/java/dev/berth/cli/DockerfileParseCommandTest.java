@@ -1,0 +1,148 @@
+package dev.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DockerfileParseCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return commandLine.execute(args);
+    }
+
+    private String write(String text) throws IOException {
+        Path file = dir.resolve("Dockerfile");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file.toString();
+    }
+
+    @Test
+    void dumpPrintsBuildKitsSExpressions() throws IOException {
+        String file = write("FROM alpine AS base\nCOPY --from=base [\"a\", \"b\"]\nONBUILD RUN echo é\n");
+
+        assertThat(run("dockerfile", "parse", "--dump", file)).isZero();
+        assertThat(out.toString()).isEqualTo(
+                "(from \"alpine\" \"AS\" \"base\")\n(copy [\"--from=base\"] \"a\" \"b\")\n(onbuild (run \"echo é\"))\n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void dumpIsTheDefault() throws IOException {
+        String file = write("FROM a\n");
+
+        assertThat(run("dockerfile", "parse", file)).isZero();
+        assertThat(out.toString()).isEqualTo("(from \"a\")\n");
+    }
+
+    @Test
+    void jsonShowsDirectivesHeredocsAndWarnings() throws IOException {
+        String file = write("# escape=`\nFROM a\nRUN <<-EOF\n\techo hi\nEOF\nMAINTAINER me\n");
+
+        assertThat(run("dockerfile", "parse", "--json", file)).isZero();
+        assertThat(out.toString()).isEqualTo("""
+                {
+                  "escape" : "`",
+                  "directives" : [ {
+                    "name" : "escape",
+                    "value" : "`",
+                    "line" : 1
+                  } ],
+                  "instructions" : [ {
+                    "keyword" : "from",
+                    "flags" : [ ],
+                    "args" : [ "a" ],
+                    "json" : false,
+                    "startLine" : 2,
+                    "endLine" : 2,
+                    "heredocs" : [ ],
+                    "child" : null
+                  }, {
+                    "keyword" : "run",
+                    "flags" : [ ],
+                    "args" : [ "<<-EOF" ],
+                    "json" : false,
+                    "startLine" : 3,
+                    "endLine" : 5,
+                    "heredocs" : [ {
+                      "name" : "EOF",
+                      "fileDescriptor" : 0,
+                      "expand" : true,
+                      "chomp" : true,
+                      "content" : "\\techo hi\\n"
+                    } ],
+                    "child" : null
+                  }, {
+                    "keyword" : "maintainer",
+                    "flags" : [ ],
+                    "args" : [ "me" ],
+                    "json" : false,
+                    "startLine" : 6,
+                    "endLine" : 6,
+                    "heredocs" : [ ],
+                    "child" : null
+                  } ],
+                  "warnings" : [ {
+                    "line" : 6,
+                    "message" : "the MAINTAINER instruction is deprecated in favor of using LABEL"
+                  } ]
+                }
+                """);
+        assertThat(err.toString()).startsWith(file + ":6: warning: the MAINTAINER instruction is deprecated");
+    }
+
+    @Test
+    void parseErrorPrintsNothingOnStdoutAndTheLineWithACaretOnStderr() throws IOException {
+        String file = write("FROM a\nENV ONLYKEY\n");
+
+        assertThat(run("dockerfile", "parse", "--dump", file)).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo(file + ":2: ENV must have two arguments\n"
+                + " --> " + file + ":2:1\n"
+                + "  |\n"
+                + "2 | ENV ONLYKEY\n"
+                + "  | ^^^\n");
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream("FROM stdin\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertThat(run("dockerfile", "parse", "--dump", "-")).isZero();
+        } finally {
+            System.setIn(saved);
+        }
+        assertThat(out.toString()).isEqualTo("(from \"stdin\")\n");
+    }
+
+    @Test
+    void missingFileIsNotFound() {
+        assertThat(run("dockerfile", "parse", dir.resolve("nope").toString())).isNotZero().isNotEqualTo(70);
+        assertThat(err.toString()).contains("no such file");
+    }
+
+    @Test
+    void dumpAndJsonAreExclusive() throws IOException {
+        assertThat(run("dockerfile", "parse", "--dump", "--json", write("FROM a\n"))).isEqualTo(2);
+    }
+}

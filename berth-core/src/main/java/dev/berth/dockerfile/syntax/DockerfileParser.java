@@ -1,0 +1,151 @@
+package dev.berth.dockerfile.syntax;
+
+import dev.berth.diagnostic.Diagnostic;
+import dev.berth.diagnostic.SourceFile;
+import dev.berth.diagnostic.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Parses Dockerfile text into a {@link SyntaxTree}, following BuildKit's parser: parser directives at the
+ * top, comments and blank lines skipped, lines joined at the escape character (skipping comment and
+ * blank lines inside), here-documents read after RUN, COPY and ADD, and arguments split per keyword.
+ * No meaning is given to anything: unknown keywords stay in the tree.
+ *
+ * <p>Total: any text gives a tree or an {@link dev.berth.error.InvalidInputException} with the line and
+ * column of the first error, in time linear in the input and with no recursion on its size. A line longer
+ * than 65,535 UTF-8 bytes is an error, as it is for BuildKit. Instances hold no state; one may be shared.
+ */
+public final class DockerfileParser {
+
+    private static final String BOM = "\uFEFF";
+
+    /** Parses {@code source}; throws {@link dev.berth.error.InvalidInputException} at the first syntax error. */
+    public SyntaxTree parse(SourceFile source) {
+        Objects.requireNonNull(source, "source");
+        LineCursor lines = new LineCursor(source);
+        DirectiveReader directives = new DirectiveReader(source);
+        List<Node> nodes = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>();
+        while (lines.advance()) {
+            String content = lines.content();
+            int lead = 0;
+            if (lines.number() == 1 && content.startsWith(BOM)) {
+                content = content.substring(BOM.length());
+                lead = BOM.length();
+            }
+            String stripped = GoText.trimLeftSpace(content);
+            int column = 1 + lead + content.length() - stripped.length();
+            directives.offer(stripped, lines.number(), column);
+            int startLine = lines.number();
+            Continuation first = Continuation.of(stripped.startsWith("#") ? "" : stripped, directives.escapeToken());
+            if (!first.continues() && first.text().isEmpty()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(first.text());
+            boolean emptyContinuationLine = false;
+            boolean continues = first.continues();
+            while (continues && lines.advance()) {
+                String next = lines.content();
+                String nextStripped = GoText.trimLeftSpace(next);
+                if (nextStripped.startsWith("#")) {
+                    continue;
+                }
+                if (nextStripped.isEmpty()) {
+                    emptyContinuationLine = true;
+                    continue;
+                }
+                Continuation part = Continuation.of(next, directives.escapeToken());
+                line.append(part.text());
+                continues = part.continues();
+            }
+            String text = line.toString();
+            if (emptyContinuationLine) {
+                warnings.add(Diagnostic.warning(source.name(), SourceRange.line(lines.number()),
+                        "empty continuation line found in: " + InstructionReader.abbreviate(text)
+                                + " (empty continuation lines will become errors in a future release)"));
+            }
+            InstructionReader reader = new InstructionReader(source, directives.escapeToken(), text, startLine, column);
+            List<Heredoc> heredocs = reader.takesHeredocs() && text.contains("<<")
+                    ? readHeredocs(source, lines, HeredocFinder.find(text), startLine, reader.column())
+                    : List.of();
+            Node node = reader.node(heredocs, lines.number());
+            deprecations(source, node, warnings);
+            nodes.add(node);
+        }
+        if (nodes.isEmpty()) {
+            throw SyntaxError.at(source, Math.max(1, lines.number()), 1, 1, "file with no instructions",
+                    "a Dockerfile needs at least one instruction, usually FROM");
+        }
+        return new SyntaxTree(source, directives.escapeToken(), directives.directives(), nodes, warnings);
+    }
+
+    /** Reads each here-document's lines up to its delimiter line, with their line endings, as written. */
+    private static List<Heredoc> readHeredocs(SourceFile source, LineCursor lines, List<Heredoc> markers,
+                                              int startLine, int column) {
+        List<Heredoc> heredocs = new ArrayList<>(markers.size());
+        for (Heredoc marker : markers) {
+            StringBuilder content = new StringBuilder();
+            boolean terminated = false;
+            while (lines.advance()) {
+                String candidate = lines.content();
+                if (marker.chomp()) {
+                    candidate = candidate.replaceFirst("^\\t+", "");
+                }
+                if (candidate.equals(marker.name())) {
+                    terminated = true;
+                    break;
+                }
+                content.append(lines.raw());
+            }
+            if (!terminated) {
+                throw SyntaxError.at(source, startLine, column, column + 1,
+                        "unterminated heredoc " + GoText.quote(InstructionReader.abbreviate(marker.name())),
+                        "end the here-document with a line holding only its delimiter");
+            }
+            heredocs.add(marker.withContent(content.toString()));
+        }
+        return heredocs;
+    }
+
+    /** The forms BuildKit's checks flag as deprecated: MAINTAINER, and ENV or LABEL without {@code =}. */
+    private static void deprecations(SourceFile source, Node node, List<Diagnostic> warnings) {
+        SourceRange where = SourceRange.columns(node.startLine(), node.startColumn(),
+                node.startColumn() + node.keyword().length());
+        switch (node.keyword()) {
+            case "maintainer" -> warnings.add(Diagnostic.warning(source.name(), where,
+                    "the MAINTAINER instruction is deprecated in favor of using LABEL"));
+            case "env", "label" -> {
+                if (node.args().size() == 3 && node.args().get(2).isEmpty()) {
+                    String keyword = node.keyword().toUpperCase(java.util.Locale.ROOT);
+                    warnings.add(Diagnostic.warning(source.name(), where, "\"" + keyword
+                            + " key=value\" should be used instead of legacy \"" + keyword + " key value\" format"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** A line with BuildKit's continuation rule applied: a final escape not itself escaped joins the next line. */
+    private record Continuation(String text, boolean continues) {
+
+        static Continuation of(String line, char escape) {
+            int end = line.length();
+            while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            if (end == 0 || line.charAt(end - 1) != escape) {
+                return new Continuation(line, false);
+            }
+            if (end == 1) {
+                return new Continuation("", true);
+            }
+            if (line.charAt(end - 2) == escape) {
+                return new Continuation(line, false);
+            }
+            return new Continuation(line.substring(0, end - 1), true);
+        }
+    }
+}
