@@ -8,6 +8,9 @@ module dev.berth.core {
     requires com.github.luben.zstd_jni;
 
     exports dev.berth.diagnostic;
+    exports dev.berth.dockerfile.check;
+    exports dev.berth.dockerfile.instruction;
+    exports dev.berth.dockerfile.syntax;
     exports dev.berth.error;
     exports dev.berth.image;
 }

@@ -28,10 +28,12 @@ public final class InstructionParser {
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
 
     private final SourceFile source;
+    private final WordLocator locator;
 
     /** {@code source} is the file the nodes come from; diagnostics point into it. */
     public InstructionParser(SourceFile source) {
         this.source = source;
+        this.locator = new WordLocator(source);
     }
 
     public Instruction parse(Node node) {
@@ -45,15 +47,12 @@ public final class InstructionParser {
 
     /** The range of {@code word} within the node's lines, or of its keyword when the word is not found. */
     SourceRange rangeOf(Node node, String word) {
-        for (int line = node.startLine(); line <= node.endLine() && !word.isEmpty(); line++) {
-            String text = source.line(line);
-            int from = line == node.startLine() ? Math.min(text.length(), node.startColumn() - 1 + keyword(node).length()) : 0;
-            int at = text.indexOf(word, from);
-            if (at >= 0) {
-                return SourceRange.columns(line, at + 1, at + 1 + word.length());
-            }
-        }
-        return SourceRange.columns(node.startLine(), node.startColumn(), node.startColumn() + keyword(node).length());
+        return locator.range(location(node), word);
+    }
+
+    private static Location location(Node node) {
+        return new Location(node.startLine(), Math.max(node.startLine(), node.endLine()), Math.max(1, node.startColumn()),
+                node.original());
     }
 
     private Instruction instruction(Node node) {
@@ -63,7 +62,7 @@ public final class InstructionParser {
                             .map(known -> ": did you mean " + known.toUpperCase(Locale.ROOT) + "?").orElse(""));
         }
         ParsedFlags flags = ParsedFlags.parse(node.keyword(), node.flags());
-        Location location = new Location(node.startLine(), node.endLine(), node.startColumn(), node.original());
+        Location location = location(node);
         List<String> args = node.args();
         return switch (node.keyword()) {
             case "from" -> from(node, location, flags);
@@ -212,11 +211,7 @@ public final class InstructionParser {
 
     /** The keyword as written (case kept), taken from the original text. */
     static String keyword(Node node) {
-        String original = node.original().strip();
-        int end = 0;
-        while (end < original.length() && !Character.isWhitespace(original.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? node.keyword() : original.substring(0, end);
+        String written = WordLocator.keyword(location(node));
+        return written.isEmpty() ? node.keyword() : written;
     }
 }

@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Did-you-mean: the candidate closest to a misspelt word by edit distance, if it is close enough. */
-final class NearestName {
+/** Did-you-mean (shared by the frontend packages): the candidate closest to a misspelt word by edit distance, if it is close enough. */
+public final class NearestName {
 
     private NearestName() {}
 
     /** The closest candidate (case-insensitive) within a third of the word's length, at least 1 edit. */
-    static Optional<String> among(String word, Collection<String> candidates) {
+    public static Optional<String> among(String word, Collection<String> candidates) {
         String wanted = word.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, wanted.length() / 3);
         String best = null;

@@ -5,14 +5,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** EXPOSE's {@code PORT[-END][/PROTO]}: ports 1 to 65535, protocols tcp, udp and sctp. */
-final class PortSpec {
+public final class PortSpec {
 
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
 
     private PortSpec() {}
 
     /** Why {@code spec} is not a valid exposed port, or empty when it is. */
-    static Optional<String> problem(String spec) {
+    public static Optional<String> problem(String spec) {
         int slash = spec.indexOf('/');
         String ports = slash < 0 ? spec : spec.substring(0, slash);
         if (slash >= 0 && !PROTOCOLS.contains(spec.substring(slash + 1).toLowerCase(Locale.ROOT))) {
