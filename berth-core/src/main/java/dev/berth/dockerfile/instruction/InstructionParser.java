@@ -176,7 +176,7 @@ public final class InstructionParser {
 
     private ArgDeclaration declaration(String word) {
         int equals = word.indexOf('=');
-        if (equals == 0) {
+        if (equals == 0 || word.isEmpty()) {
             throw new RejectedWord(word, "ARG names can not be blank");
         }
         return equals < 0 ? new ArgDeclaration(word, Optional.empty())
