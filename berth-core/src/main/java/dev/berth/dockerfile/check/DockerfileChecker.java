@@ -66,7 +66,8 @@ public final class DockerfileChecker {
         List<Diagnostic> diagnostics = findings.stream()
                 .flatMap(finding -> policy.apply(finding).stream())
                 .sorted(Comparator.comparingInt((Diagnostic diagnostic) -> diagnostic.range().startLine())
-                        .thenComparingInt(diagnostic -> diagnostic.range().startColumn()))
+                        .thenComparingInt(diagnostic -> diagnostic.range().startColumn())
+                        .thenComparing(Diagnostic::severity))
                 .toList();
         return new CheckResult(diagnostics, expanded);
     }

@@ -24,27 +24,39 @@ final class StageReferences {
         this.locator = locator;
     }
 
-    List<Finding> check(Instruction instruction, Stage current, Dockerfile dockerfile) {
-        List<String> references = new ArrayList<>();
-        switch (instruction) {
-            case Instruction.Copy copy -> copy.from().ifPresent(references::add);
-            case Instruction.Run run -> run.mounts().forEach(mount -> from(mount).ifPresent(references::add));
-            default -> { }
-        }
+    /**
+     * Checks the references of {@code expanded}; {@code written} is the same instruction before
+     * expansion, whose words the diagnostics point at.
+     */
+    List<Finding> check(Instruction written, Instruction expanded, Stage current, Dockerfile dockerfile) {
+        List<String> references = references(expanded);
+        List<String> writtenReferences = references(written);
         List<Finding> findings = new ArrayList<>();
-        for (String reference : references) {
+        for (int i = 0; i < references.size(); i++) {
+            String reference = references.get(i);
+            String word = i < writtenReferences.size() ? writtenReferences.get(i) : reference;
             Optional<Stage> stage = dockerfile.stage(reference);
             boolean numeric = !reference.isEmpty() && reference.chars().allMatch(Character::isDigit);
             if ((numeric && stage.isEmpty()) || stage.filter(found -> found.index() >= current.index()).isPresent()) {
                 String which = stage.map(found -> found.index() == current.index() ? "the current stage" : "a later stage")
                         .orElse("no stage");
-                findings.add(Finding.of(Diagnostic.error(file, locator.range(instruction.location(), reference),
+                findings.add(Finding.of(Diagnostic.error(file, locator.range(expanded.location(), word),
                         "--from=" + reference + " refers to " + which + "; only an earlier stage can be used")
                         .withHint("move that stage before stage " + current.index()
                                 + current.name().map(name -> " (" + name + ")").orElse("") + ", or name an image")));
             }
         }
         return findings;
+    }
+
+    private static List<String> references(Instruction instruction) {
+        List<String> references = new ArrayList<>();
+        switch (instruction) {
+            case Instruction.Copy copy -> copy.from().ifPresent(references::add);
+            case Instruction.Run run -> run.mounts().forEach(mount -> from(mount).ifPresent(references::add));
+            default -> { }
+        }
+        return references;
     }
 
     private static Optional<String> from(Mount mount) {

@@ -93,7 +93,7 @@ final class VariableResolver {
                     }
                     workdirSet = true;
                 }
-                references.check(expanded, stage, dockerfile).forEach(findings::add);
+                references.check(instruction, expanded, stage, dockerfile).forEach(findings::add);
                 body.add(expanded);
             }
             stageEnv.put(stage.index(), scope.env());
