@@ -71,9 +71,9 @@ final class DockerfileCheckCommand implements Callable<Integer> {
 
     private SourceFile read() throws IOException {
         if ("-".equals(file)) {
-            try (InputStream in = System.in) {
-                return new SourceFile("-", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+            // Standard input is the process's, not ours to close.
+            InputStream in = System.in;
+            return new SourceFile("-", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         Path path = file == null ? context.resolve("Dockerfile") : Path.of(file);
         try {

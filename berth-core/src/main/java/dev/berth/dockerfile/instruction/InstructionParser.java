@@ -5,6 +5,7 @@ import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.dockerfile.syntax.Node;
 import dev.berth.error.InvalidInputException;
+import dev.berth.image.Digest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,7 @@ public final class InstructionParser {
             }
             case "add" -> {
                 atLeastTwo(node);
+                checksum(flags, args.subList(0, args.size() - 1));
                 yield new Instruction.Add(location, args.subList(0, args.size() - 1), args.getLast(),
                         flags.string("chown"), flags.string("chmod"), flags.bool("link"), flags.string("checksum"),
                         flags.bool("keep-git-dir"), flags.strings("exclude"), node.heredocs());
@@ -136,6 +138,20 @@ public final class InstructionParser {
                     "FROM requires either one or three arguments");
         }
         return new Instruction.From(location, args.getFirst(), stageName, flags.string("platform"));
+    }
+
+    /** For HTTP(S) sources the checksum is a content digest; git sources take a commit, left unchecked. */
+    private static void checksum(ParsedFlags flags, List<String> sources) {
+        Optional<String> checksum = flags.string("checksum");
+        boolean http = sources.stream().allMatch(source -> source.startsWith("http://") || source.startsWith("https://"));
+        if (checksum.isPresent() && http && !checksum.get().contains("$")) {
+            try {
+                Digest.parse(checksum.get());
+            } catch (IllegalArgumentException invalid) {
+                throw new RejectedWord(flags.written("checksum"), "invalid checksum digest format",
+                        Optional.of("give the digest of the downloaded file, as sha256:<64 hex digits>"));
+            }
+        }
     }
 
     private Instruction onbuild(Node node, Location location) {
