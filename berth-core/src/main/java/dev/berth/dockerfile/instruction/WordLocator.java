@@ -2,6 +2,7 @@ package dev.berth.dockerfile.instruction;
 
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
+import java.util.List;
 
 /**
  * Finds where a word of an instruction was written, so a diagnostic can point at the bad word rather
@@ -9,10 +10,11 @@ import dev.berth.diagnostic.SourceRange;
  */
 public final class WordLocator {
 
-    private final SourceFile source;
+    private final List<String> lines;
 
     public WordLocator(SourceFile source) {
-        this.source = source;
+        // SourceFile.line scans the whole text per call; a file with many findings would go quadratic.
+        this.lines = source.text().lines().toList();
     }
 
     /**
@@ -26,7 +28,7 @@ public final class WordLocator {
         SourceRange inside = null;
         int keywordLength = keyword(location).length();
         for (int line = location.startLine(); line <= location.endLine(); line++) {
-            String text = source.line(line);
+            String text = line <= lines.size() ? lines.get(line - 1) : "";
             int at = line == location.startLine()
                     ? Math.min(text.length(), location.startColumn() - 1 + keywordLength) : 0;
             while ((at = text.indexOf(word, at)) >= 0) {

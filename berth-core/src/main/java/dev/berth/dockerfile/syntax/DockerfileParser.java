@@ -27,9 +27,11 @@ public final class DockerfileParser {
         List<Directive> directives = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         boolean directivesAllowed = true;
-        int lineCount = source.lineCount();
+        // SourceFile.line scans the text on each call; split once so parsing stays linear.
+        List<String> lines = source.text().lines().toList();
+        int lineCount = lines.size();
         for (int number = 1; number <= lineCount; number++) {
-            String line = source.line(number);
+            String line = lines.get(number - 1);
             String trimmed = line.strip();
             if (trimmed.startsWith("#")) {
                 Matcher directive = DIRECTIVE.matcher(trimmed);
@@ -51,10 +53,10 @@ public final class DockerfileParser {
                 String kept = current.stripTrailing();
                 logical.append(kept, 0, kept.length() - 1);
                 number++;
-                current = source.line(number);
+                current = lines.get(number - 1);
                 while (current.strip().startsWith("#") && number < lineCount) {
                     number++;
-                    current = source.line(number);
+                    current = lines.get(number - 1);
                 }
             }
             logical.append(current);
