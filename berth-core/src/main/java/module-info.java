@@ -9,7 +9,9 @@ module dev.berth.core {
 
     exports dev.berth.context;
     exports dev.berth.diagnostic;
+    exports dev.berth.dockerfile.check;
     exports dev.berth.dockerfile.ignore;
+    exports dev.berth.dockerfile.instruction;
     exports dev.berth.dockerfile.shell;
     exports dev.berth.dockerfile.syntax;
     exports dev.berth.error;

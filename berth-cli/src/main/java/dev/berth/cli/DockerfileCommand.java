@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Reads Dockerfiles without building them.",
         subcommands = {
                 DockerfileParseCommand.class,
-                DockerfileExpandCommand.class
+                DockerfileExpandCommand.class,
+                DockerfileCheckCommand.class
         })
 final class DockerfileCommand {
 }

@@ -1,0 +1,32 @@
+package dev.berth.dockerfile.check;
+
+import dev.berth.diagnostic.Diagnostic;
+import dev.berth.diagnostic.Severity;
+import dev.berth.dockerfile.instruction.Dockerfile;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link DockerfileChecker} found: every error and warning, in source order, and the Dockerfile
+ * with its variables expanded when it could be read at all (it leaves out instructions with errors).
+ */
+public record CheckResult(List<Diagnostic> diagnostics, Optional<Dockerfile> expanded) {
+
+    public CheckResult {
+        diagnostics = List.copyOf(diagnostics);
+        Objects.requireNonNull(expanded, "expanded");
+    }
+
+    public long errorCount() {
+        return diagnostics.stream().filter(diagnostic -> diagnostic.severity() == Severity.ERROR).count();
+    }
+
+    public long warningCount() {
+        return diagnostics.stream().filter(diagnostic -> diagnostic.severity() == Severity.WARNING).count();
+    }
+
+    public boolean hasErrors() {
+        return errorCount() > 0;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.berth.dockerfile.check;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Docker's predefined ARGs. Proxy ARGs may be given as build args without an ARG line; the platform
+ * ARGs have values from the build and target platforms, visible in FROM lines and, inside a stage,
+ * after {@code ARG NAME}.
+ */
+public record PredefinedArgs(Map<String, String> platform) {
+
+    /** The proxy ARG names, accepted without declaration. */
+    public static final Set<String> PROXIES = Set.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
+            "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+
+    /** Building on and for linux/amd64. */
+    public static final PredefinedArgs LINUX_AMD64 = new PredefinedArgs(Map.of(
+            "TARGETPLATFORM", "linux/amd64", "TARGETOS", "linux", "TARGETARCH", "amd64", "TARGETVARIANT", "",
+            "BUILDPLATFORM", "linux/amd64", "BUILDOS", "linux", "BUILDARCH", "amd64", "BUILDVARIANT", ""));
+
+    public PredefinedArgs {
+        platform = Map.copyOf(platform);
+    }
+
+    boolean isPredefined(String name) {
+        return PROXIES.contains(name) || platform.containsKey(name);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.berth.dockerfile.instruction;
+
+/** {@code RUN --security=...}: {@code insecure} grants all capabilities (an entitlement must allow it). */
+public enum SecurityMode {
+    SANDBOX,
+    INSECURE
+}
