@@ -28,7 +28,8 @@ final class FileIngester implements Ingester {
     private final FileChannel channel;
     private final StoreLock.Held collectGuard;
     private final MessageDigest sha256 = Digest.newSha256();
-    private final OutputStream stream;
+    private final OutputStream buffered;
+    private final OutputStream stream = new UnfinishedStream();
     private long size;
     private boolean finished;
 
@@ -42,7 +43,7 @@ final class FileIngester implements Ingester {
             collectGuard.close();
             throw new StoreException("creating " + temp + ": " + e.getMessage(), e);
         }
-        this.stream = new BufferedOutputStream(new HashingStream(), 1 << 16);
+        this.buffered = new BufferedOutputStream(new HashingStream(), 1 << 16);
     }
 
     @Override
@@ -56,7 +57,7 @@ final class FileIngester implements Ingester {
             throw new IllegalStateException("blob in " + temp + " was already committed or discarded");
         }
         try {
-            stream.flush();
+            buffered.flush();
             channel.force(true);
             channel.close();
             Digest actual = digestIn(expected);
@@ -105,6 +106,27 @@ final class FileIngester implements Ingester {
         return new Digest(expected.get().algorithm(), HexFormat.of().formatHex(other.digest()));
     }
 
+    /** Refuses writes once the blob is committed or discarded. */
+    private final class UnfinishedStream extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            requireUnfinished();
+            buffered.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            requireUnfinished();
+            buffered.write(bytes, offset, length);
+        }
+
+        private void requireUnfinished() {
+            if (finished) {
+                throw new IllegalStateException("blob in " + temp + " was already committed or discarded");
+            }
+        }
+    }
+
     /** Counts and hashes what reaches the file, and names the file when the disk refuses a write. */
     private final class HashingStream extends OutputStream {
         private final OutputStream file = Channels.newOutputStream(channel);
@@ -116,9 +138,6 @@ final class FileIngester implements Ingester {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
-            if (finished) {
-                throw new IllegalStateException("blob in " + temp + " was already committed or discarded");
-            }
             try {
                 file.write(bytes, offset, length);
             } catch (IOException e) {

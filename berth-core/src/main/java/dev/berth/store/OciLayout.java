@@ -29,9 +29,13 @@ import java.util.regex.Pattern;
  */
 public final class OciLayout {
 
-    /** The {@code ref.name} grammar of the OCI image spec (annotations.md). */
+    /**
+     * The {@code ref.name} character set of the OCI image spec (annotations.md): components of letters,
+     * digits and {@code -._:@+}, starting and ending with a letter or digit, joined by {@code /}. Looser
+     * than the spec's grammar on repeated separators, because Docker names allow {@code __} and {@code ---}.
+     */
     private static final Pattern REF_NAME = Pattern.compile(
-            "[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*)*");
+            "[A-Za-z0-9](?:[A-Za-z0-9._:@+-]*[A-Za-z0-9])?(?:/[A-Za-z0-9](?:[A-Za-z0-9._:@+-]*[A-Za-z0-9])?)*");
 
     private final StoreLayout layout;
     private final StoreLock indexLock;
@@ -166,7 +170,7 @@ public final class OciLayout {
     private static void requireValidName(String name) {
         if (!REF_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid image name \"" + name
-                    + "\": an OCI ref.name is components of letters and digits joined by - . _ : @ + or --, separated by /");
+                    + "\": an OCI ref.name is components of letters, digits and - . _ : @ +, each starting and ending with a letter or digit, joined by /");
         }
     }
 }
