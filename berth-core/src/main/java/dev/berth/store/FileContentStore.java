@@ -40,7 +40,7 @@ public final class FileContentStore implements ContentStore {
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new StoreException("reading size of blob " + layout.blob(digest) + ": " + e.getMessage(), e);
+            throw new StoreException("reading size of blob " + layout.blob(digest) + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -52,7 +52,7 @@ public final class FileContentStore implements ContentStore {
         } catch (NoSuchFileException absent) {
             throw new NotFoundException("blob " + digest + " not found in " + layout.root(), absent);
         } catch (IOException e) {
-            throw new StoreException("opening blob " + file + ": " + e.getMessage(), e);
+            throw new StoreException("opening blob " + file + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -68,7 +68,7 @@ public final class FileContentStore implements ContentStore {
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new StoreException("deleting blob " + file + ": " + e.getMessage(), e);
+            throw new StoreException("deleting blob " + file + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -82,7 +82,7 @@ public final class FileContentStore implements ContentStore {
         } catch (NoSuchFileException empty) {
             return List.of();
         } catch (IOException e) {
-            throw new StoreException("listing blobs in " + layout.blobs() + ": " + e.getMessage(), e);
+            throw new StoreException("listing blobs in " + layout.blobs() + ": " + FailureReason.of(e), e);
         }
         blobs.sort(Comparator.comparing(BlobInfo::digest));
         return List.copyOf(blobs);

@@ -41,7 +41,7 @@ final class FileIngester implements Ingester {
             this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             collectGuard.close();
-            throw new StoreException("creating " + temp + ": " + e.getMessage(), e);
+            throw new StoreException("creating " + temp + ": " + FailureReason.of(e), e);
         }
         this.buffered = new BufferedOutputStream(new HashingStream(), 1 << 16);
     }
@@ -72,7 +72,7 @@ final class FileIngester implements Ingester {
             }
             return new BlobInfo(actual, size);
         } catch (IOException e) {
-            throw new StoreException("committing blob from " + temp + ": " + e.getMessage(), e);
+            throw new StoreException("committing blob from " + temp + ": " + FailureReason.of(e), e);
         } finally {
             close();
         }
@@ -88,7 +88,7 @@ final class FileIngester implements Ingester {
             channel.close();
             Files.deleteIfExists(temp);
         } catch (IOException e) {
-            throw new StoreException("removing unfinished blob " + temp + ": " + e.getMessage(), e);
+            throw new StoreException("removing unfinished blob " + temp + ": " + FailureReason.of(e), e);
         } finally {
             collectGuard.close();
         }
@@ -141,7 +141,7 @@ final class FileIngester implements Ingester {
             try {
                 file.write(bytes, offset, length);
             } catch (IOException e) {
-                throw new StoreException("writing blob to " + temp + ": " + e.getMessage(), e);
+                throw new StoreException("writing blob to " + temp + ": " + FailureReason.of(e), e);
             }
             sha256.update(bytes, offset, length);
             size += length;

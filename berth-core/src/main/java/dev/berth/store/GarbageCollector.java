@@ -3,6 +3,7 @@ package dev.berth.store;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -111,8 +112,10 @@ public final class GarbageCollector {
             return files.filter(Files::isRegularFile).mapToLong(GarbageCollector::sizeOrZero).sum();
         } catch (NoSuchFileException absent) {
             return 0;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StoreException("measuring " + directory + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StoreException("measuring " + directory + ": " + FailureReason.of(e), e);
+        } catch (UncheckedIOException e) {
+            throw new StoreException("measuring " + directory + ": " + FailureReason.of(e.getCause()), e.getCause());
         }
     }
 

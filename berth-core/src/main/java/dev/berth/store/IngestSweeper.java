@@ -40,7 +40,7 @@ final class IngestSweeper {
         } catch (NoSuchFileException nothingYet) {
             return List.of();
         } catch (IOException e) {
-            throw new StoreException("sweeping unfinished writes in " + ingest + ": " + e.getMessage(), e);
+            throw new StoreException("sweeping unfinished writes in " + ingest + ": " + FailureReason.of(e), e);
         }
         return List.copyOf(removed);
     }

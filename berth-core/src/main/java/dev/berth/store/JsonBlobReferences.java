@@ -46,7 +46,7 @@ public final class JsonBlobReferences implements BlobReferences {
         } catch (JacksonException notJson) {
             return Set.of();
         } catch (IOException e) {
-            throw new StoreException("reading blob " + blob + " to find what it refers to: " + e.getMessage(), e);
+            throw new StoreException("reading blob " + blob + " to find what it refers to: " + FailureReason.of(e), e);
         }
         Set<Digest> children = new TreeSet<>();
         addDigest(tree.path("config"), children);

@@ -100,7 +100,7 @@ public final class LocalStore implements AutoCloseable {
                 DurableFiles.createDirectory(directory);
             }
         } catch (IOException e) {
-            throw new StoreException("creating store in " + paths.root() + ": " + e.getMessage(), e);
+            throw new StoreException("creating store in " + paths.root() + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -117,7 +117,7 @@ public final class LocalStore implements AutoCloseable {
                 DurableFiles.publish(temp, layoutFile);
             }
         } catch (IOException e) {
-            throw new StoreException("writing " + layoutFile + ": " + e.getMessage(), e);
+            throw new StoreException("writing " + layoutFile + ": " + FailureReason.of(e), e);
         }
         if (!Files.exists(paths.indexFile())) {
             images.update(index -> null);

@@ -132,7 +132,7 @@ public final class OciLayout {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new StoreException("reading " + file + ": not an OCI image index: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new StoreException("reading " + file + ": " + e.getMessage(), e);
+            throw new StoreException("reading " + file + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -148,12 +148,12 @@ public final class OciLayout {
             }
             DurableFiles.publish(temp, layout.indexFile());
         } catch (IOException e) {
-            throw new StoreException("writing " + layout.indexFile() + " through " + temp + ": " + e.getMessage(), e);
+            throw new StoreException("writing " + layout.indexFile() + " through " + temp + ": " + FailureReason.of(e), e);
         } finally {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException e) {
-                throw new StoreException("removing " + temp + ": " + e.getMessage(), e);
+                throw new StoreException("removing " + temp + ": " + FailureReason.of(e), e);
             }
         }
     }

@@ -44,7 +44,7 @@ public final class StoreLock implements AutoCloseable {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreException("opening lock file " + file + ": " + e.getMessage(), e);
+            throw new StoreException("opening lock file " + file + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -83,7 +83,7 @@ public final class StoreLock implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            throw new StoreException("closing lock file " + file + ": " + e.getMessage(), e);
+            throw new StoreException("closing lock file " + file + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -119,7 +119,7 @@ public final class StoreLock implements AutoCloseable {
                 Thread.onSpinWait();
                 sleepBriefly();
             } catch (IOException e) {
-                throw new StoreException("locking " + file + ": " + e.getMessage(), e);
+                throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);
             }
         }
     }
@@ -128,7 +128,7 @@ public final class StoreLock implements AutoCloseable {
         try {
             osLock.release();
         } catch (IOException e) {
-            throw new StoreException("unlocking " + file + ": " + e.getMessage(), e);
+            throw new StoreException("unlocking " + file + ": " + FailureReason.of(e), e);
         } finally {
             osLock = null;
         }

@@ -1,13 +1,16 @@
 package dev.berth.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +57,29 @@ class FileContentStoreTest extends ContentStoreConformance {
 
         assertThat(local.content().list()).containsExactly(
                 new BlobInfo(Digest.parse("sha256:" + "0".repeat(64)), 14));
+    }
+
+    @Test
+    void failureToStartAWriteNamesTheFile() throws IOException {
+        Files.delete(root.resolve("ingest"));
+
+        assertThatThrownBy(() -> local.content().ingest())
+                .isInstanceOf(StoreException.class)
+                .hasMessageMatching("creating " + Pattern.quote(root.resolve("ingest").toString())
+                        + "/\\d+-\\d+-[0-9a-f]{16}\\.blob: No such file or directory")
+                .hasCauseInstanceOf(IOException.class);
+        // The collect lock taken for the write was given back: a collection can run.
+        Files.createDirectory(root.resolve("ingest"));
+        local.collector().collect(GarbageCollector.Mode.ALL_UNUSED, java.util.Set.of());
+    }
+
+    @Test
+    void reopeningRecreatesMissingDirectories() throws IOException {
+        Files.delete(root.resolve("ingest"));
+
+        try (LocalStore again = LocalStore.open(new StoreLayout(root))) {
+            assertThat(root.resolve("ingest")).isDirectory();
+        }
     }
 
     @Test
