@@ -51,7 +51,7 @@ public final class GarbageCollector {
 
     /** Collects; {@code extraRoots} are digests containers and the build cache still use. */
     public CollectionReport collect(Mode mode, Set<Digest> extraRoots) {
-        try (StoreLock.Held exclusive = collectLock.exclusive()) {
+        try (StoreLock.Held _ = collectLock.exclusive()) {
             List<IndexEntry> dropped = images.update(index ->
                     index.removeIf(entry -> entry.isDangling() && !extraRoots.contains(entry.descriptor().digest())));
             Set<Digest> roots = new HashSet<>(extraRoots);

@@ -24,9 +24,9 @@ public final class JsonBlobReferences implements BlobReferences {
     private final ContentStore content;
     private final ObjectMapper json;
 
-    public JsonBlobReferences(ContentStore content, ObjectMapper json) {
+    public JsonBlobReferences(ContentStore content) {
         this.content = content;
-        this.json = json;
+        this.json = new ObjectMapper();
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** The collector with {@link JsonBlobReferences}, which reads OCI and Docker manifests and indexes. */
     public GarbageCollector collector() {
-        return collector(new JsonBlobReferences(content, new ObjectMapper()));
+        return collector(new JsonBlobReferences(content));
     }
 
     /** Leftovers of killed writers removed when this store was opened. */
@@ -107,7 +107,7 @@ public final class LocalStore implements AutoCloseable {
     /** {@code oci-layout} and an empty {@code index.json}, written once, under the index lock. */
     private void writeLayoutFiles() {
         Path layoutFile = paths.ociLayoutFile();
-        try (StoreLock.Held held = indexLock.exclusive()) {
+        try (StoreLock.Held _ = indexLock.exclusive()) {
             if (!Files.exists(layoutFile)) {
                 Path temp = paths.ingest().resolve(TempFileOwner.currentProcess().newFileName("layout", new SecureRandom()));
                 Files.writeString(temp, OCI_LAYOUT, StandardCharsets.UTF_8);

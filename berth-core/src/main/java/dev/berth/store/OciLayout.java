@@ -74,7 +74,7 @@ public final class OciLayout {
     public void tag(String name, IndexDescriptor descriptor) {
         requireValidName(name);
         // Adding a reference: shared collect lock, so a collection cannot sweep the image meanwhile.
-        try (StoreLock.Held guard = collectLock.shared()) {
+        try (StoreLock.Held _ = collectLock.shared()) {
             update(index -> {
                 List<IndexEntry> previous = index.removeIf(entry -> entry.name().equals(Optional.of(name)));
                 index.add(descriptor, Optional.of(name));
@@ -86,7 +86,7 @@ public final class OciLayout {
 
     /** Lists an image without a name (a build without {@code -t}); nothing happens if it is listed already. */
     public void addUntagged(IndexDescriptor descriptor) {
-        try (StoreLock.Held guard = collectLock.shared()) {
+        try (StoreLock.Held _ = collectLock.shared()) {
             update(index -> {
                 if (index.entries().stream().noneMatch(entry -> entry.descriptor().digest().equals(descriptor.digest()))) {
                     index.add(descriptor, Optional.empty());
@@ -115,7 +115,7 @@ public final class OciLayout {
      * {@code change} returns. Package-private: the garbage collector drops dangling entries this way.
      */
     <T> T update(Function<IndexDocument, T> change) {
-        try (StoreLock.Held held = indexLock.exclusive()) {
+        try (StoreLock.Held _ = indexLock.exclusive()) {
             IndexDocument index = read();
             T result = change.apply(index);
             write(index);

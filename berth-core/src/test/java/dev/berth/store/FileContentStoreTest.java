@@ -77,7 +77,7 @@ class FileContentStoreTest extends ContentStoreConformance {
     void reopeningRecreatesMissingDirectories() throws IOException {
         Files.delete(root.resolve("ingest"));
 
-        try (LocalStore again = LocalStore.open(new StoreLayout(root))) {
+        try (LocalStore _ = LocalStore.open(new StoreLayout(root))) {
             assertThat(root.resolve("ingest")).isDirectory();
         }
     }

@@ -36,7 +36,7 @@ final class StoreChecks {
 
     /** Every tag printed by a writer resolves to its digest, and the image's blobs are all present. */
     static void assertTagsPresent(LocalStore store, Map<String, Digest> tags) {
-        JsonBlobReferences references = new JsonBlobReferences(store.content(), new ObjectMapper());
+        JsonBlobReferences references = new JsonBlobReferences(store.content());
         tags.forEach((name, digest) -> {
             assertThat(store.images().resolve(name)).as("tag %s", name).map(IndexDescriptor::digest).contains(digest);
             assertThat(store.content().info(digest)).as("manifest of %s", name).isPresent();

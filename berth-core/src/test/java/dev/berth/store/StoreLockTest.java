@@ -25,7 +25,7 @@ class StoreLockTest {
             AtomicInteger overlaps = new AtomicInteger();
             for (int i = 0; i < 200; i++) {
                 threads.submit(() -> {
-                    try (StoreLock.Held held = lock.exclusive()) {
+                    try (StoreLock.Held _ = lock.exclusive()) {
                         if (inside.incrementAndGet() > 1) {
                             overlaps.incrementAndGet();
                         }
@@ -48,7 +48,7 @@ class StoreLockTest {
             StoreLock.Held second = lock.shared();
             CountDownLatch exclusiveHeld = new CountDownLatch(1);
             threads.submit(() -> {
-                try (StoreLock.Held held = lock.exclusive()) {
+                try (StoreLock.Held _ = lock.exclusive()) {
                     exclusiveHeld.countDown();
                 }
             });

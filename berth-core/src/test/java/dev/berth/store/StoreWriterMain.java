@@ -36,7 +36,7 @@ public final class StoreWriterMain {
 
     /** Writes a random layer and a manifest naming it, and tags the manifest, all under the write guard. */
     static IndexDescriptor writeImage(LocalStore store, Random random, int layerSize, String name) throws IOException {
-        try (StoreLock.Held guard = store.writeGuard()) {
+        try (StoreLock.Held _ = store.writeGuard()) {
             BlobInfo layer = writeLayer(store.content(), random, layerSize);
             String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OciLayoutTest.MANIFEST + "\",\"config\":{"
                     + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + layer.digest()
