@@ -116,7 +116,6 @@ public final class StoreLock implements AutoCloseable {
                 return channel.lock(0, Long.MAX_VALUE, shared);
             } catch (OverlappingFileLockException anotherInstanceInThisProcess) {
                 // A second StoreLock on the same file in this JVM; wait for it rather than fail.
-                Thread.onSpinWait();
                 sleepBriefly();
             } catch (IOException e) {
                 throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A writer process for the concurrency and crash tests: writes images (a layer, a manifest) and tags
  * them {@code example.com/writer<id>:<n>}, printing {@code tagged <name> <digest>} only after the tag
- * is durable. Arguments: store root, writer id, number of images (negative: until killed).
+ * is durable. Arguments: store root, writer id, number of images (negative: until killed). With
+ * {@code collect} as the number it instead collects garbage ({@code ALL_UNUSED}) until killed, printing
+ * {@code collected <freed bytes>} after each collection.
  */
 public final class StoreWriterMain {
 
@@ -22,6 +25,10 @@ public final class StoreWriterMain {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         String writer = args[1];
+        if (args[2].equals("collect")) {
+            collectForever(root);
+            return;
+        }
         int count = Integer.parseInt(args[2]);
         try (LocalStore store = LocalStore.open(new StoreLayout(root))) {
             Random random = new Random(ProcessHandle.current().pid());
@@ -29,6 +36,16 @@ public final class StoreWriterMain {
                 String name = "example.com/writer" + writer + ":" + i;
                 IndexDescriptor image = writeImage(store, random, 1 + random.nextInt(512 * 1024), name);
                 System.out.println("tagged " + name + " " + image.digest());
+                System.out.flush();
+            }
+        }
+    }
+
+    private static void collectForever(Path root) {
+        try (LocalStore store = LocalStore.open(new StoreLayout(root))) {
+            while (true) {
+                long freed = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of()).freedBytes();
+                System.out.println("collected " + freed);
                 System.out.flush();
             }
         }

@@ -17,7 +17,7 @@ final class WriterProcess {
 
     private final Process process;
     private final Map<String, Digest> tagged = new ConcurrentHashMap<>();
-    private final CountDownLatch firstTag = new CountDownLatch(1);
+    private final CountDownLatch firstLine = new CountDownLatch(1);
     private final Thread reader;
 
     private WriterProcess(Process process) {
@@ -26,17 +26,26 @@ final class WriterProcess {
     }
 
     static WriterProcess start(Path root, String writer, int count) throws IOException {
+        return start(root, writer, Integer.toString(count));
+    }
+
+    static WriterProcess startCollector(Path root) throws IOException {
+        return start(root, "collector", "collect");
+    }
+
+    private static WriterProcess start(Path root, String writer, String count) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), StoreWriterMain.class.getName(),
-                root.toString(), writer, Integer.toString(count)))
+                root.toString(), writer, count))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         return new WriterProcess(process);
     }
 
-    boolean awaitFirstTag(long seconds) throws InterruptedException {
-        return firstTag.await(seconds, TimeUnit.SECONDS);
+    /** Waits until the process reported its first tag or collection: it is past start-up. */
+    boolean awaitWorking(long seconds) throws InterruptedException {
+        return firstLine.await(seconds, TimeUnit.SECONDS);
     }
 
     void kill() throws InterruptedException {
@@ -64,8 +73,8 @@ final class WriterProcess {
                 String[] fields = line.split(" ");
                 if (fields.length == 3 && fields[0].equals("tagged")) {
                     tagged.put(fields[1], Digest.parse(fields[2]));
-                    firstTag.countDown();
                 }
+                firstLine.countDown();
             }
         } catch (IOException killed) {
             // The stream ends abruptly when the process is killed; what was read is what counts.
