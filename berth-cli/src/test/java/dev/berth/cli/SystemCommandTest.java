@@ -13,7 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +75,8 @@ class SystemCommandTest {
 
     /** Deleted blobs are listed in digest order. */
     private static String deleted(BlobInfo... blobs) {
-        return java.util.Arrays.stream(blobs).map(BlobInfo::digest).sorted()
-                .map(digest -> "deleted: " + digest + "\n").collect(java.util.stream.Collectors.joining());
+        return Arrays.stream(blobs).map(BlobInfo::digest).sorted()
+                .map(digest -> "deleted: " + digest + "\n").collect(Collectors.joining());
     }
 
     private static String run(String... args) {

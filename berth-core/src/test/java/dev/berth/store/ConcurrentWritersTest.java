@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,7 +43,7 @@ class ConcurrentWritersTest {
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 Future<?> collector = threads.submit(() -> {
                     while (writing.get()) {
-                        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, java.util.Set.of());
+                        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of());
                         collections.incrementAndGet();
                     }
                     return null;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +154,7 @@ abstract class ContentStoreConformance {
     @Test
     void concurrentWritersOfManyBlobsAllSucceed() throws Exception {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<BlobInfo>> results = new java.util.ArrayList<>();
+            List<Future<BlobInfo>> results = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 String text = "blob " + (i % 8);
                 results.add(threads.submit(() -> write(text, Optional.of(Digest.sha256(text.getBytes(StandardCharsets.UTF_8))))));

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class FileContentStoreTest extends ContentStoreConformance {
                 .hasCauseInstanceOf(IOException.class);
         // The collect lock taken for the write was given back: a collection can run.
         Files.createDirectory(root.resolve("ingest"));
-        local.collector().collect(GarbageCollector.Mode.ALL_UNUSED, java.util.Set.of());
+        local.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of());
     }
 
     @Test

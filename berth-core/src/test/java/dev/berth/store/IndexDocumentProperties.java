@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.image.Digest;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -85,7 +86,7 @@ class IndexDocumentProperties {
                 .map(text -> "example.com/" + text + ":1");
         return Combinators.combine(hex, Arbitraries.longs().between(0, Long.MAX_VALUE), name.optional())
                 .as((digest, size, tag) -> new IndexEntry(
-                        new IndexDescriptor(OciLayoutTest.MANIFEST, dev.berth.image.Digest.parse("sha256:" + digest), size),
+                        new IndexDescriptor(OciLayoutTest.MANIFEST, Digest.parse("sha256:" + digest), size),
                         tag.map(String::valueOf)));
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.image.Digest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -55,7 +56,7 @@ final class StoreChecks {
     private static String sha256Of(Path file) throws IOException {
         MessageDigest sha256 = Digest.newSha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return Digest.sha256(sha256).hex();
     }
