@@ -16,4 +16,5 @@ module dev.berth.core {
     exports dev.berth.dockerfile.syntax;
     exports dev.berth.error;
     exports dev.berth.image;
+    exports dev.berth.store;
 }

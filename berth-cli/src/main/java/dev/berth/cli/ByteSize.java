@@ -2,22 +2,31 @@ package dev.berth.cli;
 
 import java.util.Locale;
 
-/** Sizes for people, as Docker prints them (decimal units, four significant digits: {@code 1.235MB}). */
+/**
+ * Sizes for people, as Docker prints them: decimal units and a number of significant digits
+ * ({@code docker system df} and most listings use four, {@code 1.235MB}; {@code docker images} three).
+ */
 final class ByteSize {
 
-    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
+    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
 
     private ByteSize() {
     }
 
+    /** Four significant digits, like Docker's {@code units.HumanSize}. */
     static String format(long bytes) {
+        return format(bytes, 4);
+    }
+
+    /** {@code significantDigits} significant digits, like Docker's {@code units.HumanSizeWithPrecision}. */
+    static String format(long bytes, int significantDigits) {
         double size = bytes;
         int unit = 0;
         while (size >= 1000 && unit < UNITS.length - 1) {
             size /= 1000;
             unit++;
         }
-        String number = String.format(Locale.ROOT, "%.4g", size);
+        String number = String.format(Locale.ROOT, "%." + significantDigits + "g", size);
         if (number.contains(".")) {
             number = number.replaceAll("0+$", "").replaceAll("\\.$", "");
         }

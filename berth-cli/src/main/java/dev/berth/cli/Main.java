@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DockerfileCommand.class,
                 DockerignoreCommand.class,
-                ContextCommand.class
+                ContextCommand.class,
+                SystemCommand.class
         })
 public final class Main {
 

@@ -21,4 +21,14 @@ class ByteSizeTest {
     void formatsLikeDocker(long bytes, String expected) {
         assertThat(ByteSize.format(bytes)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            999           | 999B
+            2091          | 2.09kB
+            12345678      | 12.3MB
+            """)
+    void formatsImageSizesWithThreeDigitsLikeDockerImages(long bytes, String expected) {
+        assertThat(ByteSize.format(bytes, 3)).isEqualTo(expected);
+    }
 }

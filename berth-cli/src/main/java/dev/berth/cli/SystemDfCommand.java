@@ -1,0 +1,49 @@
+package dev.berth.cli;
+
+import dev.berth.store.DiskUsage;
+import dev.berth.store.LocalStore;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code berth system df}: space the store takes, by category. */
+@Command(name = "df", description = "Show the space the store takes.", mixinStandardHelpOptions = true)
+final class SystemDfCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DiskUsage usage;
+        try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
+            // No container or build-cache roots exist yet; they join extraRoots when those packages do.
+            usage = local.collector().usage(Set.of());
+        }
+        print(usage, spec.commandLine().getOut());
+        return 0;
+    }
+
+    static void print(DiskUsage usage, PrintWriter out) {
+        row(out, "TYPE", "TOTAL", "SIZE", "RECLAIMABLE");
+        long percent = usage.blobBytes() == 0 ? 0 : Math.round(100.0 * usage.reclaimableBytes() / usage.blobBytes());
+        row(out, "Blobs", Long.toString(usage.blobCount()), ByteSize.format(usage.blobBytes()),
+                ByteSize.format(usage.reclaimableBytes()) + " (" + percent + "%)");
+        row(out, "Unfinished", "", ByteSize.format(usage.ingestBytes()), "");
+        row(out, "Containers", "", ByteSize.format(usage.containerBytes()), "");
+        row(out, "Build cache", "", ByteSize.format(usage.cacheBytes()), "");
+        row(out, "Snapshots", "", ByteSize.format(usage.snapshotBytes()), "");
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String type, String total, String size, String reclaimable) {
+        out.println("%-12s %-8s %-10s %s".formatted(type, total, size, reclaimable).stripTrailing());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.berth.store;
+
+import dev.berth.error.StoreException;
+import dev.berth.image.Digest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Mark and sweep over the store. Roots are every image {@code index.json} lists after the dangling
+ * ones are dropped, plus the caller's extra roots (images and blobs used by containers and the build
+ * cache); marking follows {@link BlobReferences}. Nothing reachable from a root is removed.
+ *
+ * <p>Runs under the store's collect lock held exclusively, so no blob is being written or tagged
+ * meanwhile. The index is rewritten before any blob is deleted: a crash in between leaves unreferenced
+ * blobs (collected next time), never an index pointing at missing blobs.
+ */
+public final class GarbageCollector {
+
+    /** How much to remove. */
+    public enum Mode {
+        /** Untagged images no root needs, and the blobs only they used. */
+        DANGLING,
+        /** As {@link #DANGLING}, and every other blob no root reaches (aborted pulls, old layers). */
+        ALL_UNUSED
+    }
+
+    private final StoreLayout paths;
+    private final ContentStore content;
+    private final OciLayout images;
+    private final StoreLock collectLock;
+    private final BlobReferences references;
+
+    GarbageCollector(StoreLayout paths, ContentStore content, OciLayout images, StoreLock collectLock,
+            BlobReferences references) {
+        this.paths = paths;
+        this.content = content;
+        this.images = images;
+        this.collectLock = collectLock;
+        this.references = references;
+    }
+
+    /** Collects; {@code extraRoots} are digests containers and the build cache still use. */
+    public CollectionReport collect(Mode mode, Set<Digest> extraRoots) {
+        try (StoreLock.Held _ = collectLock.exclusive()) {
+            List<IndexEntry> dropped = images.update(index ->
+                    index.removeIf(entry -> entry.isDangling() && !extraRoots.contains(entry.descriptor().digest())));
+            Set<Digest> roots = new HashSet<>(extraRoots);
+            images.list().forEach(entry -> roots.add(entry.descriptor().digest()));
+            Set<Digest> live = reachable(roots);
+            Set<Digest> candidates = switch (mode) {
+                case DANGLING -> reachable(dropped.stream().map(entry -> entry.descriptor().digest()).toList());
+                case ALL_UNUSED -> allBlobs();
+            };
+            List<BlobInfo> removed = new ArrayList<>();
+            for (Digest digest : candidates.stream().sorted().toList()) {
+                if (!live.contains(digest)) {
+                    content.info(digest).filter(info -> content.delete(digest)).ifPresent(removed::add);
+                }
+            }
+            return new CollectionReport(dropped, removed);
+        }
+    }
+
+    /** Bytes per category; reachable blobs are those {@link #collect} in any mode keeps. */
+    public DiskUsage usage(Set<Digest> extraRoots) {
+        Set<Digest> roots = new HashSet<>(extraRoots);
+        images.list().stream().filter(entry -> !entry.isDangling()).forEach(entry -> roots.add(entry.descriptor().digest()));
+        Set<Digest> live = reachable(roots);
+        long count = 0;
+        long bytes = 0;
+        long reachableBytes = 0;
+        for (BlobInfo blob : content.list()) {
+            count++;
+            bytes += blob.size();
+            reachableBytes += live.contains(blob.digest()) ? blob.size() : 0;
+        }
+        return new DiskUsage(count, bytes, reachableBytes, sizeOf(paths.ingest()), sizeOf(paths.containers()),
+                sizeOf(paths.cache()), sizeOf(paths.snapshots()));
+    }
+
+    private Set<Digest> reachable(Iterable<Digest> roots) {
+        Set<Digest> seen = new HashSet<>();
+        Deque<Digest> pending = new ArrayDeque<>();
+        roots.forEach(pending::add);
+        while (!pending.isEmpty()) {
+            Digest next = pending.pop();
+            if (seen.add(next)) {
+                pending.addAll(references.children(next));
+            }
+        }
+        return seen;
+    }
+
+    private Set<Digest> allBlobs() {
+        Set<Digest> all = new HashSet<>();
+        content.list().forEach(blob -> all.add(blob.digest()));
+        return all;
+    }
+
+    private static long sizeOf(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(GarbageCollector::sizeOrZero).sum();
+        } catch (NoSuchFileException absent) {
+            return 0;
+        } catch (IOException e) {
+            throw new StoreException("measuring " + directory + ": " + FailureReason.of(e), e);
+        } catch (UncheckedIOException e) {
+            throw new StoreException("measuring " + directory + ": " + FailureReason.of(e.getCause()), e.getCause());
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException goneMeanwhile) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.berth.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.error.StoreException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One store root opened by this process: its content, its images and its garbage collector, sharing
+ * the root's two lock files. Opening creates what is missing and sweeps what killed writers left in
+ * {@code ingest/}. Open one {@code LocalStore} per root per process and share it between threads.
+ */
+public final class LocalStore implements AutoCloseable {
+
+    /** Files in {@code ingest/} with names Berth did not give are removed once this old. */
+    static final Duration FOREIGN_TEMP_GRACE = Duration.ofHours(1);
+
+    private static final String OCI_LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}";
+
+    private final StoreLayout paths;
+    private final StoreLock indexLock;
+    private final StoreLock collectLock;
+    private final FileContentStore content;
+    private final OciLayout images;
+    private final List<Path> swept;
+
+    private LocalStore(StoreLayout paths, Clock clock, ObjectMapper json) {
+        this.paths = paths;
+        createDirectories(paths);
+        this.indexLock = new StoreLock(paths.indexLockFile());
+        this.collectLock = new StoreLock(paths.collectLockFile());
+        TempFileOwner owner = TempFileOwner.currentProcess();
+        this.content = new FileContentStore(paths, collectLock, owner);
+        this.images = new OciLayout(paths, indexLock, collectLock, owner, json);
+        this.swept = new IngestSweeper(clock, FOREIGN_TEMP_GRACE).sweep(paths.ingest());
+        writeLayoutFiles();
+    }
+
+    public static LocalStore open(StoreLayout paths) {
+        return open(paths, Clock.systemUTC());
+    }
+
+    public static LocalStore open(StoreLayout paths, Clock clock) {
+        return new LocalStore(paths, clock, new ObjectMapper());
+    }
+
+    public StoreLayout paths() {
+        return paths;
+    }
+
+    public ContentStore content() {
+        return content;
+    }
+
+    public OciLayout images() {
+        return images;
+    }
+
+    /**
+     * Hold this around writing blobs and tagging them, so a garbage collection in another thread or
+     * process cannot remove a blob between its commit and the tag that makes it reachable.
+     */
+    public StoreLock.Held writeGuard() {
+        return collectLock.shared();
+    }
+
+    public GarbageCollector collector(BlobReferences references) {
+        return new GarbageCollector(paths, content, images, collectLock, references);
+    }
+
+    /** The collector with {@link JsonBlobReferences}, which reads OCI and Docker manifests and indexes. */
+    public GarbageCollector collector() {
+        return collector(new JsonBlobReferences(content));
+    }
+
+    /** Leftovers of killed writers removed when this store was opened. */
+    public List<Path> sweptOnOpen() {
+        return swept;
+    }
+
+    @Override
+    public void close() {
+        try (collectLock) {
+            indexLock.close();
+        }
+    }
+
+    private static void createDirectories(StoreLayout paths) {
+        try {
+            for (Path directory : List.of(paths.root(), paths.blobs().resolve("sha256"), paths.ingest(),
+                    paths.containers(), paths.cache(), paths.snapshots())) {
+                DurableFiles.createDirectory(directory);
+            }
+        } catch (IOException e) {
+            throw new StoreException("creating store in " + paths.root() + ": " + FailureReason.of(e), e);
+        }
+    }
+
+    /** {@code oci-layout} and an empty {@code index.json}, written once, under the index lock. */
+    private void writeLayoutFiles() {
+        Path layoutFile = paths.ociLayoutFile();
+        try (StoreLock.Held _ = indexLock.exclusive()) {
+            if (!Files.exists(layoutFile)) {
+                Path temp = paths.ingest().resolve(TempFileOwner.currentProcess().newFileName("layout", new SecureRandom()));
+                Files.writeString(temp, OCI_LAYOUT, StandardCharsets.UTF_8);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                DurableFiles.publish(temp, layoutFile);
+            }
+        } catch (IOException e) {
+            throw new StoreException("writing " + layoutFile + ": " + FailureReason.of(e), e);
+        }
+        if (!Files.exists(paths.indexFile())) {
+            images.update(index -> null);
+        }
+    }
+}

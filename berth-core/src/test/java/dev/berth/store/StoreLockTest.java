@@ -1,0 +1,91 @@
+package dev.berth.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(20)
+class StoreLockTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void exclusiveHoldersNeverOverlap() throws Exception {
+        try (StoreLock lock = new StoreLock(directory.resolve(".lock"));
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            AtomicInteger inside = new AtomicInteger();
+            AtomicInteger overlaps = new AtomicInteger();
+            for (int i = 0; i < 200; i++) {
+                threads.submit(() -> {
+                    try (StoreLock.Held _ = lock.exclusive()) {
+                        if (inside.incrementAndGet() > 1) {
+                            overlaps.incrementAndGet();
+                        }
+                        Thread.yield();
+                        inside.decrementAndGet();
+                    }
+                });
+            }
+            threads.shutdown();
+            assertThat(threads.awaitTermination(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(overlaps).hasValue(0);
+        }
+    }
+
+    @Test
+    void sharedHoldersRunTogetherAndExclusiveWaitsForAll() throws Exception {
+        try (StoreLock lock = new StoreLock(directory.resolve(".lock"));
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            StoreLock.Held first = lock.shared();
+            StoreLock.Held second = lock.shared();
+            CountDownLatch exclusiveHeld = new CountDownLatch(1);
+            threads.submit(() -> {
+                try (StoreLock.Held _ = lock.exclusive()) {
+                    exclusiveHeld.countDown();
+                }
+            });
+
+            assertThat(exclusiveHeld.await(200, TimeUnit.MILLISECONDS)).isFalse();
+            first.close();
+            assertThat(exclusiveHeld.await(200, TimeUnit.MILLISECONDS)).isFalse();
+            second.close();
+            assertThat(exclusiveHeld.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void sharedIsNotBlockedByAWaitingExclusive() throws Exception {
+        try (StoreLock lock = new StoreLock(directory.resolve(".lock"));
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            StoreLock.Held guard = lock.shared();
+            threads.submit(() -> lock.exclusive().close());
+            Thread.sleep(50);
+
+            // A writer holding the guard hands work to another thread that takes it shared again.
+            var nested = threads.submit(() -> lock.shared().close());
+
+            nested.get(5, TimeUnit.SECONDS);
+            guard.close();
+        }
+    }
+
+    @Test
+    void closingHeldTwiceReleasesOnce() {
+        try (StoreLock lock = new StoreLock(directory.resolve(".lock"))) {
+            StoreLock.Held one = lock.shared();
+            StoreLock.Held two = lock.shared();
+            one.close();
+            one.close();
+            two.close();
+            lock.exclusive().close();
+        }
+    }
+}
