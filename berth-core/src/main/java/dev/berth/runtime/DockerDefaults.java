@@ -30,12 +30,6 @@ public final class DockerDefaults {
     public static final List<String> READONLY_PATHS = List.of(
             "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
 
-    /**
-     * Open-file limit: Docker sets no rlimit, so containers inherit containerd's, which its systemd unit sets to
-     * infinity, i.e. the kernel's nr_open of 1048576. Berth has no such parent, so it says so explicitly.
-     */
-    public static final Rlimit NOFILE = new Rlimit("RLIMIT_NOFILE", 1_048_576, 1_048_576);
-
     private static final List<String> NO_SUID_EXEC_DEV = List.of("nosuid", "noexec", "nodev");
 
     private DockerDefaults() {
@@ -96,9 +90,13 @@ public final class DockerDefaults {
                 "net.ipv4.ping_group_range", "0 2147483647");
     }
 
-    /** A process as Docker starts it: no terminal, Docker's capabilities, the open-file limit, privileges allowed. */
+    /**
+     * A process as Docker starts it: no terminal, Docker's capabilities, privileges allowed, and no rlimits:
+     * Docker sets none unless asked ({@code --ulimit}), so the process inherits the runtime's limits. (Setting
+     * Docker hosts' usual 1048576 open files explicitly fails where Berth's own hard limit is lower.)
+     */
     public static ProcessSpec process(List<String> args, List<String> env, UserSpec user, String cwd) {
-        return new ProcessSpec(false, user, args, env, cwd, Capabilities.dockerStyle(CAPABILITIES), List.of(NOFILE), false);
+        return new ProcessSpec(false, user, args, env, cwd, Capabilities.dockerStyle(CAPABILITIES), List.of(), false);
     }
 
     /**

@@ -45,4 +45,8 @@ public record ProcessSpec(boolean terminal, UserSpec user, List<String> args, Li
     public ProcessSpec withArgs(List<String> replacement) {
         return new ProcessSpec(terminal, user, replacement, env, cwd, capabilities, rlimits, noNewPrivileges);
     }
+
+    public ProcessSpec withRlimits(List<Rlimit> replacement) {
+        return new ProcessSpec(terminal, user, args, env, cwd, capabilities, replacement, noNewPrivileges);
+    }
 }

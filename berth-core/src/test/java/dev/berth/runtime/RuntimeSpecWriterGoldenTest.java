@@ -26,7 +26,8 @@ class RuntimeSpecWriterGoldenTest {
 
     static RuntimeSpec containerSpec() {
         var process = DockerDefaults.process(List.of("/bin/sh", "-c", "echo hello"),
-                List.of("PATH=" + DockerDefaults.DEFAULT_PATH, "HOSTNAME=web"), new UserSpec(1000, 1000, List.of(20L, 27L)), "/srv");
+                List.of("PATH=" + DockerDefaults.DEFAULT_PATH, "HOSTNAME=web"), new UserSpec(1000, 1000, List.of(20L, 27L)), "/srv")
+                .withRlimits(List.of(new Rlimit("RLIMIT_NOFILE", 1024, 4096)));
         return DockerDefaults.spec("rootfs", process, "web", false)
                 .withAddedMounts(List.of(
                         MountSpec.bind(Path.of("/var/lib/berth/containers/c1/hosts"), "/etc/hosts", false),

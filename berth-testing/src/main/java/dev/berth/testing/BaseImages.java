@@ -39,14 +39,14 @@ public final class BaseImages {
     }
 
     /**
-     * A tarball of a busybox root filesystem: {@code /bin/busybox} from Debian's busybox-static with a symlink per
-     * applet ({@code /bin/sh}, {@code /bin/ls}, {@code /usr/bin/id}, ... as {@code busybox --install -s} makes),
+     * A tarball of a busybox root filesystem: {@code /bin/busybox} from Debian's busybox-static with a relative
+     * symlink per applet ({@code /bin/sh}, {@code /bin/ls}, {@code /usr/bin/id}, ... where {@code busybox --list-full} puts them),
      * {@code /etc/passwd} and {@code /etc/group} with root and nobody (65534), and {@code /tmp}, {@code /root},
      * {@code /proc}, {@code /sys}, {@code /dev} mount points. Entries are owned by 0:0 and dated 2026-01-01.
      */
     public Path busyboxRootfs() {
         BusyboxPackage busybox = BusyboxPackage.locate(cache);
-        return cached("busybox-static-" + sanitize(busybox.version()), work -> new BusyboxRootfs(busybox).writeTo(work));
+        return cached("busybox-static-" + sanitize(busybox.version()) + "-" + BusyboxRootfs.LAYOUT, work -> new BusyboxRootfs(busybox).writeTo(work));
     }
 
     /**

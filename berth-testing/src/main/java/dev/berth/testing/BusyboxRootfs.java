@@ -11,6 +11,9 @@ import java.util.List;
 /** Lays out a busybox root filesystem in a directory and packs it into {@code rootfs.tar} beside it. */
 record BusyboxRootfs(BusyboxPackage busybox) {
 
+    /** Changes whenever the layout below changes, so cached tarballs of an older layout are not reused. */
+    static final String LAYOUT = "v2";
+
     /** 2026-01-01T00:00:00Z, the project's reproducible-build date. */
     private static final String MTIME = "@1767225600";
 
@@ -42,7 +45,8 @@ record BusyboxRootfs(BusyboxPackage busybox) {
                 Path link = root.resolve(applet);
                 if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(link.getParent());
-                    Files.createSymbolicLink(link, Path.of("/bin/busybox"));
+                    // Relative, unlike `busybox --install -s`: the link then never points out of the tree on the host.
+                    Files.createSymbolicLink(link, link.getParent().relativize(binary));
                 }
             }
         } catch (IOException e) {
