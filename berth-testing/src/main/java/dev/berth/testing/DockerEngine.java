@@ -21,7 +21,8 @@ import java.util.Optional;
  * A Docker engine for tests to compare Berth against: Debian's {@code dockerd} on its own socket and data root.
  * {@link #startOrAttach} uses a daemon already answering on the socket (another test JVM's, or one a developer
  * started) and otherwise starts one, which it stops by pid on {@link #close()} or at JVM exit. The engine has no
- * bridge network and touches no iptables: containers run with {@code --network none} semantics.
+ * bridge network and touches no iptables: containers run with {@code --network none} semantics. Test JVMs sharing
+ * the engine register in a lock file, and the starter leaves the daemon running while others use it.
  */
 public final class DockerEngine implements AutoCloseable {
 
@@ -35,12 +36,14 @@ public final class DockerEngine implements AutoCloseable {
     private final String cli;
     private final Optional<OwnedProcess> daemon;
     private final Duration startup;
+    private final EngineUsers users;
 
     private DockerEngine(DockerEngineLayout layout, String cli, Optional<OwnedProcess> daemon, Duration startup) {
         this.layout = layout;
         this.cli = cli;
         this.daemon = daemon;
         this.startup = startup;
+        this.users = EngineUsers.register(layout.usersLock());
     }
 
     /** The engine on the {@linkplain DockerEngineLayout#standard() standard layout}. */
@@ -175,9 +178,19 @@ public final class DockerEngine implements AutoCloseable {
         return startup;
     }
 
-    /** Stops the daemon if this JVM started it; an attached daemon is left running. */
+    /**
+     * Stops the daemon if this JVM started it and no other test JVM is using it; an attached daemon, or one another
+     * JVM still uses, is left running (the next test run attaches to it).
+     */
     @Override
     public void close() {
-        daemon.ifPresent(OwnedProcess::stop);
+        try (users) {
+            if (daemon.isPresent() && users.othersPresent()) {
+                System.err.printf("berth-testing: leaving dockerd (pid %d) running for other test JVMs%n", daemon.get().pid());
+                daemon.get().abandon();
+            } else {
+                daemon.ifPresent(OwnedProcess::stop);
+            }
+        }
     }
 }

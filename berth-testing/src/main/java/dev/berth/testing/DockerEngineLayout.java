@@ -48,6 +48,11 @@ public record DockerEngineLayout(Path socket, Path dataRoot, Path execRoot, Path
         return dataRoot.resolveSibling("start.lock");
     }
 
+    /** The lock file in which each test JVM using the engine marks itself. */
+    Path usersLock() {
+        return dataRoot.resolveSibling("users.lock");
+    }
+
     /** The value for {@code DOCKER_HOST}. */
     public String host() {
         return "unix://" + socket;

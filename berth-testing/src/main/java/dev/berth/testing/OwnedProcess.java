@@ -41,6 +41,15 @@ final class OwnedProcess {
         }
     }
 
+    /** Leaves the process running past this JVM's exit, for another JVM that still uses it. */
+    void abandon() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Too late to keep it: the hook is already running.
+        }
+    }
+
     private void terminate() {
         if (!process.isAlive()) {
             return;
