@@ -188,7 +188,8 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
 
         private RuntimeException failure() {
             String cause = !loggedErrors.isEmpty() ? loggedErrors : !stderr.isEmpty() ? stderr : "exit code " + exitCode;
-            if (cause.contains("does not exist")) {
+            // runc: "container does not exist"; crun: "error opening file `ROOT/ID/status`: No such file or directory".
+            if (cause.contains("does not exist") || cause.contains("/status`: No such file or directory")) {
                 return new NotFoundException(action + ": " + cause);
             }
             return new ExecutionException(action + ": " + cause);

@@ -1,5 +1,6 @@
 package dev.berth.runtime;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,17 @@ public final class DockerDefaults {
                 new MountSpec("/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid", "noexec", "nodev")),
                 new MountSpec("/dev/mqueue", "mqueue", "mqueue", NO_SUID_EXEC_DEV),
                 new MountSpec("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=67108864")));
+    }
+
+    /**
+     * The per-container files Docker binds over the image's, in Docker's order: {@code /etc/resolv.conf},
+     * {@code /etc/hostname}, {@code /etc/hosts}, each writable ({@code rbind,rprivate}).
+     */
+    public static List<MountSpec> etcBinds(Path resolvConf, Path hostname, Path hosts) {
+        return List.of(
+                MountSpec.bind(resolvConf, "/etc/resolv.conf", false),
+                MountSpec.bind(hostname, "/etc/hostname", false),
+                MountSpec.bind(hosts, "/etc/hosts", false));
     }
 
     /**

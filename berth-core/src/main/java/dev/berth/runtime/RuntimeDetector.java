@@ -103,7 +103,7 @@ public final class RuntimeDetector {
         }
         String version = version(executable.get());
         OciRuntime runtime = runtimeFor(new RuntimeProbe(name, executable, version, true, ""));
-        String id = "berth-probe-" + ProcessHandle.current().pid() + "-" + name;
+        String id = "berth-probe-%d-%s-%x".formatted(ProcessHandle.current().pid(), name, System.nanoTime());
         Path bundle = null;
         try {
             bundle = Files.createTempDirectory(scratch, "berth-probe-");
