@@ -16,7 +16,8 @@ import dev.berth.error.UnsupportedFeatureException;
 /**
  * Finds the OCI runtimes on PATH and checks that each really works on this host by running a trivial container
  * with it: being installed is not enough (crun 1.8 refuses hosts with hybrid cgroups). Prefers crun, which starts
- * faster, then runc. Probing happens once per detector; the answer is kept.
+ * faster, then runc. Probing happens once per detector, and the answers are kept in a file beside the runtimes'
+ * state, valid while the binaries and the kernel stay the same.
  */
 public final class RuntimeDetector {
 
@@ -26,6 +27,7 @@ public final class RuntimeDetector {
     private final List<Path> searchPath;
     private final Path stateBase;
     private final Path scratch;
+    private final ProbeCache cache;
     private List<RuntimeProbe> probes;
 
     /**
@@ -37,6 +39,7 @@ public final class RuntimeDetector {
         this.searchPath = List.copyOf(searchPath);
         this.stateBase = stateBase;
         this.scratch = scratch;
+        this.cache = new ProbeCache(stateBase.resolve("runtime-probes.json"));
     }
 
     /** A detector searching {@code PATH} from {@code environment}, probing under the JVM's temporary directory. */
@@ -52,6 +55,7 @@ public final class RuntimeDetector {
     public synchronized List<RuntimeProbe> probes() {
         if (probes == null) {
             probes = PREFERENCE.stream().map(this::probe).toList();
+            cache.store(probes);
         }
         return probes;
     }
@@ -100,6 +104,10 @@ public final class RuntimeDetector {
         Optional<Path> executable = searchPath.stream().map(dir -> dir.resolve(name)).filter(Files::isExecutable).findFirst();
         if (executable.isEmpty()) {
             return new RuntimeProbe(name, Optional.empty(), "", false, "not found on PATH");
+        }
+        Optional<RuntimeProbe> cached = cache.lookup(name, executable.get());
+        if (cached.isPresent()) {
+            return cached.get();
         }
         String version = version(executable.get());
         OciRuntime runtime = runtimeFor(new RuntimeProbe(name, executable, version, true, ""));

@@ -2,9 +2,12 @@ package dev.berth.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,5 +56,28 @@ class RuntimeDetectorIT {
         var detector = RuntimeDetector.fromEnvironment(System.getenv(), state);
 
         assertThat(detector.probes()).isSameAs(detector.probes());
+    }
+
+    @Test
+    void keepsAnswersInAFileUntilTheBinaryChanges(@TempDir Path bin) throws Exception {
+        Path runc = Files.copy(Path.of("/usr/sbin/runc"), bin.resolve("runc"));
+        Map<String, String> path = Map.of("PATH", bin.toString());
+        RuntimeProbe probed = probeOf("runc", RuntimeDetector.fromEnvironment(path, state));
+        Path cacheFile = state.resolve("runtime-probes.json");
+        // Doctor the recorded answer: a detector that reads it, rather than probing, reports the doctored one.
+        Files.writeString(cacheFile, Files.readString(cacheFile).replace("\"works\":true", "\"works\":false")
+                .replace("\"detail\":\"\"", "\"detail\":\"doctored\""));
+
+        RuntimeProbe cached = probeOf("runc", RuntimeDetector.fromEnvironment(path, state));
+        Files.setLastModifiedTime(runc, FileTime.fromMillis(Files.getLastModifiedTime(runc).toMillis() - 60_000));
+        RuntimeProbe reprobed = probeOf("runc", RuntimeDetector.fromEnvironment(path, state));
+
+        assertThat(probed.works()).isTrue();
+        assertThat(cached).isEqualTo(new RuntimeProbe("runc", Optional.of(runc), probed.version(), false, "doctored"));
+        assertThat(reprobed).isEqualTo(probed);
+    }
+
+    private static RuntimeProbe probeOf(String name, RuntimeDetector detector) {
+        return detector.probes().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 }
