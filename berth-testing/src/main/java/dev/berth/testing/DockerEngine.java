@@ -102,7 +102,8 @@ public final class DockerEngine implements AutoCloseable {
         layout.storageDriver().ifPresent(driver -> command.addAll(List.of("--storage-driver", driver)));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log().toFile()))
+                // A fresh log per start: it is read when the daemon fails, and must not grow forever.
+                .redirectOutput(ProcessBuilder.Redirect.to(layout.log().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .start();
         return new OwnedProcess("dockerd", process, STOP_GRACE);

@@ -1,6 +1,7 @@
 package dev.berth.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Proves the fixtures: the test dockerd runs the busybox image and round-trips it through the local registry. */
 @ExtendWith(IntegrationFixtures.class)
@@ -27,6 +30,18 @@ class DockerOracleIT {
 
         assertThat(id).startsWith("sha256:");
         assertThat(run.orThrow().stdout()).isEqualTo("hello\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/usr/bin/docker", "/usr/local/bin/docker"})
+    void eachInstalledDockerCliTalksToTheEngine(String cli, DockerEngine docker) {
+        assumeTrue(Files.isExecutable(Path.of(cli)), cli + " is not installed");
+
+        CommandResult version = HostCommand.of(cli, "version", "--format", "{{.Server.APIVersion}}")
+                .withEnvironment(docker.environment()).run();
+
+        // dockerd 20.10 speaks API 1.41; the newer CLI negotiates down to it.
+        assertThat(version.orThrow().stdout()).isEqualTo("1.41\n");
     }
 
     @Test
