@@ -103,6 +103,22 @@ class RuncRuntimeIT {
     }
 
     @Test
+    void ownNetworkNamespaceHasOnlyLoopbackAndHostNetworkSeesTheHostsInterfaces() throws IOException {
+        String hostInterfaces;
+        try (var names = Files.list(Path.of("/sys/class/net"))) {
+            hostInterfaces = String.join(" ", names.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        var process = DockerDefaults.process(List.of("sh", "-c", "ls /sys/class/net | sort | xargs"),
+                List.of("PATH=" + DockerDefaults.DEFAULT_PATH), UserSpec.root(), "/");
+
+        Result own = run(DockerDefaults.spec("rootfs", process, "berth-test", false));
+        Result host = run(DockerDefaults.spec("rootfs", process, "berth-test", true));
+
+        assertThat(own.stdout()).isEqualTo("lo\n");
+        assertThat(host.stdout()).isEqualTo(hostInterfaces + "\n");
+    }
+
+    @Test
     void bindMountsAHostFileReadOnly() throws IOException {
         Path hosts = Files.writeString(work.resolve("hosts"), "127.0.0.1 localhost berth-test\n");
         RuntimeSpec spec = spec(List.of("sh", "-c", "cat /etc/hosts; echo x >> /etc/hosts || echo read-only"))
