@@ -17,5 +17,6 @@ module dev.berth.core {
     exports dev.berth.engine;
     exports dev.berth.error;
     exports dev.berth.image;
+    exports dev.berth.runtime;
     exports dev.berth.store;
 }
