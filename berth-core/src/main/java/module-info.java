@@ -10,4 +10,5 @@ module dev.berth.core {
     exports dev.berth.diagnostic;
     exports dev.berth.error;
     exports dev.berth.image;
+    exports dev.berth.layer;
 }
