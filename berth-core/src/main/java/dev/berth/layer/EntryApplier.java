@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -212,12 +211,11 @@ final class EntryApplier {
     private void setMetadata(TarArchiveEntry entry, Path path) throws IOException {
         if (options.privileged()) {
             // lchown before chmod: chown clears setuid and setgid bits.
-            Files.setAttribute(path, "unix:uid", (int) entry.getLongUserId(), NOFOLLOW);
-            Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), NOFOLLOW);
+            NativeFileCalls.lchown(path, entry.getLongUserId(), entry.getLongGroupId());
         }
         if (!entry.isSymbolicLink()) {
             // The path was just created by us and is not a symlink, so chmod cannot be redirected.
-            Files.setAttribute(path, "unix:mode", entry.getMode() & 07777, NOFOLLOW);
+            NativeFileCalls.chmod(path, entry.getMode() & 07777);
         }
         for (Map.Entry<String, String> header : entry.getExtraPaxHeaders().entrySet()) {
             if (header.getKey().startsWith("SCHILY.xattr.")) {
@@ -245,7 +243,7 @@ final class EntryApplier {
     }
 
     private static void setTime(Path path, FileTime mtime) throws IOException {
-        Files.getFileAttributeView(path, BasicFileAttributeView.class, NOFOLLOW).setTimes(mtime, mtime, null);
+        NativeFileCalls.setTimes(path, mtime.toInstant());
     }
 
     private static BasicFileAttributes lstat(Path path) throws IOException {

@@ -41,7 +41,65 @@ final class NativeFileCalls {
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
                     ValueLayout.JAVA_LONG));
 
+    private static final MethodHandle CHMOD = handle("chmod",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    private static final MethodHandle LCHOWN = handle("lchown",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle UTIMENSAT = handle("utimensat",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_INT));
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
     private NativeFileCalls() {
+    }
+
+    /**
+     * chmod. Only for paths the caller knows are not symlinks. The JDK's attribute views open the file
+     * to change it, which blocks on a FIFO and has side effects on devices; these calls do not open it.
+     */
+    static void chmod(Path path, int mode) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int result = (int) CHMOD.invokeExact(state, arena.allocateFrom(path.toString()), mode & 07777);
+            check(result, state, "chmod", path);
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("chmod " + path + ": " + t, t);
+        }
+    }
+
+    /** Changes the owner of {@code path} itself, never a symlink's target. */
+    static void lchown(Path path, long uid, long gid) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int result = (int) LCHOWN.invokeExact(state, arena.allocateFrom(path.toString()), (int) uid, (int) gid);
+            check(result, state, "lchown", path);
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("lchown " + path + ": " + t, t);
+        }
+    }
+
+    /** Sets access and modification time of {@code path} itself (a symlink's own times), without opening it. */
+    static void setTimes(Path path, java.time.Instant time) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment times = arena.allocate(ValueLayout.JAVA_LONG, 4);
+            for (int i = 0; i < 2; i++) {
+                times.setAtIndex(ValueLayout.JAVA_LONG, 2L * i, time.getEpochSecond());
+                times.setAtIndex(ValueLayout.JAVA_LONG, 2L * i + 1, time.getNano());
+            }
+            int result = (int) UTIMENSAT.invokeExact(state, AT_FDCWD, arena.allocateFrom(path.toString()), times,
+                    AT_SYMLINK_NOFOLLOW);
+            check(result, state, "setting times of", path);
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("utimensat " + path + ": " + t, t);
+        }
     }
 
     /** Creates a device node or FIFO; {@code type} is one of the {@code S_IF*} constants. */
