@@ -98,6 +98,11 @@ final class TarBuilder {
     }
 
     private TarBuilder put(TarArchiveEntry entry, byte[] data) {
+        if (entry.isDirectory()) {
+            // Commons Compress reads a trailing slash as "directory": such an entry cannot carry content.
+            entry.setSize(0);
+            data = new byte[0];
+        }
         try {
             tar.putArchiveEntry(entry);
             tar.write(data);
