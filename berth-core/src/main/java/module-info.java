@@ -17,6 +17,7 @@ module dev.berth.core {
     exports dev.berth.engine;
     exports dev.berth.error;
     exports dev.berth.image;
+    exports dev.berth.layer;
     exports dev.berth.runtime;
     exports dev.berth.store;
 }
