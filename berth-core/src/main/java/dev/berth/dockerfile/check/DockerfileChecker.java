@@ -48,6 +48,7 @@ public final class DockerfileChecker {
         }
         List<Finding> findings = new ArrayList<>();
         tree.warnings().forEach(warning -> findings.add(Finding.of(warning)));
+        findings.addAll(new LegacyFormLinter(source.name()).lint(tree));
         DockerfileReader.Reading reading = new DockerfileReader().read(tree);
         reading.errors().forEach(error -> findings.add(Finding.of(error)));
         Optional<Dockerfile> expanded = reading.dockerfile().map(dockerfile -> {

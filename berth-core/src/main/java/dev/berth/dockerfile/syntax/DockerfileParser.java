@@ -71,7 +71,6 @@ public final class DockerfileParser {
                     ? readHeredocs(source, lines, HeredocFinder.find(text), startLine, reader.column())
                     : List.of();
             Node node = reader.node(heredocs, lines.number());
-            deprecations(source, node, warnings);
             nodes.add(node);
         }
         if (nodes.isEmpty()) {
@@ -107,25 +106,6 @@ public final class DockerfileParser {
             heredocs.add(marker.withContent(content.toString()));
         }
         return heredocs;
-    }
-
-    /** The forms BuildKit's checks flag as deprecated: MAINTAINER, and ENV or LABEL without {@code =}. */
-    private static void deprecations(SourceFile source, Node node, List<Diagnostic> warnings) {
-        SourceRange where = SourceRange.columns(node.startLine(), node.startColumn(),
-                node.startColumn() + node.keyword().length());
-        switch (node.keyword()) {
-            case "maintainer" -> warnings.add(Diagnostic.warning(source.name(), where,
-                    "the MAINTAINER instruction is deprecated in favor of using LABEL"));
-            case "env", "label" -> {
-                if (node.args().size() == 3 && node.args().get(2).isEmpty()) {
-                    String keyword = node.keyword().toUpperCase(java.util.Locale.ROOT);
-                    warnings.add(Diagnostic.warning(source.name(), where, "\"" + keyword
-                            + " key=value\" should be used instead of legacy \"" + keyword + " key value\" format"));
-                }
-            }
-            default -> {
-            }
-        }
     }
 
     /** A line with BuildKit's continuation rule applied: a final escape not itself escaped joins the next line. */
