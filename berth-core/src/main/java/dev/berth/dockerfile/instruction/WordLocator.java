@@ -2,7 +2,6 @@ package dev.berth.dockerfile.instruction;
 
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
-import java.util.List;
 
 /**
  * Finds where a word of an instruction was written, so a diagnostic can point at the bad word rather
@@ -10,11 +9,10 @@ import java.util.List;
  */
 public final class WordLocator {
 
-    private final List<String> lines;
+    private final SourceFile source;
 
     public WordLocator(SourceFile source) {
-        // SourceFile.line scans the whole text per call; a file with many findings would go quadratic.
-        this.lines = source.text().lines().toList();
+        this.source = source;
     }
 
     /**
@@ -28,7 +26,7 @@ public final class WordLocator {
         SourceRange inside = null;
         int keywordLength = keyword(location).length();
         for (int line = location.startLine(); line <= location.endLine(); line++) {
-            String text = line <= lines.size() ? lines.get(line - 1) : "";
+            String text = source.line(line);
             int at = line == location.startLine()
                     ? Math.min(text.length(), location.startColumn() - 1 + keywordLength) : 0;
             while ((at = text.indexOf(word, at)) >= 0) {
