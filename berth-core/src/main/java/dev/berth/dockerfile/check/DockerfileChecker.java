@@ -59,7 +59,7 @@ public final class DockerfileChecker {
             findings.addAll(resolution.findings());
             target.filter(name -> dockerfile.stages().stream().noneMatch(stage -> stage.isNamed(name)))
                     .ifPresent(name -> findings.add(Finding.of(Diagnostic.error(source.name(), SourceRange.line(1),
-                            "target stage \"" + name + "\" could not be found"))));
+                            "target stage \"" + name + "\" could not be found").withHint(stageNames(dockerfile)))));
             return resolution.expanded();
         });
         CheckPolicy policy = CheckPolicy.from(tree.directives(),
@@ -71,5 +71,11 @@ public final class DockerfileChecker {
                         .thenComparing(Diagnostic::severity))
                 .toList();
         return new CheckResult(diagnostics, expanded);
+    }
+
+    private static String stageNames(Dockerfile dockerfile) {
+        List<String> names = dockerfile.stages().stream().flatMap(stage -> stage.name().stream()).toList();
+        return names.isEmpty() ? "no stage has a name: name one with FROM ... AS NAME"
+                : "the named stages are " + String.join(", ", names);
     }
 }

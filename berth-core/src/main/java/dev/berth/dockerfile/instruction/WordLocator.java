@@ -2,6 +2,7 @@ package dev.berth.dockerfile.instruction;
 
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
+import java.util.Optional;
 
 /**
  * Finds where a word of an instruction was written, so a diagnostic can point at the bad word rather
@@ -41,6 +42,39 @@ public final class WordLocator {
             }
         }
         return inside == null ? keywordRange(location) : inside;
+    }
+
+    /**
+     * The position {@code offset} characters into the first {@code word} written in the instruction,
+     * mapped back through continuation lines to the physical line, spanning to the word's end when that
+     * is on the same line. Empty when the word is not in the instruction's text as written (JSON escapes)
+     * or the continuation lines cannot be mapped back.
+     */
+    public Optional<SourceRange> rangeAt(Location location, String word, int offset) {
+        String joined = location.original();
+        int keywordLength = keyword(location).length();
+        int found = -1;
+        for (int at = joined.indexOf(word, keywordLength); at >= 0 && !word.isEmpty();
+             at = joined.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean whole = (at == 0 || Character.isWhitespace(joined.charAt(at - 1)))
+                    && (end == joined.length() || Character.isWhitespace(joined.charAt(end)));
+            found = found < 0 || whole ? at : found;
+            if (whole) {
+                break;
+            }
+        }
+        if (found < 0 || offset < 0 || offset >= word.length()) {
+            return Optional.empty();
+        }
+        int start = found + offset;
+        int last = found + word.length() - 1;
+        return PhysicalPositions.of(source, location).map(positions -> {
+            int line = positions.line(start);
+            int column = positions.column(start);
+            int end = positions.line(last) == line ? positions.column(last) + 1 : column + 1;
+            return SourceRange.columns(line, column, end);
+        });
     }
 
     /** The range of the instruction's keyword. */
