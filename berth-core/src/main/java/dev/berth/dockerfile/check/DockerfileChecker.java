@@ -8,8 +8,8 @@ import dev.berth.dockerfile.instruction.DockerfileReader;
 import dev.berth.dockerfile.instruction.WordLocator;
 import dev.berth.dockerfile.shell.WordExpander;
 import dev.berth.dockerfile.syntax.DockerfileParser;
+import dev.berth.dockerfile.syntax.RecoveredTree;
 import dev.berth.dockerfile.syntax.SyntaxTree;
-import dev.berth.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,13 +40,13 @@ public final class DockerfileChecker {
      * for the stage {@code target}.
      */
     public CheckResult check(SourceFile source, Map<String, String> buildArgs, Optional<String> target) {
-        SyntaxTree tree;
-        try {
-            tree = new DockerfileParser().parse(source);
-        } catch (InvalidInputException invalid) {
-            return new CheckResult(invalid.diagnostics(), Optional.empty());
+        RecoveredTree parsed = new DockerfileParser().parseAll(source);
+        if (parsed.tree().isEmpty()) {
+            return new CheckResult(parsed.errors(), Optional.empty());
         }
+        SyntaxTree tree = parsed.tree().get();
         List<Finding> findings = new ArrayList<>();
+        parsed.errors().forEach(error -> findings.add(Finding.of(error)));
         tree.warnings().forEach(warning -> findings.add(Finding.of(warning)));
         findings.addAll(new LegacyFormLinter(source.name()).lint(tree));
         DockerfileReader.Reading reading = new DockerfileReader().read(tree);
