@@ -18,7 +18,7 @@ final class ExpansionHints {
     }
 
     private static Optional<String> hint(String message) {
-        if (message.contains("(\uFFFD)") || message.contains("missing '}'")) {
+        if (message.contains("missing '}'")) {
             return Optional.of("close the ${ with }");
         }
         if (message.contains("bad substitution")) {
