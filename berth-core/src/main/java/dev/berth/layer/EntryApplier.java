@@ -39,6 +39,7 @@ final class EntryApplier {
     private final Set<Path> createdDirectories = new HashSet<>();
     private final List<Map.Entry<Path, FileTime>> directoryTimes = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private final byte[] copyBuffer = new byte[128 * 1024];
 
     EntryApplier(Path root, ExtractOptions options) {
         this.resolver = new RootResolver(root);
@@ -97,7 +98,10 @@ final class EntryApplier {
         } else if (entry.isFile()) {
             // CREATE_NEW is O_EXCL: it never opens through a symlink planted at this name.
             try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.transferTo(out);
+                int n;
+                while ((n = content.read(copyBuffer)) >= 0) {
+                    out.write(copyBuffer, 0, n);
+                }
             }
         } else {
             throw new EntryRefusedException("unsupported entry type");
