@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Berth's layer operations against the same work done by tar, pigz, zstd and openssl on the same
  * generated tree, alternating runs so that load on the machine hits both sides alike. Prints the
- * median wall time of each and the ratio. Usage: {@code LayerComparison [megabytes] [runs]}.
+ * median wall time of each and the ratio. Usage: {@code LayerComparison [megabytes] [runs] [ops]}, ops
+ * a comma-separated subset of {@code none,gzip,zstd,extract} (default all).
  */
 public final class LayerComparison {
 
@@ -32,6 +33,7 @@ public final class LayerComparison {
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> ops = List.of((args.length > 2 ? args[2] : "none,gzip,zstd,extract").split(","));
         Path work = Files.createTempDirectory(Path.of("/tmp"), "berth-compare-layer");
         try {
             Path tree = Files.createDirectory(work.resolve("tree"));
@@ -41,16 +43,16 @@ public final class LayerComparison {
             writeLayer(tree, layer, Compression.NONE);
             Path target = work.resolve("target");
             System.out.printf("data: %d MiB in %s, layer %d bytes%n", megabytes, tree, Files.size(layer));
-            compare("write+hash uncompressed", runs, megabytes, null,
+            if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, null,
                     () -> writeLayer(tree, out, Compression.NONE),
                     "tar -cf - -C " + tree + " . | tee " + out + " | openssl dgst -sha256 >/dev/null");
-            compare("write gzip -6", runs, megabytes, null,
+            if (ops.contains("gzip")) compare("write gzip -6", runs, megabytes, null,
                     () -> writeLayer(tree, out, Compression.GZIP),
                     "tar -cf - -C " + tree + " . | pigz -6 > " + out);
-            compare("write zstd -3", runs, megabytes, null,
+            if (ops.contains("zstd")) compare("write zstd -3", runs, megabytes, null,
                     () -> writeLayer(tree, out, Compression.ZSTD),
                     "tar -cf - -C " + tree + " . | zstd -3 -T0 -q -c > " + out);
-            compare("extract uncompressed", runs, megabytes, () -> {
+            if (ops.contains("extract")) compare("extract uncompressed", runs, megabytes, () -> {
                         if (Files.exists(target)) {
                             LayerBenchmark.delete(target);
                         }
