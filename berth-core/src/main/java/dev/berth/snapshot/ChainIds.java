@@ -32,4 +32,12 @@ public final class ChainIds {
         }
         return List.copyOf(chain);
     }
+
+    /** Fails when the layer just applied does not have the diffID that {@code chainId} was computed from. */
+    static void check(Digest chainId, Optional<Digest> parent, String layer, dev.berth.layer.ExtractResult applied) {
+        if (!next(parent, applied.diffId()).equals(chainId)) {
+            throw new dev.berth.error.StoreException("unpacking layer " + layer + " as snapshot " + chainId
+                    + ": its content has diffID " + applied.diffId() + ", which gives another chain ID");
+        }
+    }
 }

@@ -51,7 +51,7 @@ public final class CopySnapshotter implements Snapshotter {
         parent.ifPresent(dirs::chain);
         dirs.create(chainId, parent, fs -> {
             parent.ifPresent(p -> copier.copy(dirs.committedFs(p), fs));
-            extractor.extract(layer, blob, fs);
+            ChainIds.check(chainId, parent, layer, extractor.extract(layer, blob, fs));
         });
     }
 

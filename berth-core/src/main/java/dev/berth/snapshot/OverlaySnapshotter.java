@@ -40,7 +40,7 @@ public final class OverlaySnapshotter implements Snapshotter {
     @Override
     public void unpack(Digest chainId, Optional<Digest> parent, String layer, InputStream blob) {
         parent.ifPresent(dirs::chain);
-        dirs.create(chainId, parent, fs -> extractor.extract(layer, blob, fs));
+        dirs.create(chainId, parent, fs -> ChainIds.check(chainId, parent, layer, extractor.extract(layer, blob, fs)));
     }
 
     @Override

@@ -44,6 +44,9 @@ final class SnapshotDirectories {
     }
 
     private final Path root;
+    /** File locks belong to the whole process, so threads of this one first queue here, per chain ID. */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.locks.ReentrantLock> threadLocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     SnapshotDirectories(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -92,6 +95,16 @@ final class SnapshotDirectories {
 
     /** Makes the committed snapshot {@code chainId} with {@code filler}, unless another process made it first. */
     void create(Digest chainId, Optional<Digest> parent, Filler filler) {
+        var threadLock = threadLocks.computeIfAbsent(chainId.hex(), hex -> new java.util.concurrent.locks.ReentrantLock());
+        threadLock.lock();
+        try {
+            createLocked(chainId, parent, filler);
+        } finally {
+            threadLock.unlock();
+        }
+    }
+
+    private void createLocked(Digest chainId, Optional<Digest> parent, Filler filler) {
         try (FileChannel lockFile = FileChannel.open(root.resolve("locks").resolve(chainId.hex() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lockFile.lock()) {

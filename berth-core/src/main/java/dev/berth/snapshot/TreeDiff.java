@@ -19,7 +19,8 @@ import java.util.Set;
  * The changes between a lower tree and a copy a container wrote to, found by walking both: a path is new,
  * changed (its metadata differs, or its status changed after {@code preparedAt}, which catches content
  * rewritten in place with the same size and time) or gone (an OCI whiteout, only for the topmost gone path).
- * Paths in {@code madeByInit} that the container left as they were are not changes.
+ * Paths in {@code madeByInit} that the container left as they were are not changes. Times compare to the
+ * second, as copies pass through a tar; the status-change time catches what happens within that second.
  */
 record TreeDiff(Path lower, Path upper, FileTime preparedAt, Set<String> madeByInit) {
 
@@ -44,32 +45,35 @@ record TreeDiff(Path lower, Path upper, FileTime preparedAt, Set<String> madeByI
                 changes.add(entry);
             }
         }
-        keepInitDirectoriesAboveChanges(changes, afterByPath);
         for (LayerEntry gone : before.values()) {
             if (!afterByPath.containsKey(gone.path()) && parentStillADirectory(gone.path(), afterByPath)) {
                 changes.add(OverlayUpperEntries.marker(OverlayUpperEntries.sibling(gone.path(),
                         ".wh." + OverlayUpperEntries.name(gone.path())), gone));
             }
         }
+        addParentDirectories(changes, afterByPath);
         changes.sort((a, b) -> Arrays.compareUnsigned(a.pathBytes(), b.pathBytes()));
         return List.copyOf(changes);
     }
 
-    private void keepInitDirectoriesAboveChanges(List<LayerEntry> changes, Map<String, LayerEntry> afterByPath) {
-        List<LayerEntry> parents = new ArrayList<>();
-        for (String made : madeByInit) {
-            LayerEntry entry = afterByPath.get(made);
-            if (entry != null && entry.type() == EntryType.DIRECTORY
-                    && changes.stream().anyMatch(c -> c.path().startsWith(made + "/"))) {
-                parents.add(entry);
+    /** Every changed path's parents, as an overlay's copy-up puts them in the upper directory. */
+    private static void addParentDirectories(List<LayerEntry> changes, Map<String, LayerEntry> afterByPath) {
+        Set<String> present = new java.util.HashSet<>();
+        changes.forEach(c -> present.add(c.path()));
+        for (LayerEntry change : List.copyOf(changes)) {
+            String path = change.path();
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                String parent = path.substring(0, slash);
+                if (present.add(parent)) {
+                    changes.add(afterByPath.get(parent));
+                }
             }
         }
-        changes.addAll(parents);
     }
 
     private boolean changed(LayerEntry old, LayerEntry now) throws IOException {
         if (old.type() != now.type() || old.mode() != now.mode() || old.uid() != now.uid() || old.gid() != now.gid()
-                || !old.mtime().equals(now.mtime()) || old.size() != now.size()
+                || old.mtime().getEpochSecond() != now.mtime().getEpochSecond() || old.size() != now.size()
                 || !old.linkTarget().equals(now.linkTarget()) || old.devMajor() != now.devMajor()
                 || old.devMinor() != now.devMinor() || !old.xattrs().equals(now.xattrs())) {
             return true;
