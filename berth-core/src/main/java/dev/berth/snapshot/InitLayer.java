@@ -8,7 +8,9 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -76,17 +78,22 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
      */
     public List<String> createIn(Path dir, ImageLookup image) throws IOException {
         List<String> made = new ArrayList<>();
+        Map<Path, Path> copiedParents = new LinkedHashMap<>();
         for (String path : directories) {
-            create(dir, image, path, true, made);
+            create(dir, image, path, true, made, copiedParents);
         }
         for (String path : files) {
-            create(dir, image, path, false, made);
+            create(dir, image, path, false, made, copiedParents);
+        }
+        // Last, as making children changes a directory's time.
+        for (var parent : copiedParents.entrySet()) {
+            copyMetadata(parent.getValue(), parent.getKey());
         }
         return List.copyOf(made);
     }
 
-    private static void create(Path dir, ImageLookup image, String path, boolean directory, List<String> made)
-            throws IOException {
+    private static void create(Path dir, ImageLookup image, String path, boolean directory, List<String> made,
+            Map<Path, Path> copiedParents) throws IOException {
         String[] parts = path.split("/");
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < parts.length - 1; i++) {
@@ -107,7 +114,7 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
                 Files.createDirectory(parent);
                 Optional<Path> original = image.directory(prefix.toString());
                 if (original.isPresent()) {
-                    copyMetadata(original.get(), parent);
+                    copiedParents.put(parent, original.get());
                 } else {
                     made.add(prefix.toString());
                 }
