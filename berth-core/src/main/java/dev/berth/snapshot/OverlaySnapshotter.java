@@ -25,11 +25,18 @@ public final class OverlaySnapshotter implements Snapshotter {
 
     private final SnapshotDirectories dirs;
     private final LayerExtractor extractor;
+    private final int maxOptionsBytes;
 
     /** Snapshots kept under {@code root} (usually the store's {@code snapshots/overlay}). */
     public OverlaySnapshotter(Path root) {
+        this(root, LinuxMounts.MAX_OPTIONS_BYTES);
+    }
+
+    /** With a smaller limit on the mount options, to test flattening without a hundred layers. */
+    OverlaySnapshotter(Path root, int maxOptionsBytes) {
         this.dirs = new SnapshotDirectories(root);
         this.extractor = new LayerExtractor(ExtractOptions.defaults(true).withWhiteouts(ExtractOptions.WhiteoutMode.OVERLAY));
+        this.maxOptionsBytes = maxOptionsBytes;
     }
 
     @Override
@@ -56,7 +63,12 @@ public final class OverlaySnapshotter implements Snapshotter {
             List<Path> lowers = new ArrayList<>();
             lowers.add(initDir);
             lowers.addAll(layers);
-            return new ActiveSnapshot(key, new RootMount.Overlay(lowers, Optional.of(upper), Optional.of(work)));
+            var overlay = new RootMount.Overlay(lowers, Optional.of(upper), Optional.of(work));
+            if (layers.size() > 1 && overlay.options().getBytes(StandardCharsets.UTF_8).length > maxOptionsBytes) {
+                overlay = new RootMount.Overlay(List.of(initDir, flattened(parent.orElseThrow(), layers)),
+                        Optional.of(upper), Optional.of(work));
+            }
+            return new ActiveSnapshot(key, overlay);
         } catch (IOException | RuntimeException e) {
             remove(key);
             throw e instanceof IOException io ? new StoreException("preparing snapshot " + key + ": " + io.getMessage(), io)
@@ -115,6 +127,19 @@ public final class OverlaySnapshotter implements Snapshotter {
     @Override
     public List<SnapshotInfo> list() {
         return dirs.list();
+    }
+
+    /**
+     * The chain applied into one directory, for chains whose lower directories do not fit in the mount
+     * options' page: each layer's directory, read back as OCI entries, is applied bottom-up.
+     */
+    private Path flattened(Digest top, List<Path> layers) {
+        TreeCopier copier = new TreeCopier(new LayerExtractor(ExtractOptions.defaults(true)));
+        return dirs.flattened(top, fs -> {
+            for (Path layer : layers.reversed()) {
+                copier.apply(OverlayUpperEntries.of(layer), "layer " + layer.getParent().getFileName(), fs);
+            }
+        });
     }
 
     /** The layer directories of {@code top}'s chain, topmost first, as overlayfs lists lower directories. */

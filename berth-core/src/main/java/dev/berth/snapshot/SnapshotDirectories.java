@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * The on-disk bookkeeping both snapshotters share, under one root:
- * {@code committed/<hex>/{fs,parent}}, {@code active/<key>/}, {@code tmp/<hex>-<pid>-<random>/} and
- * {@code locks/<hex>.lock}. A committed snapshot is filled in {@code tmp/} under its lock and renamed into
+ * {@code committed/<hex>/{fs,parent}}, {@code flattened/<hex>/fs}, {@code active/<key>/},
+ * {@code tmp/<hex>-<pid>-<random>/} and {@code locks/<area>-<hex>.lock}. A committed snapshot is filled in {@code tmp/} under its lock and renamed into
  * place; a removed one is renamed into {@code tmp/} first, so it disappears at once. Temporary directories
  * of processes that are gone are swept when the directories are opened.
  */
@@ -51,7 +51,7 @@ final class SnapshotDirectories {
     SnapshotDirectories(Path root) {
         this.root = root.toAbsolutePath().normalize();
         try {
-            for (String dir : List.of("committed", "active", "tmp", "locks")) {
+            for (String dir : List.of("committed", "flattened", "active", "tmp", "locks")) {
                 Files.createDirectories(this.root.resolve(dir));
             }
             sweep();
@@ -95,20 +95,35 @@ final class SnapshotDirectories {
 
     /** Makes the committed snapshot {@code chainId} with {@code filler}, unless another process made it first. */
     void create(Digest chainId, Optional<Digest> parent, Filler filler) {
-        var threadLock = threadLocks.computeIfAbsent(chainId.hex(), hex -> new java.util.concurrent.locks.ReentrantLock());
+        create(committed(chainId), chainId, parent, filler);
+    }
+
+    /**
+     * The whole chain {@code chainId} applied into one directory, made with {@code filler} on first use: for
+     * chains longer than overlayfs's option page can list.
+     */
+    Path flattened(Digest chainId, Filler filler) {
+        Path dir = root.resolve("flattened").resolve(chainId.hex());
+        create(dir, chainId, Optional.empty(), filler);
+        return dir.resolve(FS);
+    }
+
+    private void create(Path target, Digest chainId, Optional<Digest> parent, Filler filler) {
+        String lockName = target.getParent().getFileName() + "-" + chainId.hex();
+        var threadLock = threadLocks.computeIfAbsent(lockName, name -> new java.util.concurrent.locks.ReentrantLock());
         threadLock.lock();
         try {
-            createLocked(chainId, parent, filler);
+            createLocked(target, lockName, chainId, parent, filler);
         } finally {
             threadLock.unlock();
         }
     }
 
-    private void createLocked(Digest chainId, Optional<Digest> parent, Filler filler) {
-        try (FileChannel lockFile = FileChannel.open(root.resolve("locks").resolve(chainId.hex() + ".lock"),
+    private void createLocked(Path target, String lockName, Digest chainId, Optional<Digest> parent, Filler filler) {
+        try (FileChannel lockFile = FileChannel.open(root.resolve("locks").resolve(lockName + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lockFile.lock()) {
-            if (isCommitted(chainId)) {
+            if (Files.isDirectory(target.resolve(FS), LinkOption.NOFOLLOW_LINKS)) {
                 return;
             }
             Path temp = Files.createDirectory(newTemp(chainId.hex()));
@@ -116,7 +131,7 @@ final class SnapshotDirectories {
                 Files.createDirectory(temp.resolve(FS));
                 filler.fill(temp.resolve(FS));
                 Files.writeString(temp.resolve(PARENT), parent.map(Digest::toString).orElse(""), StandardCharsets.UTF_8);
-                Files.move(temp, committed(chainId), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
                 deleteTree(temp);
                 throw e;
@@ -157,6 +172,7 @@ final class SnapshotDirectories {
     }
 
     void removeCommitted(Digest chainId) {
+        discard(root.resolve("flattened").resolve(chainId.hex()));
         discard(committed(chainId));
     }
 

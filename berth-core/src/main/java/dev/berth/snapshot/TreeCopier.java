@@ -8,7 +8,9 @@ import dev.berth.layer.LayerWriter;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import dev.berth.layer.LayerEntry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -22,25 +24,30 @@ import java.util.concurrent.Future;
 record TreeCopier(LayerExtractor extractor) {
 
     void copy(Path from, Path to) {
+        apply(DirectoryEntries.of(from), "copy of " + from, to);
+    }
+
+    /** Applies {@code entries} (sorted, OCI whiteouts deleting) onto {@code to}. */
+    void apply(List<LayerEntry> entries, String name, Path to) {
         LayerWriter writer = new LayerWriter(Compression.NONE, 0, 1, Optional.empty());
         try (var threads = Executors.newVirtualThreadPerTaskExecutor();
                 PipedInputStream in = new PipedInputStream(256 * 1024)) {
             PipedOutputStream out = new PipedOutputStream(in);
             Future<?> writing = threads.submit(() -> {
                 try (out) {
-                    writer.write(DirectoryEntries.of(from), out);
+                    writer.write(entries, out);
                 }
                 return null;
             });
-            extractor.extract("copy of " + from, in, to);
+            extractor.extract(name, in, to);
             writing.get();
         } catch (IOException e) {
-            throw new StoreException("copying " + from + " to " + to + ": " + e.getMessage(), e);
+            throw new StoreException("applying " + name + " to " + to + ": " + e.getMessage(), e);
         } catch (ExecutionException e) {
-            throw new StoreException("copying " + from + " to " + to + ": " + e.getCause().getMessage(), e.getCause());
+            throw new StoreException("applying " + name + " to " + to + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException("copying " + from + " to " + to + ": interrupted", e);
+            throw new StoreException("applying " + name + " to " + to + ": interrupted", e);
         }
     }
 }
