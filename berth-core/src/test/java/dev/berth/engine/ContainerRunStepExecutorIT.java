@@ -115,6 +115,17 @@ class ContainerRunStepExecutorIT {
     }
 
     @Test
+    void aSecretFileIsReadableAndNeitherItNorItsMountPointReachesTheLayer() throws IOException {
+        Path secret = Files.writeString(work.resolve("token"), "s3cr3t");
+        var mounts = List.of(HostMount.bind(secret, "/run/secrets/token", true));
+
+        var layer = overlay.run(invocation(List.of("sh", "-c", "wc -c < /run/secrets/token > /used"), "", NetworkMode.HOST,
+                mounts, fixture.busybox, log)).orElseThrow();
+
+        assertThat(fixture.entries(layer)).containsExactly("used=6");
+    }
+
+    @Test
     void theCopySnapshotterGivesTheSameLayerEntries() throws IOException {
         var copy = fixture.executor(root -> new CopySnapshotter(root, true), "copy");
         var command = List.of("sh", "-c", "echo hi > /x && rm /bin/ls && mkdir -p /opt/a && echo b > /opt/a/b");
@@ -163,14 +174,21 @@ class ContainerRunStepExecutorIT {
 
     @Test
     void measuresRunTrueEndToEnd() {
-        overlay.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
-        int runs = 5;
+        long overlayMillis = millisPerRunTrue(overlay);
+        long copyMillis = millisPerRunTrue(fixture.executor(root -> new CopySnapshotter(root, true), "copy"));
+        System.out.printf("RUN true end to end on busybox with %s: overlay %d ms, copy %d ms per step%n",
+                fixture.runtime.name(), overlayMillis, copyMillis);
+        assertThat(overlayMillis).isLessThan(5_000);
+    }
+
+    private long millisPerRunTrue(ContainerRunStepExecutor executor) {
+        // The first step unpacks the layer into a snapshot; the rest reuse it, as later steps of a build do.
+        executor.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
+        int runs = 10;
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
-            overlay.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
+            executor.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) / runs;
-        System.out.println("RUN true end to end (overlay, " + fixture.runtime.name() + "): " + millis + " ms per step");
-        assertThat(millis).isLessThan(5_000);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) / runs;
     }
 }
