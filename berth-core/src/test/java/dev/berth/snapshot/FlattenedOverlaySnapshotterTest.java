@@ -2,7 +2,6 @@ package dev.berth.snapshot;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -17,7 +16,7 @@ class FlattenedOverlaySnapshotterTest extends SnapshotterConformance {
     }
 
     @Override
-    Snapshotter create(Path root) {
-        return new OverlaySnapshotter(root, 10);
+    String kind() {
+        return "flattened";
     }
 }

@@ -13,12 +13,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,21 @@ abstract class SnapshotterConformance {
     Digest baseChain;
     Digest secondChain;
 
-    abstract Snapshotter create(Path root);
+    /** {@code overlay}, {@code flattened} or {@code copy}: which snapshotter {@link #create(String, Path)} makes. */
+    abstract String kind();
+
+    Snapshotter create(Path root) {
+        return create(kind(), root);
+    }
+
+    static Snapshotter create(String kind, Path root) {
+        return switch (kind) {
+            case "overlay" -> new OverlaySnapshotter(root);
+            case "flattened" -> new OverlaySnapshotter(root, 10);
+            case "copy" -> new CopySnapshotter(root, true);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
 
     @BeforeEach
     void unpackTwoLayers() {
@@ -188,6 +204,48 @@ abstract class SnapshotterConformance {
             }
         }
         assertThat(snapshotter.list().stream().filter(s -> s.name().equals(chain.toString()))).hasSize(1);
+    }
+
+    @Test
+    void aProcessKilledMidUnpackLeavesTheSnapshotWholeOrAbsentAndItsLeftoversAreSwept() throws Exception {
+        List<LayerEntry> files = new ArrayList<>();
+        files.add(dir("many"));
+        for (int i = 0; i < 4000; i++) {
+            files.add(file("many/f%05d".formatted(i), "content " + i));
+        }
+        TestLayers big = TestLayers.of(files);
+        Path blob = Files.write(work.resolve("big.tar"), big.blob());
+        Path root = work.resolve("snapshots");
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBinary, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), UnpackerMain.class.getName(), root.toString(), kind(),
+                blob.toString(), big.diffId().toString()).inheritIO().start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (child.isAlive() && System.nanoTime() < deadline && isEmpty(root.resolve("tmp"))) {
+            Thread.sleep(2);
+        }
+        child.destroyForcibly().waitFor();
+
+        Snapshotter reopened = create(root);
+
+        assertThat(isEmpty(root.resolve("tmp"))).isTrue();
+        if (reopened.isCommitted(big.diffId())) {
+            // The kill came after the rename: then the snapshot must be whole.
+            ActiveSnapshot view = reopened.prepare("whole", Optional.of(big.diffId()), InitLayer.dockerDefaults());
+            try (MountedRoot mounted = mount(view)) {
+                try (var entries = Files.list(mounted.path().resolve("many"))) {
+                    assertThat(entries).hasSize(4000);
+                }
+            }
+        }
+        reopened.unpack(big.diffId(), Optional.empty(), "big", big.stream());
+        assertThat(reopened.isCommitted(big.diffId())).isTrue();
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private MountedRoot mount(ActiveSnapshot active) throws IOException {
