@@ -173,6 +173,31 @@ class ContainerRunStepExecutorIT {
     }
 
     @Test
+    void ctrlCStopsTheStepAndTheShutdownHookLeavesNothing() throws Exception {
+        // Make the snapshot first, so the child only runs the step.
+        overlay.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var blob = fixture.busybox.blob();
+        Process child = new ProcessBuilder(javaBinary, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), RunStepMain.class.getName(), fixture.store.paths().root().toString(),
+                work.resolve("runtime-state").toString(), blob.digest().toString(), Long.toString(blob.size()),
+                fixture.busybox.diffId().toString(), "sh", "-c", "echo started; sleep 30")
+                .redirectErrorStream(true).start();
+        var output = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+        assertThat(output.readLine()).isEqualTo("started");
+
+        long interruptedAt = System.nanoTime();
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+
+        assertThat(child.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - interruptedAt)).isLessThan(15);
+        try (var states = Files.list(work.resolve("runtime-state"))) {
+            assertThat(states.flatMap(RunFixture::listQuietly).filter(p -> p.getFileName().toString().startsWith("berth-run")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void measuresRunTrueEndToEnd() {
         long overlayMillis = millisPerRunTrue(overlay);
         long copyMillis = millisPerRunTrue(fixture.executor(root -> new CopySnapshotter(root, true), "copy"));
