@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
@@ -142,7 +143,7 @@ public final class CopySnapshotter implements Snapshotter {
         }
         List<String> made = init.createIn(fs, relative -> LowerLookup.lstatInside(fs, relative).map(CopySnapshotter::kindOf));
         for (var entry : times.entrySet()) {
-            Files.getFileAttributeView(entry.getKey(), java.nio.file.attribute.BasicFileAttributeView.class,
+            Files.getFileAttributeView(entry.getKey(), BasicFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS).setTimes(entry.getValue(), null, null);
         }
         return made;

@@ -3,6 +3,7 @@ package dev.berth.snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -63,7 +64,7 @@ record LowerLookup(List<Path> lowers) implements InitLayer.ImageLookup {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 return Optional.empty();
             }
             if (i == parts.length - 1) {

@@ -3,6 +3,7 @@ package dev.berth.snapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How an active snapshot becomes a root file system: an overlay to mount, or a plain directory. */
 public sealed interface RootMount {
@@ -11,7 +12,7 @@ public sealed interface RootMount {
      * An overlay: {@code lowers} topmost first, as overlayfs's {@code lowerdir} lists them; {@code upper} and
      * {@code work} are empty for a read-only view.
      */
-    record Overlay(List<Path> lowers, java.util.Optional<Path> upper, java.util.Optional<Path> work) implements RootMount {
+    record Overlay(List<Path> lowers, Optional<Path> upper, Optional<Path> work) implements RootMount {
         public Overlay {
             lowers = List.copyOf(lowers);
             Objects.requireNonNull(upper, "upper");

@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -45,8 +48,8 @@ final class SnapshotDirectories {
 
     private final Path root;
     /** File locks belong to the whole process, so threads of this one first queue here, per chain ID. */
-    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.locks.ReentrantLock> threadLocks =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ReentrantLock> threadLocks =
+            new ConcurrentHashMap<>();
 
     SnapshotDirectories(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -110,7 +113,7 @@ final class SnapshotDirectories {
 
     private void create(Path target, Digest chainId, Optional<Digest> parent, Filler filler) {
         String lockName = target.getParent().getFileName() + "-" + chainId.hex();
-        var threadLock = threadLocks.computeIfAbsent(lockName, name -> new java.util.concurrent.locks.ReentrantLock());
+        var threadLock = threadLocks.computeIfAbsent(lockName, name -> new ReentrantLock());
         threadLock.lock();
         try {
             createLocked(target, lockName, chainId, parent, filler);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,7 @@ record TreeDiff(Path lower, Path upper, FileTime preparedAt, Set<String> madeByI
 
     /** Every changed path's parents, as an overlay's copy-up puts them in the upper directory. */
     private static void addParentDirectories(List<LayerEntry> changes, Map<String, LayerEntry> afterByPath) {
-        Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         changes.forEach(c -> present.add(c.path()));
         for (LayerEntry change : List.copyOf(changes)) {
             String path = change.path();
