@@ -19,5 +19,6 @@ module dev.berth.core {
     exports dev.berth.image;
     exports dev.berth.layer;
     exports dev.berth.runtime;
+    exports dev.berth.snapshot;
     exports dev.berth.store;
 }
