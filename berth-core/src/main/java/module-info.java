@@ -7,6 +7,7 @@ module dev.berth.core {
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
 
+    exports dev.berth.api;
     exports dev.berth.context;
     exports dev.berth.diagnostic;
     exports dev.berth.dockerfile.check;
@@ -16,8 +17,10 @@ module dev.berth.core {
     exports dev.berth.dockerfile.syntax;
     exports dev.berth.engine;
     exports dev.berth.error;
+    exports dev.berth.event;
     exports dev.berth.image;
     exports dev.berth.layer;
+    exports dev.berth.plan;
     exports dev.berth.runtime;
     exports dev.berth.store;
 }
