@@ -54,7 +54,7 @@ final class ArchiveEntries {
                     layerEntry = LayerEntry.directory(path, mode, mtime);
                 } else if (entry.isSymbolicLink()) {
                     layerEntry = LayerEntry.symlink(path, entry.getLinkName(), mtime);
-                } else if (entry.isFile() && !entry.isLink()) {
+                } else if (!entry.isLink() && !entry.isCharacterDevice() && !entry.isBlockDevice() && !entry.isFIFO()) {
                     layerEntry = LayerEntry.file(path, mode, mtime, tar.readAllBytes());
                 } else {
                     continue;

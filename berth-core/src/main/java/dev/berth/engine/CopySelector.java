@@ -18,7 +18,7 @@ import java.util.Optional;
  * Decides which source entries a COPY or ADD takes and where each lands, with Docker's rules: a
  * directory source copies its contents, not itself; a destination ending in {@code /}, or several sources,
  * or a wildcard, makes the destination a directory; {@code --parents} keeps the source's path; {@code --exclude}
- * drops matching paths; a source leaving the context is an error, and so is one the ignore file excluded
+ * drops paths it matches, relative to the context or to the directory being copied; a source leaving the context is an error, and so is one the ignore file excluded
  * (naming the file and line). A wildcard matching nothing copies nothing, as BuildKit allows.
  */
 final class CopySelector {
@@ -70,7 +70,8 @@ final class CopySelector {
                     String prefix = rootPath.isEmpty() ? "" : rootPath + "/";
                     for (ContextEntry inside : entries) {
                         if (inside.path().startsWith(prefix) && !inside.path().equals(rootPath)
-                                && !excluded.matches(inside.path())) {
+                                && !excluded.matches(inside.path())
+                                && !excluded.matches(inside.path().substring(prefix.length()))) {
                             String target = join(base, inside.path().substring(prefix.length()));
                             items.put(target, new Item(inside, target));
                         }
@@ -109,7 +110,7 @@ final class CopySelector {
             }
             if (part.equals("..")) {
                 if (parts.isEmpty()) {
-                    throw new StepInputException("\"" + written + "\" is outside the " + sourceName,
+                    throw new StepInputException("\"" + written + "\" is outside " + sourceName,
                             Optional.of("sources are relative to the context root and cannot leave it"));
                 }
                 parts.removeLast();

@@ -50,7 +50,10 @@ record RootfsFileReader(ContentStore content, long maxBytes) {
                 if (!name.equals(path)) {
                     continue;
                 }
-                if (!entry.isFile() || entry.isLink()) {
+                // Commons Compress calls links and devices "files" too: accept only a plain regular entry.
+                boolean regular = !entry.isSymbolicLink() && !entry.isLink() && !entry.isDirectory()
+                        && !entry.isCharacterDevice() && !entry.isBlockDevice() && !entry.isFIFO();
+                if (!regular) {
                     throw new StepInputException("refusing to read " + shown + ": it is "
                             + (entry.isSymbolicLink() ? "a symbolic link to " + entry.getLinkName()
                                     : entry.isLink() ? "a hard link" : "not a regular file")

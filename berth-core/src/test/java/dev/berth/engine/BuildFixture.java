@@ -91,7 +91,7 @@ final class BuildFixture implements AutoCloseable {
             while ((entry = tar.getNextEntry()) != null) {
                 String type = entry.isDirectory() ? "dir" : entry.isSymbolicLink() ? "link->" + entry.getLinkName() : "file";
                 String size = entry.isFile() ? " " + new String(tar.readAllBytes(), StandardCharsets.UTF_8) : "";
-                entries.add(entry.getName() + " " + type + " " + Integer.toOctalString(entry.getMode() & 07777) + " "
+                entries.add(entry.getName().replaceFirst("/$", "") + " " + type + " " + Integer.toOctalString(entry.getMode() & 07777) + " "
                         + entry.getLongUserId() + ":" + entry.getLongGroupId() + size);
             }
         } catch (IOException e) {
