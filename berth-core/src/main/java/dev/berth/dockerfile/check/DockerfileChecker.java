@@ -47,7 +47,9 @@ public final class DockerfileChecker {
             return new CheckResult(invalid.diagnostics(), Optional.empty());
         }
         List<Finding> findings = new ArrayList<>();
-        tree.warnings().forEach(warning -> findings.add(Finding.of(warning)));
+        // The linter reports MAINTAINER as MaintainerDeprecated; the parser's own note would repeat it.
+        tree.warnings().stream().filter(warning -> !warning.message().startsWith("the MAINTAINER instruction"))
+                .forEach(warning -> findings.add(Finding.of(warning)));
         DockerfileReader.Reading reading = new DockerfileReader().read(tree);
         reading.errors().forEach(error -> findings.add(Finding.of(error)));
         Optional<Dockerfile> expanded = reading.dockerfile().map(dockerfile -> {
