@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.context.BuildContext;
+import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.ignore.IgnoreMatcher;
 import dev.berth.error.ExecutionException;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 /**
  * Executes one step on a cache miss, giving the stage's next config and layer. Executors see resolved
@@ -113,8 +113,12 @@ final class StepRunner {
         } catch (IOException e) {
             throw new StoreException("writing the log of step " + number, e);
         }
-        String args = run.args().isEmpty() ? "" : "|" + run.args().size() + " " + run.args().entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(" ")) + " ";
+        // BuildKit's runCommandString: the stage's ARGs that no ENV overrides; proxy args stay out of history.
+        List<String> shown = run.args().entrySet().stream()
+                .filter(entry -> !PredefinedArgs.PROXIES.contains(entry.getKey()))
+                .filter(entry -> config.env().stream().noneMatch(e -> e.startsWith(entry.getKey() + "=")))
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
+        String args = shown.isEmpty() ? "" : "|" + shown.size() + " " + String.join(" ", shown) + " ";
         HistoryEntry history = new HistoryEntry(Optional.of(options.created()),
                 "RUN " + args + String.join(" ", argv) + " # buildkit", "", "", layer.isEmpty());
         ImageConfig next = layer.map(made -> state.config().withLayer(made.diffId(), history))

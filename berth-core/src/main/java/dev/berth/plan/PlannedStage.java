@@ -9,8 +9,6 @@ import java.util.TreeSet;
 /**
  * One stage of the graph: its index in the Dockerfile, its name, its base and steps, and the stages it
  * needs finished first (its base stage and every {@code COPY --from} stage).
- *
- * @param position where the stage is among the stages built, 1-based, for progress ({@code [stage 2/3]})
  */
 public record PlannedStage(int index, Optional<String> name, BaseImage base, List<Step> steps, Set<Integer> dependsOn) {
 
