@@ -6,6 +6,7 @@ import dev.berth.api.Builder;
 import dev.berth.engine.RunStepExecutor;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
+import dev.berth.image.ImageReference;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -123,7 +124,8 @@ final class BuildCommand implements Callable<Integer> {
         if (!silent) {
             result.warnings().forEach(warning -> err.println("WARNING: " + warning.headline()));
             err.println("writing image " + result.imageId() + " done");
-            result.tags().forEach(tag -> err.println("naming to " + tag + " done"));
+            result.tags().forEach(tag -> err.println("naming to "
+                    + ImageReference.parse(tag).withDefaultTag() + " done"));
             err.flush();
         }
         if (quiet) {

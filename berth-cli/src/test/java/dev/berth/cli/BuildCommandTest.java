@@ -51,7 +51,7 @@ class BuildCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).contains("#1 [stage-0 1/6] FROM scratch", "#3 [stage-0 3/6] COPY hello.txt /srv/",
-                "#6 [stage-0 6/6] CMD [\"cat\", \"hello.txt\"]", "#6 DONE ", "naming to my-custom-image done");
+                "#6 [stage-0 6/6] CMD [\"cat\", \"hello.txt\"]", "#6 DONE ", "naming to docker.io/library/my-custom-image:latest done");
         String imageId = Files.readString(iid, StandardCharsets.UTF_8);
         assertThat(imageId).startsWith("sha256:").hasSize(71);
         try (LocalStore store = LocalStore.open(new StoreLayout(root))) {
@@ -77,7 +77,7 @@ class BuildCommandTest {
                 "-t", "other:1", "--progress=plain", context.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.err()).contains("COPY hello.txt /other", "naming to other:1 done");
+        assertThat(result.err()).contains("COPY hello.txt /other", "naming to docker.io/library/other:1 done");
     }
 
     @Test
