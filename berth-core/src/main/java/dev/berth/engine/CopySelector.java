@@ -28,15 +28,17 @@ final class CopySelector {
 
     private final BuildContext source;
     private final String sourceName;
+    private final List<ContextEntry> entries;
 
-    CopySelector(BuildContext source, String sourceName) {
+    /** @param entries the source's listing ({@link BuildContext#list()}), walked once per build and source */
+    CopySelector(BuildContext source, String sourceName, List<ContextEntry> entries) {
         this.source = source;
         this.sourceName = sourceName;
+        this.entries = entries;
     }
 
     /** Items sorted by target; for a target given twice the later source wins. */
     List<Item> select(List<String> sources, String destination, boolean parents, List<String> exclude) {
-        List<ContextEntry> entries = source.list();
         Map<String, ContextEntry> byPath = new LinkedHashMap<>();
         entries.forEach(entry -> byPath.put(entry.path(), entry));
         IgnoreMatcher excluded = exclude.isEmpty() ? IgnoreMatcher.none() : IgnoreMatcher.compile(exclude);

@@ -35,14 +35,14 @@ final class CopyStepExecutor {
     private CopyStepExecutor() {
     }
 
-    static Selection select(Step.CopyStep step, BuildContext source, String sourceName, String workingDir,
-            Ownership owner) {
+    static Selection select(Step.CopyStep step, BuildContext source, String sourceName, List<ContextEntry> listing,
+            String workingDir, Ownership owner) {
         String destination = step.destination().startsWith("/") ? step.destination()
                 : (workingDir.isEmpty() ? "/" : workingDir) + "/" + step.destination();
         if (step.destination().endsWith("/") && !destination.endsWith("/")) {
             destination += "/";
         }
-        List<CopySelector.Item> items = new CopySelector(source, sourceName)
+        List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
                 .select(step.sources(), destination, step.parents(), step.exclude());
         return new Selection(step, source, items, owner, step.chmod().map(CopyStepExecutor::octal));
     }

@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.context.BuildContext;
+import dev.berth.context.ContextEntry;
 import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.ignore.IgnoreMatcher;
@@ -20,7 +21,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -36,6 +40,9 @@ final class StepRunner {
     private final EngineParts parts;
     private final BuildOptions options;
     private final IntFunction<StageState> finishedStage;
+    /** Each source is listed once per stage, and a COPY's selection made once for its key and its layer. */
+    private final Map<Path, List<ContextEntry>> listings = new HashMap<>();
+    private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
 
     StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage) {
         this.parts = parts;
@@ -144,6 +151,10 @@ final class StepRunner {
     }
 
     private CopyStepExecutor.Selection select(Step.CopyStep copy, StageState state) {
+        CopyStepExecutor.Selection known = selections.get(copy);
+        if (known != null) {
+            return known;
+        }
         Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
@@ -158,7 +169,11 @@ final class StepRunner {
             case CopySource.StageFiles(int index) -> "stage " + index;
             case CopySource.ImageFiles(String reference) -> "image " + reference;
         };
-        return CopyStepExecutor.select(copy, source, name, state.config().config().workingDir(), owner);
+        List<ContextEntry> listing = listings.computeIfAbsent(source.root(), root -> source.list());
+        CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name, listing,
+                state.config().config().workingDir(), owner);
+        selections.put(copy, selection);
+        return selection;
     }
 
     /** The file system of some layers, extracted once per build under the work directory. */
