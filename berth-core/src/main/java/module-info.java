@@ -6,6 +6,7 @@ module dev.berth.core {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
+    requires java.net.http;
 
     exports dev.berth.api;
     exports dev.berth.context;

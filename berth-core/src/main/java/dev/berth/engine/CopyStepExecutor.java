@@ -97,7 +97,7 @@ final class CopyStepExecutor {
     }
 
     /** Every parent directory of an entry that the layer does not already hold, mode 0755. */
-    private static void addParents(Map<String, LayerEntry> entries, Ownership owner, Instant created) {
+    static void addParents(Map<String, LayerEntry> entries, Ownership owner, Instant created) {
         List<String> missing = new ArrayList<>();
         for (String path : entries.keySet()) {
             for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {

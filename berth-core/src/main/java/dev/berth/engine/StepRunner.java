@@ -43,6 +43,7 @@ final class StepRunner {
     /** Each source is listed once per stage, and a COPY's selection made once for its key and its layer. */
     private final Map<Path, List<ContextEntry>> listings = new HashMap<>();
     private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
+    private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
 
     StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage) {
         this.parts = parts;
@@ -52,6 +53,9 @@ final class StepRunner {
 
     /** The digest of what a COPY takes, for its cache key; empty for other steps. */
     Optional<Digest> sourcesDigest(Step step, StageState state) {
+        if (step instanceof Step.CopyStep copy && isUrlAdd(copy)) {
+            return Optional.of(Digest.sha256(download(copy).digest().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         if (step instanceof Step.CopyStep copy) {
             CopyStepExecutor.Selection selection = select(copy, state);
             boolean fromContext = copy.source() instanceof CopySource.Context;
@@ -83,7 +87,8 @@ final class StepRunner {
             case Step.ConfigStep configStep -> new Outcome(ConfigStepExecutor.apply(config, configStep.instruction(),
                     Optional.of(options.created()), cmdSet), Optional.empty());
             case Step.CopyStep copy -> {
-                LayerRef layer = CopyStepExecutor.write(select(copy, state), storer(), options.created());
+                LayerRef layer = isUrlAdd(copy) ? urlLayer(copy, state)
+                        : CopyStepExecutor.write(select(copy, state), storer(), options.created());
                 HistoryEntry history = new HistoryEntry(Optional.of(options.created()), copyHistory(copy), "", "", false);
                 yield new Outcome(config.withLayer(layer.diffId(), history), Optional.of(layer));
             }
@@ -148,6 +153,38 @@ final class StepRunner {
         copy.chmod().ifPresent(chmod -> text.append(" --chmod=").append(chmod));
         copy.sources().forEach(source -> text.append(' ').append(source));
         return text.append(' ').append(copy.destination()).append(" # buildkit").toString();
+    }
+
+    /** ADD of one URL; mixing URLs with other sources is refused rather than half supported. */
+    private static boolean isUrlAdd(Step.CopyStep copy) {
+        boolean anyUrl = copy.add() && copy.sources().stream().anyMatch(UrlFetcher::isUrl);
+        if (anyUrl && copy.sources().size() > 1) {
+            throw new StepInputException("ADD of a URL takes exactly one source",
+                    Optional.of("split it into one ADD per URL"));
+        }
+        return anyUrl;
+    }
+
+    private UrlFetcher.Download download(Step.CopyStep copy) {
+        return downloads.computeIfAbsent(copy, step -> new UrlFetcher().fetch(step.sources().getFirst(), step.checksum(),
+                options.work().resolve("downloads")));
+    }
+
+    private LayerRef urlLayer(Step.CopyStep copy, StageState state) {
+        UrlFetcher.Download download = download(copy);
+        String workingDir = state.config().config().workingDir();
+        String destination = copy.destination().startsWith("/") ? copy.destination()
+                : (workingDir.isEmpty() ? "/" : workingDir) + "/" + copy.destination();
+        String target = ImagePaths.relative(destination.endsWith("/") ? destination + download.name() : destination);
+        Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
+                new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
+                .orElse(Ownership.ROOT);
+        int mode = copy.chmod().map(chmod -> Integer.parseInt(chmod, 8)).orElse(0600);
+        java.util.TreeMap<String, LayerEntry> entries = new java.util.TreeMap<>(CopyStepExecutor::compareBytes);
+        entries.put(target, LayerEntry.file(target, mode, download.modified(), download.size(),
+                () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid()));
+        CopyStepExecutor.addParents(entries, owner, options.created());
+        return storer().store(List.copyOf(entries.values()));
     }
 
     private CopyStepExecutor.Selection select(Step.CopyStep copy, StageState state) {

@@ -117,11 +117,12 @@ public final class BuildPlanner {
                         dependsOn.add(index);
                     }
                     steps.add(new Step.CopyStep(copy.location(), text, args, false, from, copy.sources(),
-                            copy.destination(), copy.chown(), copy.chmod(), copy.exclude(), copy.parents(), copy.link()));
+                            copy.destination(), copy.chown(), copy.chmod(), copy.exclude(), copy.parents(), copy.link(),
+                            Optional.empty()));
                 }
                 case Instruction.Add add -> steps.add(new Step.CopyStep(add.location(), text, args, true,
                         new CopySource.Context(), add.sources(), add.destination(), add.chown(), add.chmod(),
-                        add.exclude(), false, add.link()));
+                        add.exclude(), false, add.link(), add.checksum()));
                 case Instruction.From from -> throw new IllegalStateException("FROM inside a stage at line "
                         + from.location().startLine());
                 case Instruction.Cmd _, Instruction.Entrypoint _, Instruction.Shell _, Instruction.Label _,

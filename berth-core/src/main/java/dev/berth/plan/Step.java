@@ -37,10 +37,11 @@ public sealed interface Step {
      *
      * @param sources paths relative to the source, may hold wildcards
      * @param destination as written; relative to the working directory unless absolute
+     * @param checksum ADD's {@code --checksum=sha256:...} for a URL source
      */
     record CopyStep(Location location, String text, Map<String, String> args, boolean add, CopySource source,
             List<String> sources, String destination, Optional<String> chown, Optional<String> chmod,
-            List<String> exclude, boolean parents, boolean link) implements Step {
+            List<String> exclude, boolean parents, boolean link, Optional<String> checksum) implements Step {
         public CopyStep {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(text, "text");
@@ -51,6 +52,7 @@ public sealed interface Step {
             Objects.requireNonNull(chown, "chown");
             Objects.requireNonNull(chmod, "chmod");
             exclude = List.copyOf(exclude);
+            Objects.requireNonNull(checksum, "checksum");
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("COPY needs at least one source");
             }
