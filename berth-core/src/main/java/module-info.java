@@ -6,7 +6,9 @@ module dev.berth.core {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
+    requires java.net.http;
 
+    exports dev.berth.api;
     exports dev.berth.context;
     exports dev.berth.diagnostic;
     exports dev.berth.dockerfile.check;
@@ -16,8 +18,10 @@ module dev.berth.core {
     exports dev.berth.dockerfile.syntax;
     exports dev.berth.engine;
     exports dev.berth.error;
+    exports dev.berth.event;
     exports dev.berth.image;
     exports dev.berth.layer;
+    exports dev.berth.plan;
     exports dev.berth.runtime;
     exports dev.berth.snapshot;
     exports dev.berth.store;
