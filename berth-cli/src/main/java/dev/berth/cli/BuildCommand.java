@@ -3,7 +3,7 @@ package dev.berth.cli;
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
-import dev.berth.engine.RunStepExecutor;
+import dev.berth.api.HostRunSteps;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
 import dev.berth.image.ImageReference;
@@ -31,11 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code berth build [OPTIONS] CONTEXT}: builds an image from a Dockerfile, as {@code docker build}. */
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Build an image from a Dockerfile.")
 final class BuildCommand implements Callable<Integer> {
-
-    /** Until the container executor is wired in, a RUN step says plainly that it cannot run. */
-    static final RunStepExecutor NO_RUN = invocation -> {
-        throw new UnsupportedFeatureException("RUN steps need the container executor, which this build lacks");
-    };
 
     @Mixin
     StoreOptions store;
@@ -66,6 +61,13 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "type=TYPE[,dest=PATH]", description = "image (default) or local,dest=DIR.")
     String output;
+
+    @Option(names = "--runtime", paramLabel = "NAME", description = "The OCI runtime for RUN steps: runc or crun (default: the first that works here).")
+    String runtime;
+
+    @Option(names = "--runtime-state", paramLabel = "DIR", defaultValue = "/run/berth",
+            description = "Where runtimes keep container state (default: ${DEFAULT-VALUE}).")
+    Path runtimeState;
 
     @Option(names = "--no-cache", description = "Do not use the build cache.")
     boolean noCache;
@@ -115,7 +117,8 @@ final class BuildCommand implements Callable<Integer> {
         ProgressListener listener = silent ? ProgressListener.NONE : new PlainProgress(err);
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {
-            result = new Builder(local, NO_RUN, Clock.systemUTC()).build(request, listener);
+            var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
+            result = new Builder(local, runs, Clock.systemUTC()).build(request, listener);
         } finally {
             if (stdinContext.isPresent()) {
                 TarContext.delete(stdinContext.get());

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,7 +99,11 @@ public final class Builder {
             all.putAll(labels);
             labelled = config.withConfig(config.config().toBuilder().labels(all).build());
         }
-        return labelled.withCreated(Optional.of(options.created()));
+        // As BuildKit's exporter: the image is as old as its newest history entry, so a rebuild that hits
+        // the cache for every step gives the same config, hence the same image ID.
+        Instant created = labelled.history().stream().flatMap(entry -> entry.created().stream())
+                .max(Comparator.naturalOrder()).orElse(options.created());
+        return labelled.withCreated(Optional.of(created));
     }
 
     private void export(StageState state, Path dest) {

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
                             + " exited with code " + exitCode);
                 }
                 container.unmount();
-                return commit(snapshotter.diff(id));
+                return commit(snapshotter.diff(id), invocation.sourceDateEpoch());
             } finally {
                 removeHook(hook);
             }
@@ -95,12 +96,15 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
         return parent;
     }
 
-    private Optional<LayerRef> commit(List<LayerEntry> changes) {
+    private Optional<LayerRef> commit(List<LayerEntry> changes, Optional<Instant> sourceDateEpoch) {
         if (changes.isEmpty()) {
             return Optional.empty();
         }
+        LayerWriter writer = sourceDateEpoch.isPresent()
+                ? new LayerWriter(layerWriter.compression(), layerWriter.level(), layerWriter.threads(), sourceDateEpoch)
+                : layerWriter;
         try (Ingester ingester = store.ingest()) {
-            LayerDigests digests = layerWriter.write(changes, ingester.stream());
+            LayerDigests digests = writer.write(changes, ingester.stream());
             BlobInfo blob = ingester.commit(Optional.of(digests.blobDigest()));
             return Optional.of(new LayerRef(Descriptor.of(mediaType(), blob.digest(), blob.size()), digests.diffId()));
         }

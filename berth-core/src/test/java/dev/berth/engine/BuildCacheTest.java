@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.api.BuildResult;
 import dev.berth.event.BuildEvent;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class BuildCacheTest {
             int blobs = fixture.store.content().list().size();
             fixture.runs.invocations.clear();
 
-            BuildResult second = fixture.build(DOCKERFILE);
+            BuildResult second = fixture.advanceClock(Duration.ofHours(1)).build(DOCKERFILE);
 
             assertThat(fixture.runs.invocations).isEmpty();
             assertThat(fixture.cachedSteps()).isEqualTo(6);

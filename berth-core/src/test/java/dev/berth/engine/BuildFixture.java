@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ final class BuildFixture implements AutoCloseable {
     final Path context;
     final LocalStore store;
     final FakeRunExecutor runs = new FakeRunExecutor();
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final List<BuildEvent> events = Collections.synchronizedList(new ArrayList<>());
     final ImageJson json = ImageJson.standard();
 
@@ -63,8 +65,13 @@ final class BuildFixture implements AutoCloseable {
         file("Dockerfile", dockerfile);
         events.clear();
         ProgressListener listener = events::add;
-        return new Builder(store, runs, Clock.fixed(NOW, ZoneOffset.UTC))
-                .build(change.apply(BuildRequest.of(context)), listener);
+        return new Builder(store, runs, clock).build(change.apply(BuildRequest.of(context)), listener);
+    }
+
+    /** Later builds run this much later, as a rebuild an hour on would. */
+    BuildFixture advanceClock(Duration by) {
+        clock = Clock.offset(clock, by);
+        return this;
     }
 
     long cachedSteps() {
