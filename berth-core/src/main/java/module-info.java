@@ -7,6 +7,8 @@ module dev.berth.core {
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
 
+    exports dev.berth.api;
+    exports dev.berth.archive;
     exports dev.berth.context;
     exports dev.berth.diagnostic;
     exports dev.berth.dockerfile.check;
