@@ -18,7 +18,9 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -151,14 +153,18 @@ public final class Berth implements AutoCloseable {
 
     /** Writes the images to {@code out} as a {@code docker save} or OCI archive. */
     public void save(List<String> images, ArchiveFormat format, OutputStream out) {
-        List<SavedImage> saved = new ArrayList<>();
+        // One entry per image, as docker save merges arguments naming the same image.
+        Map<Digest, SavedImage> saved = new LinkedHashMap<>();
         for (String image : images) {
             StoredImage stored = catalog.find(image);
             Optional<String> name = ImageCatalog.referenceName(image).filter(stored.names()::contains);
-            List<String> names = name.map(List::of).orElse(stored.names());
-            saved.add(new SavedImage(stored.descriptor().digest(), stored.manifest(), names));
+            List<String> names = new ArrayList<>();
+            Optional.ofNullable(saved.get(stored.descriptor().digest())).ifPresent(s -> names.addAll(s.names()));
+            names.addAll(name.map(List::of).orElse(stored.names()));
+            saved.put(stored.descriptor().digest(),
+                    new SavedImage(stored.descriptor().digest(), stored.manifest(), names.stream().distinct().toList()));
         }
-        new ArchiveWriter(store.content(), json).write(saved, format, out);
+        new ArchiveWriter(store.content(), json).write(List.copyOf(saved.values()), format, out);
     }
 
     /** Reads a Docker or OCI archive, verifying every blob, and lists and names what it held. */
