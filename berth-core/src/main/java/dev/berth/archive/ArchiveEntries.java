@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * The files of an image archive, read once from a tar stream. Small files stay in memory; large ones go
@@ -87,7 +88,7 @@ final class ArchiveEntries {
                     entries.links.put(name, symlinkTarget(name, entry.getLinkName()));
                 } else if (entry.isLink()) {
                     entries.links.put(name, clean(entry.getLinkName()));
-                } else if (entry.isFile()) {
+                } else if (isRegularFile(entry)) {
                     if (entry.getSize() <= IN_MEMORY_LIMIT && inMemory + entry.getSize() <= MEMORY_BUDGET) {
                         byte[] bytes = tar.readAllBytes();
                         inMemory += bytes.length;
@@ -103,6 +104,12 @@ final class ArchiveEntries {
             throw new TransferException("reading the image archive: " + e.getMessage(), e);
         }
         return entries;
+    }
+
+    /** Commons Compress calls every non-directory a file; only these type flags are regular files. */
+    private static boolean isRegularFile(TarArchiveEntry entry) {
+        byte flag = entry.getLinkFlag();
+        return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
     }
 
     boolean has(String name) {

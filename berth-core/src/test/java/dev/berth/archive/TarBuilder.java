@@ -23,7 +23,7 @@ public final class TarBuilder {
     }
 
     public TarBuilder file(String name, byte[] content) {
-        TarArchiveEntry entry = new TarArchiveEntry(name);
+        TarArchiveEntry entry = new TarArchiveEntry(name, true);
         entry.setSize(content.length);
         entry.setModTime(0);
         return put(entry, content);
