@@ -16,7 +16,10 @@ module dev.berth.core {
     exports dev.berth.dockerfile.instruction;
     exports dev.berth.dockerfile.shell;
     exports dev.berth.dockerfile.syntax;
+    exports dev.berth.engine;
     exports dev.berth.error;
     exports dev.berth.image;
+    exports dev.berth.layer;
+    exports dev.berth.runtime;
     exports dev.berth.store;
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 DockerfileCommand.class,
                 DockerignoreCommand.class,
                 ContextCommand.class,
-                SystemCommand.class
+                SystemCommand.class,
+                InfoCommand.class
         })
 public final class Main {
 

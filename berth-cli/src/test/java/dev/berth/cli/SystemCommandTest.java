@@ -46,7 +46,7 @@ class SystemCommandTest {
     void dfShowsBytesPerCategory() {
         assertThat(run("system", "df", "--root", root.toString())).isEqualTo("""
                 TYPE         TOTAL    SIZE       RECLAIMABLE
-                Blobs        3        2.1kB      2.1kB (100%)
+                Blobs        3        2.097kB    2.097kB (100%)
                 Unfinished            0B
                 Containers            0B
                 Build cache           0B

@@ -1,0 +1,8 @@
+/**
+ * Runs a build graph: one executor per step kind, the build cache, and the assembly of the final image.
+ *
+ * <p>Executors never see Dockerfile text: they take resolved values (layers, a process, mounts) and give
+ * layers back. {@link dev.berth.engine.RunStepExecutor} is the boundary between the engine and the
+ * machinery that runs a RUN step in a container (snapshots and the OCI runtime).
+ */
+package dev.berth.engine;

@@ -1,0 +1,176 @@
+package dev.berth.layer;
+
+import dev.berth.error.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes a reproducible layer tar in one streaming pass: entries in path-byte order, POSIX (PAX)
+ * headers for long names and big numbers, times in whole seconds clamped to {@code SOURCE_DATE_EPOCH}
+ * when one is given, no user or host names unless the entry carries them. The diffID is hashed before
+ * compression and the blob digest after, as the bytes go by; nothing is held in memory but one block.
+ *
+ * @param compression how the blob is compressed
+ * @param level the compression level (ignored for {@link Compression#NONE})
+ * @param threads the cores compression may use; the output does not depend on it
+ * @param sourceDateEpoch when present, no entry time is later than this (the caller reads the variable)
+ */
+public record LayerWriter(Compression compression, int level, int threads, Optional<Instant> sourceDateEpoch) {
+
+    public LayerWriter {
+        Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+    }
+
+    /** A writer at the default level for {@code compression}, using every core. */
+    public static LayerWriter of(Compression compression, Optional<Instant> sourceDateEpoch) {
+        int level = compression == Compression.ZSTD ? Compression.DEFAULT_ZSTD_LEVEL : Compression.DEFAULT_GZIP_LEVEL;
+        return new LayerWriter(compression, level, Runtime.getRuntime().availableProcessors(), sourceDateEpoch);
+    }
+
+    /**
+     * Writes {@code entries}, which must be sorted by {@link LayerEntry#pathBytes()} with no path twice,
+     * to {@code blob}, which is flushed but left open.
+     *
+     * @throws IllegalArgumentException when the entries are out of order or a hardlink names a later entry
+     * @throws StoreException when reading content or writing the blob fails
+     */
+    public LayerDigests write(Iterator<LayerEntry> entries, OutputStream blob) {
+        DigestingOutputStream compressed = new DigestingOutputStream(blob);
+        DigestingOutputStream uncompressed;
+        byte[] previous = null;
+        String current = "";
+        try {
+            OutputStream compressor = compression.compressing(compressed, level, threads);
+            uncompressed = new DigestingOutputStream(compressor);
+            // 512-byte records: the archive ends after its two zero blocks, as Go's archive/tar writes it.
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(uncompressed, 512, "UTF-8");
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            tar.setAddPaxHeadersForNonAsciiNames(true);
+            while (entries.hasNext()) {
+                LayerEntry entry = entries.next();
+                current = entry.path();
+                byte[] path = entry.pathBytes();
+                if (previous != null && Arrays.compareUnsigned(previous, path) >= 0) {
+                    throw new IllegalArgumentException("layer entries out of order: \"" + entry.path()
+                            + "\" comes after \"" + new String(previous, StandardCharsets.UTF_8) + "\"");
+                }
+                if (entry.type() == EntryType.HARDLINK
+                        && Arrays.compareUnsigned(entry.linkTarget().getBytes(StandardCharsets.UTF_8), path) >= 0) {
+                    throw new IllegalArgumentException("hardlink " + entry.path() + " names a later entry " + entry.linkTarget());
+                }
+                previous = path;
+                tar.putArchiveEntry(header(entry));
+                if (entry.type() == EntryType.FILE) {
+                    copyContent(entry, tar);
+                }
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+            uncompressed.flush();
+            // Closing the compressor writes its trailer; `compressed` only flushes, keeping `blob` open.
+            compressor.close();
+        } catch (IOException e) {
+            throw new StoreException("writing layer entry " + current + ": " + e.getMessage(), e);
+        }
+        return new LayerDigests(uncompressed.digest(), compressed.digest(), compressed.count(), uncompressed.count());
+    }
+
+    /** Writes {@code entries} as {@link #write(Iterator, OutputStream)} does. */
+    public LayerDigests write(Iterable<LayerEntry> entries, OutputStream blob) {
+        return write(entries.iterator(), blob);
+    }
+
+    private TarArchiveEntry header(LayerEntry entry) {
+        String name = entry.type() == EntryType.DIRECTORY ? entry.path() + "/" : entry.path();
+        TarArchiveEntry header = new TarArchiveEntry(name, typeFlag(entry.type()), false);
+        header.setMode(entry.mode());
+        header.setUserId(entry.uid());
+        header.setGroupId(entry.gid());
+        // The constructor fills in the current user's name; a reproducible layer must not carry it.
+        header.setUserName(entry.uname().orElse(""));
+        header.setGroupName(entry.gname().orElse(""));
+        header.setModTime(FileTime.from(clamp(entry.mtime()).getEpochSecond(), TimeUnit.SECONDS));
+        header.setSize(entry.size());
+        if (entry.type() == EntryType.SYMLINK || entry.type() == EntryType.HARDLINK) {
+            header.setLinkName(entry.linkTarget());
+        }
+        if (entry.type() == EntryType.CHAR_DEVICE || entry.type() == EntryType.BLOCK_DEVICE) {
+            header.setDevMajor(entry.devMajor());
+            header.setDevMinor(entry.devMinor());
+        }
+        entry.xattrs().forEach((key, value) -> header.addPaxHeader("SCHILY.xattr." + key, value));
+        return header;
+    }
+
+    private Instant clamp(Instant mtime) {
+        return sourceDateEpoch.filter(epoch -> epoch.isBefore(mtime)).orElse(mtime);
+    }
+
+    private static byte typeFlag(EntryType type) {
+        return switch (type) {
+            case FILE -> TarConstants.LF_NORMAL;
+            case DIRECTORY -> TarConstants.LF_DIR;
+            case SYMLINK -> TarConstants.LF_SYMLINK;
+            case HARDLINK -> TarConstants.LF_LINK;
+            case CHAR_DEVICE -> TarConstants.LF_CHR;
+            case BLOCK_DEVICE -> TarConstants.LF_BLK;
+            case FIFO -> TarConstants.LF_FIFO;
+        };
+    }
+
+    private static void copyContent(LayerEntry entry, OutputStream tar) throws IOException {
+        try (InputStream content = entry.content().open()) {
+            long copied = content.transferTo(new BoundedOutputStream(tar, entry.size()));
+            if (copied != entry.size()) {
+                throw new IOException("content is " + copied + " bytes, the entry said " + entry.size()
+                        + " (the file changed while the layer was written?)");
+            }
+        }
+    }
+
+    /** Refuses to pass on more than the declared size, so a growing file cannot corrupt the tar. */
+    private static final class BoundedOutputStream extends java.io.FilterOutputStream {
+        private long remaining;
+
+        BoundedOutputStream(OutputStream out, long size) {
+            super(out);
+            this.remaining = size;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > remaining) {
+                throw new IOException("content is longer than the declared size (the file changed while the layer was written?)");
+            }
+            remaining -= len;
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            // the tar stream stays open for the next entry
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The layer format: reproducible tar layers written in one streaming pass, and applied safely.
+ *
+ * <p>Owns {@link dev.berth.layer.LayerEntry} (what callers such as COPY or a RUN diff feed in),
+ * {@link dev.berth.layer.LayerWriter} (entries to a compressed blob, giving
+ * {@link dev.berth.layer.LayerDigests}: diffID and blob digest computed as the bytes pass),
+ * {@link dev.berth.layer.DirectoryEntries} (a directory tree as sorted entries),
+ * {@link dev.berth.layer.Compression} with the pigz-style
+ * {@link dev.berth.layer.ParallelGzipOutputStream}, {@link dev.berth.layer.LayerConverter}
+ * (recompression that keeps and verifies the diffID) and {@link dev.berth.layer.LayerExtractor}
+ * (a blob onto a directory with whiteouts, refusing hostile archives, returning the diffID it computed).
+ *
+ * <p>Takes streams and paths; gives digests and {@link dev.berth.error.StoreException}s naming the
+ * layer and entry. Depends on {@code dev.berth.image} and {@code dev.berth.error} only. A layer is never
+ * held in memory whole. Native calls (mknod, xattrs) need {@code --enable-native-access}.
+ */
+package dev.berth.layer;

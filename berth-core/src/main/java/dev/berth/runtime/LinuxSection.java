@@ -1,0 +1,54 @@
+package dev.berth.runtime;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The {@code linux} object of {@code config.json}, in the runtime-spec's field order. */
+final class LinuxSection {
+
+    private LinuxSection() {
+    }
+
+    static ObjectNode of(LinuxSpec linux) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (!linux.sysctl().isEmpty()) {
+            ObjectNode sysctl = node.putObject("sysctl");
+            for (Map.Entry<String, String> entry : linux.sysctl().entrySet()) {
+                sysctl.put(entry.getKey(), entry.getValue());
+            }
+        }
+        ArrayNode devices = node.putObject("resources").putArray("devices");
+        for (DeviceRule rule : linux.devices()) {
+            ObjectNode device = devices.addObject().put("allow", rule.allow());
+            rule.type().ifPresent(type -> device.put("type", type));
+            rule.major().ifPresent(major -> device.put("major", major));
+            rule.minor().ifPresent(minor -> device.put("minor", minor));
+            device.put("access", rule.access());
+        }
+        linux.cgroupsPath().ifPresent(path -> node.put("cgroupsPath", path));
+        ArrayNode namespaces = node.putArray("namespaces");
+        for (Namespace namespace : linux.namespaces()) {
+            ObjectNode entry = namespaces.addObject().put("type", namespace.type().specName());
+            namespace.path().ifPresent(path -> entry.put("path", path.toString()));
+        }
+        linux.seccomp().ifPresent(profile -> node.set("seccomp", seccomp(profile)));
+        node.set("maskedPaths", RuntimeSpecWriter.strings(linux.maskedPaths()));
+        node.set("readonlyPaths", RuntimeSpecWriter.strings(linux.readonlyPaths()));
+        return node;
+    }
+
+    private static ObjectNode seccomp(SeccompProfile profile) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("defaultAction", profile.defaultAction());
+        node.set("architectures", RuntimeSpecWriter.strings(profile.architectures()));
+        ArrayNode syscalls = node.putArray("syscalls");
+        for (SeccompProfile.SyscallRule rule : profile.syscalls()) {
+            ObjectNode entry = syscalls.addObject();
+            entry.set("names", RuntimeSpecWriter.strings(rule.names()));
+            entry.put("action", rule.action());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.berth.runtime;
+
+import java.nio.file.Path;
+
+/**
+ * An OCI runtime (runc, crun): runs a bundle, a directory holding {@code config.json} and the root filesystem it
+ * names. Container IDs are unique per runtime state directory. Every method throws
+ * {@link dev.berth.error.ExecutionException} quoting the runtime's own error when the runtime fails, and
+ * {@link dev.berth.error.NotFoundException} when the container does not exist.
+ */
+public interface OciRuntime {
+
+    /** {@code runc} or {@code crun}. */
+    String name();
+
+    /** One line for {@code berth info}: name, version, binary and state directory. */
+    String description();
+
+    /**
+     * Runs the container in the foreground and removes it when its process exits.
+     *
+     * @return the exit code of the container's process (128 + signal if a signal ended it)
+     */
+    int run(Path bundle, String id, Stdio stdio);
+
+    /** Creates the container, its process waiting to be {@linkplain #start started}. */
+    void create(Path bundle, String id, Stdio stdio);
+
+    /** Starts a created container's process. */
+    void start(String id);
+
+    /** Sends a signal ({@code TERM}, {@code KILL}, {@code 9}, ...) to the container's first process. */
+    void kill(String id, String signal);
+
+    /** Removes a stopped container; with {@code force}, kills a running one first. Removing a missing container with force is not an error. */
+    void delete(String id, boolean force);
+
+    /** The container's current state. */
+    ContainerState state(String id);
+}

@@ -1,0 +1,21 @@
+package dev.berth.runtime;
+
+import java.nio.file.Path;
+
+/** runc, the reference OCI runtime (Debian's runc 1.1 here, the one Docker uses). */
+public final class RuncRuntime extends CommandLineRuntime {
+
+    /**
+     * @param executable the runc binary
+     * @param stateRoot  runc's {@code --root}: Berth keeps its containers apart from Docker's {@code /run/runc}
+     * @param version    what {@code runc --version} reported, for {@link #description()}
+     */
+    public RuncRuntime(Path executable, Path stateRoot, String version) {
+        super(executable, stateRoot, version);
+    }
+
+    @Override
+    public String name() {
+        return "runc";
+    }
+}
