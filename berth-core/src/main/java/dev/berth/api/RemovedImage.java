@@ -2,7 +2,6 @@ package dev.berth.api;
 
 import dev.berth.image.Digest;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What one {@code rmi} or prune did, in Docker's terms: the names removed ({@code Untagged:}) and, when
@@ -13,6 +12,5 @@ public record RemovedImage(List<String> untagged, List<Digest> deleted) {
     public RemovedImage {
         untagged = List.copyOf(untagged);
         deleted = List.copyOf(deleted);
-        Objects.requireNonNull(untagged);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.error.TransferException;
 import dev.berth.error.UnsupportedFeatureException;
-import dev.berth.image.Compression;
+import dev.berth.layer.Compression;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
 import dev.berth.image.ImageConfig;
@@ -116,7 +116,7 @@ public final class ArchiveReader {
         for (int i = 0; i < diffIds.size(); i++) {
             Descriptor layer = manifest.layers().get(i);
             ArchiveEntries.Content content = entries.blob(layer);
-            Digest diffId = LayerDigests.diffId(entries, content);
+            Digest diffId = LayerContent.diffId(entries, content);
             if (!diffId.equals(diffIds.get(i))) {
                 throw ArchiveEntries.hostile("layer " + (i + 1) + " (" + layer.digest() + ") has content "
                         + diffId + " but the config expects " + diffIds.get(i));
@@ -136,7 +136,7 @@ public final class ArchiveReader {
     }
 
     private static StandardMediaType layerType(ArchiveEntries entries, ArchiveEntries.Content content) {
-        Compression compression = LayerDigests.compression(entries, content);
+        Compression compression = LayerContent.compression(entries, content);
         return switch (compression) {
             case NONE -> StandardMediaType.OCI_LAYER;
             case GZIP -> StandardMediaType.OCI_LAYER_GZIP;

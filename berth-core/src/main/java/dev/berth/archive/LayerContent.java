@@ -1,7 +1,7 @@
 package dev.berth.archive;
 
 import dev.berth.error.StoreException;
-import dev.berth.image.Compression;
+import dev.berth.layer.Compression;
 import dev.berth.image.Digest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +10,16 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
-/** What a layer file is: its compression, told by magic bytes, and its diffID (digest of the plain tar). */
-final class LayerDigests {
+/**
+ * What a layer file of an archive holds: its compression ({@link Compression#detect}, bzip2 and xz refused,
+ * as OCI allows neither) and its diffID, the digest of the plain tar.
+ */
+final class LayerContent {
 
-    private static final byte[] GZIP = {0x1f, (byte) 0x8b};
-    private static final byte[] ZSTD = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
     private static final byte[] BZIP2 = {'B', 'Z', 'h'};
     private static final byte[] XZ = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
 
-    private LayerDigests() {
+    private LayerContent() {
     }
 
     static Compression compression(ArchiveEntries entries, ArchiveEntries.Content content) {
@@ -28,17 +29,11 @@ final class LayerDigests {
         } catch (IOException e) {
             throw new StoreException("reading a layer of the archive: " + e.getMessage(), e);
         }
-        if (startsWith(head, GZIP)) {
-            return Compression.GZIP;
-        }
-        if (startsWith(head, ZSTD)) {
-            return Compression.ZSTD;
-        }
         if (startsWith(head, BZIP2) || startsWith(head, XZ)) {
             throw ArchiveReader.unsupported("layer " + content.digest() + " is bzip2 or xz compressed; "
                     + "only plain, gzip and zstd layers are stored");
         }
-        return Compression.NONE;
+        return Compression.detect(head, head.length);
     }
 
     /** The digest of the layer's uncompressed tar, which the config's {@code rootfs.diff_ids} lists. */
@@ -47,7 +42,7 @@ final class LayerDigests {
             return content.digest();
         }
         MessageDigest sha256 = Digest.newSha256();
-        try (InputStream in = Decompression.open(entries.open(content));
+        try (InputStream in = compression(entries, content).decompressing(entries.open(content));
              OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
             in.transferTo(sink);
         } catch (IOException e) {
