@@ -114,18 +114,20 @@ public final class Berth implements AutoCloseable {
     public RemovedImage remove(String image, boolean force) {
         StoredImage stored = catalog.find(image);
         Optional<String> name = ImageCatalog.referenceName(image).filter(stored.names()::contains);
-        if (usage.inUse(stored.id()) && !force) {
-            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
-                    + " (must be forced) - image is being used by a container");
-        }
         List<String> untag = name.map(List::of).orElse(stored.names());
         if (name.isEmpty() && stored.names().size() > 1 && !force) {
             throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
                     + " (must be forced) - image is referenced in multiple repositories");
         }
+        // Removing one of several names is allowed even when a container uses the image, as in Docker.
+        boolean deletesImage = untag.size() >= stored.names().size();
+        if (deletesImage && usage.inUse(stored.id()) && !force) {
+            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
+                    + " (must be forced) - image is being used by a container");
+        }
         untag.forEach(store.images()::untag);
         List<String> untagged = untag.stream().map(n -> FamiliarName.of(n).text()).toList();
-        if (untag.size() < stored.names().size()) {
+        if (!deletesImage) {
             return new RemovedImage(untagged, List.of());
         }
         new ImagePruner(store, catalog, usage).dropDangling(List.of(stored.descriptor().digest()));

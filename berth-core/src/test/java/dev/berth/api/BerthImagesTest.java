@@ -187,6 +187,15 @@ class BerthImagesTest {
     }
 
     @Test
+    void oneOfSeveralNamesOfAnImageInUseCanBeRemoved() {
+        Digest id = importImage("a");
+        berth.tag("a", "b");
+        inUse.add(id);
+        assertThat(berth.remove("a", false)).isEqualTo(new RemovedImage(List.of("a:latest"), List.of()));
+        assertThatThrownBy(() -> berth.remove("b", false)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void removingKeepsBlobsAnotherImageShares() {
         importImage("a");
         importImage("b", "ENV X=1");
