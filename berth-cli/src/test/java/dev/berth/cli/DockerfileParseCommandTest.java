@@ -56,7 +56,7 @@ class DockerfileParseCommandTest {
 
     @Test
     void jsonShowsDirectivesHeredocsAndWarnings() throws IOException {
-        String file = write("# escape=`\nFROM a\nRUN <<-EOF\n\techo hi\nEOF\nMAINTAINER me\n");
+        String file = write("# escape=`\nFROM a\nRUN <<-EOF\n\techo hi\nEOF\nUSER me `\n\n  too\n");
 
         assertThat(run("dockerfile", "parse", "--json", file)).isZero();
         assertThat(out.toString()).isEqualTo("""
@@ -92,22 +92,22 @@ class DockerfileParseCommandTest {
                     } ],
                     "child" : null
                   }, {
-                    "keyword" : "maintainer",
+                    "keyword" : "user",
                     "flags" : [ ],
-                    "args" : [ "me" ],
+                    "args" : [ "me   too" ],
                     "json" : false,
                     "startLine" : 6,
-                    "endLine" : 6,
+                    "endLine" : 8,
                     "heredocs" : [ ],
                     "child" : null
                   } ],
                   "warnings" : [ {
-                    "line" : 6,
-                    "message" : "the MAINTAINER instruction is deprecated in favor of using LABEL"
+                    "line" : 8,
+                    "message" : "empty continuation line found in: USER me   too (empty continuation lines will become errors in a future release)"
                   } ]
                 }
                 """);
-        assertThat(err.toString()).startsWith(file + ":6: warning: the MAINTAINER instruction is deprecated");
+        assertThat(err.toString()).startsWith(file + ":8: warning: empty continuation line found in: USER me   too");
     }
 
     @Test

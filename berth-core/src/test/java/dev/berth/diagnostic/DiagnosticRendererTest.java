@@ -43,11 +43,4 @@ class DiagnosticRendererTest {
         assertThat(renderer.render(diagnostic, new SourceFile("Dockerfile", "FROM a\n")))
                 .isEqualTo(".dockerignore:4: warning: pattern never matches\n --> .dockerignore:4:1\n");
     }
-
-    @Test
-    void countsLinesWithAnyTerminator() {
-        assertThat(new SourceFile("f", "a\r\nb\rc\n").lineCount()).isEqualTo(3);
-        assertThat(new SourceFile("f", "a\r\nb\rc").line(3)).isEqualTo("c");
-        assertThat(new SourceFile("f", "").lineCount()).isZero();
-    }
 }

@@ -8,8 +8,8 @@ import dev.berth.dockerfile.instruction.DockerfileReader;
 import dev.berth.dockerfile.instruction.WordLocator;
 import dev.berth.dockerfile.shell.WordExpander;
 import dev.berth.dockerfile.syntax.DockerfileParser;
+import dev.berth.dockerfile.syntax.RecoveredTree;
 import dev.berth.dockerfile.syntax.SyntaxTree;
-import dev.berth.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,14 +40,15 @@ public final class DockerfileChecker {
      * for the stage {@code target}.
      */
     public CheckResult check(SourceFile source, Map<String, String> buildArgs, Optional<String> target) {
-        SyntaxTree tree;
-        try {
-            tree = new DockerfileParser().parse(source);
-        } catch (InvalidInputException invalid) {
-            return new CheckResult(invalid.diagnostics(), Optional.empty());
+        RecoveredTree parsed = new DockerfileParser().parseAll(source);
+        if (parsed.tree().isEmpty()) {
+            return new CheckResult(parsed.errors(), Optional.empty());
         }
+        SyntaxTree tree = parsed.tree().get();
         List<Finding> findings = new ArrayList<>();
+        parsed.errors().forEach(error -> findings.add(Finding.of(error)));
         tree.warnings().forEach(warning -> findings.add(Finding.of(warning)));
+        findings.addAll(new LegacyFormLinter(source.name()).lint(tree));
         DockerfileReader.Reading reading = new DockerfileReader().read(tree);
         reading.errors().forEach(error -> findings.add(Finding.of(error)));
         Optional<Dockerfile> expanded = reading.dockerfile().map(dockerfile -> {
@@ -58,7 +59,7 @@ public final class DockerfileChecker {
             findings.addAll(resolution.findings());
             target.filter(name -> dockerfile.stages().stream().noneMatch(stage -> stage.isNamed(name)))
                     .ifPresent(name -> findings.add(Finding.of(Diagnostic.error(source.name(), SourceRange.line(1),
-                            "target stage \"" + name + "\" could not be found"))));
+                            "target stage \"" + name + "\" could not be found").withHint(stageNames(dockerfile)))));
             return resolution.expanded();
         });
         CheckPolicy policy = CheckPolicy.from(tree.directives(),
@@ -70,5 +71,11 @@ public final class DockerfileChecker {
                         .thenComparing(Diagnostic::severity))
                 .toList();
         return new CheckResult(diagnostics, expanded);
+    }
+
+    private static String stageNames(Dockerfile dockerfile) {
+        List<String> names = dockerfile.stages().stream().flatMap(stage -> stage.name().stream()).toList();
+        return names.isEmpty() ? "no stage has a name: name one with FROM ... AS NAME"
+                : "the named stages are " + String.join(", ", names);
     }
 }

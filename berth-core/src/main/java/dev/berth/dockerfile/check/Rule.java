@@ -11,6 +11,7 @@ public enum Rule {
     UNDEFINED_VAR("UndefinedVar"),
     JSON_ARGS_RECOMMENDED("JSONArgsRecommended"),
     MAINTAINER_DEPRECATED("MaintainerDeprecated"),
+    LEGACY_KEY_VALUE_FORMAT("LegacyKeyValueFormat"),
     STAGE_NAME_CASING("StageNameCasing"),
     DUPLICATE_STAGE_NAME("DuplicateStageName"),
     MULTIPLE_INSTRUCTIONS_DISALLOWED("MultipleInstructionsDisallowed"),

@@ -38,6 +38,14 @@ final class VariableResolver {
             "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
     private static final Pattern PUBLIC_NAME = Pattern.compile("(?i)(?:_|^)public(?:_|$)");
 
+    /**
+     * What every image's environment is known to hold without pulling it: BuildKit sets PATH to this
+     * when the base image does not, so {@code $PATH} is never undefined. Other base image variables
+     * are not known here.
+     */
+    private static final Map<String, String> BASE_ENV =
+            Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+
     private final String file;
     private final WordLocator locator;
     private final WordExpander expander;
@@ -80,7 +88,7 @@ final class VariableResolver {
             }
             Scope scope = stages.stream().filter(earlier -> earlier.isNamed(expandedFrom.image())).findFirst()
                     .map(parent -> Scope.inheriting(stageEnv.get(parent.index())))
-                    .orElseGet(Scope::new);
+                    .orElseGet(() -> Scope.inheriting(BASE_ENV));
             List<Instruction> body = new ArrayList<>();
             boolean workdirSet = false;
             for (Instruction instruction : stage.instructions()) {
@@ -201,7 +209,11 @@ final class VariableResolver {
         try {
             expansion = expander.expand(text, visible);
         } catch (ExpansionException invalid) {
-            findings.add(Finding.of(Diagnostic.error(file, locator.range(at, text), invalid.getMessage())));
+            Diagnostic error = locator.rangeAt(at, text, invalid.offset())
+                    .map(range -> Diagnostic.error(file, range, invalid.getMessage()))
+                    .orElseGet(() -> Diagnostic.error(file, locator.keywordRange(at), invalid.getMessage() + " (in \""
+                            + text + "\"; its column in the source is not known, so this points at the instruction)"));
+            findings.add(Finding.of(ExpansionHints.withHint(error, invalid.getMessage())));
             return text;
         }
         for (String name : new TreeSet<>(expansion.unmatched())) {

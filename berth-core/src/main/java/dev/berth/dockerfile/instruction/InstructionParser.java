@@ -140,11 +140,28 @@ public final class InstructionParser {
         return new Instruction.From(location, args.getFirst(), stageName, flags.string("platform"));
     }
 
-    /** For HTTP(S) sources the checksum is a content digest; git sources take a commit, left unchecked. */
+    /**
+     * BuildKit's rules for {@code ADD --checksum}: one source, HTTP(S) or Git; for HTTP(S) the checksum is a
+     * content digest (a Git commit is left unchecked). Words with variables are judged after expansion, at build.
+     */
     private static void checksum(ParsedFlags flags, List<String> sources) {
         Optional<String> checksum = flags.string("checksum");
-        boolean http = sources.stream().allMatch(source -> source.startsWith("http://") || source.startsWith("https://"));
-        if (checksum.isPresent() && http && !checksum.get().contains("$")) {
+        if (checksum.isEmpty()) {
+            return;
+        }
+        if (sources.size() != 1) {
+            throw new RejectedWord(flags.written("checksum"), "checksum can't be specified for multiple sources",
+                    Optional.of("give each downloaded file its own ADD --checksum"));
+        }
+        String source = sources.getFirst();
+        boolean http = source.startsWith("http://") || source.startsWith("https://");
+        boolean git = source.startsWith("git@") || source.startsWith("git://") || source.startsWith("ssh://")
+                || source.startsWith("github.com/");
+        if (!http && !git && !source.contains("$")) {
+            throw new RejectedWord(flags.written("checksum"), "checksum requires HTTP(S) or Git sources",
+                    Optional.of("--checksum verifies a download; remove it for a file of the build context"));
+        }
+        if (http && !checksum.get().contains("$")) {
             try {
                 Digest.parse(checksum.get());
             } catch (IllegalArgumentException invalid) {

@@ -2,7 +2,7 @@ package dev.berth.dockerfile.instruction;
 
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds where a word of an instruction was written, so a diagnostic can point at the bad word rather
@@ -10,11 +10,10 @@ import java.util.List;
  */
 public final class WordLocator {
 
-    private final List<String> lines;
+    private final SourceFile source;
 
     public WordLocator(SourceFile source) {
-        // SourceFile.line scans the whole text per call; a file with many findings would go quadratic.
-        this.lines = source.text().lines().toList();
+        this.source = source;
     }
 
     /**
@@ -28,7 +27,7 @@ public final class WordLocator {
         SourceRange inside = null;
         int keywordLength = keyword(location).length();
         for (int line = location.startLine(); line <= location.endLine(); line++) {
-            String text = line <= lines.size() ? lines.get(line - 1) : "";
+            String text = source.line(line);
             int at = line == location.startLine()
                     ? Math.min(text.length(), location.startColumn() - 1 + keywordLength) : 0;
             while ((at = text.indexOf(word, at)) >= 0) {
@@ -43,6 +42,39 @@ public final class WordLocator {
             }
         }
         return inside == null ? keywordRange(location) : inside;
+    }
+
+    /**
+     * The position {@code offset} characters into the first {@code word} written in the instruction,
+     * mapped back through continuation lines to the physical line, spanning to the word's end when that
+     * is on the same line. Empty when the word is not in the instruction's text as written (JSON escapes)
+     * or the continuation lines cannot be mapped back.
+     */
+    public Optional<SourceRange> rangeAt(Location location, String word, int offset) {
+        String joined = location.original();
+        int keywordLength = keyword(location).length();
+        int found = -1;
+        for (int at = joined.indexOf(word, keywordLength); at >= 0 && !word.isEmpty();
+             at = joined.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean whole = (at == 0 || Character.isWhitespace(joined.charAt(at - 1)))
+                    && (end == joined.length() || Character.isWhitespace(joined.charAt(end)));
+            found = found < 0 || whole ? at : found;
+            if (whole) {
+                break;
+            }
+        }
+        if (found < 0 || offset < 0 || offset >= word.length()) {
+            return Optional.empty();
+        }
+        int start = found + offset;
+        int last = found + word.length() - 1;
+        return PhysicalPositions.of(source, location).map(positions -> {
+            int line = positions.line(start);
+            int column = positions.column(start);
+            int end = positions.line(last) == line ? positions.column(last) + 1 : column + 1;
+            return SourceRange.columns(line, column, end);
+        });
     }
 
     /** The range of the instruction's keyword. */

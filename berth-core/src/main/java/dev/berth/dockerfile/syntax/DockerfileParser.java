@@ -3,9 +3,11 @@ package dev.berth.dockerfile.syntax;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
+import dev.berth.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Parses Dockerfile text into a {@link SyntaxTree}, following BuildKit's parser: parser directives at the
@@ -24,61 +26,94 @@ public final class DockerfileParser {
     /** Parses {@code source}; throws {@link dev.berth.error.InvalidInputException} at the first syntax error. */
     public SyntaxTree parse(SourceFile source) {
         Objects.requireNonNull(source, "source");
+        return read(source, Optional.empty()).tree().orElseThrow();
+    }
+
+    /**
+     * Parses as far as it can, for a checker that reports everything: an instruction with a syntax error
+     * is left out and reading goes on after it, so every such error is collected. Never throws for bad
+     * input; the first error is the one {@link #parse} throws.
+     */
+    public RecoveredTree parseAll(SourceFile source) {
+        Objects.requireNonNull(source, "source");
+        List<Diagnostic> errors = new ArrayList<>();
+        return read(source, Optional.of(errors));
+    }
+
+    /** With no error sink, the first syntax error is thrown; with one, it is collected and reading goes on. */
+    private static RecoveredTree read(SourceFile source, Optional<List<Diagnostic>> errors) {
         LineCursor lines = new LineCursor(source);
         DirectiveReader directives = new DirectiveReader(source);
         List<Node> nodes = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>();
-        while (lines.advance()) {
-            String content = lines.content();
-            int lead = 0;
-            if (lines.number() == 1 && content.startsWith(BOM)) {
-                content = content.substring(BOM.length());
-                lead = BOM.length();
+        boolean more = true;
+        while (more) {
+            try {
+                more = lines.advance();
+                if (more) {
+                    instruction(source, lines, directives, warnings).ifPresent(nodes::add);
+                }
+            } catch (InvalidInputException invalid) {
+                // Every error consumes at least the line it is on (the cursor moves before it throws), so this ends.
+                errors.orElseThrow(() -> invalid).addAll(invalid.diagnostics());
             }
-            String stripped = GoText.trimLeftSpace(content);
-            int column = 1 + lead + content.length() - stripped.length();
-            directives.offer(stripped, lines.number(), column);
-            int startLine = lines.number();
-            Continuation first = Continuation.of(stripped.startsWith("#") ? "" : stripped, directives.escapeToken());
-            if (!first.continues() && first.text().isEmpty()) {
+        }
+        List<Diagnostic> found = errors.orElse(List.of());
+        if (nodes.isEmpty() && found.isEmpty()) {
+            InvalidInputException empty = SyntaxError.at(source, Math.max(1, lines.number()), 1, 1,
+                    "file with no instructions", "a Dockerfile needs at least one instruction, usually FROM");
+            errors.orElseThrow(() -> empty).addAll(empty.diagnostics());
+        }
+        Optional<SyntaxTree> tree = nodes.isEmpty() ? Optional.empty()
+                : Optional.of(new SyntaxTree(source, directives.escapeToken(), directives.directives(), nodes, warnings));
+        return new RecoveredTree(tree, found);
+    }
+
+    /** Reads the instruction starting on the cursor's line, if the line starts one. */
+    private static Optional<Node> instruction(SourceFile source, LineCursor lines, DirectiveReader directives,
+                                              List<Diagnostic> warnings) {
+        String content = lines.content();
+        int lead = 0;
+        if (lines.number() == 1 && content.startsWith(BOM)) {
+            content = content.substring(BOM.length());
+            lead = BOM.length();
+        }
+        String stripped = GoText.trimLeftSpace(content);
+        int column = 1 + lead + content.length() - stripped.length();
+        directives.offer(stripped, lines.number(), column);
+        int startLine = lines.number();
+        Continuation first = Continuation.of(stripped.startsWith("#") ? "" : stripped, directives.escapeToken());
+        if (!first.continues() && first.text().isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder line = new StringBuilder(first.text());
+        boolean emptyContinuationLine = false;
+        boolean continues = first.continues();
+        while (continues && lines.advance()) {
+            String next = lines.content();
+            String nextStripped = GoText.trimLeftSpace(next);
+            if (nextStripped.startsWith("#")) {
                 continue;
             }
-            StringBuilder line = new StringBuilder(first.text());
-            boolean emptyContinuationLine = false;
-            boolean continues = first.continues();
-            while (continues && lines.advance()) {
-                String next = lines.content();
-                String nextStripped = GoText.trimLeftSpace(next);
-                if (nextStripped.startsWith("#")) {
-                    continue;
-                }
-                if (nextStripped.isEmpty()) {
-                    emptyContinuationLine = true;
-                    continue;
-                }
-                Continuation part = Continuation.of(next, directives.escapeToken());
-                line.append(part.text());
-                continues = part.continues();
+            if (nextStripped.isEmpty()) {
+                emptyContinuationLine = true;
+                continue;
             }
-            String text = line.toString();
-            if (emptyContinuationLine) {
-                warnings.add(Diagnostic.warning(source.name(), SourceRange.line(lines.number()),
-                        "empty continuation line found in: " + InstructionReader.abbreviate(text)
-                                + " (empty continuation lines will become errors in a future release)"));
-            }
-            InstructionReader reader = new InstructionReader(source, directives.escapeToken(), text, startLine, column);
-            List<Heredoc> heredocs = reader.takesHeredocs() && text.contains("<<")
-                    ? readHeredocs(source, lines, HeredocFinder.find(text), startLine, reader.column())
-                    : List.of();
-            Node node = reader.node(heredocs, lines.number());
-            deprecations(source, node, warnings);
-            nodes.add(node);
+            Continuation part = Continuation.of(next, directives.escapeToken());
+            line.append(part.text());
+            continues = part.continues();
         }
-        if (nodes.isEmpty()) {
-            throw SyntaxError.at(source, Math.max(1, lines.number()), 1, 1, "file with no instructions",
-                    "a Dockerfile needs at least one instruction, usually FROM");
+        String text = line.toString();
+        if (emptyContinuationLine) {
+            warnings.add(Diagnostic.warning(source.name(), SourceRange.line(lines.number()),
+                    "empty continuation line found in: " + InstructionReader.abbreviate(text)
+                            + " (empty continuation lines will become errors in a future release)"));
         }
-        return new SyntaxTree(source, directives.escapeToken(), directives.directives(), nodes, warnings);
+        InstructionReader reader = new InstructionReader(source, directives.escapeToken(), text, startLine, column);
+        List<Heredoc> heredocs = reader.takesHeredocs() && text.contains("<<")
+                ? readHeredocs(source, lines, HeredocFinder.find(text), startLine, reader.column())
+                : List.of();
+        return Optional.of(reader.node(heredocs, lines.number()));
     }
 
     /** Reads each here-document's lines up to its delimiter line, with their line endings, as written. */
@@ -107,25 +142,6 @@ public final class DockerfileParser {
             heredocs.add(marker.withContent(content.toString()));
         }
         return heredocs;
-    }
-
-    /** The forms BuildKit's checks flag as deprecated: MAINTAINER, and ENV or LABEL without {@code =}. */
-    private static void deprecations(SourceFile source, Node node, List<Diagnostic> warnings) {
-        SourceRange where = SourceRange.columns(node.startLine(), node.startColumn(),
-                node.startColumn() + node.keyword().length());
-        switch (node.keyword()) {
-            case "maintainer" -> warnings.add(Diagnostic.warning(source.name(), where,
-                    "the MAINTAINER instruction is deprecated in favor of using LABEL"));
-            case "env", "label" -> {
-                if (node.args().size() == 3 && node.args().get(2).isEmpty()) {
-                    String keyword = node.keyword().toUpperCase(java.util.Locale.ROOT);
-                    warnings.add(Diagnostic.warning(source.name(), where, "\"" + keyword
-                            + " key=value\" should be used instead of legacy \"" + keyword + " key value\" format"));
-                }
-            }
-            default -> {
-            }
-        }
     }
 
     /** A line with BuildKit's continuation rule applied: a final escape not itself escaped joins the next line. */

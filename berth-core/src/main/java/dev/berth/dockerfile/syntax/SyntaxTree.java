@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param escapeToken the escape character in force ({@code \} or {@code `})
  * @param children the instructions, at least one
- * @param warnings things BuildKit accepts but warns about (empty continuation lines, deprecated forms)
+ * @param warnings things BuildKit accepts but warns about (empty continuation lines); deprecated forms are
+ *     the checker's rules, not parse warnings
  */
 public record SyntaxTree(SourceFile source, char escapeToken, List<Directive> directives, List<Node> children,
                          List<Diagnostic> warnings) {

@@ -40,6 +40,20 @@ class DockerfileCheckerTest {
                         FROM alpine
                         MAINTAINER me
                         """, "2:1 WARNING MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label"),
+                row("ENV and LABEL without = are the legacy form", """
+                        FROM alpine
+                        ENV A 1
+                        LABEL b two words
+                        ENV C=3 D=4
+                        ONBUILD ENV E 5
+                        """,
+                        "2:1 WARNING LegacyKeyValueFormat: \"ENV key=value\" should be used instead of legacy \"ENV key value\" format",
+                        "3:1 WARNING LegacyKeyValueFormat: \"LABEL key=value\" should be used instead of legacy \"LABEL key value\" format"),
+                row("check=skip=LegacyKeyValueFormat", """
+                        # check=skip=LegacyKeyValueFormat
+                        FROM alpine
+                        ENV A 1
+                        """),
                 row("shell-form CMD and ENTRYPOINT", """
                         FROM alpine
                         ENTRYPOINT exec app

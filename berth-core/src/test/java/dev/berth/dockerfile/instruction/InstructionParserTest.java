@@ -46,8 +46,8 @@ class InstructionParserTest {
                 row("ENV PATH=/opt/bin:$PATH X=", l -> new Instruction.Env(l,
                         List.of(new KeyValue("PATH", "/opt/bin:$PATH"), new KeyValue("X", "")))),
                 row("ADD --chown=app:app --chmod=644 --link --checksum=sha256:abc --keep-git-dir=true"
-                                + " --exclude=*.md --exclude=.git https://x/a.tgz git@h:r.git /dst/",
-                        l -> new Instruction.Add(l, List.of("https://x/a.tgz", "git@h:r.git"), "/dst/",
+                                + " --exclude=*.md --exclude=.git git@h:r.git /dst/",
+                        l -> new Instruction.Add(l, List.of("git@h:r.git"), "/dst/",
                                 Optional.of("app:app"), Optional.of("644"), true, Optional.of("sha256:abc"), true,
                                 List.of("*.md", ".git"), List.of())),
                 row("ADD a b", l -> new Instruction.Add(l, List.of("a"), "b", Optional.empty(), Optional.empty(), false,

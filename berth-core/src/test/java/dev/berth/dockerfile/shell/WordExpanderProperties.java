@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.StringLength;
 /** Totality of the expander: any input ends quickly with a result or an {@link ExpansionException}. */
 class WordExpanderProperties {
 
-    private static final Duration LIMIT = Duration.ofSeconds(2);
+    private static final Duration LIMIT = Duration.ofSeconds(10);
 
     @Property(tries = 3000)
     void shellLikeInputExpandsOrFailsWithAnExpansionException(

@@ -41,6 +41,19 @@ class DockerfileParserProperties {
         parseAndDump(new String(bytes, StandardCharsets.UTF_8));
     }
 
+    @Property(tries = 500)
+    void parseAllNeverThrowsAndItsFirstErrorIsTheOneParseThrows(@ForAll("dockerfiles") String text) {
+        SourceFile source = new SourceFile("Dockerfile", text);
+        RecoveredTree recovered = new DockerfileParser().parseAll(source);
+        try {
+            SyntaxTree tree = new DockerfileParser().parse(source);
+            assertThat(recovered.errors()).isEmpty();
+            assertThat(recovered.tree()).contains(tree);
+        } catch (InvalidInputException invalid) {
+            assertThat(recovered.errors()).startsWith(invalid.diagnostics().getFirst());
+        }
+    }
+
     @Provide
     Arbitrary<String> dockerfiles() {
         return Arbitraries.of(FRAGMENTS).list().ofMaxSize(60).map(parts -> String.join("", parts));
