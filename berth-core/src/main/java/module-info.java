@@ -6,6 +6,7 @@ module dev.berth.core {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
+    requires java.net.http;
 
     exports dev.berth.api;
     exports dev.berth.archive;
@@ -18,8 +19,11 @@ module dev.berth.core {
     exports dev.berth.dockerfile.syntax;
     exports dev.berth.engine;
     exports dev.berth.error;
+    exports dev.berth.event;
     exports dev.berth.image;
     exports dev.berth.layer;
+    exports dev.berth.plan;
     exports dev.berth.runtime;
+    exports dev.berth.snapshot;
     exports dev.berth.store;
 }

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         description = "Builds, stores, ships and runs container images, without a daemon.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BuildCommand.class,
+                BuildxCommand.class,
+                BuilderCommand.class,
                 DockerfileCommand.class,
                 DockerignoreCommand.class,
                 ContextCommand.class,

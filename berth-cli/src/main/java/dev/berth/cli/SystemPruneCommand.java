@@ -4,9 +4,9 @@ import dev.berth.store.BlobInfo;
 import dev.berth.store.CollectionReport;
 import dev.berth.store.GarbageCollector;
 import dev.berth.store.IndexEntry;
+import dev.berth.engine.BuildCache;
 import dev.berth.store.LocalStore;
 import java.io.PrintWriter;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +33,7 @@ final class SystemPruneCommand implements Callable<Integer> {
         CollectionReport report;
         try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
             report = local.collector().collect(all ? GarbageCollector.Mode.ALL_UNUSED : GarbageCollector.Mode.DANGLING,
-                    Set.of());
+                    new BuildCache(local.paths().cache(), local.content()).roots());
         }
         print(report, spec.commandLine().getOut());
         return 0;

@@ -3,6 +3,8 @@
  *
  * <p>Executors never see Dockerfile text: they take resolved values (layers, a process, mounts) and give
  * layers back. {@link dev.berth.engine.RunStepExecutor} is the boundary between the engine and the
- * machinery that runs a RUN step in a container (snapshots and the OCI runtime).
+ * machinery that runs a RUN step in a container (snapshots and the OCI runtime);
+ * {@link dev.berth.engine.ContainerRunStepExecutor} implements it with a {@link dev.berth.snapshot.Snapshotter}
+ * and an {@link dev.berth.runtime.OciRuntime}.
  */
 package dev.berth.engine;

@@ -33,8 +33,13 @@ final class EntryApplier {
     private final RootResolver resolver;
     private final ExtractOptions options;
     private final Set<Path> written = new HashSet<>();
+    // Directories known to exist, and those this extraction created (no lower content can be inside):
+    // they spare a stat, a mkdir and an exception per entry. Both are dropped whenever anything is deleted.
+    private final Set<Path> knownDirectories = new HashSet<>();
+    private final Set<Path> createdDirectories = new HashSet<>();
     private final List<Map.Entry<Path, FileTime>> directoryTimes = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private final byte[] copyBuffer = new byte[128 * 1024];
 
     EntryApplier(Path root, ExtractOptions options) {
         this.resolver = new RootResolver(root);
@@ -60,13 +65,13 @@ final class EntryApplier {
             return;
         }
         Path path = resolver.resolve(components);
-        Files.createDirectories(path.getParent());
-        BasicFileAttributes existing = lstat(path);
+        ensureDirectory(path.getParent());
+        boolean surelyAbsent = createdDirectories.contains(path.getParent()) && !written.contains(path);
+        BasicFileAttributes existing = surelyAbsent ? null : lstat(path);
         boolean keepDirectory = existing != null && existing.isDirectory() && entry.isDirectory()
                 && !entry.isSymbolicLink() && !entry.isLink();
         if (existing != null && !keepDirectory) {
-            Tree.delete(path);
-            resolver.forget();
+            deleted(path);
         }
         markWritten(path);
         if (entry.isSymbolicLink()) {
@@ -78,7 +83,9 @@ final class EntryApplier {
         } else if (entry.isDirectory()) {
             if (!keepDirectory) {
                 Files.createDirectory(path);
+                createdDirectories.add(path);
             }
+            knownDirectories.add(path);
         } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
             if (!options.privileged()) {
                 skipped.add(entry.getName() + ": device nodes need root");
@@ -91,7 +98,10 @@ final class EntryApplier {
         } else if (entry.isFile()) {
             // CREATE_NEW is O_EXCL: it never opens through a symlink planted at this name.
             try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                content.transferTo(out);
+                int n;
+                while ((n = content.read(copyBuffer)) >= 0) {
+                    out.write(copyBuffer, 0, n);
+                }
             }
         } else {
             throw new EntryRefusedException("unsupported entry type");
@@ -136,7 +146,7 @@ final class EntryApplier {
             switch (options.whiteouts()) {
                 case APPLY -> clearLowerChildren(directory);
                 case OVERLAY -> {
-                    Files.createDirectories(directory);
+                    ensureDirectory(directory);
                     markWritten(directory);
                     requirePrivilege(name);
                     NativeFileCalls.setXattr(directory, "trusted.overlay.opaque", "y".getBytes(StandardCharsets.US_ASCII));
@@ -158,15 +168,36 @@ final class EntryApplier {
             return;
         }
         if (lstat(target) != null) {
-            Tree.delete(target);
-            resolver.forget();
+            deleted(target);
         }
         if (options.whiteouts() == ExtractOptions.WhiteoutMode.OVERLAY) {
             requirePrivilege(name);
-            Files.createDirectories(directory);
+            ensureDirectory(directory);
             NativeFileCalls.mknod(target, NativeFileCalls.S_IFCHR, 0, 0, 0);
             markWritten(target);
         }
+    }
+
+    private void ensureDirectory(Path directory) throws IOException {
+        if (knownDirectories.contains(directory) || directory.equals(resolver.root())) {
+            return;
+        }
+        BasicFileAttributes attributes = lstat(directory);
+        if (attributes == null) {
+            ensureDirectory(directory.getParent());
+            Files.createDirectory(directory);
+            createdDirectories.add(directory);
+        } else if (!attributes.isDirectory()) {
+            throw new java.nio.file.NotDirectoryException(resolver.root().relativize(directory).toString());
+        }
+        knownDirectories.add(directory);
+    }
+
+    private void deleted(Path path) throws IOException {
+        Tree.delete(path);
+        resolver.forget();
+        knownDirectories.clear();
+        createdDirectories.clear();
     }
 
     private void requirePrivilege(String name) throws EntryRefusedException {
@@ -186,8 +217,7 @@ final class EntryApplier {
         }
         for (Path child : children) {
             if (!written.contains(child)) {
-                Tree.delete(child);
-                resolver.forget();
+                deleted(child);
             }
         }
     }

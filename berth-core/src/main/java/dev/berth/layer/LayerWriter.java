@@ -1,6 +1,8 @@
 package dev.berth.layer;
 
 import dev.berth.error.StoreException;
+import dev.berth.image.Digest;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +53,9 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
      * @throws StoreException when reading content or writing the blob fails
      */
     public LayerDigests write(Iterator<LayerEntry> entries, OutputStream blob) {
-        DigestingOutputStream compressed = new DigestingOutputStream(blob);
+        // Uncompressed, the blob is the tar: hashing it twice would only halve the speed.
+        boolean compressing = compression != Compression.NONE;
+        DigestingOutputStream compressed = new DigestingOutputStream(blob, compressing);
         DigestingOutputStream uncompressed;
         byte[] previous = null;
         String current = "";
@@ -59,7 +63,9 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
             OutputStream compressor = compression.compressing(compressed, level, threads);
             uncompressed = new DigestingOutputStream(compressor);
             // 512-byte records: the archive ends after its two zero blocks, as Go's archive/tar writes it.
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(uncompressed, 512, "UTF-8");
+            // The tar stream writes record by record; the buffer turns that into large hash and write calls.
+            BufferedOutputStream buffered = new BufferedOutputStream(uncompressed, 256 * 1024);
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(buffered, 512, "UTF-8");
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -83,13 +89,14 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
                 tar.closeArchiveEntry();
             }
             tar.finish();
-            uncompressed.flush();
+            buffered.flush();
             // Closing the compressor writes its trailer; `compressed` only flushes, keeping `blob` open.
             compressor.close();
         } catch (IOException e) {
             throw new StoreException("writing layer entry " + current + ": " + e.getMessage(), e);
         }
-        return new LayerDigests(uncompressed.digest(), compressed.digest(), compressed.count(), uncompressed.count());
+        Digest diffId = uncompressed.digest();
+        return new LayerDigests(diffId, compressing ? compressed.digest() : diffId, compressed.count(), uncompressed.count());
     }
 
     /** Writes {@code entries} as {@link #write(Iterator, OutputStream)} does. */

@@ -138,7 +138,12 @@ final class NativeFileCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
             MemorySegment cPath = arena.allocateFrom(path.toString());
-            MemorySegment names = arena.allocate(64 * 1024);
+            // Asking for the size first spares two 64 KiB buffers for the many files that have no xattrs.
+            long needed = (long) LLISTXATTR.invokeExact(state, cPath, MemorySegment.NULL, 0L);
+            if (needed == 0) {
+                return result;
+            }
+            MemorySegment names = arena.allocate(Math.max(needed, 64 * 1024));
             long length = (long) LLISTXATTR.invokeExact(state, cPath, names, names.byteSize());
             if (length < 0) {
                 int errno = (int) ERRNO.get(state, 0L);

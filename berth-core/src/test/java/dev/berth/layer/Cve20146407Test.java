@@ -87,4 +87,19 @@ class Cve20146407Test {
         assertThat(Files.isSymbolicLink(box.root.resolve("config"))).isFalse();
         assertThat(Files.readString(box.root.resolve("config"))).isEqualTo("upper");
     }
+
+    @Test
+    void hardlinkToASymlinkLinksTheSymlinkNotItsTarget() throws Exception {
+        Sandbox box = new Sandbox(temp);
+        byte[] layer = new TarBuilder()
+                .symlink("s", "../outside/secret")
+                .hardlink("h", "s")
+                .build();
+
+        box.extract(layer);
+
+        box.assertOutsideUntouched();
+        assertThat(Files.readSymbolicLink(box.root.resolve("h"))).isEqualTo(Path.of("../outside/secret"));
+        assertThat(Files.getAttribute(box.outside.resolve("secret"), "unix:nlink")).isEqualTo(1);
+    }
 }

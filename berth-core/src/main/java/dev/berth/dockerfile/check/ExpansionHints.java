@@ -4,9 +4,9 @@ import dev.berth.diagnostic.Diagnostic;
 import java.util.Optional;
 
 /**
- * The fix for an expansion error, where it is obvious. The messages are BuildKit's; an unclosed
- * {@code ${NAME} reaches the end of the word, which BuildKit reports as an unsupported modifier
- * U+FFFD (Go's end-of-input rune), not as a missing brace.
+ * The fix for an expansion error, where it is obvious. The messages are BuildKit's, except that an
+ * unclosed {@code ${NAME} is reported as a missing brace where BuildKit prints an unsupported modifier
+ * U+FFFD (Go's end-of-input rune).
  */
 final class ExpansionHints {
 
@@ -18,7 +18,7 @@ final class ExpansionHints {
     }
 
     private static Optional<String> hint(String message) {
-        if (message.contains("(\uFFFD)") || message.contains("missing '}'")) {
+        if (message.contains("missing '}'")) {
             return Optional.of("close the ${ with }");
         }
         if (message.contains("bad substitution")) {

@@ -217,7 +217,7 @@ final class VariableResolver {
             return text;
         }
         for (String name : new TreeSet<>(expansion.unmatched())) {
-            if (!scope.isDeclared(name) && !PredefinedArgs.PROXIES.contains(name)
+            if (!scope.isDeclared(name) && !PredefinedArgs.PROXIES.contains(name) && !onlyWithDefault(text, name)
                     && reportedUndefined.add(at.startLine() + ":" + name)) {
                 String suggestion = NearestName.among(name, scope.declaredNames())
                         .map(nearest -> " (did you mean $" + nearest + "?)").orElse("");
@@ -226,6 +226,13 @@ final class VariableResolver {
             }
         }
         return expansion.result();
+    }
+
+    /** BuildKit does not flag {@code ${NAME:-default}} (nor {@code -}, {@code +} forms): the writer handled unset. */
+    private static boolean onlyWithDefault(String text, String name) {
+        String quoted = Pattern.quote(name);
+        return Pattern.compile("\\$\\{" + quoted + ":?[-+]").matcher(text).find()
+                && !Pattern.compile("\\$(?:\\{" + quoted + "\\}|" + quoted + "(?![A-Za-z0-9_]))").matcher(text).find();
     }
 
     private void secretName(String keyword, String name, Location at) {

@@ -274,6 +274,10 @@ final class ExpansionRun {
     }
 
     private static ExpansionException unsupported(String spelling, int start) {
+        if (spelling.equals("\uFFFD")) {
+            // BuildKit prints the end of input as U+FFFD here; say what is wrong instead.
+            return new ExpansionException(MISSING_BRACE, start);
+        }
         return new ExpansionException("unsupported modifier (" + spelling + ") in substitution", start);
     }
 

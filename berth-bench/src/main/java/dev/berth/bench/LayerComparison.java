@@ -1,0 +1,113 @@
+package dev.berth.bench;
+
+import dev.berth.layer.Compression;
+import dev.berth.layer.DirectoryEntries;
+import dev.berth.layer.ExtractOptions;
+import dev.berth.layer.LayerExtractor;
+import dev.berth.layer.LayerWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Berth's layer operations against the same work done by tar, pigz, zstd and openssl on the same
+ * generated tree, alternating runs so that load on the machine hits both sides alike. Prints the
+ * median wall time of each and the ratio. Usage: {@code LayerComparison [megabytes] [runs] [ops]}, ops
+ * a comma-separated subset of {@code none,gzip,zstd,extract} (default all).
+ */
+public final class LayerComparison {
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private LayerComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> ops = List.of((args.length > 2 ? args[2] : "none,gzip,zstd,extract").split(","));
+        Path work = Files.createTempDirectory(Path.of("/tmp"), "berth-compare-layer");
+        try {
+            Path tree = Files.createDirectory(work.resolve("tree"));
+            LayerBenchmark.MixedTree.generate(tree, (long) megabytes << 20);
+            Path out = work.resolve("out");
+            Path layer = work.resolve("layer.tar");
+            writeLayer(tree, layer, Compression.NONE);
+            Path target = work.resolve("target");
+            System.out.printf("data: %d MiB in %s, layer %d bytes%n", megabytes, tree, Files.size(layer));
+            if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, null,
+                    () -> writeLayer(tree, out, Compression.NONE),
+                    "tar -cf - -C " + tree + " . | tee " + out + " | openssl dgst -sha256 >/dev/null");
+            if (ops.contains("gzip")) compare("write gzip -6", runs, megabytes, null,
+                    () -> writeLayer(tree, out, Compression.GZIP),
+                    "tar -cf - -C " + tree + " . | pigz -6 > " + out);
+            if (ops.contains("zstd")) compare("write zstd -3", runs, megabytes, null,
+                    () -> writeLayer(tree, out, Compression.ZSTD),
+                    "tar -cf - -C " + tree + " . | zstd -3 -T0 -q -c > " + out);
+            if (ops.contains("extract")) compare("extract uncompressed", runs, megabytes, () -> {
+                        if (Files.exists(target)) {
+                            LayerBenchmark.delete(target);
+                        }
+                        Files.createDirectory(target);
+                        shell("sync");
+                    },
+                    () -> {
+                        try (InputStream in = Files.newInputStream(layer)) {
+                            new LayerExtractor(ExtractOptions.defaults(true)).extract("bench", in, target);
+                        }
+                    },
+                    "tar -xf " + layer + " -C " + target);
+        } finally {
+            LayerBenchmark.delete(work);
+        }
+    }
+
+    private static void writeLayer(Path tree, Path file, Compression compression) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.of(tree), out);
+        }
+    }
+
+    private static void compare(String name, int runs, int megabytes, Action before, Action berth, String command)
+            throws Exception {
+        List<Double> ours = new ArrayList<>();
+        List<Double> theirs = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            ours.add(time(before, berth));
+            theirs.add(time(before, () -> shell(command)));
+        }
+        double a = median(ours);
+        double b = median(theirs);
+        System.out.printf("%-26s berth %7.2f s (%6.1f MiB/s)   baseline %7.2f s (%6.1f MiB/s)   ratio %.2f   [%s]%n",
+                name, a, megabytes / a, b, megabytes / b, a / b, command);
+    }
+
+    private static double time(Action before, Action action) throws Exception {
+        if (before != null) {
+            before.run();
+        }
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void shell(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bash", "-o", "pipefail", "-c", command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IOException("failed: " + command);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.berth.cli;
+
+import dev.berth.engine.BuildCache;
+import dev.berth.store.LocalStore;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code berth builder prune}: empties the build cache; its blobs go at the next {@code system prune --all}. */
+@Command(name = "prune", mixinStandardHelpOptions = true, description = "Remove all build cache entries.")
+final class BuilderPruneCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = {"-f", "--force"}, description = "Do not prompt (there is no prompt; accepted for Docker compatibility).")
+    boolean force;
+
+    @Option(names = {"-a", "--all"}, description = "Accepted for Docker compatibility: every entry is removed.")
+    boolean all;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int removed;
+        try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
+            removed = new BuildCache(local.paths().cache(), local.content()).prune();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Deleted build cache entries: " + removed);
+        out.flush();
+        return 0;
+    }
+}

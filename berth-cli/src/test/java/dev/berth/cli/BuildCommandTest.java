@@ -1,0 +1,132 @@
+package dev.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.store.LocalStore;
+import dev.berth.store.StoreLayout;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code berth build} end to end, in process, with a Dockerfile that needs no RUN. */
+class BuildCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private Path context;
+    private Path root;
+
+    record Result(int exitCode, String out, String err) {}
+
+    @BeforeEach
+    void context() throws IOException {
+        context = Files.createDirectories(directory.resolve("app"));
+        root = directory.resolve("store");
+        Files.writeString(context.resolve("hello.txt"), "hello\n");
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM scratch
+                LABEL org.example.kind=demo
+                COPY hello.txt /srv/
+                WORKDIR /srv
+                ENV GREETING=hi
+                CMD ["cat", "hello.txt"]
+                """);
+        Files.writeString(context.resolve("MyDockerfile"), "FROM scratch\nCOPY hello.txt /other\n");
+    }
+
+    @Test
+    void buildsTagsAndReportsPlainProgress() throws IOException {
+        Path iid = directory.resolve("iid");
+
+        Result result = run("build", "--root", root.toString(), "-t", "my-custom-image", "--iidfile", iid.toString(),
+                "--progress=plain", context.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("#1 [stage-0 1/6] FROM scratch", "#3 [stage-0 3/6] COPY hello.txt /srv/",
+                "#6 [stage-0 6/6] CMD [\"cat\", \"hello.txt\"]", "#6 DONE ", "naming to docker.io/library/my-custom-image:latest done");
+        String imageId = Files.readString(iid, StandardCharsets.UTF_8);
+        assertThat(imageId).startsWith("sha256:").hasSize(71);
+        try (LocalStore store = LocalStore.open(new StoreLayout(root))) {
+            assertThat(store.images().resolve("docker.io/library/my-custom-image:latest")).isPresent();
+        }
+    }
+
+    @Test
+    void rebuildIsCachedAndQuietPrintsOnlyTheId() {
+        run("build", "--root", root.toString(), "-q", context.toString());
+
+        Result again = run("build", "--root", root.toString(), "--progress=plain", context.toString());
+        Result quiet = run("build", "--root", root.toString(), "-q", context.toString());
+
+        assertThat(again.err()).contains("#2 CACHED", "#3 CACHED", "#6 CACHED");
+        assertThat(quiet.out()).matches("sha256:[0-9a-f]{64}\\R");
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
+    void otherDockerfileWithDashF() {
+        Result result = run("buildx", "build", "--root", root.toString(), "-f", context.resolve("MyDockerfile").toString(),
+                "-t", "other:1", "--progress=plain", context.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("COPY hello.txt /other", "naming to docker.io/library/other:1 done");
+    }
+
+    @Test
+    void otherPlatformIsAClearError() {
+        Result result = run("build", "--root", root.toString(), "--platform", "linux/s390x", context.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("cannot build for platform linux/s390x: Berth builds for the host platform only");
+    }
+
+    @Test
+    void dockerfileErrorPointsAtItsLine() throws IOException {
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY missing.txt /x\n");
+
+        Result result = run("build", "--root", root.toString(), context.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("Dockerfile:2: \"missing.txt\": not found in the build context");
+    }
+
+    @Test
+    void localOutputWritesTheFileSystem() throws IOException {
+        Path out = directory.resolve("out");
+
+        Result result = run("build", "--root", root.toString(), "-q", "--output", "type=local,dest=" + out, context.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(Files.readString(out.resolve("srv/hello.txt"))).isEqualTo("hello\n");
+    }
+
+    @Test
+    void builderPruneEmptiesTheCache() {
+        run("build", "--root", root.toString(), "-q", context.toString());
+
+        Result prune = run("builder", "prune", "--root", root.toString(), "-f");
+        Result again = run("build", "--root", root.toString(), "--progress=plain", context.toString());
+
+        assertThat(prune.out()).isEqualTo("Deleted build cache entries: 5\n");
+        assertThat(again.err()).doesNotContain("CACHED");
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        int code = commandLine.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

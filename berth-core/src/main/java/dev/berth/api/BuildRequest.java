@@ -1,0 +1,68 @@
+package dev.berth.api;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code berth build}.
+ *
+ * @param context the context directory, read in place
+ * @param dockerfile the Dockerfile's path; {@code <context>/Dockerfile} when empty
+ * @param dockerfileText the Dockerfile's text when it came from stdin ({@code -f -}); wins over {@code dockerfile}
+ * @param platform {@code os/arch} asked for; only the host's is supported
+ * @param sourceDateEpoch {@code SOURCE_DATE_EPOCH}: created times and new layers are clamped to it
+ * @param localOutput {@code --output type=local,dest=DIR}: also write the image's file system there
+ */
+public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
+        Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
+        boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
+        Optional<Path> localOutput) {
+
+    public BuildRequest {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(dockerfile, "dockerfile");
+        Objects.requireNonNull(dockerfileText, "dockerfileText");
+        buildArgs = Map.copyOf(buildArgs);
+        labels = Map.copyOf(labels);
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
+        Objects.requireNonNull(localOutput, "localOutput");
+    }
+
+    /** A request for {@code context} with defaults: its Dockerfile, no args, no tags, cache on. */
+    public static BuildRequest of(Path context) {
+        return new BuildRequest(context, Optional.empty(), Optional.empty(), Map.of(), Map.of(), List.of(),
+                Optional.empty(), false, false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public BuildRequest withTags(List<String> value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, value, target, noCache,
+                explainCache, platform, sourceDateEpoch, localOutput);
+    }
+
+    public BuildRequest withBuildArgs(Map<String, String> value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, value, labels, tags, target, noCache,
+                explainCache, platform, sourceDateEpoch, localOutput);
+    }
+
+    public BuildRequest withTarget(Optional<String> value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, value, noCache,
+                explainCache, platform, sourceDateEpoch, localOutput);
+    }
+
+    public BuildRequest withNoCache(boolean value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, value,
+                explainCache, platform, sourceDateEpoch, localOutput);
+    }
+
+    public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
+                explainCache, platform, value, localOutput);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.berth.api;
+
+import dev.berth.engine.ContainerRunStepExecutor;
+import dev.berth.engine.LayerRef;
+import dev.berth.engine.RunInvocation;
+import dev.berth.engine.RunStepExecutor;
+import dev.berth.layer.Compression;
+import dev.berth.layer.LayerWriter;
+import dev.berth.runtime.OciRuntime;
+import dev.berth.runtime.RuntimeDetector;
+import dev.berth.snapshot.CopySnapshotter;
+import dev.berth.snapshot.OverlaySnapshotter;
+import dev.berth.snapshot.Snapshotter;
+import dev.berth.store.LocalStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs RUN steps on this host: the OCI runtime that {@link RuntimeDetector} finds working and the overlay
+ * snapshotter where the kernel has overlayfs and Berth runs as root, the copy snapshotter otherwise.
+ * Nothing is probed until the first RUN step, so a build without RUN needs no runtime at all.
+ * New layers are stored uncompressed: hashing is then the only cost, and a push or export compresses.
+ */
+public final class HostRunSteps implements RunStepExecutor {
+
+    private final LocalStore store;
+    private final Map<String, String> environment;
+    private final Path runtimeState;
+    private final Optional<String> runtimeName;
+    private final ReentrantLock creation = new ReentrantLock();
+    private ContainerRunStepExecutor executor;
+
+    /**
+     * @param runtimeState where runtimes keep container state ({@code /run/berth})
+     * @param runtimeName {@code runc} or {@code crun} to insist on one, empty to take the first that works
+     */
+    public HostRunSteps(LocalStore store, Map<String, String> environment, Path runtimeState,
+            Optional<String> runtimeName) {
+        this.store = store;
+        this.environment = Map.copyOf(environment);
+        this.runtimeState = runtimeState;
+        this.runtimeName = runtimeName;
+    }
+
+    @Override
+    public Optional<LayerRef> run(RunInvocation invocation) {
+        return executor().run(invocation);
+    }
+
+    private ContainerRunStepExecutor executor() {
+        creation.lock();
+        try {
+            if (executor == null) {
+                RuntimeDetector detector = RuntimeDetector.fromEnvironment(environment, runtimeState);
+                OciRuntime runtime = runtimeName.map(detector::choose).orElseGet(detector::choose);
+                executor = new ContainerRunStepExecutor(snapshotter(), store.content(), runtime,
+                        store.paths().containers(), LayerWriter.of(Compression.NONE, Optional.empty()));
+            }
+            return executor;
+        } finally {
+            creation.unlock();
+        }
+    }
+
+    private Snapshotter snapshotter() {
+        Path root = store.paths().snapshots();
+        boolean privileged = "root".equals(System.getProperty("user.name"));
+        return privileged && kernelHasOverlay()
+                ? new OverlaySnapshotter(root.resolve("overlay"))
+                : new CopySnapshotter(root.resolve("copy"), privileged);
+    }
+
+    private static boolean kernelHasOverlay() {
+        try {
+            return Files.readAllLines(Path.of("/proc/filesystems")).stream()
+                    .anyMatch(line -> line.endsWith("\toverlay"));
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.berth.engine;
+
+import dev.berth.diagnostic.Diagnostic;
+import dev.berth.diagnostic.SourceFile;
+import dev.berth.diagnostic.SourceRange;
+import dev.berth.dockerfile.check.PredefinedArgs;
+import dev.berth.dockerfile.instruction.Instruction;
+import dev.berth.error.BerthException;
+import dev.berth.error.InvalidInputException;
+import dev.berth.error.StoreException;
+import dev.berth.event.BuildEvent;
+import dev.berth.image.ContainerConfig;
+import dev.berth.image.Digest;
+import dev.berth.image.ImageConfig;
+import dev.berth.image.ImageJson;
+import dev.berth.image.StandardMediaType;
+import dev.berth.plan.BaseImage;
+import dev.berth.plan.BuildGraph;
+import dev.berth.plan.BuildPlanner;
+import dev.berth.plan.PlannedStage;
+import dev.berth.plan.Step;
+import dev.berth.plan.StepKey;
+import dev.berth.store.ContentStore;
+import dev.berth.store.OciLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a build graph: each stage on its own virtual thread, waiting for the stages it needs (its base,
+ * its {@code COPY --from} sources), so independent stages build in parallel. For each step the cache key
+ * is computed once; a hit reuses the stored config and layer and runs nothing, a miss runs the step's
+ * executor and records the result. Gives the target stage's final state; assembling the image is the
+ * caller's ({@link ImageAssembler}).
+ */
+public final class BuildEngine {
+
+    /** BuildKit's default PATH for Linux, set on FROM scratch and when a base image has none. */
+    static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private final EngineParts parts;
+
+    public BuildEngine(ContentStore content, OciLayout images, BuildCache cache, RunStepExecutor runs) {
+        ImageJson json = ImageJson.standard();
+        this.parts = new EngineParts(content, cache, runs, new BaseImageResolver(content, images, json), json);
+    }
+
+    /** Builds every stage of {@code graph} and returns the target's final state. */
+    public StageState build(BuildGraph graph, BuildOptions options) {
+        Map<Integer, Future<StageState>> stages = new ConcurrentHashMap<>();
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (PlannedStage stage : graph.stages()) {
+                stages.put(stage.index(), executor.submit(() -> {
+                    for (int dependency : stage.dependsOn()) {
+                        await(stages.get(dependency));
+                    }
+                    return buildStage(stage, options, counter, index -> await(stages.get(index)));
+                }));
+            }
+            return await(stages.get(graph.target().index()));
+        } finally {
+            executor.shutdownNow();
+            executor.close();
+        }
+    }
+
+    private StageState buildStage(PlannedStage stage, BuildOptions options, AtomicInteger counter,
+            java.util.function.IntFunction<StageState> finished) {
+        int total = stage.steps().size() + 1;
+        int fromStep = counter.incrementAndGet();
+        long started = System.nanoTime();
+        String baseText = switch (stage.base()) {
+            case BaseImage.Scratch _ -> "scratch";
+            case BaseImage.Image(String reference) -> reference;
+            case BaseImage.Stage(int index) -> "stage " + index;
+        };
+        options.listener().on(new BuildEvent.StepStarted(fromStep, "[" + stage.label() + " 1/" + total + "] FROM " + baseText));
+        StageState state;
+        List<Step> steps = new ArrayList<>();
+        try {
+            state = switch (stage.base()) {
+                case BaseImage.Scratch _ -> new StageState(scratch(options), List.of(),
+                        StepKey.base(Optional.empty(), options.platform().toString()), Optional.empty());
+                case BaseImage.Stage(int index) -> finished.apply(index);
+                case BaseImage.Image(String reference) -> {
+                    BaseImageResolver.Resolved base = parts.resolver().resolve(reference, options.platform());
+                    ImageConfig config = withDefaultPath(base.config());
+                    if (!config.config().onBuild().isEmpty()) {
+                        steps.addAll(triggers(config.config().onBuild(), reference, options));
+                        config = config.withConfig(config.config().toBuilder().onBuild(List.of()).build());
+                    }
+                    yield new StageState(config, base.layers(),
+                            StepKey.base(Optional.of(base.manifest()), options.platform().toString()),
+                            Optional.of(base.manifest()));
+                }
+            };
+        } catch (StepInputException invalid) {
+            throw atLine(options.dockerfile(), stage.steps().isEmpty() ? 1 : stage.steps().getFirst().location().startLine() - 1, invalid);
+        }
+        options.listener().on(new BuildEvent.StepDone(fromStep, Duration.ofNanos(System.nanoTime() - started)));
+        steps.addAll(stage.steps());
+        StepRunner runner = new StepRunner(parts, options, finished);
+        boolean cmdSet = false;
+        int position = 1;
+        for (Step step : steps) {
+            position++;
+            int number = counter.incrementAndGet();
+            long stepStarted = System.nanoTime();
+            options.listener().on(new BuildEvent.StepStarted(number,
+                    "[" + stage.label() + " " + Math.min(position, total) + "/" + total + "] " + step.text()));
+            try {
+                state = runStep(step, state, number, cmdSet, runner, options, stage.label() + "#" + position);
+            } catch (StepInputException invalid) {
+                options.listener().on(new BuildEvent.StepFailed(number, invalid.getMessage()));
+                throw atLine(options.dockerfile(), step.location().startLine(), invalid);
+            } catch (BerthException failed) {
+                options.listener().on(new BuildEvent.StepFailed(number, failed.getMessage()));
+                throw failed;
+            }
+            cmdSet |= step instanceof Step.ConfigStep config && config.instruction() instanceof Instruction.Cmd;
+            options.listener().on(new BuildEvent.StepDone(number, Duration.ofNanos(System.nanoTime() - stepStarted)));
+        }
+        return state;
+    }
+
+    private StageState runStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
+            BuildOptions options, String identity) {
+        StepKey key = new StepKey(state.key(), step.location().original() + (cmdSet ? "\ncmd-set" : ""), step.args(),
+                options.platform().toString(), runner.sourcesDigest(step, state));
+        Digest digest = key.digest();
+        if (!options.noCache()) {
+            Optional<BuildCache.Entry> hit = parts.cache().lookup(digest);
+            if (hit.isPresent()) {
+                options.listener().on(new BuildEvent.StepCached(number));
+                return state.next(readConfig(hit.get().config()), hit.get().layer(), digest);
+            }
+        }
+        if (options.explainCache()) {
+            options.listener().on(new BuildEvent.CacheMissExplained(number,
+                    CacheExplainer.explain(parts.cache().lastInputs(identity), key.describe())));
+        }
+        StepRunner.Outcome outcome = runner.run(step, state, number, cmdSet);
+        Digest config = BlobWriter.put(parts.content(), StandardMediaType.OCI_CONFIG,
+                parts.json().write(outcome.config())).digest();
+        parts.cache().record(digest, new BuildCache.Entry(config, outcome.layer()), identity, key.describe());
+        return state.next(outcome.config(), outcome.layer(), digest);
+    }
+
+    private ImageConfig readConfig(Digest digest) {
+        try (InputStream in = parts.content().open(digest)) {
+            return parts.json().readConfig(in.readAllBytes(), "cached config " + digest);
+        } catch (IOException e) {
+            throw new StoreException("reading cached config " + digest, e);
+        }
+    }
+
+    /** BuildKit's empty image: the platform, {@code WorkingDir /} and the default PATH. */
+    private static ImageConfig scratch(BuildOptions options) {
+        ImageConfig empty = ImageConfig.empty(options.platform());
+        return empty.withConfig(ContainerConfig.builder().env(List.of(DEFAULT_PATH)).workingDir("/").build());
+    }
+
+    private static ImageConfig withDefaultPath(ImageConfig config) {
+        if (config.config().env().stream().anyMatch(entry -> entry.startsWith("PATH="))) {
+            return config;
+        }
+        List<String> env = new ArrayList<>(config.config().env());
+        env.add(DEFAULT_PATH);
+        return config.withConfig(config.config().toBuilder().env(env).build());
+    }
+
+    /** A base image's ONBUILD triggers, planned as the first steps of the stage that uses it. */
+    private static List<Step> triggers(List<String> triggers, String reference, BuildOptions options) {
+        SourceFile source = new SourceFile("ONBUILD of " + reference, "FROM scratch\n" + String.join("\n", triggers) + "\n");
+        return new BuildPlanner(PredefinedArgs.LINUX_AMD64).plan(source, options.buildArgs(), Optional.empty())
+                .target().steps();
+    }
+
+    private static InvalidInputException atLine(SourceFile source, int line, StepInputException invalid) {
+        Diagnostic diagnostic = Diagnostic.error(source.name(), SourceRange.line(Math.max(1, line)), invalid.getMessage());
+        return new InvalidInputException(invalid.hint().map(diagnostic::withHint).orElse(diagnostic), source);
+    }
+
+    private static StageState await(Future<StageState> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.berth.error.ExecutionException("build interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof BerthException berth) {
+                throw berth;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new dev.berth.error.ExecutionException("building a stage: " + e.getCause(), e.getCause());
+        }
+    }
+}

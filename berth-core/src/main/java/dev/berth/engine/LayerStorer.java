@@ -1,0 +1,30 @@
+package dev.berth.engine;
+
+import dev.berth.image.Descriptor;
+import dev.berth.image.StandardMediaType;
+import dev.berth.layer.Compression;
+import dev.berth.layer.LayerDigests;
+import dev.berth.layer.LayerEntry;
+import dev.berth.layer.LayerWriter;
+import dev.berth.store.ContentStore;
+import dev.berth.store.Ingester;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes layers the build creates straight into the content store, uncompressed
+ * ({@code application/vnd.oci.image.layer.v1.tar}): local layers need no compression, and Docker loads
+ * that media type after {@code berth save}.
+ */
+record LayerStorer(ContentStore content, Optional<Instant> sourceDateEpoch) {
+
+    LayerRef store(Iterable<LayerEntry> sortedEntries) {
+        LayerWriter writer = new LayerWriter(Compression.NONE, 0, 1, sourceDateEpoch);
+        try (Ingester ingester = content.ingest()) {
+            LayerDigests digests = writer.write(sortedEntries, ingester.stream());
+            ingester.commit(Optional.of(digests.blobDigest()));
+            return new LayerRef(Descriptor.of(StandardMediaType.OCI_LAYER, digests.blobDigest(), digests.blobSize()),
+                    digests.diffId());
+        }
+    }
+}

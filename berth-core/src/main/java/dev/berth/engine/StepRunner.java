@@ -1,0 +1,241 @@
+package dev.berth.engine;
+
+import dev.berth.context.BuildContext;
+import dev.berth.context.ContextEntry;
+import dev.berth.dockerfile.check.PredefinedArgs;
+import dev.berth.dockerfile.instruction.Instruction;
+import dev.berth.dockerfile.ignore.IgnoreMatcher;
+import dev.berth.error.ExecutionException;
+import dev.berth.error.StoreException;
+import dev.berth.image.ContainerConfig;
+import dev.berth.image.Digest;
+import dev.berth.image.HistoryEntry;
+import dev.berth.image.ImageConfig;
+import dev.berth.layer.ExtractOptions;
+import dev.berth.layer.LayerEntry;
+import dev.berth.layer.LayerExtractor;
+import dev.berth.plan.CopySource;
+import dev.berth.plan.Step;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * Executes one step on a cache miss, giving the stage's next config and layer. Executors see resolved
+ * values only: RUN goes through the injected {@link RunStepExecutor}.
+ */
+final class StepRunner {
+
+    /** The result of a step before it is recorded: the new config and the layer, if one was made. */
+    record Outcome(ImageConfig config, Optional<LayerRef> layer) {}
+
+    private final EngineParts parts;
+    private final BuildOptions options;
+    private final IntFunction<StageState> finishedStage;
+    /** Each source is listed once per stage, and a COPY's selection made once for its key and its layer. */
+    private final Map<Path, List<ContextEntry>> listings = new HashMap<>();
+    private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
+    private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
+
+    StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage) {
+        this.parts = parts;
+        this.options = options;
+        this.finishedStage = finishedStage;
+    }
+
+    /** The digest of what a COPY takes, for its cache key; empty for other steps. */
+    Optional<Digest> sourcesDigest(Step step, StageState state) {
+        if (step instanceof Step.CopyStep copy && isUrlAdd(copy)) {
+            return Optional.of(Digest.sha256(download(copy).digest().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (step instanceof Step.CopyStep copy) {
+            CopyStepExecutor.Selection selection = select(copy, state);
+            boolean fromContext = copy.source() instanceof CopySource.Context;
+            return Optional.of(CopyStepExecutor.contentDigest(selection, fromContext ? options.hasher() : Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
+    Outcome run(Step step, StageState state, int number, boolean cmdSet) {
+        ImageConfig config = state.config();
+        return switch (step) {
+            case Step.ConfigStep configStep when configStep.instruction() instanceof Instruction.Workdir workdir -> {
+                ImageConfig changed = ConfigStepExecutor.apply(config, workdir, Optional.of(options.created()), cmdSet);
+                String path = changed.config().workingDir();
+                HistoryEntry history = new HistoryEntry(Optional.of(options.created()), "WORKDIR " + path, "", "",
+                        path.equals("/"));
+                if (path.equals("/")) {
+                    yield new Outcome(changed.withEmptyLayer(history), Optional.empty());
+                }
+                List<LayerEntry> entries = new ArrayList<>();
+                String relative = ImagePaths.relative(path);
+                for (int slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1)) {
+                    entries.add(LayerEntry.directory(relative.substring(0, slash), 0755, options.created()));
+                }
+                entries.add(LayerEntry.directory(relative, 0755, options.created()));
+                LayerRef layer = storer().store(entries);
+                yield new Outcome(changed.withLayer(layer.diffId(), history), Optional.of(layer));
+            }
+            case Step.ConfigStep configStep -> new Outcome(ConfigStepExecutor.apply(config, configStep.instruction(),
+                    Optional.of(options.created()), cmdSet), Optional.empty());
+            case Step.CopyStep copy -> {
+                LayerRef layer = isUrlAdd(copy) ? urlLayer(copy, state)
+                        : CopyStepExecutor.write(select(copy, state), storer(), options.created());
+                HistoryEntry history = new HistoryEntry(Optional.of(options.created()), copyHistory(copy), "", "", false);
+                yield new Outcome(config.withLayer(layer.diffId(), history), Optional.of(layer));
+            }
+            case Step.RunStep run -> runStep(run, state, number);
+        };
+    }
+
+    private Outcome runStep(Step.RunStep run, StageState state, int number) {
+        ContainerConfig config = state.config().config();
+        List<String> argv = ConfigStepExecutor.argv(run.command(), config);
+        List<String> env = new ArrayList<>(config.env());
+        run.args().forEach((name, value) -> {
+            if (env.stream().noneMatch(entry -> entry.startsWith(name + "="))) {
+                env.add(name + "=" + value);
+            }
+        });
+        String workingDir = config.workingDir().isEmpty() ? "/" : config.workingDir();
+        Path logFile = options.work().resolve("logs").resolve("step-" + number + ".log");
+        Optional<LayerRef> layer;
+        RunLog log;
+        try {
+            Files.createDirectories(logFile.getParent());
+            log = new RunLog(Files.newOutputStream(logFile), options.listener(), number);
+        } catch (IOException e) {
+            throw new StoreException("creating the log of step " + number + " at " + logFile, e);
+        }
+        try (RunLog output = log) {
+            layer = parts.runs().run(new RunInvocation(state.layers(),
+                    new ProcessSpec(argv, env, config.user(), workingDir), run.network(), List.of(), output,
+                    options.sourceDateEpoch()));
+        } catch (ExecutionException failed) {
+            throw new ExecutionException("RUN at " + options.dockerfile().name() + ":" + run.location().startLine()
+                    + " failed: " + failed.getMessage() + lastLines(log) + "\nfull output: " + logFile, failed);
+        } catch (IOException e) {
+            throw new StoreException("writing the log of step " + number, e);
+        }
+        // BuildKit's runCommandString: the stage's ARGs that no ENV overrides; proxy args stay out of history.
+        List<String> shown = run.args().entrySet().stream()
+                .filter(entry -> !PredefinedArgs.PROXIES.contains(entry.getKey()))
+                .filter(entry -> config.env().stream().noneMatch(e -> e.startsWith(entry.getKey() + "=")))
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
+        String args = shown.isEmpty() ? "" : "|" + shown.size() + " " + String.join(" ", shown) + " ";
+        HistoryEntry history = new HistoryEntry(Optional.of(options.created()),
+                "RUN " + args + String.join(" ", argv) + " # buildkit", "", "", layer.isEmpty());
+        ImageConfig next = layer.map(made -> state.config().withLayer(made.diffId(), history))
+                .orElseGet(() -> state.config().withEmptyLayer(history));
+        return new Outcome(next, layer);
+    }
+
+    private static String lastLines(RunLog log) {
+        List<String> lines = log.lastLines();
+        return lines.isEmpty() ? "" : "\nlast output:\n  " + String.join("\n  ", lines);
+    }
+
+    /** BuildKit's text: {@code COPY [--parents] [--chown=..] [--chmod=..] src... dest # buildkit}. */
+    static String copyHistory(Step.CopyStep copy) {
+        StringBuilder text = new StringBuilder(copy.add() ? "ADD" : "COPY");
+        if (copy.parents()) {
+            text.append(" --parents");
+        }
+        copy.chown().ifPresent(chown -> text.append(" --chown=").append(chown));
+        copy.chmod().ifPresent(chmod -> text.append(" --chmod=").append(chmod));
+        copy.sources().forEach(source -> text.append(' ').append(source));
+        return text.append(' ').append(copy.destination()).append(" # buildkit").toString();
+    }
+
+    /** ADD of one URL; mixing URLs with other sources is refused rather than half supported. */
+    private static boolean isUrlAdd(Step.CopyStep copy) {
+        boolean anyUrl = copy.add() && copy.sources().stream().anyMatch(UrlFetcher::isUrl);
+        if (anyUrl && copy.sources().size() > 1) {
+            throw new StepInputException("ADD of a URL takes exactly one source",
+                    Optional.of("split it into one ADD per URL"));
+        }
+        return anyUrl;
+    }
+
+    private UrlFetcher.Download download(Step.CopyStep copy) {
+        return downloads.computeIfAbsent(copy, step -> new UrlFetcher().fetch(step.sources().getFirst(), step.checksum(),
+                options.work().resolve("downloads")));
+    }
+
+    private LayerRef urlLayer(Step.CopyStep copy, StageState state) {
+        UrlFetcher.Download download = download(copy);
+        String workingDir = state.config().config().workingDir();
+        String destination = copy.destination().startsWith("/") ? copy.destination()
+                : (workingDir.isEmpty() ? "/" : workingDir) + "/" + copy.destination();
+        String target = ImagePaths.relative(destination.endsWith("/") ? destination + download.name() : destination);
+        Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
+                new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
+                .orElse(Ownership.ROOT);
+        int mode = copy.chmod().map(chmod -> Integer.parseInt(chmod, 8)).orElse(0600);
+        java.util.TreeMap<String, LayerEntry> entries = new java.util.TreeMap<>(CopyStepExecutor::compareBytes);
+        entries.put(target, LayerEntry.file(target, mode, download.modified(), download.size(),
+                () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid()));
+        CopyStepExecutor.addParents(entries, owner, options.created());
+        return storer().store(List.copyOf(entries.values()));
+    }
+
+    private CopyStepExecutor.Selection select(Step.CopyStep copy, StageState state) {
+        CopyStepExecutor.Selection known = selections.get(copy);
+        if (known != null) {
+            return known;
+        }
+        Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
+                new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
+                .orElse(Ownership.ROOT);
+        BuildContext source = switch (copy.source()) {
+            case CopySource.Context _ -> options.context();
+            case CopySource.StageFiles(int index) -> extracted("stage-" + index, finishedStage.apply(index).layers());
+            case CopySource.ImageFiles(String reference) -> extracted("image-" + Digest.sha256(reference.getBytes()).shortHex(),
+                    parts.resolver().resolve(reference, options.platform()).layers());
+        };
+        String name = switch (copy.source()) {
+            case CopySource.Context _ -> "the build context";
+            case CopySource.StageFiles(int index) -> "stage " + index;
+            case CopySource.ImageFiles(String reference) -> "image " + reference;
+        };
+        List<ContextEntry> listing = listings.computeIfAbsent(source.root(), root -> source.list());
+        CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name, listing,
+                state.config().config().workingDir(), owner);
+        selections.put(copy, selection);
+        return selection;
+    }
+
+    /** The file system of some layers, extracted once per build under the work directory. */
+    private BuildContext extracted(String name, List<LayerRef> layers) {
+        Path root = options.work().resolve("rootfs").resolve(name);
+        synchronized (parts) {
+            if (!Files.isDirectory(root)) {
+                try {
+                    Path temp = Files.createDirectories(root.resolveSibling(name + ".partial"));
+                    LayerExtractor extractor = new LayerExtractor(ExtractOptions.defaults(false));
+                    for (LayerRef layer : layers) {
+                        try (InputStream blob = parts.content().open(layer.blob().digest())) {
+                            extractor.extract(layer.blob().digest().toString(), blob, temp);
+                        }
+                    }
+                    Files.move(temp, root);
+                } catch (IOException e) {
+                    throw new StoreException("extracting " + name + " for COPY --from", e);
+                }
+            }
+        }
+        return new BuildContext(root, IgnoreMatcher.none(), Optional.empty());
+    }
+
+    private LayerStorer storer() {
+        return new LayerStorer(parts.content(), options.sourceDateEpoch());
+    }
+}

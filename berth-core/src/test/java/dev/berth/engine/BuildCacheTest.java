@@ -1,0 +1,122 @@
+package dev.berth.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.api.BuildResult;
+import dev.berth.event.BuildEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildCacheTest {
+
+    private static final String DOCKERFILE = """
+            FROM scratch
+            ARG FLAVOUR=plain
+            COPY a.txt /a.txt
+            RUN build
+            COPY b.txt /b.txt
+            RUN build $FLAVOUR
+            ENV DONE=1
+            """;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void rebuildWithNothingChangedRunsNothingAndWritesNoBlob() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.file("a.txt", "a").file("b.txt", "b");
+            BuildResult first = fixture.build(DOCKERFILE);
+            int blobs = fixture.store.content().list().size();
+            fixture.runs.invocations.clear();
+
+            BuildResult second = fixture.advanceClock(Duration.ofHours(1)).build(DOCKERFILE);
+
+            assertThat(fixture.runs.invocations).isEmpty();
+            assertThat(fixture.cachedSteps()).isEqualTo(6);
+            assertThat(fixture.store.content().list()).hasSize(blobs);
+            assertThat(second.imageId()).isEqualTo(first.imageId());
+        }
+    }
+
+    @Test
+    void changingOneCopiedFileRebuildsFromThatCopyOn() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.file("a.txt", "a").file("b.txt", "b");
+            fixture.build(DOCKERFILE);
+            fixture.runs.invocations.clear();
+            fixture.file("b.txt", "b changed");
+
+            fixture.build(DOCKERFILE);
+
+            assertThat(fixture.cachedSteps()).isEqualTo(3);
+            assertThat(fixture.runs.invocations).hasSize(1);
+            assertThat(fixture.runs.invocations.getFirst().process().args()).containsExactly("/bin/sh", "-c", "build $FLAVOUR");
+        }
+    }
+
+    @Test
+    void changingABuildArgMissesFromWhereItIsVisible() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.file("a.txt", "a").file("b.txt", "b");
+            fixture.build(DOCKERFILE);
+            fixture.runs.invocations.clear();
+
+            fixture.build(DOCKERFILE, request -> request.withBuildArgs(Map.of("FLAVOUR", "spicy")));
+
+            assertThat(fixture.cachedSteps()).isZero();
+            assertThat(fixture.runs.invocations).hasSize(2);
+            assertThat(fixture.runs.invocations.getLast().process().env()).contains("FLAVOUR=spicy");
+        }
+    }
+
+    @Test
+    void noCacheRunsEverythingAgain() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.file("a.txt", "a").file("b.txt", "b");
+            fixture.build(DOCKERFILE);
+            fixture.runs.invocations.clear();
+
+            fixture.build(DOCKERFILE, request -> request.withNoCache(true));
+
+            assertThat(fixture.cachedSteps()).isZero();
+            assertThat(fixture.runs.invocations).hasSize(2);
+        }
+    }
+
+    @Test
+    void pruneEmptiesTheCache() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.file("a.txt", "a").file("b.txt", "b");
+            fixture.build(DOCKERFILE);
+            BuildCache cache = new BuildCache(fixture.store.paths().cache(), fixture.store.content());
+            assertThat(cache.roots()).isNotEmpty();
+
+            assertThat(cache.prune()).isEqualTo(6);
+            fixture.build(DOCKERFILE);
+
+            assertThat(fixture.cachedSteps()).isZero();
+        }
+    }
+
+    @Test
+    void explainCacheNamesTheChangedInput() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.file("a.txt", "a").file("b.txt", "b");
+            fixture.build(DOCKERFILE);
+            fixture.file("a.txt", "A");
+
+            fixture.build(DOCKERFILE, request -> new dev.berth.api.BuildRequest(request.context(), request.dockerfile(),
+                    request.dockerfileText(), request.buildArgs(), request.labels(), request.tags(), request.target(),
+                    false, true, request.platform(), request.sourceDateEpoch(), request.localOutput()));
+
+            assertThat(fixture.events.stream().filter(e -> e instanceof BuildEvent.CacheMissExplained)
+                    .map(e -> ((BuildEvent.CacheMissExplained) e).reason()).toList())
+                    .startsWith("the copied files changed", "an earlier step or the base image changed");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.berth.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.api.BuildResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultiStageTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void targetBuildsOnlyTheStagesItNeeds() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.build("""
+                    FROM scratch AS unused
+                    RUN never
+                    FROM scratch AS builder
+                    RUN compile
+                    FROM scratch AS final
+                    COPY --from=builder /run /out
+                    FROM scratch AS later
+                    RUN never either
+                    """, request -> request.withTarget(Optional.of("final")));
+
+            assertThat(fixture.runs.invocations).extracting(run -> run.process().args().getLast())
+                    .containsExactly("compile");
+        }
+    }
+
+    @Test
+    void copyFromAStageTakesItsFiles() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            BuildResult result = fixture.build("""
+                    FROM scratch AS builder
+                    RUN compile
+                    FROM scratch
+                    COPY --from=0 /run/ /out/
+                    """);
+
+            assertThat(fixture.lastLayer(result)).containsExactly("out dir 755 0:0", "out/1 file 644 0:0 /bin/sh -c compile");
+        }
+    }
+
+    @Test
+    void stageBasedOnAnotherContinuesItsConfig() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            BuildResult result = fixture.build("""
+                    FROM scratch AS base
+                    ENV A=1
+                    FROM base
+                    ENV B=2
+                    """);
+
+            assertThat(fixture.config(result).config().env()).containsExactly(
+                    BuildEngine.DEFAULT_PATH, "A=1", "B=2");
+        }
+    }
+
+    @Test
+    void independentStagesRunInParallel() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            long started = System.nanoTime();
+            fixture.build("""
+                    FROM scratch AS a
+                    RUN sleep a
+                    FROM scratch AS b
+                    RUN sleep b
+                    FROM scratch AS c
+                    RUN sleep c
+                    FROM scratch
+                    COPY --from=a /run /a
+                    COPY --from=b /run /b
+                    COPY --from=c /run /c
+                    """);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            var spans = fixture.runs.spans;
+            assertThat(spans).hasSize(3);
+            // Concurrency by overlap: every sleep started before any of them ended.
+            var firstEnd = spans.stream().map(FakeRunExecutor.Span::end).min(java.util.Comparator.naturalOrder()).orElseThrow();
+            assertThat(spans).allSatisfy(span -> assertThat(span.start()).isBefore(firstEnd));
+            System.out.println("three 1 s stages took " + took.toMillis() + " ms");
+        }
+    }
+}

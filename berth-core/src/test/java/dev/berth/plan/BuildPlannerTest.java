@@ -1,0 +1,76 @@
+package dev.berth.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.diagnostic.SourceFile;
+import dev.berth.dockerfile.check.PredefinedArgs;
+import dev.berth.error.InvalidInputException;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BuildPlannerTest {
+
+    private static final String MULTI = """
+            ARG BASE=scratch
+            FROM ${BASE} AS tools
+            ARG TOOL=make
+            RUN install $TOOL
+            FROM scratch AS docs
+            COPY docs /docs
+            FROM tools AS build
+            COPY --from=docs /docs /in
+            FROM busybox AS test
+            COPY --from=build /out /out
+            FROM scratch
+            COPY --from=build /out /app
+            """;
+
+    private final BuildPlanner planner = new BuildPlanner(PredefinedArgs.LINUX_AMD64);
+
+    @Test
+    void keepsOnlyTheStagesTheTargetNeeds() {
+        BuildGraph graph = planner.plan(new SourceFile("Dockerfile", MULTI), Map.of(), Optional.empty());
+
+        assertThat(graph.stages()).extracting(PlannedStage::index).containsExactly(0, 1, 2, 4);
+        assertThat(graph.require(2).base()).isEqualTo(new BaseImage.Stage(0));
+        assertThat(graph.require(2).dependsOn()).containsExactly(0, 1);
+        assertThat(graph.require(4).dependsOn()).containsExactly(2);
+    }
+
+    @Test
+    void targetStopsAtItsStage() {
+        BuildGraph graph = planner.plan(new SourceFile("Dockerfile", MULTI), Map.of(), Optional.of("test"));
+
+        assertThat(graph.stages()).extracting(PlannedStage::index).containsExactly(0, 1, 2, 3);
+        assertThat(graph.target().base()).isEqualTo(new BaseImage.Image("busybox"));
+    }
+
+    @Test
+    void buildArgsReachTheStepsThatSeeThem() {
+        BuildGraph graph = planner.plan(new SourceFile("Dockerfile", MULTI), Map.of("TOOL", "ninja", "BASE", "alpine"),
+                Optional.of("tools"));
+
+        PlannedStage tools = graph.target();
+        assertThat(tools.base()).isEqualTo(new BaseImage.Image("alpine"));
+        assertThat(tools.steps().get(1)).isInstanceOfSatisfying(Step.RunStep.class,
+                run -> assertThat(run.args()).containsExactly(Map.entry("TOOL", "ninja")));
+    }
+
+    @Test
+    void unknownTargetIsAnError() {
+        assertThatThrownBy(() -> planner.plan(new SourceFile("Dockerfile", MULTI), Map.of(), Optional.of("nope")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("target stage \"nope\" could not be found");
+    }
+
+    @Test
+    void copyFromAnUnknownNameIsAnImage() {
+        BuildGraph graph = planner.plan(new SourceFile("Dockerfile", "FROM scratch\nCOPY --from=nginx:1 /etc/nginx /x\n"),
+                Map.of(), Optional.empty());
+
+        assertThat(graph.target().steps().getFirst()).isInstanceOfSatisfying(Step.CopyStep.class,
+                copy -> assertThat(copy.source()).isEqualTo(new CopySource.ImageFiles("nginx:1")));
+    }
+}

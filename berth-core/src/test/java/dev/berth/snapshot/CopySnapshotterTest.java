@@ -1,0 +1,9 @@
+package dev.berth.snapshot;
+
+class CopySnapshotterTest extends SnapshotterConformance {
+
+    @Override
+    String kind() {
+        return "copy";
+    }
+}
