@@ -3,6 +3,7 @@ module dev.berth.cli {
     requires dev.berth.core;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
 
     opens dev.berth.cli to info.picocli;
 }

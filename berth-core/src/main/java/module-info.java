@@ -9,6 +9,7 @@ module dev.berth.core {
     requires java.net.http;
 
     exports dev.berth.api;
+    exports dev.berth.archive;
     exports dev.berth.context;
     exports dev.berth.diagnostic;
     exports dev.berth.dockerfile.check;

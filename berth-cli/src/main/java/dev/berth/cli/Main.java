@@ -21,7 +21,16 @@ import picocli.CommandLine.Command;
                 DockerignoreCommand.class,
                 ContextCommand.class,
                 SystemCommand.class,
-                InfoCommand.class
+                InfoCommand.class,
+                ImageCommand.class,
+                ImagesCommand.class,
+                InspectCommand.class,
+                HistoryCommand.class,
+                TagCommand.class,
+                RmiCommand.class,
+                SaveCommand.class,
+                LoadCommand.class,
+                ImportCommand.class
         })
 public final class Main {
 

@@ -22,7 +22,10 @@ class ImageReferenceProperties {
             return;
         }
         assertThat(ImageReference.parse(reference.toString())).isEqualTo(reference);
-        assertThat(ImageReference.parse(reference.familiar())).isEqualTo(reference);
+        // Docker refuses a bare 64-hex string as a name, so docker.io/library/<64 hex> has no familiar form to parse.
+        if (!reference.familiar().matches("[0-9a-f]{64}")) {
+            assertThat(ImageReference.parse(reference.familiar())).isEqualTo(reference);
+        }
         assertThat(reference.name().length()).isLessThanOrEqualTo(255);
     }
 

@@ -1,0 +1,30 @@
+package dev.berth.cli;
+
+import dev.berth.api.Berth;
+import java.time.Clock;
+import picocli.CommandLine.Mixin;
+
+/** The store a command works on ({@code --root}) and the clock it reads; {@link CommandFactory} sets the clock. */
+final class BerthOptions {
+
+    @Mixin
+    StoreOptions store;
+
+    private final Clock clock;
+
+    BerthOptions() {
+        this(Clock.systemUTC());
+    }
+
+    BerthOptions(Clock clock) {
+        this.clock = clock;
+    }
+
+    Berth open() {
+        return Berth.open(store.layout(System.getenv()), clock);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

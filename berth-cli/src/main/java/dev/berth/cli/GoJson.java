@@ -1,0 +1,120 @@
+package dev.berth.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * JSON as Docker's CLI prints it through Go's {@code encoding/json}: {@code <}, {@code >} and {@code &}
+ * escaped, members in the given order, and {@code MarshalIndent}'s layout ({@code "key": value}, four
+ * spaces, {@code []} and {@code {}} for empty containers).
+ */
+final class GoJson {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private GoJson() {
+    }
+
+    static String compact(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        write(node, out, null, "");
+        return out.toString();
+    }
+
+    static String indent(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        write(node, out, "    ", "");
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out, String step, String indent) {
+        if (node.isObject()) {
+            if (node.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            out.append('{');
+            Iterator<Map.Entry<String, JsonNode>> members = node.properties().iterator();
+            while (members.hasNext()) {
+                Map.Entry<String, JsonNode> member = members.next();
+                newline(out, step, indent + (step == null ? "" : step));
+                quote(member.getKey(), out);
+                out.append(step == null ? ":" : ": ");
+                write(member.getValue(), out, step, indent + (step == null ? "" : step));
+                if (members.hasNext()) {
+                    out.append(',');
+                }
+            }
+            newline(out, step, indent);
+            out.append('}');
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                newline(out, step, indent + (step == null ? "" : step));
+                write(node.get(i), out, step, indent + (step == null ? "" : step));
+                if (i < node.size() - 1) {
+                    out.append(',');
+                }
+            }
+            newline(out, step, indent);
+            out.append(']');
+        } else if (node.isTextual()) {
+            quote(node.asText(), out);
+        } else {
+            out.append(node.toString());
+        }
+    }
+
+    private static void newline(StringBuilder out, String step, String indent) {
+        if (step != null) {
+            out.append('\n').append(indent);
+        }
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder();
+        quote(text, out);
+        return out.toString();
+    }
+
+    private static void quote(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append("\\u%04x".formatted((int) c));
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u%04x".formatted((int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** Go's {@code time.RFC3339Nano} in UTC: the fraction without trailing zeros. */
+    static String time(Instant instant) {
+        String text = SECONDS.format(instant);
+        if (instant.getNano() != 0) {
+            text += ("." + "%09d".formatted(instant.getNano())).replaceAll("0+$", "");
+        }
+        return text + "Z";
+    }
+}

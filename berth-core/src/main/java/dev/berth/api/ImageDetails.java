@@ -1,0 +1,38 @@
+package dev.berth.api;
+
+import dev.berth.image.Digest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code berth image inspect} shows, the members of {@code docker image inspect}'s object.
+ *
+ * @param repoTags familiar names ({@code busybox:latest})
+ * @param comment the config's top-level {@code comment} ({@code docker import} and commit set it)
+ * @param dockerVersion the config's {@code docker_version}, empty when another tool made the image
+ * @param containerConfigJson the config's {@code config} member as compact JSON, {@code {}} when absent
+ * @param diffIds the config's {@code rootfs.diff_ids}
+ */
+public record ImageDetails(Digest id, List<String> repoTags, List<String> repoDigests, String comment,
+                           Optional<Instant> created, String dockerVersion, String author,
+                           String containerConfigJson, String architecture, String variant, String os,
+                           long size, String rootFsType, List<Digest> diffIds) {
+
+    public ImageDetails {
+        Objects.requireNonNull(id, "id");
+        repoTags = List.copyOf(repoTags);
+        repoDigests = List.copyOf(repoDigests);
+        Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(dockerVersion, "dockerVersion");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(containerConfigJson, "containerConfigJson");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(os, "os");
+        Objects.requireNonNull(rootFsType, "rootFsType");
+        diffIds = List.copyOf(diffIds);
+    }
+}

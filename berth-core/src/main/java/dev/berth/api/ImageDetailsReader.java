@@ -1,0 +1,39 @@
+package dev.berth.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.error.StoreException;
+import dev.berth.image.ImageConfig;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Builds {@link ImageDetails} from a stored image. Members the model keeps only as raw JSON
+ * ({@code comment}, {@code docker_version}) and the {@code config} object are taken from the config
+ * bytes themselves, so inspect shows exactly what the image holds.
+ */
+final class ImageDetailsReader {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    ImageDetails details(StoredImage image) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(image.configBytes());
+        } catch (IOException e) {
+            throw new StoreException("reading config " + image.id() + ": " + e.getMessage(), e);
+        }
+        JsonNode containerConfig = tree.path("config");
+        String configJson = containerConfig.isObject() ? containerConfig.toString() : "{}";
+        ImageConfig config = image.config();
+        List<String> repoTags = image.names().stream().map(name -> FamiliarName.of(name).text()).toList();
+        return new ImageDetails(image.id(), repoTags, List.of(), text(tree, "comment"), config.created(),
+                text(tree, "docker_version"), config.author(), configJson, config.architecture(), config.variant(),
+                config.os(), image.size(), config.rootFs().type(), config.rootFs().diffIds());
+    }
+
+    private static String text(JsonNode tree, String member) {
+        JsonNode node = tree.get(member);
+        return node != null && node.isTextual() ? node.asText() : "";
+    }
+}

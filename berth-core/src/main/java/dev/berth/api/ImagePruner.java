@@ -1,0 +1,57 @@
+package dev.berth.api;
+
+import dev.berth.image.Digest;
+import dev.berth.store.CollectionReport;
+import dev.berth.store.GarbageCollector;
+import dev.berth.store.IndexEntry;
+import dev.berth.store.LocalStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Removes images through the store's garbage collector, so an image's blobs go only when no other
+ * image shares them: the images to drop are made dangling, and every other dangling image is kept by
+ * naming it as an extra root.
+ */
+final class ImagePruner {
+
+    private final LocalStore store;
+    private final ImageCatalog catalog;
+    private final ImageUsage usage;
+
+    ImagePruner(LocalStore store, ImageCatalog catalog, ImageUsage usage) {
+        this.store = store;
+        this.catalog = catalog;
+        this.usage = usage;
+    }
+
+    PruneReport prune(boolean all) {
+        List<Digest> drop = new ArrayList<>();
+        List<RemovedImage> removed = new ArrayList<>();
+        for (StoredImage image : catalog.all()) {
+            boolean candidate = all || image.names().isEmpty();
+            if (!candidate || usage.inUse(image.id())) {
+                continue;
+            }
+            image.names().forEach(store.images()::untag);
+            drop.add(image.descriptor().digest());
+            removed.add(new RemovedImage(image.names().stream().map(n -> FamiliarName.of(n).text()).toList(),
+                    List.of(image.id())));
+        }
+        CollectionReport report = dropDangling(drop);
+        return new PruneReport(removed, report.freedBytes());
+    }
+
+    /** Drops the listed dangling manifests and the blobs only they used; other dangling images stay. */
+    CollectionReport dropDangling(List<Digest> manifests) {
+        Set<Digest> keep = new HashSet<>();
+        for (IndexEntry entry : store.images().list()) {
+            if (entry.isDangling() && !manifests.contains(entry.descriptor().digest())) {
+                keep.add(entry.descriptor().digest());
+            }
+        }
+        return store.collector().collect(GarbageCollector.Mode.DANGLING, keep);
+    }
+}

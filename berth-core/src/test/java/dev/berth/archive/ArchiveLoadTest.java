@@ -1,0 +1,143 @@
+package dev.berth.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.api.Berth;
+import dev.berth.error.TransferException;
+import dev.berth.image.Digest;
+import dev.berth.store.StoreLayout;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Archives made by hand: the layout older Docker writes, compressed layers, and hostile archives. */
+class ArchiveLoadTest {
+
+    static final byte[] LAYER = new TarBuilder().file("etc/hostname", "box\n").build();
+    static final Digest DIFF_ID = Digest.sha256(LAYER);
+    /** Not canonical on purpose (spaces, key order): the ID must be the digest of these exact bytes. */
+    static final byte[] CONFIG = ("{ \"os\": \"linux\", \"architecture\": \"amd64\", \"config\": {\"Cmd\": [\"sh\"]},"
+            + " \"rootfs\": {\"type\": \"layers\", \"diff_ids\": [\"" + DIFF_ID + "\", \"" + DIFF_ID + "\"]},"
+            + " \"docker_version\": \"20.10.7\" }").getBytes(StandardCharsets.UTF_8);
+    static final Digest ID = Digest.sha256(CONFIG);
+
+    @TempDir
+    Path root;
+    Berth berth;
+
+    @BeforeEach
+    void open() {
+        berth = Berth.open(new StoreLayout(root), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        berth.close();
+    }
+
+    static String manifestJson(String config, String... layers) {
+        return "[{\"Config\":\"" + config + "\",\"RepoTags\":[\"busybox:old\"],\"Layers\":[\""
+                + String.join("\",\"", layers) + "\"]}]";
+    }
+
+    /** {@code docker save} before Docker 25: {@code <id>.json} configs, {@code <v1 id>/layer.tar}, a linked repeat. */
+    static TarBuilder oldLayout() {
+        return new TarBuilder()
+                .directory("aaa")
+                .file("aaa/VERSION", "1.0")
+                .file("aaa/json", "{}")
+                .file("aaa/layer.tar", LAYER)
+                .directory("bbb")
+                .symlink("bbb/layer.tar", "../aaa/layer.tar")
+                .file(ID.hex() + ".json", CONFIG)
+                .file("repositories", "{\"busybox\":{\"old\":\"bbb\"}}")
+                .file("manifest.json", manifestJson(ID.hex() + ".json", "aaa/layer.tar", "bbb/layer.tar"));
+    }
+
+    @Test
+    void loadsTheLayoutOlderDockerWrites() {
+        List<LoadedImage> loaded = berth.load(new ByteArrayInputStream(oldLayout().build()));
+        assertThat(loaded).extracting(LoadedImage::id).containsExactly(ID);
+        assertThat(loaded.getFirst().names()).containsExactly("docker.io/library/busybox:old");
+        assertThat(berth.inspect("busybox:old").dockerVersion()).isEqualTo("20.10.7");
+        assertThat(berth.inspect("busybox:old").containerConfigJson()).isEqualTo("{\"Cmd\":[\"sh\"]}");
+        assertThat(berth.images().getFirst().size()).isEqualTo(2L * LAYER.length);
+    }
+
+    @Test
+    void keepsACompressedLayerAsItIsAndChecksItsContent() throws IOException {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(LAYER);
+        }
+        byte[] archive = new TarBuilder()
+                .file("layer.tar.gz", gzipped.toByteArray())
+                .file("config.json", CONFIG)
+                .file("manifest.json", manifestJson("config.json", "layer.tar.gz", "layer.tar.gz"))
+                .build();
+        berth.load(new ByteArrayInputStream(archive));
+        assertThat(berth.images().getFirst().size()).isEqualTo(2L * gzipped.size());
+        assertThat(berth.inspect("busybox:old").id()).isEqualTo(ID);
+    }
+
+    static Stream<Arguments> hostileArchives() {
+        byte[] otherLayer = new TarBuilder().file("evil", "x").build();
+        byte[] fakeIndex = ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+                + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + ID + "\",\"size\":3}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        return Stream.of(
+                hostile("an entry name with ..", () -> oldLayout().file("../escape", "x"), "leads outside the archive"),
+                hostile("an absolute entry name", () -> oldLayout().file("/etc/cron.d/x", "x"), "is absolute"),
+                hostile("a layer linked to an absolute path", () -> new TarBuilder()
+                        .symlink("aaa/layer.tar", "/etc/shadow").file("c.json", CONFIG)
+                        .file("manifest.json", manifestJson("c.json", "aaa/layer.tar", "aaa/layer.tar")),
+                        "points to the absolute path /etc/shadow"),
+                hostile("a link climbing out", () -> new TarBuilder().symlink("aaa/layer.tar", "../../x"),
+                        "points outside the archive"),
+                hostile("a layer whose content the config does not list", () -> new TarBuilder()
+                        .file("l.tar", otherLayer).file("c.json", CONFIG)
+                        .file("manifest.json", manifestJson("c.json", "l.tar", "l.tar")),
+                        "but the config expects " + DIFF_ID),
+                hostile("a name twice", () -> oldLayout().file("aaa/json", "{}"), "holds aaa/json twice"),
+                hostile("a fifo", () -> oldLayout().fifo("pipe"), "pipe is neither a file"),
+                hostile("a blob not matching its name", () -> new TarBuilder()
+                        .file("blobs/sha256/" + ID.hex(), "abc").file("index.json", fakeIndex),
+                        "holds no blob with digest " + ID),
+                hostile("no manifest", () -> new TarBuilder().file("hello", "x"), "neither manifest.json"),
+                hostile("a missing config", () -> new TarBuilder().file("manifest.json", manifestJson("c.json", "l")),
+                        "names c.json but holds no such file"),
+                hostile("a link loop", () -> new TarBuilder().symlink("a", "b").symlink("b", "a").file("c.json", CONFIG)
+                        .file("manifest.json", manifestJson("c.json", "a", "a")), "more than 16 steps"));
+    }
+
+    static Arguments hostile(String name, Supplier<TarBuilder> archive, String message) {
+        return Arguments.of(name, archive, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileArchives")
+    void refusesAHostileArchiveAndStoresNoImage(String name, Supplier<TarBuilder> archive, String message) {
+        assertThatThrownBy(() -> berth.load(new ByteArrayInputStream(archive.get().build())))
+                .isInstanceOf(TransferException.class)
+                .hasMessageStartingWith("refusing the image archive: ")
+                .hasMessageContaining(message);
+        assertThat(berth.images()).isEmpty();
+    }
+}
