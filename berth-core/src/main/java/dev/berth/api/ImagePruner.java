@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.engine.BuildCache;
 import dev.berth.image.Digest;
 import dev.berth.store.CollectionReport;
 import dev.berth.store.GarbageCollector;
@@ -44,9 +45,12 @@ final class ImagePruner {
         return new PruneReport(removed, report.freedBytes());
     }
 
-    /** Drops the listed dangling manifests and the blobs only they used; other dangling images stay. */
+    /**
+     * Drops the listed dangling manifests and the blobs only they used; other dangling images stay, and
+     * so does every blob the build cache names, or a later cached build would point at a missing layer.
+     */
     CollectionReport dropDangling(List<Digest> manifests) {
-        Set<Digest> keep = new HashSet<>();
+        Set<Digest> keep = new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots());
         for (IndexEntry entry : store.images().list()) {
             if (entry.isDangling() && !manifests.contains(entry.descriptor().digest())) {
                 keep.add(entry.descriptor().digest());
