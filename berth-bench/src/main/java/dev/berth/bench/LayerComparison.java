@@ -1,6 +1,6 @@
 package dev.berth.bench;
 
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.layer.DirectoryEntries;
 import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerExtractor;

@@ -4,7 +4,7 @@ import dev.berth.engine.ContainerRunStepExecutor;
 import dev.berth.engine.LayerRef;
 import dev.berth.engine.RunInvocation;
 import dev.berth.engine.RunStepExecutor;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.layer.LayerWriter;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.RuntimeDetector;

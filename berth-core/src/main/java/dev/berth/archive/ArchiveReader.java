@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.error.TransferException;
 import dev.berth.error.UnsupportedFeatureException;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
 import dev.berth.image.ImageConfig;

@@ -1,7 +1,8 @@
 package dev.berth.archive;
 
+import dev.berth.layer.CompressionStreams;
 import dev.berth.error.StoreException;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.image.Digest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ final class LayerContent {
             throw ArchiveReader.unsupported("layer " + content.digest() + " is bzip2 or xz compressed; "
                     + "only plain, gzip and zstd layers are stored");
         }
-        return Compression.detect(head, head.length);
+        return CompressionStreams.detect(head, head.length);
     }
 
     /** The digest of the layer's uncompressed tar, which the config's {@code rootfs.diff_ids} lists. */
@@ -42,7 +43,7 @@ final class LayerContent {
             return content.digest();
         }
         MessageDigest sha256 = Digest.newSha256();
-        try (InputStream in = compression(entries, content).decompressing(entries.open(content));
+        try (InputStream in = CompressionStreams.decompressing(compression(entries, content), entries.open(content));
              OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
             in.transferTo(sink);
         } catch (IOException e) {

@@ -2,7 +2,7 @@ package dev.berth.engine;
 
 import dev.berth.image.Descriptor;
 import dev.berth.image.StandardMediaType;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.layer.LayerDigests;
 import dev.berth.layer.LayerEntry;
 import dev.berth.layer.LayerWriter;

@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.layer.CompressionStreams;
 import dev.berth.error.StoreException;
 import dev.berth.store.ContentStore;
 import java.io.BufferedInputStream;
@@ -40,7 +41,7 @@ record RootfsFileReader(ContentStore content, long maxBytes) {
         try (InputStream blob = content.open(layer.blob().digest());
                 BufferedInputStream buffered = new BufferedInputStream(blob);
                 TarArchiveInputStream tar = new TarArchiveInputStream(
-                        dev.berth.layer.Compression.detect(buffered).decompressing(buffered), "UTF-8")) {
+                        CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered), "UTF-8")) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "");

@@ -1,5 +1,6 @@
 package dev.berth.layer;
 
+import dev.berth.image.Compression;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import java.io.BufferedInputStream;
@@ -39,8 +40,8 @@ public record LayerConverter(Compression target, int level, int threads) {
         DigestingOutputStream uncompressed;
         try {
             BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
-            InputStream source = Compression.detect(buffered).decompressing(buffered);
-            OutputStream compressor = target.compressing(compressed, level, threads);
+            InputStream source = CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered);
+            OutputStream compressor = CompressionStreams.compressing(target, compressed, level, threads);
             uncompressed = new DigestingOutputStream(compressor);
             source.transferTo(uncompressed);
             uncompressed.flush();

@@ -1,5 +1,6 @@
 package dev.berth.layer;
 
+import dev.berth.image.Compression;
 import dev.berth.error.StoreException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -43,8 +44,8 @@ public final class LayerExtractor {
         long entries = 0;
         try {
             BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
-            Compression compression = Compression.detect(buffered);
-            DigestingInputStream tarBytes = new DigestingInputStream(compression.decompressing(buffered),
+            Compression compression = CompressionStreams.detect(buffered);
+            DigestingInputStream tarBytes = new DigestingInputStream(CompressionStreams.decompressing(compression, buffered),
                     options.maxUncompressedBytes());
             TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, "UTF-8");
             TarArchiveEntry entry;

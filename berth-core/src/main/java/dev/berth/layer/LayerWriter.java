@@ -1,5 +1,6 @@
 package dev.berth.layer;
 
+import dev.berth.image.Compression;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import java.io.BufferedOutputStream;
@@ -41,7 +42,7 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
 
     /** A writer at the default level for {@code compression}, using every core. */
     public static LayerWriter of(Compression compression, Optional<Instant> sourceDateEpoch) {
-        int level = compression == Compression.ZSTD ? Compression.DEFAULT_ZSTD_LEVEL : Compression.DEFAULT_GZIP_LEVEL;
+        int level = CompressionStreams.defaultLevel(compression);
         return new LayerWriter(compression, level, Runtime.getRuntime().availableProcessors(), sourceDateEpoch);
     }
 
@@ -60,7 +61,7 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
         byte[] previous = null;
         String current = "";
         try {
-            OutputStream compressor = compression.compressing(compressed, level, threads);
+            OutputStream compressor = CompressionStreams.compressing(compression, compressed, level, threads);
             uncompressed = new DigestingOutputStream(compressor);
             // 512-byte records: the archive ends after its two zero blocks, as Go's archive/tar writes it.
             // The tar stream writes record by record; the buffer turns that into large hash and write calls.

@@ -1,7 +1,7 @@
 package dev.berth.snapshot;
 
 import dev.berth.error.StoreException;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.layer.DirectoryEntries;
 import dev.berth.layer.LayerExtractor;
 import dev.berth.layer.LayerWriter;

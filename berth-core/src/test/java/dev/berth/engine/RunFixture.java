@@ -3,7 +3,7 @@ package dev.berth.engine;
 import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.image.Descriptor;
 import dev.berth.image.StandardMediaType;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.layer.DirectoryEntries;
 import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerDigests;

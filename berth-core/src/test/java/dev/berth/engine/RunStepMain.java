@@ -4,7 +4,7 @@ import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
 import dev.berth.image.StandardMediaType;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.layer.LayerWriter;
 import dev.berth.runtime.RuntimeDetector;
 import dev.berth.snapshot.OverlaySnapshotter;

@@ -1,5 +1,6 @@
 package dev.berth.layer;
 
+import dev.berth.image.Compression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.image.Digest;
@@ -30,7 +31,7 @@ class LayerConverterTest {
 
         assertThat(result.diffId()).isEqualTo(original.diffId());
         assertThat(result.blobDigest()).isEqualTo(Digest.sha256(converted.toByteArray()));
-        assertThat(Compression.detect(converted.toByteArray(), converted.size())).isEqualTo(to);
+        assertThat(CompressionStreams.detect(converted.toByteArray(), converted.size())).isEqualTo(to);
         ByteArrayOutputStream direct = new ByteArrayOutputStream();
         assertThat(LayerWriter.of(to, Optional.empty()).write(entries, direct).blobDigest())
                 .as("converting gives the same blob as writing in that compression directly")

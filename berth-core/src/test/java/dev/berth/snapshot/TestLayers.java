@@ -1,7 +1,7 @@
 package dev.berth.snapshot;
 
 import dev.berth.image.Digest;
-import dev.berth.layer.Compression;
+import dev.berth.image.Compression;
 import dev.berth.layer.EntryType;
 import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerDigests;

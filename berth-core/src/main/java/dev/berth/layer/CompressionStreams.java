@@ -1,5 +1,6 @@
 package dev.berth.layer;
 
+import dev.berth.image.Compression;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import java.io.BufferedInputStream;
@@ -9,40 +10,29 @@ import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * How a layer blob is compressed. The OCI image spec allows exactly these three. Decompression is
- * always done in this process, never by a helper program fed untrusted bytes.
+ * Compresses and decompresses layer blobs, and recognises their {@link Compression} by magic bytes.
+ * Decompression is always done in this process, never by a helper program fed untrusted bytes.
  */
-public enum Compression {
-    NONE(""),
-    GZIP("+gzip"),
-    ZSTD("+zstd");
+public final class CompressionStreams {
 
     /** The level {@code gzip} and {@code pigz} use by default. */
     public static final int DEFAULT_GZIP_LEVEL = 6;
     /** Fast enough (about 10x gzip -6) to keep Berth's own layers in; see docs/layers.md. */
     public static final int DEFAULT_ZSTD_LEVEL = 3;
 
-    private final String mediaTypeSuffix;
-
-    Compression(String mediaTypeSuffix) {
-        this.mediaTypeSuffix = mediaTypeSuffix;
-    }
-
-    /** The suffix of the OCI layer media type: {@code ""}, {@code "+gzip"} or {@code "+zstd"}. */
-    public String mediaTypeSuffix() {
-        return mediaTypeSuffix;
+    private CompressionStreams() {
     }
 
     /** Recognises gzip ({@code 1f 8b}) and zstd ({@code 28 b5 2f fd}) by their magic bytes; anything else is NONE. */
     public static Compression detect(byte[] head, int length) {
         if (length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            return GZIP;
+            return Compression.GZIP;
         }
         if (length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5
                 && (head[2] & 0xff) == 0x2f && (head[3] & 0xff) == 0xfd) {
-            return ZSTD;
+            return Compression.ZSTD;
         }
-        return NONE;
+        return Compression.NONE;
     }
 
     /** Peeks at the first bytes of {@code in}, which must support mark and reset. */
@@ -54,22 +44,23 @@ public enum Compression {
         return detect(head, length);
     }
 
+    /** The default level of {@code compression}: gzip's 6, zstd's 3. */
+    public static int defaultLevel(Compression compression) {
+        return compression == Compression.ZSTD ? DEFAULT_ZSTD_LEVEL : DEFAULT_GZIP_LEVEL;
+    }
+
     /** Compresses into {@code out} at the default level, using every core for gzip and zstd. */
-    public OutputStream compressing(OutputStream out) throws IOException {
-        int threads = Runtime.getRuntime().availableProcessors();
-        return switch (this) {
-            case NONE -> compressing(out, 0, threads);
-            case GZIP -> compressing(out, DEFAULT_GZIP_LEVEL, threads);
-            case ZSTD -> compressing(out, DEFAULT_ZSTD_LEVEL, threads);
-        };
+    public static OutputStream compressing(Compression compression, OutputStream out) throws IOException {
+        return compressing(compression, out, defaultLevel(compression), Runtime.getRuntime().availableProcessors());
     }
 
     /**
      * Compresses into {@code out}. The output depends on the level only, never on {@code threads}, so
      * layers stay reproducible across machines. Closing the returned stream closes {@code out}.
      */
-    public OutputStream compressing(OutputStream out, int level, int threads) throws IOException {
-        return switch (this) {
+    public static OutputStream compressing(Compression compression, OutputStream out, int level, int threads)
+            throws IOException {
+        return switch (compression) {
             case NONE -> out;
             case GZIP -> new ParallelGzipOutputStream(out, level, threads, ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE);
             case ZSTD -> {
@@ -82,8 +73,8 @@ public enum Compression {
     }
 
     /** Decompresses {@code in}; closing the returned stream closes {@code in}. */
-    public InputStream decompressing(InputStream in) throws IOException {
-        return switch (this) {
+    public static InputStream decompressing(Compression compression, InputStream in) throws IOException {
+        return switch (compression) {
             case NONE -> in;
             case GZIP -> new GZIPInputStream(in, 64 * 1024);
             case ZSTD -> new ZstdInputStreamNoFinalizer(in);
