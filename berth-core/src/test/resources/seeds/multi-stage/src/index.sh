@@ -1,0 +1,2 @@
+echo "built by the build stage"
+ls /app
