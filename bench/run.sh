@@ -141,7 +141,7 @@ build_cmd() {
   local tool=$1 dir=$2 nocache=${3:-}
   case "$tool" in
     berth)   echo "$berth_cli build -q $nocache -t bench-out:$tag $dir" ;;
-    docker)  echo "docker build -q $nocache -t bench-out:$tag $dir" ;;
+    docker)  echo "docker build -q --network none $nocache -t bench-out:$tag $dir" ;;
     buildah) echo "buildah ${buildah_store[*]} bud --layers -q $nocache -t bench-out:$tag $dir" ;;
   esac
 }
@@ -170,7 +170,7 @@ run_tool() {
   log "$tool: cold build"
   result[$tool,cold]=$(measure "$tool-cold" "true" "$(build_cmd "$tool" "$work/python" --no-cache)")
   log "$tool: no-op rebuild"
-  eval "$(build_cmd "$tool" "$work/python")" >/dev/null
+  eval "$(build_cmd "$tool" "$work/python")" >/dev/null 2>&1
   result[$tool,noop]=$(measure "$tool-noop" "true" "$(build_cmd "$tool" "$work/python")")
   log "$tool: one-file rebuild"
   result[$tool,onefile]=$(measure "$tool-onefile" "sh -c 'date +%s%N >> $touch_file'" \
