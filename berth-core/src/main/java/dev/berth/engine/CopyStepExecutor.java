@@ -39,12 +39,17 @@ final class CopyStepExecutor {
             String workingDir, Ownership owner) {
         String destination = step.destination().startsWith("/") ? step.destination()
                 : (workingDir.isEmpty() ? "/" : workingDir) + "/" + step.destination();
-        if (step.destination().endsWith("/") && !destination.endsWith("/")) {
+        if (namesDirectory(step.destination()) && !destination.endsWith("/")) {
             destination += "/";
         }
         List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
                 .select(step.sources(), destination, step.parents(), step.exclude());
         return new Selection(step, source, items, owner, step.chmod().map(CopyStepExecutor::octal));
+    }
+
+    /** As BuildKit: a destination ending in {@code /}, or {@code .} (the working directory), is a directory. */
+    static boolean namesDirectory(String destination) {
+        return destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.");
     }
 
     /**
@@ -77,7 +82,7 @@ final class CopyStepExecutor {
             Instant mtime = Instant.ofEpochSecond(0, entry.stat().mtimeNanos());
             if (selection.step().add() && entry.type() == EntryType.FILE && ArchiveEntries.isArchive(file)) {
                 String directory = item.target().contains("/") ? item.target().substring(0, item.target().lastIndexOf('/')) : "";
-                String into = selection.step().destination().endsWith("/") || selection.items().size() > 1
+                String into = namesDirectory(selection.step().destination()) || selection.items().size() > 1
                         ? directory : item.target();
                 ArchiveEntries.read(file, into).forEach(extracted -> entries.put(extracted.path(), extracted));
                 continue;

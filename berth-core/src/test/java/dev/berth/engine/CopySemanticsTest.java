@@ -69,6 +69,18 @@ class CopySemanticsTest {
         fixture.close();
     }
 
+    /** Regression: {@code COPY requirements.txt .} under {@code WORKDIR /app} wrote a file named /app. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            COPY a.txt .      | app dir 755 0:0;app/a.txt file 644 0:0 A
+            COPY a.txt sub/.  | app dir 755 0:0;app/sub dir 755 0:0;app/sub/a.txt file 644 0:0 A
+            """)
+    void dotDestinationIsTheDirectory(String instruction, String expected) throws IOException {
+        var result = fixture.build("FROM scratch\nWORKDIR /app\n" + instruction + "\n");
+        assertThat(String.join(";", fixture.lastLayer(result))).isEqualTo(expected.strip());
+        fixture.close();
+    }
+
     @Test
     void chownNamesComeFromTheImagesPasswdAndGroup() throws IOException {
         Instant t = Instant.EPOCH;
