@@ -5,7 +5,9 @@ import dev.berth.container.RunRequest;
 import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.error.BerthException;
 import dev.berth.error.UnsupportedFeatureException;
+import dev.berth.runtime.Stdio;
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +98,9 @@ final class RunCommand implements Callable<Integer> {
                     Optional.ofNullable(hostname), interactive);
             spec.commandLine().getOut().flush();
             try (Berth berth = Berth.open(store.layout(environment), Clock.systemUTC())) {
-                return berth.run(request, berth.hostRunSteps(environment, runtimeState, Optional.ofNullable(runtime)));
+                Redirect in = interactive ? Redirect.INHERIT : Redirect.from(Path.of("/dev/null").toFile());
+                return berth.run(request, berth.hostRunSteps(environment, runtimeState, Optional.ofNullable(runtime)),
+                        new Stdio(in, Redirect.INHERIT, Redirect.INHERIT));
             }
         } catch (BerthException e) {
             new ErrorReporter().handleExecutionException(e, spec.commandLine(), null);

@@ -16,6 +16,7 @@ import dev.berth.store.StoreLayout;
 import dev.berth.container.RunRequest;
 import dev.berth.engine.LayerRef;
 import dev.berth.error.StoreException;
+import dev.berth.runtime.Stdio;
 import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -164,7 +165,7 @@ public final class Berth implements AutoCloseable {
      * @param runs picks the runtime and snapshotter; made on this Berth's store by {@link #hostRunSteps}
      * @return the container process's exit code
      */
-    public int run(RunRequest request, HostRunSteps runs) {
+    public int run(RunRequest request, HostRunSteps runs, Stdio stdio) {
         StoredImage image = catalog.find(request.image());
         List<Digest> diffIds = image.config().rootFs().diffIds();
         if (diffIds.size() != image.manifest().layers().size()) {
@@ -175,7 +176,7 @@ public final class Berth implements AutoCloseable {
         for (int i = 0; i < diffIds.size(); i++) {
             layers.add(new LayerRef(image.manifest().layers().get(i), diffIds.get(i)));
         }
-        return runs.containerRunner().run(image.config().config(), layers, request);
+        return runs.containerRunner().run(image.config().config(), layers, request, stdio);
     }
 
     /** The host's runtime and snapshotter over this Berth's store, probed when first used. */

@@ -9,7 +9,6 @@ import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.Stdio;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.ContentStore;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Runs one container in the foreground: the image's layers unpacked into committed snapshots, a writable snapshot
- * on top, the process resolved by {@link ContainerCommand}, standard output and error passed through separately
- * (standard input too with {@code -i}). The container, its writable snapshot and bundle are removed when it exits,
+ * on top, the process resolved by {@link ContainerCommand}, its standard streams where the caller's {@link Stdio}
+ * says (the CLI passes its own, output and error separately). The container, its writable snapshot and bundle are removed when it exits,
  * fails to start or Berth is interrupted.
  *
  * @param bundles where bundles are made (the store's {@code containers/} directory)
@@ -33,14 +32,13 @@ public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRu
     }
 
     /** Runs the container; returns its process's exit code (128 + signal when a signal ended it). */
-    public int run(ContainerConfig image, List<LayerRef> layers, RunRequest request) {
+    public int run(ContainerConfig image, List<LayerRef> layers, RunRequest request, Stdio stdio) {
         ProcessSpec process = ContainerCommand.resolve(image, request);
         Optional<Digest> parent = ContainerSandbox.unpack(snapshotter, store, layers);
         String id = ContainerSandbox.newId();
         try (ContainerSandbox container = new ContainerSandbox(snapshotter, runtime, bundles, id, "run")) {
             container.prepare(parent, process, request.network(), List.of(), request.hostname().orElse(id.substring(0, 12)));
-            Redirect in = request.stdin() ? Redirect.INHERIT : Redirect.from(Path.of("/dev/null").toFile());
-            return container.run(new Stdio(in, Redirect.INHERIT, Redirect.INHERIT));
+            return container.run(stdio);
         }
     }
 }
