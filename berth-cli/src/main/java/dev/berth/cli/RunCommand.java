@@ -26,13 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code berth run [OPTIONS] IMAGE [COMMAND [ARG...]]}: runs a container in the foreground, as {@code docker run --rm}.
- * Exits with the container's exit code, or 125 when Berth itself fails.
+ * Exits with the container's exit code, 127/126 when the runtime reports the command not found/not executable,
+ * or 125 when Berth itself fails.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a command in a new container, in the foreground.",
                 "The container and its writable layer are removed when it exits, as with --rm: "
                         + "there are no stopped containers yet (no ps, rm, logs or -d)."},
-        footer = "Exit status: the container's, or 125 when berth fails to run it.")
+        footer = "Exit status: the container's; 127 command not found, 126 not executable; 125 when berth fails to run it.")
 final class RunCommand implements Callable<Integer> {
 
     static final int FAILED_TO_RUN = 125;
@@ -104,8 +105,20 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (BerthException e) {
             new ErrorReporter().handleExecutionException(e, spec.commandLine(), null);
+            return exitCode(e);
+        }
+    }
+
+    /** Docker's codes for a command the runtime could not start: 127 not found, 126 not executable; else 125. */
+    static int exitCode(BerthException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (!message.contains("unable to start container process: exec:")) {
             return FAILED_TO_RUN;
         }
+        if (message.contains("executable file not found") || message.contains("no such file or directory")) {
+            return 127;
+        }
+        return message.contains("permission denied") ? 126 : FAILED_TO_RUN;
     }
 
     private NetworkMode network() {
