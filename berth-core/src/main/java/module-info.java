@@ -10,6 +10,7 @@ module dev.berth.core {
 
     exports dev.berth.api;
     exports dev.berth.archive;
+    exports dev.berth.container;
     exports dev.berth.context;
     exports dev.berth.diagnostic;
     exports dev.berth.dockerfile.check;

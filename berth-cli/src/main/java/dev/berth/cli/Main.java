@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
                 RmiCommand.class,
                 SaveCommand.class,
                 LoadCommand.class,
-                ImportCommand.class
+                ImportCommand.class,
+                RunCommand.class
         })
 public final class Main {
 
@@ -42,6 +43,8 @@ public final class Main {
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        // Everything after `run IMAGE` is the container's command, options included, as with docker run.
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         // Output is UTF-8 whatever the locale: dumps and diagnostics quote Dockerfile text.
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -13,6 +13,11 @@ import dev.berth.image.ImageReference;
 import dev.berth.image.InvalidReferenceException;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
+import dev.berth.container.RunRequest;
+import dev.berth.engine.LayerRef;
+import dev.berth.error.StoreException;
+import dev.berth.runtime.Stdio;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -151,6 +156,32 @@ public final class Berth implements AutoCloseable {
     public Digest importRootfs(InputStream tarball, Optional<String> reference, List<String> changes, String message) {
         Optional<String> name = reference.map(Berth::taggableName);
         return new RootfsImporter(store, json, clock).importRootfs(tarball, name, ConfigChanges.parse(changes), message);
+    }
+
+    /**
+     * Runs a container from the request's image in the foreground, as {@code docker run --rm} does, and removes
+     * it when it exits.
+     *
+     * @param runs picks the runtime and snapshotter; made on this Berth's store by {@link #hostRunSteps}
+     * @return the container process's exit code
+     */
+    public int run(RunRequest request, HostRunSteps runs, Stdio stdio) {
+        StoredImage image = catalog.find(request.image());
+        List<Digest> diffIds = image.config().rootFs().diffIds();
+        if (diffIds.size() != image.manifest().layers().size()) {
+            throw new StoreException("image " + request.image() + " has " + image.manifest().layers().size()
+                    + " layers but its config lists " + diffIds.size());
+        }
+        List<LayerRef> layers = new ArrayList<>();
+        for (int i = 0; i < diffIds.size(); i++) {
+            layers.add(new LayerRef(image.manifest().layers().get(i), diffIds.get(i)));
+        }
+        return runs.containerRunner().run(image.config().config(), layers, request, stdio);
+    }
+
+    /** The host's runtime and snapshotter over this Berth's store, probed when first used. */
+    public HostRunSteps hostRunSteps(Map<String, String> environment, Path runtimeState, Optional<String> runtimeName) {
+        return new HostRunSteps(store, environment, runtimeState, runtimeName);
     }
 
     /** Writes the images to {@code out} as a {@code docker save} or OCI archive. */

@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.container.ContainerRunner;
 import dev.berth.engine.ContainerRunStepExecutor;
 import dev.berth.engine.LayerRef;
 import dev.berth.engine.RunInvocation;
@@ -51,13 +52,21 @@ public final class HostRunSteps implements RunStepExecutor {
         return executor().run(invocation);
     }
 
+    /** Runs containers for {@code berth run} with the same runtime and snapshotter as RUN steps. */
+    public ContainerRunner containerRunner() {
+        return new ContainerRunner(snapshotter(), store.content(), runtime(), store.paths().containers());
+    }
+
+    private OciRuntime runtime() {
+        RuntimeDetector detector = RuntimeDetector.fromEnvironment(environment, runtimeState);
+        return runtimeName.map(detector::choose).orElseGet(detector::choose);
+    }
+
     private ContainerRunStepExecutor executor() {
         creation.lock();
         try {
             if (executor == null) {
-                RuntimeDetector detector = RuntimeDetector.fromEnvironment(environment, runtimeState);
-                OciRuntime runtime = runtimeName.map(detector::choose).orElseGet(detector::choose);
-                executor = new ContainerRunStepExecutor(snapshotter(), store.content(), runtime,
+                executor = new ContainerRunStepExecutor(snapshotter(), store.content(), runtime(),
                         store.paths().containers(), LayerWriter.of(Compression.NONE, Optional.empty()));
             }
             return executor;

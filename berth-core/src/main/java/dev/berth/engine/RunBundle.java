@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bundle of one RUN container: {@code config.json} with Docker's defaults around the step's process, the
+ * The bundle of one container (a RUN step's or {@code berth run}'s): {@code config.json} with Docker's defaults around the step's process, the
  * per-container {@code /etc} files, the step's mounts, and the mounted root file system at {@code rootfs}.
  * Refuses what would let the step reach the host: a working directory under {@code /proc}
  * (CVE-2024-21626: runc could leave a host directory open as {@code /proc/self/fd/N}) and a bind source
@@ -23,7 +23,8 @@ import java.util.List;
  */
 final class RunBundle {
 
-    static final String HOSTNAME = "buildkitsandbox";
+    /** The hostname BuildKit gives RUN containers. */
+    static final String BUILD_HOSTNAME = "buildkitsandbox";
     private static final List<String> FILES = List.of("config.json", "hosts", "hostname", "resolv.conf", "output.log");
 
     private RunBundle() {
@@ -77,18 +78,18 @@ final class RunBundle {
 
     /** Writes {@code config.json} and the {@code /etc} files into {@code bundle}. */
     static void write(Path bundle, Path rootfs, dev.berth.runtime.ProcessSpec process, NetworkMode network,
-            List<HostMount> mounts) {
+            List<HostMount> mounts, String hostname) {
         boolean hostNetwork = network != NetworkMode.NONE;
         try {
             Path hosts = Files.writeString(bundle.resolve("hosts"),
-                    "127.0.0.1\tlocalhost " + HOSTNAME + "\n::1\tlocalhost ip6-localhost ip6-loopback\n",
+                    "127.0.0.1\tlocalhost " + hostname + "\n::1\tlocalhost ip6-localhost ip6-loopback\n",
                     StandardCharsets.UTF_8);
-            Path hostname = Files.writeString(bundle.resolve("hostname"), HOSTNAME + "\n", StandardCharsets.UTF_8);
+            Path hostnameFile = Files.writeString(bundle.resolve("hostname"), hostname + "\n", StandardCharsets.UTF_8);
             Path hostResolv = Path.of("/etc/resolv.conf");
             String resolvConf = hostNetwork && Files.isReadable(hostResolv) ? Files.readString(hostResolv) : "";
             Path resolv = Files.writeString(bundle.resolve("resolv.conf"), resolvConf, StandardCharsets.UTF_8);
-            RuntimeSpec spec = DockerDefaults.spec(rootfs.toString(), process, HOSTNAME, hostNetwork)
-                    .withAddedMounts(DockerDefaults.etcBinds(resolv, hostname, hosts))
+            RuntimeSpec spec = DockerDefaults.spec(rootfs.toString(), process, hostname, hostNetwork)
+                    .withAddedMounts(DockerDefaults.etcBinds(resolv, hostnameFile, hosts))
                     .withAddedMounts(stepMounts(mounts));
             new RuntimeSpecWriter().writeBundleConfig(bundle, spec);
         } catch (IOException e) {

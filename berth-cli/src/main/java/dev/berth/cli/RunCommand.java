@@ -1,0 +1,155 @@
+package dev.berth.cli;
+
+import dev.berth.api.Berth;
+import dev.berth.container.RunRequest;
+import dev.berth.dockerfile.instruction.NetworkMode;
+import dev.berth.error.BerthException;
+import dev.berth.error.UnsupportedFeatureException;
+import dev.berth.runtime.Stdio;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code berth run [OPTIONS] IMAGE [COMMAND [ARG...]]}: runs a container in the foreground, as {@code docker run --rm}.
+ * Exits with the container's exit code, 127/126 when the runtime reports the command not found/not executable,
+ * or 125 when Berth itself fails.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a command in a new container, in the foreground.",
+                "The container and its writable layer are removed when it exits, as with --rm: "
+                        + "there are no stopped containers yet (no ps, rm, logs or -d)."},
+        footer = "Exit status: the container's; 127 command not found, 126 not executable; 125 when berth fails to run it.")
+final class RunCommand implements Callable<Integer> {
+
+    static final int FAILED_TO_RUN = 125;
+
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image's name or ID.")
+    String image;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments (default: the image's Cmd).")
+    List<String> command = new ArrayList<>();
+
+    @Option(names = "--rm", description = "Accepted; the container is always removed when it exits.")
+    boolean remove;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VALUE]", description = "Set an environment variable; KEY alone takes it from berth's environment.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Read KEY[=VALUE] lines from FILE (# starts a comment).")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Replace the image's Entrypoint (and drop its Cmd); \"\" clears it.")
+    String entrypoint;
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "The working directory inside the container.")
+    String workdir;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "The user (name or uid) to run as.")
+    String user;
+
+    @Option(names = "--network", paramLabel = "host|none", defaultValue = "host", description = "The network (default: ${DEFAULT-VALUE}).")
+    String network;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Accepted; containers are not listed yet.")
+    String name;
+
+    @Option(names = "--hostname", paramLabel = "NAME", description = "The hostname (default: the container ID's first 12 hex digits).")
+    String hostname;
+
+    @Option(names = {"-i", "--interactive"}, description = "Pass standard input to the container.")
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Accepted; no terminal is allocated (the container shares berth's streams).")
+    boolean tty;
+
+    @Option(names = "--runtime", paramLabel = "NAME", description = "The OCI runtime: runc or crun (default: the first that works here).")
+    String runtime;
+
+    @Option(names = "--runtime-state", paramLabel = "DIR", defaultValue = "/run/berth",
+            description = "Where runtimes keep container state (default: ${DEFAULT-VALUE}).")
+    Path runtimeState;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            Map<String, String> environment = System.getenv();
+            RunRequest request = new RunRequest(image, Optional.ofNullable(entrypoint), command,
+                    environment(environment), Optional.ofNullable(workdir), Optional.ofNullable(user), network(),
+                    Optional.ofNullable(hostname), interactive);
+            spec.commandLine().getOut().flush();
+            try (Berth berth = Berth.open(store.layout(environment), Clock.systemUTC())) {
+                Redirect in = interactive ? Redirect.INHERIT : Redirect.from(Path.of("/dev/null").toFile());
+                return berth.run(request, berth.hostRunSteps(environment, runtimeState, Optional.ofNullable(runtime)),
+                        new Stdio(in, Redirect.INHERIT, Redirect.INHERIT));
+            }
+        } catch (BerthException e) {
+            new ErrorReporter().handleExecutionException(e, spec.commandLine(), null);
+            return exitCode(e);
+        }
+    }
+
+    /** Docker's codes for a command the runtime could not start: 127 not found, 126 not executable; else 125. */
+    static int exitCode(BerthException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (!message.contains("unable to start container process: exec:")) {
+            return FAILED_TO_RUN;
+        }
+        if (message.contains("executable file not found") || message.contains("no such file or directory")) {
+            return 127;
+        }
+        return message.contains("permission denied") ? 126 : FAILED_TO_RUN;
+    }
+
+    private NetworkMode network() {
+        return switch (network) {
+            case "host", "default" -> NetworkMode.HOST;
+            case "none" -> NetworkMode.NONE;
+            default -> throw new UnsupportedFeatureException("--network " + network + ": only host and none are supported");
+        };
+    }
+
+    /** The {@code --env-file} lines, then the {@code -e} pairs; a bare KEY takes the value from berth's environment or is dropped. */
+    private List<String> environment(Map<String, String> environment) {
+        List<String> pairs = new ArrayList<>();
+        for (Path file : envFiles) {
+            try {
+                Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.isBlank() && !line.stripLeading().startsWith("#"))
+                        .forEach(pairs::add);
+            } catch (IOException e) {
+                throw new UnsupportedFeatureException("reading the env file " + file + ": " + e.getMessage());
+            }
+        }
+        pairs.addAll(env);
+        List<String> resolved = new ArrayList<>();
+        for (String pair : pairs) {
+            if (pair.contains("=")) {
+                resolved.add(pair);
+            } else if (environment.containsKey(pair)) {
+                resolved.add(pair + "=" + environment.get(pair));
+            }
+        }
+        return List.copyOf(resolved);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.berth.container;
+
+import dev.berth.engine.ContainerSandbox;
+import dev.berth.engine.LayerRef;
+import dev.berth.engine.ProcessSpec;
+import dev.berth.image.ContainerConfig;
+import dev.berth.image.Digest;
+import dev.berth.runtime.OciRuntime;
+import dev.berth.runtime.Stdio;
+import dev.berth.snapshot.Snapshotter;
+import dev.berth.store.ContentStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs one container in the foreground: the image's layers unpacked into committed snapshots, a writable snapshot
+ * on top, the process resolved by {@link ContainerCommand}, its standard streams where the caller's {@link Stdio}
+ * says (the CLI passes its own, output and error separately). The container, its writable snapshot and bundle are removed when it exits,
+ * fails to start or Berth is interrupted.
+ *
+ * @param bundles where bundles are made (the store's {@code containers/} directory)
+ */
+public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRuntime runtime, Path bundles) {
+
+    public ContainerRunner {
+        Objects.requireNonNull(snapshotter, "snapshotter");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(bundles, "bundles");
+    }
+
+    /** Runs the container; returns its process's exit code (128 + signal when a signal ended it). */
+    public int run(ContainerConfig image, List<LayerRef> layers, RunRequest request, Stdio stdio) {
+        ProcessSpec process = ContainerCommand.resolve(image, request);
+        Optional<Digest> parent = ContainerSandbox.unpack(snapshotter, store, layers);
+        String id = ContainerSandbox.newId();
+        try (ContainerSandbox container = new ContainerSandbox(snapshotter, runtime, bundles, id, "run")) {
+            container.prepare(parent, process, request.network(), List.of(), request.hostname().orElse(id.substring(0, 12)));
+            return container.run(stdio);
+        }
+    }
+}

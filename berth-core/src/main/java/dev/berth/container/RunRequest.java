@@ -1,0 +1,34 @@
+package dev.berth.container;
+
+import dev.berth.dockerfile.instruction.NetworkMode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code berth run} asks for, options already parsed.
+ *
+ * @param image      the image's name or ID
+ * @param entrypoint {@code --entrypoint}: replaces the image's Entrypoint and resets its Cmd; empty string clears it
+ * @param args       arguments after the image: replace the image's Cmd when present
+ * @param env        {@code KEY=VALUE} pairs, in order, added to (or replacing) the image's Env
+ * @param workingDir {@code -w}
+ * @param user       {@code -u}
+ * @param hostname   {@code --hostname}; the container ID's first 12 hex digits by default
+ * @param stdin      {@code -i}: pass standard input through
+ */
+public record RunRequest(String image, Optional<String> entrypoint, List<String> args, List<String> env,
+        Optional<String> workingDir, Optional<String> user, NetworkMode network, Optional<String> hostname,
+        boolean stdin) {
+
+    public RunRequest {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(entrypoint, "entrypoint");
+        args = List.copyOf(args);
+        env = List.copyOf(env);
+        Objects.requireNonNull(workingDir, "workingDir");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(hostname, "hostname");
+    }
+}
