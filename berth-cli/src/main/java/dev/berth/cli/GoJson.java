@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.image.GoJsonString;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,32 +82,11 @@ final class GoJson {
     }
 
     static String quote(String text) {
-        StringBuilder out = new StringBuilder();
-        quote(text, out);
-        return out.toString();
+        return GoJsonString.quoted(text);
     }
 
     private static void quote(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> out.append("\\u%04x".formatted((int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u%04x".formatted((int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        GoJsonString.appendQuoted(text, out);
     }
 
     /** Go's {@code time.RFC3339Nano} in UTC: the fraction without trailing zeros. */

@@ -31,7 +31,6 @@ final class CanonicalJsonWriter {
         return Integer.compare(left.length() - i, right.length() - j);
     };
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final StringBuilder out = new StringBuilder(256);
     /** One entry per open object or array: whether it has no member yet. */
@@ -144,38 +143,6 @@ final class CanonicalJsonWriter {
     }
 
     private void quote(String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(c);
-                default -> {
-                    if (c < 0x20) {
-                        unicodeEscape(c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        // Go replaces what is not valid UTF-8 with U+FFFD.
-                        out.append("\\ufffd");
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private void unicodeEscape(char c) {
-        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
-                .append(HEX[c & 0xF]);
+        GoJsonString.appendQuoted(text, out);
     }
 }
