@@ -2,9 +2,9 @@ package dev.berth.image;
 
 /**
  * A JSON string exactly as Go's {@code encoding/json} writes it: HTML-sensitive characters and the line
- * separators written as six-character Unicode escapes, control characters short-escaped where Go does, and what is not
- * valid UTF-16 (a lone surrogate) replaced by U+FFFD. Image configs must be byte-identical to Docker's,
- * and the CLI's {@code --format json} output matches Docker's.
+ * separators as six-character Unicode escapes, control characters short-escaped where Go does, and what
+ * is not valid UTF-16 (a lone surrogate) replaced by U+FFFD. Image configs must be byte-identical to
+ * Docker's, and the CLI's {@code --format json} output matches Docker's.
  */
 public final class GoJsonString {
 
