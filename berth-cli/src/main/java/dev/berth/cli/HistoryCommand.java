@@ -63,16 +63,7 @@ class HistoryCommand implements Callable<Integer> {
     }
 
     void print(List<HistoryRow> rows, Instant now, PrintWriter out) {
-        String chosen = quiet ? "{{.ID}}" : format == null || format.equals("table") ? DEFAULT_FORMAT
-                : format.equals("json") ? "{{json .}}" : format;
-        GoTemplate template = GoTemplate.parse(chosen);
-        StringBuilder text = new StringBuilder();
-        if (template.isTable()) {
-            text.append(template.header(TITLES)).append('\n');
-        }
-        rows.forEach(row -> text.append(template.render(fields(row, now))).append('\n'));
-        out.print(TabWriter.align(text.toString()));
-        out.flush();
+        new Listing(DEFAULT_FORMAT, TITLES).print(rows.stream().map(row -> fields(row, now)).toList(), format, quiet, out);
     }
 
     ObjectNode fields(HistoryRow row, Instant now) {

@@ -71,21 +71,9 @@ class ImagesCommand implements Callable<Integer> {
     }
 
     void print(List<ImageSummary> rows, Instant now, PrintWriter out) {
-        String chosen = quiet ? "{{.ID}}" : format == null || format.equals("table") ? DEFAULT_FORMAT
-                : format.equals("json") ? "{{json .}}" : format;
-        GoTemplate template = GoTemplate.parse(chosen);
-        StringBuilder text = new StringBuilder();
-        if (template.isTable()) {
-            text.append(template.header(TITLES)).append('\n');
-        }
-        for (ImageSummary row : rows) {
-            text.append(template.render(fields(row, now))).append('\n');
-        }
-        out.print(TabWriter.align(text.toString()));
-        out.flush();
+        new Listing(DEFAULT_FORMAT, TITLES).print(rows.stream().map(row -> fields(row, now)).toList(), format, quiet, out);
     }
 
-    /** The fields of Docker's image formatter, in the order {@code {{json .}}} prints them. */
     ObjectNode fields(ImageSummary row, Instant now) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("Containers", "N/A");
