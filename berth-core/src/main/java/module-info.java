@@ -24,6 +24,7 @@ module dev.berth.core {
     exports dev.berth.image;
     exports dev.berth.layer;
     exports dev.berth.plan;
+    exports dev.berth.recovery;
     exports dev.berth.runtime;
     exports dev.berth.snapshot;
     exports dev.berth.store;

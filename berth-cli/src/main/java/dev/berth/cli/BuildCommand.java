@@ -7,6 +7,7 @@ import dev.berth.api.HostRunSteps;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
 import dev.berth.image.ImageReference;
+import dev.berth.recovery.LeftoverSweeper;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,6 +118,8 @@ final class BuildCommand implements Callable<Integer> {
         ProgressListener listener = silent ? ProgressListener.NONE : new PlainProgress(err);
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {
+            // What a killed build or run left (containers, mounts, snapshots, work directories) goes first.
+            SweepReportText.log(new LeftoverSweeper(local).sweep());
             var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
             result = new Builder(local, runs, Clock.systemUTC()).build(request, listener);
         } finally {

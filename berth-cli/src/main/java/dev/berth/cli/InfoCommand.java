@@ -32,6 +32,8 @@ final class InfoCommand implements Callable<Integer> {
         } catch (UnsupportedFeatureException none) {
             out.println("Default runtime: none (Berth cannot run containers or RUN steps here)");
         }
+        out.println("Security options:");
+        out.println("  seccomp: " + detector.seccompDescription());
         out.flush();
         return 0;
     }

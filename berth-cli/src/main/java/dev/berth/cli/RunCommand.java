@@ -83,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--runtime", paramLabel = "NAME", description = "The OCI runtime: runc or crun (default: the first that works here).")
     String runtime;
 
+    @Option(names = "--security-opt", paramLabel = "OPT", description = "seccomp=unconfined runs without Berth's default seccomp filter.")
+    List<String> securityOptions = new ArrayList<>();
+
     @Option(names = "--runtime-state", paramLabel = "DIR", defaultValue = "/run/berth",
             description = "Where runtimes keep container state (default: ${DEFAULT-VALUE}).")
     Path runtimeState;
@@ -96,9 +99,10 @@ final class RunCommand implements Callable<Integer> {
             Map<String, String> environment = System.getenv();
             RunRequest request = new RunRequest(image, Optional.ofNullable(entrypoint), command,
                     environment(environment), Optional.ofNullable(workdir), Optional.ofNullable(user), network(),
-                    Optional.ofNullable(hostname), interactive);
+                    Optional.ofNullable(hostname), interactive, seccomp());
             spec.commandLine().getOut().flush();
             try (Berth berth = Berth.open(store.layout(environment), Clock.systemUTC())) {
+                SweepReportText.log(berth.sweepLeftovers());
                 Redirect in = interactive ? Redirect.INHERIT : Redirect.from(Path.of("/dev/null").toFile());
                 return berth.run(request, berth.hostRunSteps(environment, runtimeState, Optional.ofNullable(runtime)),
                         new Stdio(in, Redirect.INHERIT, Redirect.INHERIT));
@@ -119,6 +123,25 @@ final class RunCommand implements Callable<Integer> {
             return 127;
         }
         return message.contains("permission denied") ? 126 : FAILED_TO_RUN;
+    }
+
+    /** Whether to apply the default seccomp filter: Docker's {@code --security-opt seccomp=unconfined} turns it off. */
+    private boolean seccomp() {
+        boolean seccomp = true;
+        for (String option : securityOptions) {
+            int equals = option.indexOf(option.contains("=") ? '=' : ':');
+            String name = equals < 0 ? option : option.substring(0, equals);
+            String value = equals < 0 ? "" : option.substring(equals + 1);
+            if (!name.equals("seccomp")) {
+                throw new UnsupportedFeatureException("--security-opt " + option + ": only seccomp=unconfined is supported");
+            }
+            if (!value.equals("unconfined")) {
+                throw new UnsupportedFeatureException("--security-opt " + option
+                        + ": custom seccomp profiles are not supported; seccomp=unconfined disables the default one");
+            }
+            seccomp = false;
+        }
+        return seccomp;
     }
 
     private NetworkMode network() {

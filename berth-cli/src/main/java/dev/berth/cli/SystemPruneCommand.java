@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.recovery.LeftoverSweeper;
 import dev.berth.store.BlobInfo;
 import dev.berth.store.CollectionReport;
 import dev.berth.store.GarbageCollector;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code berth system prune [--all]}: garbage collection of the store. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = "Remove dangling images and the blobs only they use; with --all, every blob nothing uses.")
+        description = {"Remove dangling images and the blobs only they use; with --all, every blob nothing uses.",
+                "First removes what killed builds and containers left: runtime containers, mounts, snapshots, "
+                        + "bundles and work directories whose owning process is gone."})
 final class SystemPruneCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,6 +35,8 @@ final class SystemPruneCommand implements Callable<Integer> {
     public Integer call() {
         CollectionReport report;
         try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
+            SweepReportText.print(new LeftoverSweeper(local).sweep(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             report = local.collector().collect(all ? GarbageCollector.Mode.ALL_UNUSED : GarbageCollector.Mode.DANGLING,
                     new BuildCache(local.paths().cache(), local.content()).roots());
         }

@@ -11,6 +11,8 @@ import dev.berth.image.HistoryEntry;
 import dev.berth.image.ImageJson;
 import dev.berth.image.ImageReference;
 import dev.berth.image.InvalidReferenceException;
+import dev.berth.recovery.LeftoverSweeper;
+import dev.berth.recovery.SweepReport;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
 import dev.berth.container.RunRequest;
@@ -177,6 +179,14 @@ public final class Berth implements AutoCloseable {
             layers.add(new LayerRef(image.manifest().layers().get(i), diffIds.get(i)));
         }
         return runs.containerRunner().run(image.config().config(), layers, request, stdio);
+    }
+
+    /**
+     * Removes what killed builds and containers left in this store (runtime containers, mounts, active
+     * snapshots, bundles, work directories) whose owning process is gone; a live owner's are never touched.
+     */
+    public SweepReport sweepLeftovers() {
+        return new LeftoverSweeper(store).sweep();
     }
 
     /** The host's runtime and snapshotter over this Berth's store, probed when first used. */

@@ -22,6 +22,8 @@ import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerExtractor;
 import dev.berth.plan.BuildGraph;
 import dev.berth.plan.BuildPlanner;
+import dev.berth.recovery.OwnerRecord;
+import dev.berth.recovery.ProcessOwner;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +76,9 @@ public final class Builder {
         BuildGraph graph = new BuildPlanner(PredefinedArgs.LINUX_AMD64).plan(source, request.buildArgs(), request.target());
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
         StatCache stats = StatCache.open(store.paths().cache().resolve("stat"), contextRoot);
-        Path work = store.paths().cache().resolve("builds").resolve(UUID.randomUUID().toString());
+        Path work = store.paths().buildWork().resolve(UUID.randomUUID().toString());
+        // Recorded before anything is made in it, so the sweep removes the directory if this process is killed.
+        new OwnerRecord(ProcessOwner.current(), "build", Optional.empty(), Optional.empty()).writeFor(work);
         BuildCache cache = cache();
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
@@ -89,6 +93,8 @@ public final class Builder {
             return new BuildResult(image.imageId(), image.manifest().digest(), config, request.tags(), graph.warnings());
         } finally {
             deleteTree(work.resolve("rootfs"));
+            // The step logs stay; without its record the directory is a finished build's, which no sweep removes.
+            OwnerRecord.deleteFor(work);
         }
     }
 

@@ -37,7 +37,8 @@ public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRu
         Optional<Digest> parent = ContainerSandbox.unpack(snapshotter, store, layers);
         String id = ContainerSandbox.newId();
         try (ContainerSandbox container = new ContainerSandbox(snapshotter, runtime, bundles, id, "run")) {
-            container.prepare(parent, process, request.network(), List.of(), request.hostname().orElse(id.substring(0, 12)));
+            container.prepare(parent, process, request.network(), List.of(), request.hostname().orElse(id.substring(0, 12)),
+                    request.seccomp());
             return container.run(stdio);
         }
     }

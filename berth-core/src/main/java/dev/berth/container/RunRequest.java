@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param user       {@code -u}
  * @param hostname   {@code --hostname}; the container ID's first 12 hex digits by default
  * @param stdin      {@code -i}: pass standard input through
+ * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
+ *                   {@code --security-opt seccomp=unconfined}
  */
 public record RunRequest(String image, Optional<String> entrypoint, List<String> args, List<String> env,
         Optional<String> workingDir, Optional<String> user, NetworkMode network, Optional<String> hostname,
-        boolean stdin) {
+        boolean stdin, boolean seccomp) {
 
     public RunRequest {
         Objects.requireNonNull(image, "image");
@@ -30,5 +32,12 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(hostname, "hostname");
+    }
+
+    /** A request with the default seccomp filter. */
+    public RunRequest(String image, Optional<String> entrypoint, List<String> args, List<String> env,
+            Optional<String> workingDir, Optional<String> user, NetworkMode network, Optional<String> hostname,
+            boolean stdin) {
+        this(image, entrypoint, args, env, workingDir, user, network, hostname, stdin, true);
     }
 }

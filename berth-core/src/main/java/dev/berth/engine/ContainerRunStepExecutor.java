@@ -49,7 +49,7 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
         String id = "berth-run-" + ContainerSandbox.newId().substring(0, 12);
         try (ContainerSandbox container = new ContainerSandbox(snapshotter, runtime, bundles, id, "RUN")) {
             container.prepare(parent, invocation.process(), invocation.network(), invocation.mounts(),
-                    RunBundle.BUILD_HOSTNAME);
+                    RunBundle.BUILD_HOSTNAME, true);
             int exitCode = runLogged(container, invocation);
             if (exitCode != 0) {
                 throw new ExecutionException("RUN " + String.join(" ", invocation.process().args())

@@ -6,8 +6,12 @@ import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.LayerEntry;
+import dev.berth.recovery.OwnerRecord;
+import dev.berth.recovery.ProcessOwner;
+import dev.berth.runtime.DefaultSeccompProfile;
 import dev.berth.runtime.DockerDefaults;
 import dev.berth.runtime.OciRuntime;
+import dev.berth.runtime.SeccompProfile;
 import dev.berth.runtime.Stdio;
 import dev.berth.snapshot.ActiveSnapshot;
 import dev.berth.snapshot.ChainIds;
@@ -41,6 +45,7 @@ public final class ContainerSandbox implements AutoCloseable {
     private final Thread hook;
     private ActiveSnapshot snapshot;
     private MountedRoot root;
+    private boolean recorded;
     private boolean started;
     private boolean closed;
 
@@ -95,10 +100,17 @@ public final class ContainerSandbox implements AutoCloseable {
     /**
      * Prepares the writable snapshot, mounts it and writes the bundle. The user is resolved against the image's
      * {@code /etc/passwd}, the working directory created if missing, and {@code PATH} and {@code HOME} added
-     * when the environment sets neither.
+     * when the environment sets neither. Before anything is made, an {@link OwnerRecord} naming this process is
+     * written beside the bundle, so that a sweep after a {@code kill -9} finds and undoes all of it.
+     *
+     * @param seccomp whether to apply {@link DefaultSeccompProfile} (when the runtime supports seccomp)
      */
     public synchronized void prepare(Optional<Digest> parent, ProcessSpec process, NetworkMode network,
-            List<HostMount> mounts, String hostname) {
+            List<HostMount> mounts, String hostname, boolean seccomp) {
+        new OwnerRecord(ProcessOwner.current(), purpose,
+                Optional.of(new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot())),
+                Optional.of(snapshotter.location())).writeFor(bundle);
+        recorded = true;
         InitLayer init = InitLayer.dockerDefaults();
         for (HostMount mount : mounts) {
             boolean file = mount.source().map(s -> Files.isRegularFile(RunBundle.checkedSource(mount))).orElse(false);
@@ -114,7 +126,9 @@ public final class ContainerSandbox implements AutoCloseable {
         ImageUsers users = ImageUsers.resolve(root.path(), process.user());
         String cwd = RunBundle.workingDirectory(root.path(), process.workingDir());
         var spec = DockerDefaults.process(process.args(), environment(process.env(), users), users.user(), cwd);
-        RunBundle.write(bundle, root.path(), spec, network, mounts, hostname);
+        Optional<SeccompProfile> profile = seccomp && runtime.supportsSeccomp()
+                ? Optional.of(DefaultSeccompProfile.forHost()) : Optional.empty();
+        RunBundle.write(bundle, root.path(), spec, network, mounts, hostname, profile);
     }
 
     /** Runs the container in the foreground; returns its process's exit code. */
@@ -161,6 +175,10 @@ public final class ContainerSandbox implements AutoCloseable {
                     throw new ExecutionException(purpose + ": removing the bundle " + bundle + ": " + e.getMessage(), e);
                 }
             });
+            // Last, and only when all was released: otherwise the record lets a later sweep finish the job.
+            if (recorded && failures.isEmpty()) {
+                attempt(failures, () -> OwnerRecord.deleteFor(bundle));
+            }
         } finally {
             removeHook();
             if (interrupted) {

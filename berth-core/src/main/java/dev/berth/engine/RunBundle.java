@@ -6,6 +6,7 @@ import dev.berth.runtime.DockerDefaults;
 import dev.berth.runtime.MountSpec;
 import dev.berth.runtime.RuntimeSpec;
 import dev.berth.runtime.RuntimeSpecWriter;
+import dev.berth.runtime.SeccompProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bundle of one container (a RUN step's or {@code berth run}'s): {@code config.json} with Docker's defaults around the step's process, the
@@ -76,9 +78,9 @@ final class RunBundle {
         }
     }
 
-    /** Writes {@code config.json} and the {@code /etc} files into {@code bundle}. */
+    /** Writes {@code config.json} (with the seccomp filter, if given) and the {@code /etc} files into {@code bundle}. */
     static void write(Path bundle, Path rootfs, dev.berth.runtime.ProcessSpec process, NetworkMode network,
-            List<HostMount> mounts, String hostname) {
+            List<HostMount> mounts, String hostname, Optional<SeccompProfile> seccomp) {
         boolean hostNetwork = network != NetworkMode.NONE;
         try {
             Path hosts = Files.writeString(bundle.resolve("hosts"),
@@ -91,6 +93,9 @@ final class RunBundle {
             RuntimeSpec spec = DockerDefaults.spec(rootfs.toString(), process, hostname, hostNetwork)
                     .withAddedMounts(DockerDefaults.etcBinds(resolv, hostnameFile, hosts))
                     .withAddedMounts(stepMounts(mounts));
+            if (seccomp.isPresent()) {
+                spec = spec.withLinux(spec.linux().withSeccomp(seccomp.get()));
+            }
             new RuntimeSpecWriter().writeBundleConfig(bundle, spec);
         } catch (IOException e) {
             throw new ExecutionException("RUN: writing the container bundle " + bundle + ": " + e.getMessage(), e);

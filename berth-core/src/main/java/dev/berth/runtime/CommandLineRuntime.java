@@ -28,21 +28,43 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
     private final Path executable;
     private final Path stateRoot;
     private final String version;
+    private final boolean seccomp;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    protected CommandLineRuntime(Path executable, Path stateRoot, String version) {
+    protected CommandLineRuntime(Path executable, Path stateRoot, String version, boolean seccomp) {
         this.executable = Objects.requireNonNull(executable, "executable");
         this.stateRoot = Objects.requireNonNull(stateRoot, "stateRoot");
         this.version = Objects.requireNonNull(version, "version");
+        this.seccomp = seccomp;
     }
 
+    /**
+     * The driver for the runtime called {@code name}.
+     *
+     * @param seccomp whether the binary applies seccomp filters ({@link RuntimeDetector} finds out)
+     * @throws IllegalArgumentException for a runtime other than runc and crun
+     */
+    public static CommandLineRuntime of(String name, Path executable, Path stateRoot, String version, boolean seccomp) {
+        return switch (name) {
+            case "crun" -> new CrunRuntime(executable, stateRoot, version, seccomp);
+            case "runc" -> new RuncRuntime(executable, stateRoot, version, seccomp);
+            default -> throw new IllegalArgumentException("no driver for OCI runtime " + name + "; Berth drives runc and crun");
+        };
+    }
+
+    @Override
     public Path executable() {
         return executable;
     }
 
-    /** Where the runtime keeps its container state ({@code --root}). */
+    @Override
     public Path stateRoot() {
         return stateRoot;
+    }
+
+    @Override
+    public boolean supportsSeccomp() {
+        return seccomp;
     }
 
     public String version() {

@@ -11,10 +11,19 @@ public final class CrunRuntime extends CommandLineRuntime {
     /**
      * @param executable the crun binary
      * @param stateRoot  crun's {@code --root}
-     * @param version    what {@code crun --version} reported, for {@link #description()}
+     * @param version    what {@code crun --version} reported, for {@link #description()}; seccomp is taken as unsupported
      */
     public CrunRuntime(Path executable, Path stateRoot, String version) {
-        super(executable, stateRoot, version);
+        this(executable, stateRoot, version, false);
+    }
+
+    /**
+     * The driver for this binary, saying whether it applies seccomp filters.
+     *
+     * @param seccomp whether this binary was built with libseccomp ({@link RuntimeDetector} finds out)
+     */
+    public CrunRuntime(Path executable, Path stateRoot, String version, boolean seccomp) {
+        super(executable, stateRoot, version, seccomp);
     }
 
     @Override

@@ -48,6 +48,14 @@ final class LinuxSection {
             ObjectNode entry = syscalls.addObject();
             entry.set("names", RuntimeSpecWriter.strings(rule.names()));
             entry.put("action", rule.action());
+            rule.errnoRet().ifPresent(errno -> entry.put("errnoRet", errno));
+            if (!rule.args().isEmpty()) {
+                ArrayNode args = entry.putArray("args");
+                for (SeccompProfile.ArgCondition arg : rule.args()) {
+                    args.addObject().put("index", arg.index()).put("value", arg.value())
+                            .put("valueTwo", arg.valueTwo()).put("op", arg.op());
+                }
+            }
         }
         return node;
     }

@@ -16,6 +16,15 @@ public interface OciRuntime {
     /** One line for {@code berth info}: name, version, binary and state directory. */
     String description();
 
+    /** The runtime's binary. */
+    Path executable();
+
+    /** Where the runtime keeps its containers' state ({@code --root}); a container ID is unique within it. */
+    Path stateRoot();
+
+    /** Whether the runtime applies a seccomp filter given in the spec (runc and crun built with libseccomp). */
+    boolean supportsSeccomp();
+
     /**
      * Runs the container in the foreground and removes it when its process exits.
      *

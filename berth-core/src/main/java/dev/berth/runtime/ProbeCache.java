@@ -34,11 +34,12 @@ final class ProbeCache {
     Optional<RuntimeProbe> lookup(String name, Path executable) {
         Map<String, JsonNode> entries = read();
         JsonNode entry = entries.get(name);
-        if (entry == null || !entry.path("fingerprint").asText().equals(fingerprint(executable))) {
+        // An entry written before Berth asked about seccomp is stale: probe again rather than guess.
+        if (entry == null || !entry.has("seccomp") || !entry.path("fingerprint").asText().equals(fingerprint(executable))) {
             return Optional.empty();
         }
         return Optional.of(new RuntimeProbe(name, Optional.of(executable), entry.path("version").asText(),
-                entry.path("works").asBoolean(), entry.path("detail").asText()));
+                entry.path("works").asBoolean(), entry.path("detail").asText(), entry.path("seccomp").asBoolean()));
     }
 
     /** Records the answers for installed runtimes; best effort, since the cache only saves time. */
@@ -51,7 +52,8 @@ final class ProbeCache {
                     .put("fingerprint", fingerprint(executable))
                     .put("version", probe.version())
                     .put("works", probe.works())
-                    .put("detail", probe.detail()));
+                    .put("detail", probe.detail())
+                    .put("seccomp", probe.seccomp()));
         }
         try {
             Files.createDirectories(file.getParent());

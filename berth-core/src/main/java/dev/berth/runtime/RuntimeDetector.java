@@ -85,19 +85,24 @@ public final class RuntimeDetector {
         return runtimeFor(probe);
     }
 
+    /**
+     * {@code builtin default} when the runtime {@link #choose()} gives applies seccomp filters, so Berth's
+     * containers get {@link DefaultSeccompProfile}; {@code unavailable} otherwise.
+     */
+    public String seccompDescription() {
+        return probes().stream().filter(RuntimeProbe::works).findFirst()
+                .map(probe -> probe.seccomp() ? "builtin default" : "unavailable (" + probe.name() + " is built without libseccomp)")
+                .orElse("unavailable (no working runtime)");
+    }
+
     /** One line per runtime, for {@code berth info}. */
     public String description() {
         return String.join("\n", probes().stream().map(RuntimeProbe::describe).toList());
     }
 
     private OciRuntime runtimeFor(RuntimeProbe probe) {
-        Path executable = probe.executable().orElseThrow();
-        Path state = stateBase.resolve(probe.name());
-        return switch (probe.name()) {
-            case "crun" -> new CrunRuntime(executable, state, probe.version());
-            case "runc" -> new RuncRuntime(executable, state, probe.version());
-            default -> throw new IllegalStateException("no driver for " + probe.name());
-        };
+        return CommandLineRuntime.of(probe.name(), probe.executable().orElseThrow(), stateBase.resolve(probe.name()),
+                probe.version(), probe.seccomp());
     }
 
     private RuntimeProbe probe(String name) {
@@ -110,6 +115,7 @@ public final class RuntimeDetector {
             return cached.get();
         }
         String version = version(executable.get());
+        boolean seccomp = SeccompSupport.of(name, executable.get());
         OciRuntime runtime = runtimeFor(new RuntimeProbe(name, executable, version, true, ""));
         String id = "berth-probe-%d-%s-%x".formatted(ProcessHandle.current().pid(), name, System.nanoTime());
         Path bundle = null;
@@ -118,12 +124,13 @@ public final class RuntimeDetector {
             ProbeBundle.writeTo(bundle);
             int exitCode = runtime.run(bundle, id, Stdio.discard());
             return exitCode == 0
-                    ? new RuntimeProbe(name, executable, version, true, "")
-                    : new RuntimeProbe(name, executable, version, false, "`true` exited with " + exitCode);
+                    ? new RuntimeProbe(name, executable, version, true, "", seccomp)
+                    : new RuntimeProbe(name, executable, version, false, "`true` exited with " + exitCode, seccomp);
         } catch (BerthException e) {
-            return new RuntimeProbe(name, executable, version, false, e.getMessage());
+            return new RuntimeProbe(name, executable, version, false, e.getMessage(), seccomp);
         } catch (IOException e) {
-            return new RuntimeProbe(name, executable, version, false, "cannot make a probe bundle: " + e.getMessage());
+            return new RuntimeProbe(name, executable, version, false, "cannot make a probe bundle: " + e.getMessage(),
+                    seccomp);
         } finally {
             cleanUp(runtime, id, bundle);
         }

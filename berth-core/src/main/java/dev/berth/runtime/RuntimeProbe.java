@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param version    its version, or empty if unknown
  * @param works      whether it ran a trivial container here
  * @param detail     why it does not work, or empty if it does
+ * @param seccomp    whether the binary applies seccomp filters (built with libseccomp)
  */
-public record RuntimeProbe(String name, Optional<Path> executable, String version, boolean works, String detail) {
+public record RuntimeProbe(String name, Optional<Path> executable, String version, boolean works, String detail,
+        boolean seccomp) {
 
     public RuntimeProbe {
         Objects.requireNonNull(name, "name");
@@ -23,6 +25,11 @@ public record RuntimeProbe(String name, Optional<Path> executable, String versio
         if (works && executable.isEmpty()) {
             throw new IllegalArgumentException("a runtime that works has an executable: " + name);
         }
+    }
+
+    /** A probe that says nothing of seccomp (taken as unsupported). */
+    public RuntimeProbe(String name, Optional<Path> executable, String version, boolean works, String detail) {
+        this(name, executable, version, works, detail, false);
     }
 
     /** One line for {@code berth info}, e.g. {@code runc 1.1.5+ds1 at /usr/sbin/runc: works}. */

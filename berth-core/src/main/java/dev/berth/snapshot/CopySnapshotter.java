@@ -31,12 +31,16 @@ public final class CopySnapshotter implements Snapshotter {
     /** Status changes within this long after preparation might share the marker's coarse kernel timestamp. */
     private static final long CLOCK_GRANULARITY_MILLIS = 10;
 
+    private final Path root;
+    private final boolean privileged;
     private final SnapshotDirectories dirs;
     private final LayerExtractor extractor;
     private final TreeCopier copier;
 
     /** Snapshots kept under {@code root} (usually the store's {@code snapshots/copy}). */
     public CopySnapshotter(Path root, boolean privileged) {
+        this.root = root;
+        this.privileged = privileged;
         this.dirs = new SnapshotDirectories(root);
         this.extractor = new LayerExtractor(ExtractOptions.defaults(privileged));
         this.copier = new TreeCopier(extractor);
@@ -130,6 +134,11 @@ public final class CopySnapshotter implements Snapshotter {
     @Override
     public List<SnapshotInfo> list() {
         return dirs.list();
+    }
+
+    @Override
+    public SnapshotterLocation location() {
+        return new SnapshotterLocation(SnapshotterLocation.COPY, root, privileged);
     }
 
     /** Makes the init paths without touching the times of the directories they go into, so those are no change. */

@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 public final class OverlaySnapshotter implements Snapshotter {
 
+    private final Path root;
     private final SnapshotDirectories dirs;
     private final LayerExtractor extractor;
     private final int maxOptionsBytes;
@@ -34,6 +35,7 @@ public final class OverlaySnapshotter implements Snapshotter {
 
     /** With a smaller limit on the mount options, to test flattening without a hundred layers. */
     OverlaySnapshotter(Path root, int maxOptionsBytes) {
+        this.root = root;
         this.dirs = new SnapshotDirectories(root);
         this.extractor = new LayerExtractor(ExtractOptions.defaults(true).withWhiteouts(ExtractOptions.WhiteoutMode.OVERLAY));
         this.maxOptionsBytes = maxOptionsBytes;
@@ -127,6 +129,11 @@ public final class OverlaySnapshotter implements Snapshotter {
     @Override
     public List<SnapshotInfo> list() {
         return dirs.list();
+    }
+
+    @Override
+    public SnapshotterLocation location() {
+        return new SnapshotterLocation(SnapshotterLocation.OVERLAY, root, true);
     }
 
     /**

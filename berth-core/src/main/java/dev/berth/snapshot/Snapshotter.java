@@ -54,4 +54,7 @@ public interface Snapshotter {
 
     /** Every snapshot, committed ones first, each group sorted by name. */
     List<SnapshotInfo> list();
+
+    /** How to open this snapshotter again, from this process or another. */
+    SnapshotterLocation location();
 }

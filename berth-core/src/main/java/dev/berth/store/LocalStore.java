@@ -28,6 +28,7 @@ public final class LocalStore implements AutoCloseable {
     private final StoreLayout paths;
     private final StoreLock indexLock;
     private final StoreLock collectLock;
+    private final StoreLock sweepLock;
     private final FileContentStore content;
     private final OciLayout images;
     private final List<Path> swept;
@@ -37,6 +38,7 @@ public final class LocalStore implements AutoCloseable {
         createDirectories(paths);
         this.indexLock = new StoreLock(paths.indexLockFile());
         this.collectLock = new StoreLock(paths.collectLockFile());
+        this.sweepLock = new StoreLock(paths.sweepLockFile());
         TempFileOwner owner = TempFileOwner.currentProcess();
         this.content = new FileContentStore(paths, collectLock, owner);
         this.images = new OciLayout(paths, indexLock, collectLock, owner, json);
@@ -72,6 +74,15 @@ public final class LocalStore implements AutoCloseable {
         return collectLock.shared();
     }
 
+    /**
+     * Hold this while sweeping what killed processes left (containers, mounts, work directories), so two
+     * processes never undo the same leftover at once. Independent of the other locks: a sweep never waits for a
+     * build that is writing blobs.
+     */
+    public StoreLock.Held sweepGuard() {
+        return sweepLock.exclusive();
+    }
+
     public GarbageCollector collector(BlobReferences references) {
         return new GarbageCollector(paths, content, images, collectLock, references);
     }
@@ -88,7 +99,7 @@ public final class LocalStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try (collectLock) {
+        try (collectLock; sweepLock) {
             indexLock.close();
         }
     }

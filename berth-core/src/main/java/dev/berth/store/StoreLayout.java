@@ -97,6 +97,16 @@ public record StoreLayout(Path root) {
         return root.resolve(".lock");
     }
 
+    /** Held exclusively while the leftovers of killed processes (containers, work directories) are swept. */
+    public Path sweepLockFile() {
+        return root.resolve(".sweep.lock");
+    }
+
+    /** Work directories of builds: logs, downloads, extracted stages ({@code cache/builds/<id>}). */
+    public Path buildWork() {
+        return cache().resolve("builds");
+    }
+
     /** Held shared by writers while they add content, exclusively by the garbage collector. */
     public Path collectLockFile() {
         return root.resolve(".gc.lock");

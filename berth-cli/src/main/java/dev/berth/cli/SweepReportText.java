@@ -1,0 +1,27 @@
+package dev.berth.cli;
+
+import dev.berth.recovery.SweepReport;
+import java.io.PrintWriter;
+
+/** How a sweep of leftovers is told: a line per leftover for {@code system prune}, a debug log elsewhere. */
+final class SweepReportText {
+
+    private static final System.Logger LOG = System.getLogger("dev.berth.cli.sweep");
+
+    private SweepReportText() {
+    }
+
+    /** {@code removed leftover: ...} on {@code out} per leftover; a warning on {@code err} per failure. */
+    static void print(SweepReport report, PrintWriter out, PrintWriter err) {
+        report.removed().forEach(leftover -> out.println("removed leftover: " + leftover.describe()));
+        report.failures().forEach(failure -> err.println("WARNING: " + failure));
+        out.flush();
+        err.flush();
+    }
+
+    /** For build and run, which clean up quietly: at debug level only. */
+    static void log(SweepReport report) {
+        report.removed().forEach(leftover -> LOG.log(System.Logger.Level.DEBUG, "removed leftover: " + leftover.describe()));
+        report.failures().forEach(failure -> LOG.log(System.Logger.Level.DEBUG, "sweeping leftovers: " + failure));
+    }
+}
