@@ -77,8 +77,11 @@ public final class Builder {
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
         StatCache stats = StatCache.open(store.paths().cache().resolve("stat"), contextRoot);
         Path work = store.paths().buildWork().resolve(UUID.randomUUID().toString());
-        // Recorded before anything is made in it, so the sweep removes the directory if this process is killed.
+        // Recorded before anything is made in it, so the sweep removes the directory if this process is killed;
+        // on Ctrl-C the hook removes it (the build's own finally may not run before the JVM halts).
         new OwnerRecord(ProcessOwner.current(), "build", Optional.empty(), Optional.empty()).writeFor(work);
+        Thread abandon = Thread.ofPlatform().unstarted(() -> abandon(work));
+        Runtime.getRuntime().addShutdownHook(abandon);
         BuildCache cache = cache();
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
@@ -92,6 +95,7 @@ public final class Builder {
             stats.save();
             return new BuildResult(image.imageId(), image.manifest().digest(), config, request.tags(), graph.warnings());
         } finally {
+            removeHook(abandon);
             deleteTree(work.resolve("rootfs"));
             // The step logs stay; without its record the directory is a finished build's, which no sweep removes.
             OwnerRecord.deleteFor(work);
@@ -146,6 +150,20 @@ public final class Builder {
             case "aarch64" -> "arm64";
             default -> arch;
         });
+    }
+
+    /** The JVM is shutting down mid-build: the work directory goes, then its record. */
+    private static void abandon(Path work) {
+        deleteTree(work);
+        OwnerRecord.deleteFor(work);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it removes the work directory.
+        }
     }
 
     private static void deleteTree(Path root) {
