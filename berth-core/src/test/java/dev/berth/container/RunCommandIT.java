@@ -73,6 +73,21 @@ class RunCommandIT {
         assertNothingLeft();
     }
 
+    @Test
+    void theDefaultSeccompFilterDeniesANewUserNamespaceWithEperm() throws IOException {
+        assertThat(run(request(List.of("unshare", "-U", "true")))).isEqualTo(1);
+        assertThat(err()).isEqualTo("unshare: unshare(0x10000000): Operation not permitted\n");
+        assertNothingLeft();
+    }
+
+    @Test
+    void seccompUnconfinedLetsTheSameCallThrough() throws IOException {
+        RunRequest unconfined = new RunRequest("busybox:test", Optional.empty(), List.of("unshare", "-U", "true"),
+                List.of(), Optional.empty(), Optional.empty(), NetworkMode.NONE, Optional.empty(), false, false);
+        assertThat(run(unconfined)).isZero();
+        assertThat(err()).isEmpty();
+    }
+
     private static RunRequest request(List<String> args) {
         return new RunRequest("busybox:test", Optional.empty(), args, List.of(), Optional.empty(), Optional.empty(),
                 NetworkMode.NONE, Optional.empty(), false);

@@ -152,6 +152,16 @@ class ContainerRunStepExecutorIT {
     }
 
     @Test
+    void runStepsGetTheDefaultSeccompFilter() {
+        assertThat(fixture.runtime.supportsSeccomp()).isTrue();
+
+        overlay.run(invocation(List.of("sh", "-c", "unshare -U true 2>&1; echo $?"), "", NetworkMode.HOST, List.of(),
+                fixture.busybox, log));
+
+        assertThat(log.toString()).isEqualTo("unshare: unshare(0x10000000): Operation not permitted\n1\n");
+    }
+
+    @Test
     void anInterruptedStepLeavesNoContainerMountOrSnapshot() throws Exception {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> step = threads.submit(() -> overlay.run(invocation(List.of("sh", "-c", "echo started; sleep 30"), "",
