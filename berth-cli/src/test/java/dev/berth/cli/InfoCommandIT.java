@@ -28,6 +28,7 @@ class InfoCommandIT {
         assertThat(out.toString())
                 .containsPattern("(?m)^  crun.*$")
                 .containsPattern("(?m)^  runc [^ ]+ at /\\S+/runc: works$")
-                .containsPattern("(?m)^Default runtime: (runc|crun) [^ ]+ \\(/\\S+, state in " + state + "/(runc|crun)\\)$");
+                .containsPattern("(?m)^Default runtime: (runc|crun) [^ ]+ \\(/\\S+, state in " + state + "/(runc|crun)\\)$")
+                .endsWith("Security options:\n  seccomp: builtin default\n");
     }
 }

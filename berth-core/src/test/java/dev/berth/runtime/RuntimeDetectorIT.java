@@ -73,7 +73,8 @@ class RuntimeDetectorIT {
         RuntimeProbe reprobed = probeOf("runc", RuntimeDetector.fromEnvironment(path, state));
 
         assertThat(probed.works()).isTrue();
-        assertThat(cached).isEqualTo(new RuntimeProbe("runc", Optional.of(runc), probed.version(), false, "doctored"));
+        assertThat(probed.seccomp()).as("runc here is built with libseccomp").isTrue();
+        assertThat(cached).isEqualTo(new RuntimeProbe("runc", Optional.of(runc), probed.version(), false, "doctored", true));
         assertThat(reprobed).isEqualTo(probed);
     }
 
