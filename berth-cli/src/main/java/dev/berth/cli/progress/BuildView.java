@@ -34,6 +34,7 @@ final class BuildView {
             case BuildEvent.StepDone done -> update(done.step(), step ->
                     step.ended(step.status() == StepStatus.CACHED ? StepStatus.CACHED : StepStatus.DONE, done.took()));
             case BuildEvent.StepFailed _ -> update(event.step(), step -> step.ended(StepStatus.ERROR, step.elapsed(at)));
+            case BuildEvent.StepCanceled _ -> update(event.step(), step -> step.ended(StepStatus.CANCELED, step.elapsed(at)));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * BuildKit's plain progress: {@code #N [stage k/n] INSTRUCTION}, every output line as {@code #N line}
- * (never clipped), {@code #N CACHED}, {@code #N DONE 0.3s}, {@code #N ERROR: cause}. One line per event,
+ * (never clipped), {@code #N CACHED}, {@code #N DONE 0.3s}, {@code #N ERROR: cause}, {@code #N CANCELED}. One line per event,
  * so logs from parallel stages interleave but each line names its step.
  */
 final class PlainProgress implements ProgressView {
@@ -29,6 +29,7 @@ final class PlainProgress implements ProgressView {
             case BuildEvent.StepDone done -> "#" + done.step() + " DONE " + seconds(done);
             // The first line only: the error reporter prints the whole message (last output, log path) next,
             // and lines without their #N would break the log's shape.
+            case BuildEvent.StepCanceled canceled -> "#" + canceled.step() + " CANCELED";
             case BuildEvent.StepFailed failed -> "#" + failed.step() + " ERROR: " + failed.message().lines().findFirst().orElse("");
         };
         err.println(line);

@@ -6,6 +6,6 @@ enum StepStatus {
     DONE,
     CACHED,
     ERROR,
-    /** Still running when the build failed elsewhere: its thread was stopped (BuildKit's CANCELED). */
+    /** Stopped because the build failed elsewhere, or still running when it ended (BuildKit's CANCELED). */
     CANCELED
 }

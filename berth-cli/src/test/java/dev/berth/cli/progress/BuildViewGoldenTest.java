@@ -76,6 +76,7 @@ class BuildViewGoldenTest {
             case "miss" -> new BuildEvent.CacheMissExplained(step, text);
             case "done" -> new BuildEvent.StepDone(step, duration(text));
             case "failed" -> new BuildEvent.StepFailed(step, text);
+            case "canceled" -> new BuildEvent.StepCanceled(step);
             default -> throw new IllegalArgumentException("unknown event kind " + kind);
         };
     }
