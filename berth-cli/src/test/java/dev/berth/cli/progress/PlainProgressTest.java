@@ -25,6 +25,7 @@ class PlainProgressTest {
         progress.on(new BuildEvent.StepStarted(4, "[stage-0 1/1] FROM scratch"));
         progress.on(new BuildEvent.StepCached(4));
         progress.on(new BuildEvent.StepDone(4, Duration.ofMillis(1250)));
+        progress.on(new BuildEvent.StepCanceled(5));
 
         // The failure's whole message (last output, log path) is the error reporter's to print, once.
         assertThat(log.toString()).isEqualTo("""
@@ -35,6 +36,7 @@ class PlainProgressTest {
                 #4 [stage-0 1/1] FROM scratch
                 #4 CACHED
                 #4 DONE 1.3s
+                #5 CANCELED
                 """.formatted(longLine));
     }
 }
