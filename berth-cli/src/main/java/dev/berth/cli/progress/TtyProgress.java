@@ -6,6 +6,7 @@ import dev.berth.image.ImageReference;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -70,7 +71,7 @@ final class TtyProgress implements ProgressView {
         }
         synchronized (screen) {
             if (view.isEmpty()) {
-                draw(new Frame(java.util.List.of()));
+                draw(new Frame(List.of()));
             } else {
                 draw(view.last(clock.instant(), size.columns()));
             }
