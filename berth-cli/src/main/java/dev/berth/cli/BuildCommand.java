@@ -5,8 +5,9 @@ import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
 import dev.berth.api.HostRunSteps;
 import dev.berth.error.UnsupportedFeatureException;
-import dev.berth.event.ProgressListener;
-import dev.berth.image.ImageReference;
+import dev.berth.cli.progress.ProgressMode;
+import dev.berth.cli.progress.ProgressView;
+import dev.berth.cli.progress.StandardError;
 import dev.berth.recovery.LeftoverSweeper;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
@@ -79,8 +80,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the image ID.")
     boolean quiet;
 
-    @Option(names = "--progress", paramLabel = "auto|plain|tty|quiet", description = "How progress is shown (default: auto).")
-    String progress = "auto";
+    @Option(names = "--progress", paramLabel = "auto|plain|tty|quiet",
+            description = "How progress is shown (default: $BUILDKIT_PROGRESS, else auto: the live view on a terminal, plain otherwise).")
+    String progress;
 
     @Option(names = "--explain-cache", description = "On a cache miss, say which input changed since the last build of the step.")
     boolean explainCache;
@@ -114,30 +116,24 @@ final class BuildCommand implements Callable<Integer> {
                 .filter(text -> !text.isBlank()).map(text -> Instant.ofEpochSecond(Long.parseLong(text.strip())));
         BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
                 tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, localOutput);
-        boolean silent = quiet || progress.equals("quiet");
-        ProgressListener listener = silent ? ProgressListener.NONE : new PlainProgress(err);
+        ProgressView view = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError.isTerminal())
+                .open(out, err, env, Clock.systemUTC());
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {
             // What a killed build or run left (containers, mounts, snapshots, work directories) goes first.
             SweepReportText.log(new LeftoverSweeper(local).sweep());
             var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
-            result = new Builder(local, runs, Clock.systemUTC()).build(request, listener);
+            result = new Builder(local, runs, Clock.systemUTC()).build(request, view);
+        } catch (Throwable failure) {
+            // The final frame goes on screen before the error reporter prints the error under it.
+            view.failed();
+            throw failure;
         } finally {
             if (stdinContext.isPresent()) {
                 TarContext.delete(stdinContext.get());
             }
         }
-        if (!silent) {
-            result.warnings().forEach(warning -> err.println("WARNING: " + warning.headline()));
-            err.println("writing image " + result.imageId() + " done");
-            result.tags().forEach(tag -> err.println("naming to "
-                    + ImageReference.parse(tag).withDefaultTag() + " done"));
-            err.flush();
-        }
-        if (quiet) {
-            out.println(result.imageId());
-            out.flush();
-        }
+        view.succeeded(result);
         if (iidFile != null) {
             Files.writeString(iidFile, result.imageId().toString(), StandardCharsets.UTF_8);
         }

@@ -40,7 +40,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     private static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            text.append(": ").append(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            String because = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            // A wrapper that already quotes its cause (a failed RUN's headline) would otherwise say it twice.
+            if (!text.toString().contains(because)) {
+                text.append(": ").append(because);
+            }
         }
         return text.toString();
     }

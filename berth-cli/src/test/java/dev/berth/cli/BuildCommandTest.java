@@ -72,6 +72,47 @@ class BuildCommandTest {
     }
 
     @Test
+    void progressQuietPrintsOnlyTheIdLikeDashQ() {
+        Result quiet = run("build", "--root", root.toString(), "--progress=quiet", context.toString());
+
+        assertThat(quiet.exitCode()).isZero();
+        assertThat(quiet.out()).matches("sha256:[0-9a-f]{64}\\R");
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
+    void progressTtyLeavesTheFinalFrameThenTheSummary() {
+        Result result = run("build", "--root", root.toString(), "--progress=tty", "-t", "app:1", context.toString());
+
+        assertThat(result.exitCode()).isZero();
+        String screen = result.err().replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
+        assertThat(screen).contains("[+] Building ", " (6/6) FINISHED\n", " => [stage-0 3/6] COPY hello.txt /srv/ ",
+                " => exporting to image\n => => writing image sha256:",
+                " => => naming to docker.io/library/app:1 done\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void failedStepIsMarkedInTheFinalFrameAboveTheError() throws IOException {
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY missing.txt /x\n");
+
+        Result result = run("build", "--root", root.toString(), "--progress=tty", context.toString());
+
+        String screen = result.err().replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(screen).containsSubsequence(" => ERROR [stage-0 2/2] COPY missing.txt /x",
+                "Dockerfile:2: \"missing.txt\": not found in the build context");
+    }
+
+    @Test
+    void unknownProgressModeIsRefused() {
+        Result result = run("build", "--root", root.toString(), "--progress=fancy", context.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("unknown progress mode \"fancy\" (from --progress): use auto, plain, tty or quiet");
+    }
+
+    @Test
     void otherDockerfileWithDashF() {
         Result result = run("buildx", "build", "--root", root.toString(), "-f", context.resolve("MyDockerfile").toString(),
                 "-t", "other:1", "--progress=plain", context.toString());

@@ -125,7 +125,8 @@ public final class BuildEngine {
                 options.listener().on(new BuildEvent.StepFailed(number, invalid.getMessage()));
                 throw atLine(options.dockerfile(), step.location().startLine(), invalid);
             } catch (BerthException failed) {
-                options.listener().on(new BuildEvent.StepFailed(number, failed.getMessage()));
+                options.listener().on(stopped(failed) ? new BuildEvent.StepCanceled(number)
+                        : new BuildEvent.StepFailed(number, failed.getMessage()));
                 throw failed;
             }
             cmdSet |= step instanceof Step.ConfigStep config && config.instruction() instanceof Instruction.Cmd;
@@ -190,6 +191,19 @@ public final class BuildEngine {
     private static InvalidInputException atLine(SourceFile source, int line, StepInputException invalid) {
         Diagnostic diagnostic = Diagnostic.error(source.name(), SourceRange.line(Math.max(1, line)), invalid.getMessage());
         return new InvalidInputException(invalid.hint().map(diagnostic::withHint).orElse(diagnostic), source);
+    }
+
+    /** Whether a step failed only because its thread was interrupted: the build is ending over another error. */
+    private static boolean stopped(BerthException failed) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StageState await(Future<StageState> future) {

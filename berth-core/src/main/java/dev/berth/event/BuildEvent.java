@@ -45,4 +45,7 @@ public sealed interface BuildEvent {
             Objects.requireNonNull(message, "message");
         }
     }
+
+    /** The step was stopped, not failed: another stage's error ended the build while it ran (BuildKit's CANCELED). */
+    record StepCanceled(int step) implements BuildEvent {}
 }

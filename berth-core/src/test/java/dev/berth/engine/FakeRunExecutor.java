@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Records each RUN and, instead of running it, writes a layer with one file {@code run/<n>} holding the
- * command. A command containing {@code sleep} waits a second; {@code fail} exits 2 after printing.
+ * command. A command containing {@code sleep} waits a second; {@code fail} exits 2 after printing;
+ * {@code block} waits until its thread is interrupted (at most a minute) and then fails as a runtime does.
  */
 final class FakeRunExecutor implements RunStepExecutor {
 
@@ -33,6 +34,14 @@ final class FakeRunExecutor implements RunStepExecutor {
                 Thread.sleep(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (command.contains("block")) {
+            try {
+                Thread.sleep(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExecutionException("interrupted while waiting for the fake runtime", e);
             }
         }
         if (command.contains("fail")) {

@@ -1,11 +1,14 @@
 package dev.berth.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.api.BuildResult;
+import dev.berth.event.BuildEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +91,36 @@ class MultiStageTest {
             assertThat(spans).allSatisfy(span -> assertThat(span.start()).isBefore(firstEnd));
             System.out.println("three 1 s stages took " + took.toMillis() + " ms");
         }
+    }
+
+    @Test
+    void anotherStagesFailureCancelsTheStepStillRunning() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            // The target waits for stage 0 first, so its failure ends the build while stage 1 still runs.
+            assertThatThrownBy(() -> fixture.build("""
+                    FROM scratch AS broken
+                    RUN sleep then fail
+                    FROM scratch AS slow
+                    RUN block
+                    FROM scratch
+                    COPY --from=broken /run /a
+                    COPY --from=slow /run /b
+                    """)).isInstanceOf(dev.berth.error.ExecutionException.class).hasMessageContaining("Dockerfile:2 failed");
+
+            List<BuildEvent> ends = fixture.events.stream()
+                    .filter(event -> event instanceof BuildEvent.StepFailed || event instanceof BuildEvent.StepCanceled)
+                    .toList();
+            assertThat(ends).hasSize(2);
+            int failing = started(fixture, "[broken 2/2] RUN sleep then fail");
+            int stopped = started(fixture, "[slow 2/2] RUN block");
+            assertThat(ends).anySatisfy(event -> assertThat(event).isInstanceOf(BuildEvent.StepFailed.class)
+                    .extracting(BuildEvent::step).isEqualTo(failing));
+            assertThat(ends).anySatisfy(event -> assertThat(event).isEqualTo(new BuildEvent.StepCanceled(stopped)));
+        }
+    }
+
+    private static int started(BuildFixture fixture, String name) {
+        return fixture.events.stream().filter(event -> event instanceof BuildEvent.StepStarted started && started.name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no step started: " + name)).step();
     }
 }
