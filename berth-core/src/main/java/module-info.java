@@ -23,6 +23,7 @@ module dev.berth.core {
     exports dev.berth.engine;
     exports dev.berth.error;
     exports dev.berth.event;
+    exports dev.berth.export;
     exports dev.berth.image;
     exports dev.berth.layer;
     exports dev.berth.plan;
