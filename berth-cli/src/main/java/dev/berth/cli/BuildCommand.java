@@ -4,8 +4,10 @@ import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
 import dev.berth.api.HostRunSteps;
+import dev.berth.context.StreamedContext;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
+import dev.berth.export.BuildOutput;
 import dev.berth.image.ImageReference;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
@@ -28,7 +30,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code berth build [OPTIONS] CONTEXT}: builds an image from a Dockerfile, as {@code docker build}. */
+/**
+ * {@code berth build [OPTIONS] CONTEXT}: builds an image from a Dockerfile, as {@code docker build}. CONTEXT
+ * {@code -} reads a tar (or a Dockerfile alone) from standard input; {@code --output dest=-} writes to
+ * standard output, so nothing else is printed there.
+ */
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Build an image from a Dockerfile.")
 final class BuildCommand implements Callable<Integer> {
 
@@ -59,8 +65,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to FILE.")
     Path iidFile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "type=TYPE[,dest=PATH]", description = "image (default) or local,dest=DIR.")
-    String output;
+    @Option(names = {"-o", "--output"}, paramLabel = "type=TYPE[,dest=PATH]",
+            description = "Where the result goes; may be repeated: type=image (default: store and tag), type=local,dest=DIR, "
+                    + "type=tar|docker|oci,dest=FILE (dest=- is stdout); -o DIR is local, -o - a tar on stdout.")
+    List<String> outputs = new ArrayList<>();
 
     @Option(names = "--runtime", paramLabel = "NAME", description = "The OCI runtime for RUN steps: runc or crun (default: the first that works here).")
     String runtime;
@@ -72,7 +80,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Do not use the build cache.")
     boolean noCache;
 
-    @Option(names = "--pull", description = "Accepted; base images always come from the local store.")
+    @Option(names = "--pull", description = "Accepted for compatibility and ignored: base images come from the local "
+            + "store only (berth load or import them); there is no registry client yet.")
     boolean pull;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the image ID.")
@@ -92,27 +101,31 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
-        Optional<Path> localOutput = OutputOption.parse(output);
-        Path contextDir;
-        Optional<Path> stdinContext = Optional.empty();
-        if (context.equals("-")) {
-            if ("-".equals(file)) {
-                throw new UnsupportedFeatureException("the context and the Dockerfile cannot both come from stdin");
-            }
-            stdinContext = Optional.of(TarContext.extract(System.in));
-            contextDir = stdinContext.get();
-        } else {
-            contextDir = Path.of(context);
+        List<BuildOutput> exports = OutputOption.parse(outputs, System.out);
+        boolean toStdout = exports.stream().anyMatch(OutputOption::writesToStdout);
+        if (toStdout && quiet) {
+            throw new UnsupportedFeatureException("-q prints the image ID on standard output, where --output dest=- "
+                    + "writes the tar: write the output to a file, or use --iidfile");
         }
+        if (toStdout && System.console() != null && System.console().isTerminal()) {
+            throw new UnsupportedFeatureException("refusing to write a tar to the terminal: use dest=FILE or redirect");
+        }
+        if (context.equals("-") && "-".equals(file)) {
+            throw new UnsupportedFeatureException("the context and the Dockerfile cannot both come from stdin");
+        }
+        Optional<StreamedContext> streamed = context.equals("-") ? Optional.of(StreamedContext.read(System.in))
+                : Optional.empty();
+        Path contextDir = streamed.map(StreamedContext::directory).orElse(Path.of(context));
         Optional<String> dockerfileText = "-".equals(file)
-                ? Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8)) : Optional.empty();
+                ? Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
+                : streamed.flatMap(StreamedContext::dockerfileText);
         Optional<Path> dockerfile = file == null || file.equals("-") ? Optional.empty()
-                : Optional.of(stdinContext.map(dir -> dir.resolve(file)).orElse(Path.of(file)));
+                : Optional.of(streamed.map(stream -> stream.directory().resolve(file)).orElse(Path.of(file)));
         Map<String, String> args = pairs(buildArgs, env, true);
         Optional<Instant> epoch = Optional.ofNullable(args.getOrDefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH")))
                 .filter(text -> !text.isBlank()).map(text -> Instant.ofEpochSecond(Long.parseLong(text.strip())));
         BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
-                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, localOutput);
+                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, exports);
         boolean silent = quiet || progress.equals("quiet");
         ProgressListener listener = silent ? ProgressListener.NONE : new PlainProgress(err);
         BuildResult result;
@@ -120,15 +133,17 @@ final class BuildCommand implements Callable<Integer> {
             var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
             result = new Builder(local, runs, Clock.systemUTC()).build(request, listener);
         } finally {
-            if (stdinContext.isPresent()) {
-                TarContext.delete(stdinContext.get());
-            }
+            streamed.ifPresent(StreamedContext::delete);
         }
         if (!silent) {
             result.warnings().forEach(warning -> err.println("WARNING: " + warning.headline()));
-            err.println("writing image " + result.imageId() + " done");
-            result.tags().forEach(tag -> err.println("naming to "
-                    + ImageReference.parse(tag).withDefaultTag() + " done"));
+            if (exports.contains(new BuildOutput.Image())) {
+                err.println("writing image " + result.imageId() + " done");
+                result.tags().forEach(tag -> err.println("naming to "
+                        + ImageReference.parse(tag).withDefaultTag() + " done"));
+            }
+            exports.stream().filter(export -> !(export instanceof BuildOutput.Image))
+                    .forEach(export -> err.println("exporting " + describe(export) + " done"));
             err.flush();
         }
         if (quiet) {
@@ -139,6 +154,23 @@ final class BuildCommand implements Callable<Integer> {
             Files.writeString(iidFile, result.imageId().toString(), StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    private static String describe(BuildOutput output) {
+        return switch (output) {
+            case BuildOutput.Image _ -> "to the image store";
+            case BuildOutput.Local(Path directory) -> "to directory " + directory;
+            case BuildOutput.Tar(BuildOutput.Destination destination) -> "the file system as a tar " + describe(destination);
+            case BuildOutput.DockerArchive(BuildOutput.Destination destination) -> "the image as a Docker archive " + describe(destination);
+            case BuildOutput.OciArchive(BuildOutput.Destination destination) -> "the image as an OCI archive " + describe(destination);
+        };
+    }
+
+    private static String describe(BuildOutput.Destination destination) {
+        return switch (destination) {
+            case BuildOutput.Destination.File(Path path) -> "to " + path;
+            case BuildOutput.Destination.Stream _ -> "to standard output";
+        };
     }
 
     private static Map<String, String> pairs(List<String> given, Map<String, String> env, boolean fromEnvironment) {
