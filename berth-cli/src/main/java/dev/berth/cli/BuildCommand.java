@@ -5,6 +5,7 @@ import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
 import dev.berth.api.HostRunSteps;
 import dev.berth.context.StreamedContext;
+import dev.berth.error.StoreException;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
 import dev.berth.export.BuildOutput;
@@ -134,6 +135,10 @@ final class BuildCommand implements Callable<Integer> {
             result = new Builder(local, runs, Clock.systemUTC()).build(request, listener);
         } finally {
             streamed.ifPresent(StreamedContext::delete);
+        }
+        // PrintStream keeps write errors to itself (a closed pipe, a full disk): ask, or a cut tar looks whole.
+        if (toStdout && System.out.checkError()) {
+            throw new StoreException("writing the output to standard output failed (closed pipe or full disk?)");
         }
         if (!silent) {
             result.warnings().forEach(warning -> err.println("WARNING: " + warning.headline()));

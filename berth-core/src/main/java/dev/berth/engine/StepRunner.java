@@ -42,6 +42,8 @@ final class StepRunner {
     private final IntFunction<StageState> finishedStage;
     /** Each source is listed once per stage, and a COPY's selection made once for its key and its layer. */
     private final Map<Path, List<ContextEntry>> listings = new HashMap<>();
+    /** Each stage or image another stage copies from is extracted, and its owners read, once per stage. */
+    private final Map<Path, ExtractedRootfs> sources = new HashMap<>();
     private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
     private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
 
@@ -214,7 +216,8 @@ final class StepRunner {
     }
 
     private ExtractedRootfs extracted(String name, List<LayerRef> layers) {
-        return ExtractedRootfs.of(parts, options.work().resolve("rootfs").resolve(name), layers);
+        return sources.computeIfAbsent(options.work().resolve("rootfs").resolve(name),
+                root -> ExtractedRootfs.of(parts, root, layers));
     }
 
     private LayerStorer storer() {
