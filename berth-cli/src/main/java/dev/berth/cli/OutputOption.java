@@ -6,6 +6,7 @@ import dev.berth.diagnostic.SourceRange;
 import dev.berth.error.InvalidInputException;
 import dev.berth.export.BuildOutput;
 import java.io.OutputStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ final class OutputOption {
                 throw invalid(option, 1, 1, "empty --output", "give type=TYPE[,dest=PATH], a directory, or -");
             }
             return option.equals("-") ? new BuildOutput.Tar(new BuildOutput.Destination.Stream(stdout))
-                    : new BuildOutput.Local(Path.of(option));
+                    : new BuildOutput.Local(path(option, option, 1));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, Integer> columns = new LinkedHashMap<>();
@@ -102,15 +103,24 @@ final class OutputOption {
                 throw invalid(option, columns.get("dest"), columns.get("dest") + 6, "type=local writes a directory, not standard output",
                         "use type=tar,dest=- for a tar on standard output");
             }
-            return new BuildOutput.Local(Path.of(dest));
+            return new BuildOutput.Local(path(option, dest, columns.get("dest")));
         }
         BuildOutput.Destination destination = dest.equals("-") ? new BuildOutput.Destination.Stream(stdout)
-                : new BuildOutput.Destination.File(Path.of(dest));
+                : new BuildOutput.Destination.File(path(option, dest, columns.get("dest")));
         return switch (type) {
             case "tar" -> new BuildOutput.Tar(destination);
             case "docker" -> new BuildOutput.DockerArchive(destination);
             default -> new BuildOutput.OciArchive(destination);
         };
+    }
+
+    private static Path path(String option, String text, int column) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw invalid(option, column, option.length() + 1, "not a usable path: " + e.getReason(),
+                    "give a file or directory name");
+        }
     }
 
     private static InvalidInputException invalid(String option, int from, int to, String message, String hint) {
