@@ -6,6 +6,8 @@ module dev.berth.core {
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.compress;
     requires com.github.luben.zstd_jni;
+    // Commons Compress declares xz optional (requires static): without this it is absent on the module path.
+    requires org.tukaani.xz;
     requires java.net.http;
 
     exports dev.berth.api;
@@ -21,6 +23,7 @@ module dev.berth.core {
     exports dev.berth.engine;
     exports dev.berth.error;
     exports dev.berth.event;
+    exports dev.berth.export;
     exports dev.berth.image;
     exports dev.berth.layer;
     exports dev.berth.plan;

@@ -4,11 +4,14 @@ import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
 import dev.berth.api.HostRunSteps;
+import dev.berth.context.StreamedContext;
+import dev.berth.error.StoreException;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.cli.progress.ProgressMode;
 import dev.berth.cli.progress.ProgressView;
 import dev.berth.cli.progress.StandardError;
 import dev.berth.recovery.LeftoverSweeper;
+import dev.berth.export.BuildOutput;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +33,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code berth build [OPTIONS] CONTEXT}: builds an image from a Dockerfile, as {@code docker build}. */
+/**
+ * {@code berth build [OPTIONS] CONTEXT}: builds an image from a Dockerfile, as {@code docker build}. CONTEXT
+ * {@code -} reads a tar (or a Dockerfile alone) from standard input; {@code --output dest=-} writes to
+ * standard output, so nothing else is printed there.
+ */
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Build an image from a Dockerfile.")
 final class BuildCommand implements Callable<Integer> {
 
@@ -61,8 +68,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to FILE.")
     Path iidFile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "type=TYPE[,dest=PATH]", description = "image (default) or local,dest=DIR.")
-    String output;
+    @Option(names = {"-o", "--output"}, paramLabel = "type=TYPE[,dest=PATH]",
+            description = "Where the result goes; may be repeated: type=image (default: store and tag), type=local,dest=DIR, "
+                    + "type=tar|docker|oci,dest=FILE (dest=- is stdout); -o DIR is local, -o - a tar on stdout.")
+    List<String> outputs = new ArrayList<>();
 
     @Option(names = "--runtime", paramLabel = "NAME", description = "The OCI runtime for RUN steps: runc or crun (default: the first that works here).")
     String runtime;
@@ -74,7 +83,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Do not use the build cache.")
     boolean noCache;
 
-    @Option(names = "--pull", description = "Accepted; base images always come from the local store.")
+    @Option(names = "--pull", description = "Accepted for compatibility and ignored: base images come from the local "
+            + "store only (berth load or import them); there is no registry client yet.")
     boolean pull;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the image ID.")
@@ -95,29 +105,33 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
-        Optional<Path> localOutput = OutputOption.parse(output);
-        Path contextDir;
-        Optional<Path> stdinContext = Optional.empty();
-        if (context.equals("-")) {
-            if ("-".equals(file)) {
-                throw new UnsupportedFeatureException("the context and the Dockerfile cannot both come from stdin");
-            }
-            stdinContext = Optional.of(TarContext.extract(System.in));
-            contextDir = stdinContext.get();
-        } else {
-            contextDir = Path.of(context);
+        List<BuildOutput> exports = OutputOption.parse(outputs, System.out);
+        boolean toStdout = exports.stream().anyMatch(OutputOption::writesToStdout);
+        ProgressMode mode = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError.isTerminal());
+        if (toStdout && mode == ProgressMode.QUIET) {
+            throw new UnsupportedFeatureException("quiet progress prints the image ID on standard output, where "
+                    + "--output dest=- writes the tar: write the output to a file, or use --iidfile");
         }
+        if (toStdout && System.console() != null && System.console().isTerminal()) {
+            throw new UnsupportedFeatureException("refusing to write a tar to the terminal: use dest=FILE or redirect");
+        }
+        if (context.equals("-") && "-".equals(file)) {
+            throw new UnsupportedFeatureException("the context and the Dockerfile cannot both come from stdin");
+        }
+        Optional<StreamedContext> streamed = context.equals("-") ? Optional.of(StreamedContext.read(System.in))
+                : Optional.empty();
+        Path contextDir = streamed.map(StreamedContext::directory).orElse(Path.of(context));
         Optional<String> dockerfileText = "-".equals(file)
-                ? Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8)) : Optional.empty();
+                ? Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
+                : streamed.flatMap(StreamedContext::dockerfileText);
         Optional<Path> dockerfile = file == null || file.equals("-") ? Optional.empty()
-                : Optional.of(stdinContext.map(dir -> dir.resolve(file)).orElse(Path.of(file)));
+                : Optional.of(streamed.map(stream -> stream.directory().resolve(file)).orElse(Path.of(file)));
         Map<String, String> args = pairs(buildArgs, env, true);
         Optional<Instant> epoch = Optional.ofNullable(args.getOrDefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH")))
                 .filter(text -> !text.isBlank()).map(text -> Instant.ofEpochSecond(Long.parseLong(text.strip())));
         BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
-                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, localOutput);
-        ProgressView view = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError.isTerminal())
-                .open(out, err, env, Clock.systemUTC());
+                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, exports);
+        ProgressView view = mode.open(out, err, env, Clock.systemUTC());
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {
             // What a killed build or run left (containers, mounts, snapshots, work directories) goes first.
@@ -129,11 +143,13 @@ final class BuildCommand implements Callable<Integer> {
             view.failed();
             throw failure;
         } finally {
-            if (stdinContext.isPresent()) {
-                TarContext.delete(stdinContext.get());
-            }
+            streamed.ifPresent(StreamedContext::delete);
         }
-        view.succeeded(result);
+        // PrintStream keeps write errors to itself (a closed pipe, a full disk): ask, or a cut tar looks whole.
+        if (toStdout && System.out.checkError()) {
+            throw new StoreException("writing the output to standard output failed (closed pipe or full disk?)");
+        }
+        view.succeeded(result, exports);
         if (iidFile != null) {
             Files.writeString(iidFile, result.imageId().toString(), StandardCharsets.UTF_8);
         }

@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.export.BuildOutput;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +16,13 @@ import java.util.Optional;
  * @param dockerfileText the Dockerfile's text when it came from stdin ({@code -f -}); wins over {@code dockerfile}
  * @param platform {@code os/arch} asked for; only the host's is supported
  * @param sourceDateEpoch {@code SOURCE_DATE_EPOCH}: created times and new layers are clamped to it
- * @param localOutput {@code --output type=local,dest=DIR}: also write the image's file system there
+ * @param outputs where the result goes ({@code --output}); the image is stored and tagged only for
+ *     {@link BuildOutput.Image}, and {@code tags} name it in archives too
  */
 public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
         Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
         boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
-        Optional<Path> localOutput) {
+        List<BuildOutput> outputs) {
 
     public BuildRequest {
         Objects.requireNonNull(context, "context");
@@ -32,37 +34,45 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
-        Objects.requireNonNull(localOutput, "localOutput");
+        outputs = List.copyOf(outputs);
+        if (outputs.isEmpty()) {
+            throw new IllegalArgumentException("a build needs at least one output");
+        }
     }
 
     /** A request for {@code context} with defaults: its Dockerfile, no args, no tags, cache on. */
     public static BuildRequest of(Path context) {
         return new BuildRequest(context, Optional.empty(), Optional.empty(), Map.of(), Map.of(), List.of(),
-                Optional.empty(), false, false, Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), false, false, Optional.empty(), Optional.empty(), List.of(new BuildOutput.Image()));
     }
 
     public BuildRequest withTags(List<String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, value, target, noCache,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, outputs);
     }
 
     public BuildRequest withBuildArgs(Map<String, String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, value, labels, tags, target, noCache,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, outputs);
     }
 
     public BuildRequest withTarget(Optional<String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, value, noCache,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, outputs);
     }
 
     public BuildRequest withNoCache(boolean value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, value,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, outputs);
+    }
+
+    public BuildRequest withOutputs(List<BuildOutput> value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
+                explainCache, platform, sourceDateEpoch, value);
     }
 
     public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                explainCache, platform, value, localOutput);
+                explainCache, platform, value, outputs);
     }
 }

@@ -15,18 +15,19 @@ import dev.berth.engine.StageState;
 import dev.berth.error.StoreException;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
+import dev.berth.export.BuildExporter;
+import dev.berth.export.BuildOutput;
+import dev.berth.export.BuiltImage;
 import dev.berth.image.ImageConfig;
 import dev.berth.image.ImageJson;
+import dev.berth.image.ImageReference;
 import dev.berth.image.Platform;
-import dev.berth.layer.ExtractOptions;
-import dev.berth.layer.LayerExtractor;
 import dev.berth.plan.BuildGraph;
 import dev.berth.plan.BuildPlanner;
 import dev.berth.recovery.OwnerRecord;
 import dev.berth.recovery.ProcessOwner;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,11 +90,17 @@ public final class Builder {
         try {
             StageState state = new BuildEngine(store.content(), store.images(), cache, runs).build(graph, options);
             ImageConfig config = finalConfig(state.config(), request.labels(), options);
-            ImageAssembler.Assembled image = new ImageAssembler(store.content(), store.images(), ImageJson.standard())
-                    .assemble(config, state.layers(), request.tags());
-            request.localOutput().ifPresent(dest -> export(state, dest));
+            ImageAssembler assembler = new ImageAssembler(store.content(), store.images(), ImageJson.standard());
+            boolean stored = request.outputs().stream().anyMatch(output -> output instanceof BuildOutput.Image);
+            ImageAssembler.Assembled image = stored ? assembler.assemble(config, state.layers(), request.tags())
+                    : assembler.write(config, state.layers());
+            BuiltImage built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
+                    state.layers().stream().map(LayerRef::diffId).toList(),
+                    request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
+            BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
+            request.outputs().forEach(output -> exporter.export(built, output));
             stats.save();
-            return new BuildResult(image.imageId(), image.manifest().digest(), config, request.tags(), graph.warnings());
+            return new BuildResult(image.imageId(), image.manifestBlob().digest(), config, request.tags(), graph.warnings());
         } finally {
             removeHook(abandon);
             deleteTree(work.resolve("rootfs"));
@@ -114,20 +121,6 @@ public final class Builder {
         Instant created = labelled.history().stream().flatMap(entry -> entry.created().stream())
                 .max(Comparator.naturalOrder()).orElse(options.created());
         return labelled.withCreated(Optional.of(created));
-    }
-
-    private void export(StageState state, Path dest) {
-        try {
-            Files.createDirectories(dest);
-            LayerExtractor extractor = new LayerExtractor(ExtractOptions.defaults(false));
-            for (LayerRef layer : state.layers()) {
-                try (InputStream blob = store.content().open(layer.blob().digest())) {
-                    extractor.extract(layer.blob().digest().toString(), blob, dest);
-                }
-            }
-        } catch (IOException e) {
-            throw new StoreException("writing the local output to " + dest, e);
-        }
     }
 
     private static String readDockerfile(Path path) {

@@ -10,8 +10,8 @@ import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
- * Opens a stream that may be compressed, as Docker's {@code DecompressStream} does: gzip, bzip2 and zstd
- * are recognized by their magic bytes; anything else (xz included: no decoder is bundled) passes through.
+ * Opens a stream that may be compressed, as Docker's {@code DecompressStream} does: gzip, bzip2, xz and
+ * zstd are recognized by their magic bytes; anything else passes through.
  */
 public final class Decompression {
 
@@ -27,7 +27,8 @@ public final class Decompression {
             return buffered;
         }
         return switch (format) {
-            case CompressorStreamFactory.GZIP, CompressorStreamFactory.BZIP2, CompressorStreamFactory.ZSTANDARD -> create(format, buffered);
+            case CompressorStreamFactory.GZIP, CompressorStreamFactory.BZIP2, CompressorStreamFactory.XZ,
+                 CompressorStreamFactory.ZSTANDARD -> create(format, buffered);
             default -> buffered;
         };
     }

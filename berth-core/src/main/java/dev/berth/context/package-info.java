@@ -7,6 +7,8 @@
  * atomically under a cache directory) and {@link dev.berth.context.ContentHasher} (SHA-256 of file
  * content through that cache). Takes a directory, an optional Dockerfile path (to pick the ignore
  * file) and a cache directory; gives entries and digests. Uses {@code dev.berth.dockerfile.ignore}
- * for matching, nothing else of the Dockerfile frontend.
+ * for matching, nothing else of the Dockerfile frontend. {@link dev.berth.context.StreamedContext} unpacks a
+ * context given as a tar stream ({@code build -}) into a temporary directory, or takes the stream as a
+ * Dockerfile when it is no archive.
  */
 package dev.berth.context;

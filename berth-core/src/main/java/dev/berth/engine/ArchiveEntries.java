@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
- * ADD's view of a local archive: whether a file is a tar (possibly gzip, bzip2, xz or zstd compressed),
- * and its entries re-rooted under the destination. Entries whose cleaned path would leave the
+ * ADD's view of a local archive: whether a file is a tar (plain, or gzip, bzip2, xz or zstd compressed,
+ * recognised by content as Docker does, whatever the file's name), and its entries re-rooted under the
+ * destination. A file that is not a tar once decompressed is no archive: ADD copies it as is. Entries whose cleaned path would leave the
  * destination are refused. File contents are held in memory while the layer is written.
  */
 final class ArchiveEntries {
@@ -67,13 +70,55 @@ final class ArchiveEntries {
         return entries;
     }
 
-    private static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        try {
-            String type = CompressorStreamFactory.detect(raw);
-            return new CompressorStreamFactory().createCompressorInputStream(type, raw);
-        } catch (CompressorException notCompressed) {
-            return raw;
+    /** The compressions ADD recognises, by their magic bytes as Docker's {@code DetectCompression}; never by name. */
+    enum Compression {
+        NONE, GZIP, BZIP2, XZ, ZSTD;
+
+        static Compression detect(byte[] head, int length) {
+            if (starts(head, length, 0x1f, 0x8b, 0x08)) {
+                return GZIP;
+            }
+            if (starts(head, length, 'B', 'Z', 'h')) {
+                return BZIP2;
+            }
+            if (starts(head, length, 0xfd, '7', 'z', 'X', 'Z', 0x00)) {
+                return XZ;
+            }
+            if (starts(head, length, 0x28, 0xb5, 0x2f, 0xfd)) {
+                return ZSTD;
+            }
+            return NONE;
         }
+
+        private static boolean starts(byte[] head, int length, int... magic) {
+            if (length < magic.length) {
+                return false;
+            }
+            for (int i = 0; i < magic.length; i++) {
+                if ((head[i] & 0xff) != magic[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    static Compression compression(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = new byte[6];
+            return Compression.detect(head, in.readNBytes(head, 0, head.length));
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        Compression compression = compression(file);
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        return switch (compression) {
+            case NONE -> raw;
+            case GZIP -> new GzipCompressorInputStream(raw, true);
+            case BZIP2 -> new BZip2CompressorInputStream(raw, true);
+            case XZ -> new XZCompressorInputStream(raw, true);
+            case ZSTD -> new ZstdCompressorInputStream(raw);
+        };
     }
 }

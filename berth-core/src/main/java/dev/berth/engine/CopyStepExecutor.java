@@ -22,21 +22,45 @@ import java.util.TreeMap;
 
 /**
  * Builds the layer of a COPY or ADD straight from the source files, streaming, in path order: no copy
- * of the context is made. Ownership is root's unless {@code --chown} says otherwise, modes are the
- * files' unless {@code --chmod}; parent directories of the destination are created. ADD extracts a
- * local tar archive (plain, gzip, bzip2, xz or zstd) into the destination instead of copying it.
+ * of the context is made. Files from the context are root's, files from a stage or image keep the owner
+ * and mode their layers record, unless {@code --chown} or {@code --chmod} says otherwise; parent
+ * directories of the destination are created. ADD extracts a local tar archive (plain, gzip, bzip2, xz
+ * or zstd) into the destination instead of copying it.
  */
 final class CopyStepExecutor {
 
-    /** What one COPY takes, ready to be hashed for the cache key or written as a layer. */
+    /**
+     * What one COPY takes, ready to be hashed for the cache key or written as a layer.
+     *
+     * @param owner the owner of created parent directories, and of every file when {@code --chown} is given
+     * @param recorded the owners and modes the source's layers record: kept unless {@code --chown} or
+     *     {@code --chmod} says otherwise, as BuildKit keeps them for {@code COPY --from}
+     */
     record Selection(Step.CopyStep step, BuildContext source, List<CopySelector.Item> items, Ownership owner,
-            Optional<Integer> chmod) {}
+            Optional<Integer> chmod, RootfsAttributes recorded) {
+
+        Ownership ownerOf(ContextEntry entry) {
+            if (step.chown().isPresent()) {
+                return owner;
+            }
+            return recorded.of(entry.path()).map(kept -> new Ownership(kept.uid(), kept.gid())).orElse(owner);
+        }
+
+        int modeOf(ContextEntry entry) {
+            if (entry.type() == EntryType.SYMLINK) {
+                return 0777;
+            }
+            return chmod.orElseGet(() -> recorded.of(entry.path()).map(RootfsAttributes.Attributes::mode)
+                    .orElse(entry.permissions()));
+        }
+    }
 
     private CopyStepExecutor() {
     }
 
-    static Selection select(Step.CopyStep step, BuildContext source, String sourceName, List<ContextEntry> listing,
+    static Selection select(Step.CopyStep step, ExtractedRootfs rootfs, String sourceName, List<ContextEntry> listing,
             String workingDir, Ownership owner) {
+        BuildContext source = rootfs.files();
         String destination = step.destination().startsWith("/") ? step.destination()
                 : (workingDir.isEmpty() ? "/" : workingDir) + "/" + step.destination();
         if (namesDirectory(step.destination()) && !destination.endsWith("/")) {
@@ -44,7 +68,7 @@ final class CopyStepExecutor {
         }
         List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
                 .select(step.sources(), destination, step.parents(), step.exclude());
-        return new Selection(step, source, items, owner, step.chmod().map(CopyStepExecutor::octal));
+        return new Selection(step, source, items, owner, step.chmod().map(CopyStepExecutor::octal), rootfs.attributes());
     }
 
     /** As BuildKit: a destination ending in {@code /}, or {@code .} (the working directory), is a directory. */
@@ -66,8 +90,8 @@ final class CopyStepExecutor {
                 case SYMLINK -> linkTarget(selection.source().root().resolve(entry.path()));
                 default -> "";
             };
-            String line = item.target() + "\0" + entry.type() + "\0" + mode(selection, entry) + "\0"
-                    + selection.owner() + "\0" + entry.size() + "\0" + content + "\n";
+            String line = item.target() + "\0" + entry.type() + "\0" + selection.modeOf(entry) + "\0"
+                    + selection.ownerOf(entry) + "\0" + entry.size() + "\0" + content + "\n";
             sha.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return Digest.sha256(sha);
@@ -88,14 +112,15 @@ final class CopyStepExecutor {
                 continue;
             }
             LayerEntry layerEntry = switch (entry.type()) {
-                case DIRECTORY -> LayerEntry.directory(item.target(), mode(selection, entry), mtime);
+                case DIRECTORY -> LayerEntry.directory(item.target(), selection.modeOf(entry), mtime);
                 case SYMLINK -> LayerEntry.symlink(item.target(), linkTarget(file), mtime);
-                case FILE -> LayerEntry.file(item.target(), mode(selection, entry), mtime, entry.size(),
+                case FILE -> LayerEntry.file(item.target(), selection.modeOf(entry), mtime, entry.size(),
                         () -> Files.newInputStream(file));
                 default -> throw new StepInputException("cannot copy " + entry.path() + ": a " + entry.type()
                         + " is not a file, directory or symbolic link");
             };
-            entries.put(item.target(), layerEntry.withOwner(owner.uid(), owner.gid()));
+            Ownership kept = selection.ownerOf(entry);
+            entries.put(item.target(), layerEntry.withOwner(kept.uid(), kept.gid()));
         }
         addParents(entries, owner, created);
         return storer.store(List.copyOf(entries.values()));
@@ -114,13 +139,6 @@ final class CopyStepExecutor {
         }
         missing.forEach(parent -> entries.putIfAbsent(parent,
                 LayerEntry.directory(parent, 0755, created).withOwner(owner.uid(), owner.gid())));
-    }
-
-    private static int mode(Selection selection, ContextEntry entry) {
-        if (entry.type() == EntryType.SYMLINK) {
-            return 0777;
-        }
-        return selection.chmod().orElse(entry.permissions());
     }
 
     private static int octal(String chmod) {

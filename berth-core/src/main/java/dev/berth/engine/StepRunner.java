@@ -42,6 +42,8 @@ final class StepRunner {
     private final IntFunction<StageState> finishedStage;
     /** Each source is listed once per stage, and a COPY's selection made once for its key and its layer. */
     private final Map<Path, List<ContextEntry>> listings = new HashMap<>();
+    /** Each stage or image another stage copies from is extracted, and its owners read, once per stage. */
+    private final Map<Path, ExtractedRootfs> sources = new HashMap<>();
     private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
     private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
 
@@ -195,8 +197,8 @@ final class StepRunner {
         Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
-        BuildContext source = switch (copy.source()) {
-            case CopySource.Context _ -> options.context();
+        ExtractedRootfs source = switch (copy.source()) {
+            case CopySource.Context _ -> new ExtractedRootfs(options.context(), RootfsAttributes.NONE);
             case CopySource.StageFiles(int index) -> extracted("stage-" + index, finishedStage.apply(index).layers());
             case CopySource.ImageFiles(String reference) -> extracted("image-" + Digest.sha256(reference.getBytes()).shortHex(),
                     parts.resolver().resolve(reference, options.platform()).layers());
@@ -206,33 +208,16 @@ final class StepRunner {
             case CopySource.StageFiles(int index) -> "stage " + index;
             case CopySource.ImageFiles(String reference) -> "image " + reference;
         };
-        List<ContextEntry> listing = listings.computeIfAbsent(source.root(), root -> source.list());
+        List<ContextEntry> listing = listings.computeIfAbsent(source.files().root(), root -> source.files().list());
         CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name, listing,
                 state.config().config().workingDir(), owner);
         selections.put(copy, selection);
         return selection;
     }
 
-    /** The file system of some layers, extracted once per build under the work directory. */
-    private BuildContext extracted(String name, List<LayerRef> layers) {
-        Path root = options.work().resolve("rootfs").resolve(name);
-        synchronized (parts) {
-            if (!Files.isDirectory(root)) {
-                try {
-                    Path temp = Files.createDirectories(root.resolveSibling(name + ".partial"));
-                    LayerExtractor extractor = new LayerExtractor(ExtractOptions.defaults(false));
-                    for (LayerRef layer : layers) {
-                        try (InputStream blob = parts.content().open(layer.blob().digest())) {
-                            extractor.extract(layer.blob().digest().toString(), blob, temp);
-                        }
-                    }
-                    Files.move(temp, root);
-                } catch (IOException e) {
-                    throw new StoreException("extracting " + name + " for COPY --from", e);
-                }
-            }
-        }
-        return new BuildContext(root, IgnoreMatcher.none(), Optional.empty());
+    private ExtractedRootfs extracted(String name, List<LayerRef> layers) {
+        return sources.computeIfAbsent(options.work().resolve("rootfs").resolve(name),
+                root -> ExtractedRootfs.of(parts, root, layers));
     }
 
     private LayerStorer storer() {

@@ -112,7 +112,7 @@ class BuildCacheTest {
 
             fixture.build(DOCKERFILE, request -> new dev.berth.api.BuildRequest(request.context(), request.dockerfile(),
                     request.dockerfileText(), request.buildArgs(), request.labels(), request.tags(), request.target(),
-                    false, true, request.platform(), request.sourceDateEpoch(), request.localOutput()));
+                    false, true, request.platform(), request.sourceDateEpoch(), request.outputs()));
 
             assertThat(fixture.events.stream().filter(e -> e instanceof BuildEvent.CacheMissExplained)
                     .map(e -> ((BuildEvent.CacheMissExplained) e).reason()).toList())

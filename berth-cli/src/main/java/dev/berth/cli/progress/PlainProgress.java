@@ -2,8 +2,9 @@ package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
 import dev.berth.event.BuildEvent;
-import dev.berth.image.ImageReference;
+import dev.berth.export.BuildOutput;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,10 +38,9 @@ final class PlainProgress implements ProgressView {
     }
 
     @Override
-    public synchronized void succeeded(BuildResult result) {
+    public synchronized void succeeded(BuildResult result, List<BuildOutput> outputs) {
         result.warnings().forEach(warning -> err.println("WARNING: " + warning.headline()));
-        err.println("writing image " + result.imageId() + " done");
-        result.tags().forEach(tag -> err.println("naming to " + ImageReference.parse(tag).withDefaultTag() + " done"));
+        ExportSummary.of(result, outputs).lines().forEach(err::println);
         err.flush();
     }
 

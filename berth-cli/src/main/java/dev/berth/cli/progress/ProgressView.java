@@ -2,6 +2,8 @@ package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
 import dev.berth.event.ProgressListener;
+import dev.berth.export.BuildOutput;
+import java.util.List;
 
 /**
  * How {@code berth build} reports a build: events while it runs, then its end. Errors themselves are
@@ -9,8 +11,11 @@ import dev.berth.event.ProgressListener;
  */
 public sealed interface ProgressView extends ProgressListener permits PlainProgress, TtyProgress, QuietProgress {
 
-    /** The build gave {@code result}: print the summary (image ID, names, warnings) as this view does. */
-    void succeeded(BuildResult result);
+    /**
+     * The build gave {@code result}, written to {@code outputs}: print the summary (image ID, names, exports,
+     * warnings) as this view does.
+     */
+    void succeeded(BuildResult result, List<BuildOutput> outputs);
 
     /** The build stopped with an error, which the caller prints next. */
     void failed();

@@ -1,6 +1,8 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
+import dev.berth.export.BuildOutput;
+import java.util.List;
 import dev.berth.event.BuildEvent;
 import java.io.PrintWriter;
 
@@ -19,7 +21,7 @@ final class QuietProgress implements ProgressView {
     }
 
     @Override
-    public void succeeded(BuildResult result) {
+    public void succeeded(BuildResult result, List<BuildOutput> outputs) {
         out.println(result.imageId());
         out.flush();
     }

@@ -2,7 +2,7 @@ package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
 import dev.berth.event.BuildEvent;
-import dev.berth.image.ImageReference;
+import dev.berth.export.BuildOutput;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,12 +44,11 @@ final class TtyProgress implements ProgressView {
     }
 
     @Override
-    public void succeeded(BuildResult result) {
+    public void succeeded(BuildResult result, List<BuildOutput> outputs) {
         end();
-        StringBuilder summary = new StringBuilder(" => exporting to image\n");
-        summary.append(" => => writing image ").append(result.imageId()).append(" done\n");
-        result.tags().forEach(tag -> summary.append(" => => naming to ")
-                .append(ImageReference.parse(tag).withDefaultTag()).append(" done\n"));
+        ExportSummary export = ExportSummary.of(result, outputs);
+        StringBuilder summary = new StringBuilder(" => ").append(export.heading()).append('\n');
+        export.lines().forEach(line -> summary.append(" => => ").append(line).append('\n'));
         result.warnings().forEach(warning -> summary.append("WARNING: ").append(warning.headline()).append('\n'));
         err.print(summary);
         err.flush();
