@@ -69,6 +69,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Where runtimes keep container state (default: ${DEFAULT-VALUE}).")
     Path runtimeState;
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|,env=VAR]",
+            description = "A secret for RUN --mount=type=secret (type=file|env as Docker); may be repeated.")
+    List<String> secrets = new ArrayList<>();
+
     @Option(names = "--no-cache", description = "Do not use the build cache.")
     boolean noCache;
 
@@ -112,7 +116,8 @@ final class BuildCommand implements Callable<Integer> {
         Optional<Instant> epoch = Optional.ofNullable(args.getOrDefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH")))
                 .filter(text -> !text.isBlank()).map(text -> Instant.ofEpochSecond(Long.parseLong(text.strip())));
         BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
-                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, localOutput);
+                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, localOutput,
+                SecretOption.parse(secrets, env, spec));
         boolean silent = quiet || progress.equals("quiet");
         ProgressListener listener = silent ? ProgressListener.NONE : new PlainProgress(err);
         BuildResult result;

@@ -109,13 +109,17 @@ class BuildCommandTest {
     }
 
     @Test
-    void builderPruneEmptiesTheCache() {
+    void builderPruneEmptiesTheCacheAndTheCacheMounts() throws IOException {
         run("build", "--root", root.toString(), "-q", context.toString());
+        Path mount = Files.createDirectories(root.resolve("cache/mounts").resolve("a".repeat(64)).resolve("pkg"));
+        Files.writeString(mount.resolve("downloaded"), "x".repeat(2048));
 
         Result prune = run("builder", "prune", "--root", root.toString(), "-f");
         Result again = run("build", "--root", root.toString(), "--progress=plain", context.toString());
 
-        assertThat(prune.out()).isEqualTo("Deleted build cache entries: 5\n");
+        assertThat(prune.out()).isEqualTo("Deleted build cache entries: 5\nDeleted cache mounts: 1\n"
+                + "Total reclaimed space: " + ByteSize.format(2048) + "\n");
+        assertThat(root.resolve("cache/mounts").resolve("a".repeat(64))).doesNotExist();
         assertThat(again.err()).doesNotContain("CACHED");
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.engine.BuildSecret;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,12 @@ import java.util.Optional;
  * @param platform {@code os/arch} asked for; only the host's is supported
  * @param sourceDateEpoch {@code SOURCE_DATE_EPOCH}: created times and new layers are clamped to it
  * @param localOutput {@code --output type=local,dest=DIR}: also write the image's file system there
+ * @param secrets {@code --secret}s by id, for {@code RUN --mount=type=secret}; never part of a cache key
  */
 public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
         Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
         boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
-        Optional<Path> localOutput) {
+        Optional<Path> localOutput, Map<String, BuildSecret> secrets) {
 
     public BuildRequest {
         Objects.requireNonNull(context, "context");
@@ -33,6 +35,16 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
         Objects.requireNonNull(localOutput, "localOutput");
+        secrets = Map.copyOf(secrets);
+    }
+
+    /** A request without secrets. */
+    public BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
+            Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
+            boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
+            Optional<Path> localOutput) {
+        this(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache, explainCache, platform,
+                sourceDateEpoch, localOutput, Map.of());
     }
 
     /** A request for {@code context} with defaults: its Dockerfile, no args, no tags, cache on. */
@@ -43,26 +55,31 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
 
     public BuildRequest withTags(List<String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, value, target, noCache,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, localOutput, secrets);
     }
 
     public BuildRequest withBuildArgs(Map<String, String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, value, labels, tags, target, noCache,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, localOutput, secrets);
     }
 
     public BuildRequest withTarget(Optional<String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, value, noCache,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, localOutput, secrets);
     }
 
     public BuildRequest withNoCache(boolean value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, value,
-                explainCache, platform, sourceDateEpoch, localOutput);
+                explainCache, platform, sourceDateEpoch, localOutput, secrets);
     }
 
     public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                explainCache, platform, value, localOutput);
+                explainCache, platform, value, localOutput, secrets);
+    }
+
+    public BuildRequest withSecrets(Map<String, BuildSecret> value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
+                explainCache, platform, sourceDateEpoch, localOutput, value);
     }
 }

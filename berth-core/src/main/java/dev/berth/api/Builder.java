@@ -78,7 +78,7 @@ public final class Builder {
         BuildCache cache = cache();
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
-                request.buildArgs(), listener);
+                request.buildArgs(), listener, request.secrets());
         try {
             StageState state = new BuildEngine(store.content(), store.images(), cache, runs).build(graph, options);
             ImageConfig config = finalConfig(state.config(), request.labels(), options);
@@ -89,6 +89,8 @@ public final class Builder {
             return new BuildResult(image.imageId(), image.manifest().digest(), config, request.tags(), graph.warnings());
         } finally {
             deleteTree(work.resolve("rootfs"));
+            // Each step removes its own copies and secret files; this catches a step that could not.
+            deleteTree(work.resolve("mounts"));
         }
     }
 
