@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 
 /**
  * The directories of {@code RUN --mount=type=cache}: one per cache {@code id}, at
@@ -43,6 +42,12 @@ public final class CacheMounts {
         public void close() {
             release.run();
         }
+    }
+
+    /** Fills a cache directory just made, before any step sees it. */
+    @FunctionalInterface
+    interface Seed {
+        void fill(Path directory) throws IOException;
     }
 
     /** What {@link #prune} removed. */
@@ -68,7 +73,7 @@ public final class CacheMounts {
      * Takes the cache {@code id} as {@code sharing} says; a directory made now is filled by {@code seed}
      * (a copy of {@code from}, the owner and mode asked) before any step sees it.
      */
-    Lease acquire(String id, Mount.Sharing sharing, Consumer<Path> seed) {
+    Lease acquire(String id, Mount.Sharing sharing, Seed seed) {
         Path cache = directoryOf(id);
         ensure(cache, seed);
         ReentrantReadWriteLock lock = users.computeIfAbsent(cache, _ -> new ReentrantReadWriteLock());
@@ -134,14 +139,14 @@ public final class CacheMounts {
         return Files.isDirectory(directory) ? DirectoryTrees.size(directory) : 0;
     }
 
-    private void ensure(Path cache, Consumer<Path> seed) {
+    private void ensure(Path cache, Seed seed) {
         if (Files.isDirectory(cache)) {
             return;
         }
         Path fresh = directory.resolve(".new-" + UUID.randomUUID());
         try {
             Files.createDirectories(fresh);
-            seed.accept(fresh);
+            seed.fill(fresh);
             Files.move(fresh, cache, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException lostTheRace) {
             // Another step made it first: its directory wins and ours goes.
