@@ -88,6 +88,25 @@ class RunMountsTest {
     }
 
     @Test
+    void mountValuesExpandTheStagesVariablesAsBuildKitDoes() throws IOException {
+        try (BuildFixture fixture = contextWithSources()) {
+            fixture.build("""
+                    FROM scratch AS tools
+                    FROM scratch
+                    ARG CACHE=/var/cache/apt DIR=src STAGE=tools
+                    ENV TOKEN_ID=npm
+                    RUN --mount=type=cache,target=${CACHE} --mount=source=$DIR,target=/in/$DIR --mount=from=$STAGE,target=/t make
+                    """);
+
+            List<HostMount> mounts = fixture.runs.invocations.getFirst().mounts();
+            assertThat(mounts).extracting(HostMount::target).containsExactly("/var/cache/apt", "/in/src", "/t");
+            assertThat(mounts.getFirst().source().orElseThrow().getFileName().toString())
+                    .isEqualTo(Digest.sha256("/var/cache/apt".getBytes(StandardCharsets.UTF_8)).hex());
+            assertThat(mounts.get(1).source().orElseThrow()).isEqualTo(fixture.context.toRealPath().resolve("src"));
+        }
+    }
+
+    @Test
     void sshIsRefusedBeforeAnythingRunsNamingTheLine() throws IOException {
         try (BuildFixture fixture = contextWithSources()) {
             assertThatThrownBy(() -> fixture.build("FROM scratch\nRUN true\nRUN --mount=type=ssh git clone x\n"))
