@@ -38,8 +38,8 @@ final class BindDigests {
                     + sources.identity(from) + "\0";
             sha.update(line.getBytes(StandardCharsets.UTF_8));
             if (from instanceof CopySource.Context) {
-                Path source = MountResolver.inside(sources.files(from), sources.name(from), bind.source());
-                Path root = MountResolver.realRoot(sources.files(from));
+                Path source = BindSources.inside(sources.files(from), sources.name(from), bind.source());
+                Path root = BindSources.realRoot(sources.files(from));
                 String relative = root.relativize(source).toString();
                 for (ContextEntry entry : under(sources.listing(from), relative)) {
                     String content = switch (entry.type()) {

@@ -3,7 +3,6 @@ package dev.berth.engine;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContextEntry;
 import dev.berth.dockerfile.instruction.Mount;
-import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import dev.berth.plan.CopySource;
 import dev.berth.plan.RunMount;
@@ -116,7 +115,8 @@ final class MountResolver {
                         if (mount.from().isEmpty() && !cache.source().isEmpty()) {
                             dir = subdirectory(dir, cache.source());
                         }
-                        resolved.mounts.add(HostMount.bind(dir, target(cache.target(), workingDir), cache.readOnly()));
+                        resolved.mounts.add(HostMount.bind(BindSources.real(dir), target(cache.target(), workingDir),
+                                cache.readOnly()));
                     }
                     case Mount.Tmpfs tmpfs -> resolved.mounts.add(HostMount.tmpfs(target(tmpfs.target(), workingDir), tmpfs.size()));
                     case Mount.Secret secret -> secret(secret, workingDir, i, resolved);
@@ -148,84 +148,25 @@ final class MountResolver {
 
     private HostMount bind(Mount.Bind bind, CopySource from, String target, int index) {
         BuildContext files = sources.files(from);
-        Path source = inside(files, sources.name(from), bind.source());
+        Path source = BindSources.inside(files, sources.name(from), bind.source());
         boolean filtered = from instanceof CopySource.Context && files.ignoreFile().isPresent();
         if (!bind.readWrite() && !filtered) {
             return HostMount.bind(source, target, true);
         }
         Path copy = scratch.resolve("bind-" + index);
+        mkdirs(scratch);
         if (filtered) {
-            copyListed(files, source, copy, from, !bind.readWrite());
+            BindSources.copyListed(files, sources.listing(from), sources.name(from), source, copy, !bind.readWrite());
         } else {
-            mkdirs(scratch);
             DirectoryTrees.copy(source, copy);
         }
-        return HostMount.bind(copy, target, !bind.readWrite());
-    }
-
-    /** The host path of {@code path} inside {@code files}, refusing a climb above its root. */
-    static Path inside(BuildContext files, String name, String path) {
-        if (climbs(path)) {
-            throw new StepInputException("mount source \"" + path + "\" is outside " + name,
-                    Optional.of("mount sources are paths inside the context, stage or image; remove the \"..\""));
-        }
-        Path resolved;
-        try {
-            Path realRoot = files.root().toRealPath();
-            resolved = realRoot.resolve(files.root().relativize(files.resolve(path)).toString());
-        } catch (NotFoundException | IOException e) {
-            throw new StepInputException("mount source \"" + path + "\" in " + name + ": " + e.getMessage());
-        }
-        if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
-            throw new StepInputException("mount source \"" + path + "\" not found in " + name);
-        }
-        return resolved;
-    }
-
-    /** A copy of the context entries at or under {@code source}: what the ignore file lets the build see. */
-    private void copyListed(BuildContext files, Path source, Path copy, CopySource from, boolean readOnly) {
-        String relative = realRoot(files).relativize(source).toString();
-        List<String> listed = BindDigests.under(sources.listing(from), relative).stream().map(ContextEntry::path).toList();
-        if (listed.isEmpty() && !relative.isEmpty()) {
-            throw new StepInputException("mount source \"" + relative + "\" is excluded by " + files.ignoreFile()
-                    .map(Path::toString).orElse("the ignore file") + " in " + sources.name(from));
-        }
-        mkdirs(scratch);
-        try {
-            Files.createDirectory(copy);
-            for (String path : listed) {
-                Path target = path.equals(relative) ? copy
-                        : copy.resolve(relative.isEmpty() ? path : path.substring(relative.length() + 1));
-                Path original = realRoot(files).resolve(path);
-                if (Files.isDirectory(original, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.deleteIfExists(target);
-                    linkOrCopy(original, target, readOnly);
-                }
-            }
-        } catch (IOException e) {
-            throw new StoreException("copying bind mount source " + source + " to " + copy, e);
-        }
-    }
-
-    /** A read-only bind may share the context's inodes (the mount forbids writes); a writable one gets copies. */
-    private static void linkOrCopy(Path original, Path target, boolean readOnly) throws IOException {
-        if (readOnly && Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                Files.createLink(target, original);
-                return;
-            } catch (IOException otherFileSystem) {
-                // A hard link needs the same file system: copy instead.
-            }
-        }
-        Files.copy(original, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        return HostMount.bind(BindSources.real(copy), target, !bind.readWrite());
     }
 
     private void seed(Mount.Cache cache, Optional<CopySource> from, Path dir) {
         try {
             if (from.isPresent()) {
-                Path source = inside(sources.files(from.get()), sources.name(from.get()),
+                Path source = BindSources.inside(sources.files(from.get()), sources.name(from.get()),
                         cache.source().isEmpty() ? "/" : cache.source());
                 Files.delete(dir);
                 DirectoryTrees.copy(source, dir);
@@ -271,40 +212,16 @@ final class MountResolver {
         } catch (IOException e) {
             throw new StoreException("writing secret \"" + secret.id() + "\" for the RUN step", e);
         }
-        resolved.mounts.add(HostMount.bind(file, target(secret.target(), workingDir), true));
+        resolved.mounts.add(HostMount.bind(BindSources.real(file), target(secret.target(), workingDir), true));
     }
 
-    private static Path subdirectory(Path dir, String source) {
-        if (climbs(source)) {
+    private Path subdirectory(Path dir, String source) {
+        if (BindSources.climbs(source)) {
             throw new StepInputException("cache mount source \"" + source + "\" climbs out of the cache");
         }
         Path sub = dir.resolve(Path.of("/").resolve(source).normalize().toString().substring(1));
         mkdirs(sub);
         return sub;
-    }
-
-    /** True when {@code path}, read lexically, goes above its root with {@code ..}. */
-    static boolean climbs(String path) {
-        int depth = 0;
-        for (String part : path.split("/")) {
-            if (part.equals("..")) {
-                depth--;
-            } else if (!part.isEmpty() && !part.equals(".")) {
-                depth++;
-            }
-            if (depth < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static Path realRoot(BuildContext files) {
-        try {
-            return files.root().toRealPath();
-        } catch (IOException e) {
-            throw new StoreException("reading " + files.root(), e);
-        }
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {
@@ -318,11 +235,18 @@ final class MountResolver {
         return result;
     }
 
-    private static void mkdirs(Path dir) {
+    private void mkdirs(Path dir) {
         try {
+            boolean made = !Files.isDirectory(dir);
             Files.createDirectories(dir);
+            if (made && dir.equals(scratch)) {
+                // Secret files live here: only the owner may look in.
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             throw new StoreException("making " + dir, e);
         }
     }
+
+
 }
