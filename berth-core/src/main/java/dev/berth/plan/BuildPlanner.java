@@ -63,11 +63,12 @@ public final class BuildPlanner {
             if (stage.index() > targetStage.index()) {
                 break;
             }
-            planned.put(stage.index(), planStage(stage, dockerfile, buildArgs, globals, source));
+            planned.put(stage.index(), planStage(stage, dockerfile, buildArgs, globals));
         }
         Set<Integer> needed = new TreeSet<>();
         collect(targetStage.index(), planned, needed);
         List<PlannedStage> stages = needed.stream().map(planned::get).toList();
+        refuseSsh(stages, source);
         List<Diagnostic> warnings = checked.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).toList();
         return new BuildGraph(stages, warnings);
     }
@@ -90,7 +91,7 @@ public final class BuildPlanner {
     }
 
     private PlannedStage planStage(Stage stage, Dockerfile dockerfile, Map<String, String> buildArgs,
-            Map<String, String> globals, SourceFile source) {
+            Map<String, String> globals) {
         Set<Integer> dependsOn = new HashSet<>();
         BaseImage base = baseOf(stage, dockerfile);
         if (base instanceof BaseImage.Stage(int index)) {
@@ -111,7 +112,7 @@ public final class BuildPlanner {
                     steps.add(new Step.ConfigStep(arg.location(), text, args, arg));
                 }
                 case Instruction.Run run -> {
-                    List<RunMount> mounts = runMounts(run, stage, dockerfile, source);
+                    List<RunMount> mounts = runMounts(run, stage, dockerfile);
                     mounts.forEach(mount -> mount.from().ifPresent(from -> {
                         if (from instanceof CopySource.StageFiles(int index)) {
                             dependsOn.add(index);
@@ -168,25 +169,33 @@ public final class BuildPlanner {
                 .orElse(new BaseImage.Image(image));
     }
 
-    /**
-     * The mounts of a RUN with {@code from} resolved as COPY's: a bind mount reads the context by default.
-     * SSH agent forwarding is refused here, before anything runs.
-     */
-    private static List<RunMount> runMounts(Instruction.Run run, Stage stage, Dockerfile dockerfile, SourceFile source) {
+    /** The mounts of a RUN with {@code from} resolved as COPY's: a bind mount reads the context by default. */
+    private static List<RunMount> runMounts(Instruction.Run run, Stage stage, Dockerfile dockerfile) {
         List<RunMount> mounts = new ArrayList<>();
         for (Mount mount : run.mounts()) {
             Optional<CopySource> from = switch (mount) {
                 case Mount.Bind bind -> Optional.of(bind.from().map(reference -> copySource(reference, stage, dockerfile))
                         .orElse(new CopySource.Context()));
                 case Mount.Cache cache -> cache.from().map(reference -> copySource(reference, stage, dockerfile));
-                case Mount.Tmpfs _, Mount.Secret _ -> Optional.empty();
-                case Mount.Ssh _ -> throw new UnsupportedFeatureException(source.name() + ":"
-                        + run.location().startLine() + ": RUN --mount=type=ssh is not supported: Berth does not "
-                        + "forward an SSH agent into RUN steps yet");
+                case Mount.Tmpfs _, Mount.Secret _, Mount.Ssh _ -> Optional.empty();
             };
             mounts.add(new RunMount(mount, from));
         }
         return List.copyOf(mounts);
+    }
+
+    /** SSH agent forwarding is refused before anything runs, for the stages the target needs only. */
+    private static void refuseSsh(List<PlannedStage> stages, SourceFile source) {
+        for (PlannedStage stage : stages) {
+            for (Step step : stage.steps()) {
+                if (step instanceof Step.RunStep run
+                        && run.mounts().stream().anyMatch(mount -> mount.mount() instanceof Mount.Ssh)) {
+                    throw new UnsupportedFeatureException(source.name() + ":" + run.location().startLine()
+                            + ": RUN --mount=type=ssh is not supported: Berth does not forward an SSH agent into RUN "
+                            + "steps yet");
+                }
+            }
+        }
     }
 
     /** A stage name or index of an earlier stage names that stage; anything else is an image. */

@@ -114,6 +114,9 @@ class RunMountsTest {
                     .hasMessage(fixture.context + "/Dockerfile:3: RUN --mount=type=ssh is not supported: Berth does not forward an SSH agent "
                             + "into RUN steps yet");
             assertThat(fixture.runs.invocations).isEmpty();
+
+            fixture.build("FROM scratch AS unused\nRUN --mount=type=ssh git clone x\nFROM scratch\nRUN make\n");
+            assertThat(fixture.runs.invocations).as("a stage the target does not need is not refused").hasSize(1);
         }
     }
 
