@@ -123,6 +123,27 @@ class BuildCommandTest {
         assertThat(again.err()).doesNotContain("CACHED");
     }
 
+    @Test
+    void aRequiredSecretNotGivenPointsAtItsLine() throws IOException {
+        Files.writeString(context.resolve("Secret.Dockerfile"), "FROM scratch\nRUN --mount=type=secret,id=npm,required cat /run/secrets/npm\n");
+        Path other = Files.writeString(directory.resolve("other-secret"), "x");
+
+        Result result = run("buildx", "build", "--root", root.toString(), "-q", "--secret", "id=other,src=" + other,
+                "-f", context.resolve("Secret.Dockerfile").toString(), context.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("Secret.Dockerfile:2: secret \"npm\" is required but was not provided",
+                "pass it with --secret id=npm,src=FILE (or ,env=VARIABLE)");
+    }
+
+    @Test
+    void aMalformedSecretIsAUsageError() {
+        Result result = run("build", "--root", root.toString(), "--secret", "id=x,kind=file", context.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("invalid --secret id=x,kind=file: unexpected key \"kind\"");
+    }
+
     private Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
