@@ -215,6 +215,28 @@ class RunMountsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            type=secret,id=token                          | /         | /run/secrets/token | -
+            type=secret,target=/root/token                | /         | /root/token        | -
+            type=secret,id=token,target=cfg/t             | /w        | /w/cfg/t           | -
+            type=secret,id=token,env=NPM_TOKEN            | /         | -                  | NPM_TOKEN=s3cr3t-value
+            type=secret,id=token,env=T,target=/etc/t      | /         | /etc/t             | T=s3cr3t-value
+            """)
+    void aSecretTakesBuildKitsDefaults(String flag, String workdir, String target, String env) throws IOException {
+        try (BuildFixture fixture = contextWithSources()) {
+            fixture.build("FROM scratch\nWORKDIR " + workdir + "\nRUN --mount=" + flag + " make\n",
+                    request -> request.withSecrets(Map.of("token", TOKEN)));
+
+            RunInvocation run = fixture.runs.invocations.getFirst();
+            assertThat(run.mounts()).extracting(HostMount::target).containsExactlyElementsOf(
+                    target.equals("-") ? List.of() : List.of(target));
+            assertThat(run.mounts()).allMatch(HostMount::readOnly);
+            assertThat(run.process().env().stream().filter(e -> e.contains("s3cr3t")).toList())
+                    .containsExactlyElementsOf(env.equals("-") ? List.of() : List.of(env));
+        }
+    }
+
     @Test
     void aSecretAsEnvironmentVariableReachesOnlyTheProcess() throws IOException {
         try (BuildFixture fixture = contextWithSources()) {
