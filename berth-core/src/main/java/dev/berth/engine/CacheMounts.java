@@ -11,7 +11,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
@@ -147,7 +146,9 @@ public final class CacheMounts {
         try {
             Files.createDirectories(fresh);
             seed.fill(fresh);
-            Files.move(fresh, cache, StandardCopyOption.ATOMIC_MOVE);
+            // Not ATOMIC_MOVE: rename(2) would replace a directory another step just made (and may be using)
+            // while it is still empty; a plain move refuses an existing target.
+            Files.move(fresh, cache);
         } catch (IOException lostTheRace) {
             // Another step made it first: its directory wins and ours goes.
             if (!Files.isDirectory(cache)) {
