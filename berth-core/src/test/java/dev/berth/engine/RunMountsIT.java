@@ -143,6 +143,18 @@ class RunMountsIT {
         assertThat(layerEntries(result)).containsExactly("kept=made");
     }
 
+    /** Regression: runc made a mount point behind an image's link in the writable layer. */
+    @Test
+    void aMountTargetBehindALinkOfTheImageLeavesNothingInTheLayer() throws IOException {
+        BuildResult result = build("""
+                FROM busybox
+                RUN mkdir /real && ln -s /real /link
+                RUN --mount=type=cache,target=/link/cache --mount=type=secret,id=s,target=/link/s sh -c 'echo x > /kept'
+                """, request -> request.withSecrets(Map.of("s", new BuildSecret.FromValue("tok".getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(layerEntries(result)).containsExactly("kept=x");
+    }
+
     @Test
     void aBindFromAnImageWithALinkToTheRootBindsTheImagesRootNotTheHosts() throws IOException {
         String marker = "host-only-" + System.nanoTime();
