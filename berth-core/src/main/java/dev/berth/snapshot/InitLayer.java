@@ -131,6 +131,10 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
             }
         }
         Path target = dir.resolve(path);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            // Two mounts at one place (or two paths one link makes equal): the first one's mount point serves.
+            return;
+        }
         if (directory) {
             Files.createDirectory(target);
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -57,6 +57,21 @@ class InitLayerTest {
         assertThat(init.resolve("loop")).as("a link loop is left to the runtime, which refuses it").doesNotExist();
     }
 
+    /** Regression (found by InitLayerProperties): two mounts at one place failed with FileAlreadyExistsException. */
+    @Test
+    void twoMountsAtOnePlaceShareItsMountPoint() throws IOException {
+        Path image = Files.createDirectories(work.resolve("image"));
+        Files.createDirectories(image.resolve("var"));
+        Files.createSymbolicLink(image.resolve("var/run"), Path.of("/run"));
+        Path init = Files.createDirectories(work.resolve("init"));
+
+        List<String> made = new InitLayer(new java.util.TreeSet<>(List.of("b", "run/x", "var/run/x")),
+                new java.util.TreeSet<>(List.of("b"))).createIn(init, new LowerLookup(List.of(image)));
+
+        assertThat(made).containsExactly("b", "run", "run/x");
+        assertThat(init.resolve("b")).isDirectory();
+    }
+
     @Test
     void aParentTheImageHasKeepsItsModeAndTime() throws IOException {
         Path image = Files.createDirectories(work.resolve("image"));
