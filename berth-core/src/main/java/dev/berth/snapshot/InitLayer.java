@@ -120,6 +120,10 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
         for (int i = 0; i < parts.length - 1; i++) {
             prefix.append(i == 0 ? "" : "/").append(parts[i]);
             Path parent = dir.resolve(prefix.toString());
+            if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+                // Below another mount's file mount point: nothing can be made there; the runtime reports it.
+                return;
+            }
             if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectory(parent);
                 Optional<Path> original = image.directory(prefix.toString());
