@@ -4,14 +4,14 @@ import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
 import dev.berth.api.HostRunSteps;
-import dev.berth.context.StreamedContext;
-import dev.berth.error.StoreException;
-import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.cli.progress.ProgressMode;
 import dev.berth.cli.progress.ProgressView;
 import dev.berth.cli.progress.StandardError;
-import dev.berth.recovery.LeftoverSweeper;
+import dev.berth.context.StreamedContext;
+import dev.berth.error.StoreException;
+import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.export.BuildOutput;
+import dev.berth.recovery.LeftoverSweeper;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,6 +80,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Where runtimes keep container state (default: ${DEFAULT-VALUE}).")
     Path runtimeState;
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|,env=VAR]",
+            description = "A secret for RUN --mount=type=secret (type=file|env as Docker); may be repeated.")
+    List<String> secrets = new ArrayList<>();
+
     @Option(names = "--no-cache", description = "Do not use the build cache.")
     boolean noCache;
 
@@ -130,7 +134,8 @@ final class BuildCommand implements Callable<Integer> {
         Optional<Instant> epoch = Optional.ofNullable(args.getOrDefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH")))
                 .filter(text -> !text.isBlank()).map(text -> Instant.ofEpochSecond(Long.parseLong(text.strip())));
         BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
-                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, exports);
+                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, exports,
+                SecretOption.parse(secrets, env, spec));
         ProgressView view = mode.open(out, err, env, Clock.systemUTC());
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.engine.BuildCache;
+import dev.berth.engine.CacheMounts;
 import dev.berth.store.LocalStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -10,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code berth builder prune}: empties the build cache; its blobs go at the next {@code system prune --all}. */
+/**
+ * {@code berth builder prune}: empties the build cache and removes the {@code RUN --mount=type=cache} directories
+ * no build is using; the cache's blobs go at the next {@code system prune --all}.
+ */
 @Command(name = "prune", mixinStandardHelpOptions = true, description = "Remove all build cache entries.")
 final class BuilderPruneCommand implements Callable<Integer> {
 
@@ -29,11 +33,16 @@ final class BuilderPruneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int removed;
+        CacheMounts.Pruned mounts;
         try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
-            removed = new BuildCache(local.paths().cache(), local.content()).prune();
+            BuildCache cache = new BuildCache(local.paths().cache(), local.content());
+            removed = cache.prune();
+            mounts = new CacheMounts(cache.mountsDirectory()).prune();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deleted build cache entries: " + removed);
+        out.println("Deleted cache mounts: " + mounts.directories());
+        out.println("Total reclaimed space: " + ByteSize.format(mounts.bytes()));
         out.flush();
         return 0;
     }

@@ -150,14 +150,39 @@ class BuildCommandTest {
     }
 
     @Test
-    void builderPruneEmptiesTheCache() {
+    void builderPruneEmptiesTheCacheAndTheCacheMounts() throws IOException {
         run("build", "--root", root.toString(), "-q", context.toString());
+        Path mount = Files.createDirectories(root.resolve("cache/mounts").resolve("a".repeat(64)).resolve("pkg"));
+        Files.writeString(mount.resolve("downloaded"), "x".repeat(2048));
 
         Result prune = run("builder", "prune", "--root", root.toString(), "-f");
         Result again = run("build", "--root", root.toString(), "--progress=plain", context.toString());
 
-        assertThat(prune.out()).isEqualTo("Deleted build cache entries: 5\n");
+        assertThat(prune.out()).isEqualTo("Deleted build cache entries: 5\nDeleted cache mounts: 1\n"
+                + "Total reclaimed space: " + ByteSize.format(2048) + "\n");
+        assertThat(root.resolve("cache/mounts").resolve("a".repeat(64))).doesNotExist();
         assertThat(again.err()).doesNotContain("CACHED");
+    }
+
+    @Test
+    void aRequiredSecretNotGivenPointsAtItsLine() throws IOException {
+        Files.writeString(context.resolve("Secret.Dockerfile"), "FROM scratch\nRUN --mount=type=secret,id=npm,required cat /run/secrets/npm\n");
+        Path other = Files.writeString(directory.resolve("other-secret"), "x");
+
+        Result result = run("buildx", "build", "--root", root.toString(), "-q", "--secret", "id=other,src=" + other,
+                "-f", context.resolve("Secret.Dockerfile").toString(), context.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("Secret.Dockerfile:2: secret \"npm\" is required but was not provided",
+                "pass it with --secret id=npm,src=FILE (or ,env=VARIABLE)");
+    }
+
+    @Test
+    void aMalformedSecretIsAUsageError() {
+        Result result = run("build", "--root", root.toString(), "--secret", "id=x,kind=file", context.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("invalid --secret id=x,kind=file: unexpected key \"kind\"");
     }
 
     private Result run(String... args) {

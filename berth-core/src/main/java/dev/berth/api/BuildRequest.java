@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.engine.BuildSecret;
 import dev.berth.export.BuildOutput;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,11 +19,12 @@ import java.util.Optional;
  * @param sourceDateEpoch {@code SOURCE_DATE_EPOCH}: created times and new layers are clamped to it
  * @param outputs where the result goes ({@code --output}); the image is stored and tagged only for
  *     {@link BuildOutput.Image}, and {@code tags} name it in archives too
+ * @param secrets {@code --secret}s by id, for {@code RUN --mount=type=secret}; never part of a cache key
  */
 public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
         Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
         boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
-        List<BuildOutput> outputs) {
+        List<BuildOutput> outputs, Map<String, BuildSecret> secrets) {
 
     public BuildRequest {
         Objects.requireNonNull(context, "context");
@@ -38,6 +40,16 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("a build needs at least one output");
         }
+        secrets = Map.copyOf(secrets);
+    }
+
+    /** A request without secrets. */
+    public BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
+            Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
+            boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
+            List<BuildOutput> outputs) {
+        this(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache, explainCache, platform,
+                sourceDateEpoch, outputs, Map.of());
     }
 
     /** A request for {@code context} with defaults: its Dockerfile, no args, no tags, cache on. */
@@ -48,31 +60,36 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
 
     public BuildRequest withTags(List<String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, value, target, noCache,
-                explainCache, platform, sourceDateEpoch, outputs);
+                explainCache, platform, sourceDateEpoch, outputs, secrets);
     }
 
     public BuildRequest withBuildArgs(Map<String, String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, value, labels, tags, target, noCache,
-                explainCache, platform, sourceDateEpoch, outputs);
+                explainCache, platform, sourceDateEpoch, outputs, secrets);
     }
 
     public BuildRequest withTarget(Optional<String> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, value, noCache,
-                explainCache, platform, sourceDateEpoch, outputs);
+                explainCache, platform, sourceDateEpoch, outputs, secrets);
     }
 
     public BuildRequest withNoCache(boolean value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, value,
-                explainCache, platform, sourceDateEpoch, outputs);
+                explainCache, platform, sourceDateEpoch, outputs, secrets);
     }
 
     public BuildRequest withOutputs(List<BuildOutput> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                explainCache, platform, sourceDateEpoch, value);
+                explainCache, platform, sourceDateEpoch, value, secrets);
     }
 
     public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
         return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                explainCache, platform, value, outputs);
+                explainCache, platform, value, outputs, secrets);
+    }
+
+    public BuildRequest withSecrets(Map<String, BuildSecret> value) {
+        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
+                explainCache, platform, sourceDateEpoch, outputs, value);
     }
 }

@@ -86,7 +86,7 @@ public final class Builder {
         BuildCache cache = cache();
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
-                request.buildArgs(), listener);
+                request.buildArgs(), listener, request.secrets());
         try {
             StageState state = new BuildEngine(store.content(), store.images(), cache, runs).build(graph, options);
             ImageConfig config = finalConfig(state.config(), request.labels(), options);
@@ -104,6 +104,8 @@ public final class Builder {
         } finally {
             removeHook(abandon);
             deleteTree(work.resolve("rootfs"));
+            // Each step removes its own copies and secret files; this catches a step that could not.
+            deleteTree(work.resolve("mounts"));
             // The step logs stay; without its record the directory is a finished build's, which no sweep removes.
             OwnerRecord.deleteFor(work);
         }

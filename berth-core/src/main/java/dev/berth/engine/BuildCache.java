@@ -51,6 +51,11 @@ public final class BuildCache {
         this.content = Objects.requireNonNull(content, "content");
     }
 
+    /** Where the directories of {@code RUN --mount=type=cache} live ({@link CacheMounts}). */
+    public Path mountsDirectory() {
+        return directory.resolve("mounts");
+    }
+
     public Optional<Entry> lookup(Digest key) {
         JsonNode node = read().path("entries").path(key.toString());
         if (node.isMissingNode()) {

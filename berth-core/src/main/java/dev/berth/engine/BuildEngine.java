@@ -51,7 +51,8 @@ public final class BuildEngine {
 
     public BuildEngine(ContentStore content, OciLayout images, BuildCache cache, RunStepExecutor runs) {
         ImageJson json = ImageJson.standard();
-        this.parts = new EngineParts(content, cache, runs, new BaseImageResolver(content, images, json), json);
+        this.parts = new EngineParts(content, cache, runs, new BaseImageResolver(content, images, json), json,
+                new CacheMounts(cache.mountsDirectory()));
     }
 
     /** Builds every stage of {@code graph} and returns the target's final state. */

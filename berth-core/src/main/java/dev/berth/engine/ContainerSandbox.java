@@ -119,6 +119,8 @@ public final class ContainerSandbox implements AutoCloseable {
         snapshot = snapshotter.prepare(id, parent, init);
         try {
             Files.createDirectories(bundle.resolve("rootfs"));
+            // config.json may hold a RUN secret exposed as an environment variable: only root may read it.
+            Files.setPosixFilePermissions(bundle, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new ExecutionException(purpose + ": making the bundle " + bundle + ": " + e.getMessage(), e);
         }

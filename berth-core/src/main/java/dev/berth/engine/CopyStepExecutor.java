@@ -149,7 +149,7 @@ final class CopyStepExecutor {
         return Integer.parseInt(chmod, 8);
     }
 
-    private static String linkTarget(Path file) {
+    static String linkTarget(Path file) {
         try {
             return Files.readSymbolicLink(file).toString();
         } catch (IOException e) {
@@ -157,7 +157,7 @@ final class CopyStepExecutor {
         }
     }
 
-    private static String hashFile(Path file) {
+    static String hashFile(Path file) {
         try (var in = Files.newInputStream(file)) {
             MessageDigest sha = Digest.newSha256();
             byte[] buffer = new byte[64 * 1024];

@@ -5,4 +5,4 @@ import dev.berth.store.ContentStore;
 
 /** The long-lived collaborators of the engine, shared by every step of every build. */
 record EngineParts(ContentStore content, BuildCache cache, RunStepExecutor runs, BaseImageResolver resolver,
-        ImageJson json) {}
+        ImageJson json, CacheMounts cacheMounts) {}

@@ -55,7 +55,9 @@ final class RunBundle {
         List<MountSpec> specs = new ArrayList<>();
         for (HostMount mount : mounts) {
             if (mount.source().isEmpty()) {
-                specs.add(new MountSpec(mount.target(), "tmpfs", "tmpfs", List.of("nosuid", "nodev", "mode=1777")));
+                List<String> options = new ArrayList<>(List.of("nosuid", "nodev", "mode=1777"));
+                mount.tmpfsSize().ifPresent(size -> options.add("size=" + size));
+                specs.add(new MountSpec(mount.target(), "tmpfs", "tmpfs", options));
                 continue;
             }
             specs.add(MountSpec.bind(checkedSource(mount), mount.target(), mount.readOnly()));

@@ -32,7 +32,7 @@ import java.util.function.IntFunction;
  * Executes one step on a cache miss, giving the stage's next config and layer. Executors see resolved
  * values only: RUN goes through the injected {@link RunStepExecutor}.
  */
-final class StepRunner {
+final class StepRunner implements MountResolver.Sources {
 
     /** The result of a step before it is recorded: the new config and the layer, if one was made. */
     record Outcome(ImageConfig config, Optional<LayerRef> layer) {}
@@ -53,8 +53,11 @@ final class StepRunner {
         this.finishedStage = finishedStage;
     }
 
-    /** The digest of what a COPY takes, for its cache key; empty for other steps. */
+    /** The digest of what a COPY takes, or of what a RUN binds, for its cache key; empty for other steps. */
     Optional<Digest> sourcesDigest(Step step, StageState state) {
+        if (step instanceof Step.RunStep run) {
+            return BindDigests.of(run.mounts(), this, options.hasher(), state.config().config().workingDir());
+        }
         if (step instanceof Step.CopyStep copy && isUrlAdd(copy)) {
             return Optional.of(Digest.sha256(download(copy).digest().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
@@ -117,9 +120,13 @@ final class StepRunner {
         } catch (IOException e) {
             throw new StoreException("creating the log of step " + number + " at " + logFile, e);
         }
-        try (RunLog output = log) {
+        MountResolver mounts = new MountResolver(parts.cacheMounts(), options.secrets(), this,
+                options.work().resolve("mounts").resolve("step-" + number));
+        try (RunLog output = log; MountResolver.Resolved resolved = mounts.resolve(run.mounts(), workingDir)) {
+            List<String> stepEnv = new ArrayList<>(env);
+            stepEnv.addAll(resolved.env());
             layer = parts.runs().run(new RunInvocation(state.layers(),
-                    new ProcessSpec(argv, env, config.user(), workingDir), run.network(), List.of(), output,
+                    new ProcessSpec(argv, stepEnv, config.user(), workingDir), run.network(), resolved.mounts(), output,
                     options.sourceDateEpoch()));
         } catch (ExecutionException failed) {
             throw new ExecutionException("RUN at " + options.dockerfile().name() + ":" + run.location().startLine()
@@ -197,22 +204,51 @@ final class StepRunner {
         Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
-        ExtractedRootfs source = switch (copy.source()) {
+        ExtractedRootfs source = rootfs(copy.source());
+        CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name(copy.source()),
+                listing(copy.source()), state.config().config().workingDir(), owner);
+        selections.put(copy, selection);
+        return selection;
+    }
+
+    @Override
+    public BuildContext files(CopySource source) {
+        return rootfs(source).files();
+    }
+
+    /** The files a COPY or bind mount takes from, with the owners and modes their layers recorded. */
+    private ExtractedRootfs rootfs(CopySource source) {
+        return switch (source) {
             case CopySource.Context _ -> new ExtractedRootfs(options.context(), RootfsAttributes.NONE);
             case CopySource.StageFiles(int index) -> extracted("stage-" + index, finishedStage.apply(index).layers());
             case CopySource.ImageFiles(String reference) -> extracted("image-" + Digest.sha256(reference.getBytes()).shortHex(),
                     parts.resolver().resolve(reference, options.platform()).layers());
         };
-        String name = switch (copy.source()) {
+    }
+
+    @Override
+    public List<ContextEntry> listing(CopySource source) {
+        BuildContext files = files(source);
+        return listings.computeIfAbsent(files.root(), root -> files.list());
+    }
+
+    @Override
+    public String name(CopySource source) {
+        return switch (source) {
             case CopySource.Context _ -> "the build context";
             case CopySource.StageFiles(int index) -> "stage " + index;
             case CopySource.ImageFiles(String reference) -> "image " + reference;
         };
-        List<ContextEntry> listing = listings.computeIfAbsent(source.files().root(), root -> source.files().list());
-        CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name, listing,
-                state.config().config().workingDir(), owner);
-        selections.put(copy, selection);
-        return selection;
+    }
+
+    @Override
+    public String identity(CopySource source) {
+        return switch (source) {
+            case CopySource.Context _ -> "context";
+            case CopySource.StageFiles(int index) -> "stage " + finishedStage.apply(index).key();
+            case CopySource.ImageFiles(String reference) -> "image "
+                    + parts.resolver().resolve(reference, options.platform()).manifest();
+        };
     }
 
     private ExtractedRootfs extracted(String name, List<LayerRef> layers) {

@@ -5,6 +5,9 @@
  * layers back. {@link dev.berth.engine.RunStepExecutor} is the boundary between the engine and the
  * machinery that runs a RUN step in a container (snapshots and the OCI runtime);
  * {@link dev.berth.engine.ContainerRunStepExecutor} implements it with a {@link dev.berth.snapshot.Snapshotter}
- * and an {@link dev.berth.runtime.OciRuntime}.
+ * and an {@link dev.berth.runtime.OciRuntime}. A RUN step's {@code --mount}s reach it as {@link dev.berth.engine.HostMount}s:
+ * {@code MountResolver} binds context, stage and image sources (resolved inside their own root), the persistent
+ * {@link dev.berth.engine.CacheMounts} directories, tmpfs and {@link dev.berth.engine.BuildSecret} files, and
+ * releases them when the step ends.
  */
 package dev.berth.engine;

@@ -10,9 +10,11 @@ import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.ArgDeclaration;
 import dev.berth.dockerfile.instruction.Dockerfile;
 import dev.berth.dockerfile.instruction.Instruction;
+import dev.berth.dockerfile.instruction.Mount;
 import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.dockerfile.instruction.Stage;
 import dev.berth.error.InvalidInputException;
+import dev.berth.error.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,6 +68,7 @@ public final class BuildPlanner {
         Set<Integer> needed = new TreeSet<>();
         collect(targetStage.index(), planned, needed);
         List<PlannedStage> stages = needed.stream().map(planned::get).toList();
+        refuseSsh(stages, source);
         List<Diagnostic> warnings = checked.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).toList();
         return new BuildGraph(stages, warnings);
     }
@@ -108,8 +111,16 @@ public final class BuildPlanner {
                     }
                     steps.add(new Step.ConfigStep(arg.location(), text, args, arg));
                 }
-                case Instruction.Run run -> steps.add(new Step.RunStep(run.location(), text, withProxies(args, buildArgs),
-                        run.command(), run.network().orElse(NetworkMode.DEFAULT)));
+                case Instruction.Run run -> {
+                    List<RunMount> mounts = runMounts(run, stage, dockerfile);
+                    mounts.forEach(mount -> mount.from().ifPresent(from -> {
+                        if (from instanceof CopySource.StageFiles(int index)) {
+                            dependsOn.add(index);
+                        }
+                    }));
+                    steps.add(new Step.RunStep(run.location(), text, withProxies(args, buildArgs), run.command(),
+                            run.network().orElse(NetworkMode.DEFAULT), mounts));
+                }
                 case Instruction.Copy copy -> {
                     CopySource from = copy.from().map(reference -> copySource(reference, stage, dockerfile))
                             .orElse(new CopySource.Context());
@@ -156,6 +167,35 @@ public final class BuildPlanner {
                 .findFirst()
                 .<BaseImage>map(earlier -> new BaseImage.Stage(earlier.index()))
                 .orElse(new BaseImage.Image(image));
+    }
+
+    /** The mounts of a RUN with {@code from} resolved as COPY's: a bind mount reads the context by default. */
+    private static List<RunMount> runMounts(Instruction.Run run, Stage stage, Dockerfile dockerfile) {
+        List<RunMount> mounts = new ArrayList<>();
+        for (Mount mount : run.mounts()) {
+            Optional<CopySource> from = switch (mount) {
+                case Mount.Bind bind -> Optional.of(bind.from().map(reference -> copySource(reference, stage, dockerfile))
+                        .orElse(new CopySource.Context()));
+                case Mount.Cache cache -> cache.from().map(reference -> copySource(reference, stage, dockerfile));
+                case Mount.Tmpfs _, Mount.Secret _, Mount.Ssh _ -> Optional.empty();
+            };
+            mounts.add(new RunMount(mount, from));
+        }
+        return List.copyOf(mounts);
+    }
+
+    /** SSH agent forwarding is refused before anything runs, for the stages the target needs only. */
+    private static void refuseSsh(List<PlannedStage> stages, SourceFile source) {
+        for (PlannedStage stage : stages) {
+            for (Step step : stage.steps()) {
+                if (step instanceof Step.RunStep run
+                        && run.mounts().stream().anyMatch(mount -> mount.mount() instanceof Mount.Ssh)) {
+                    throw new UnsupportedFeatureException(source.name() + ":" + run.location().startLine()
+                            + ": RUN --mount=type=ssh is not supported: Berth does not forward an SSH agent into RUN "
+                            + "steps yet");
+                }
+            }
+        }
     }
 
     /** A stage name or index of an earlier stage names that stage; anything else is an image. */

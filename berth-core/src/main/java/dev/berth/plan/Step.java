@@ -59,15 +59,16 @@ public sealed interface Step {
         }
     }
 
-    /** RUN: the command runs through the stage's SHELL when in shell form. */
-    record RunStep(Location location, String text, Map<String, String> args, ShellOrExec command, NetworkMode network)
-            implements Step {
+    /** RUN: the command runs through the stage's SHELL when in shell form, with its {@code --mount}s. */
+    record RunStep(Location location, String text, Map<String, String> args, ShellOrExec command, NetworkMode network,
+            List<RunMount> mounts) implements Step {
         public RunStep {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(text, "text");
             args = ordered(args);
             Objects.requireNonNull(command, "command");
             Objects.requireNonNull(network, "network");
+            mounts = List.copyOf(mounts);
         }
     }
 

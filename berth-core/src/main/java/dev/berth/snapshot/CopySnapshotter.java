@@ -150,7 +150,19 @@ public final class CopySnapshotter implements Snapshotter {
         for (String path : init.files()) {
             rememberParentTimes(fs, path, times);
         }
-        List<String> made = init.createIn(fs, relative -> LowerLookup.lstatInside(fs, relative).map(CopySnapshotter::kindOf));
+        List<String> made = init.createIn(fs, new InitLayer.ImageLookup() {
+            @Override
+            public Optional<InitLayer.Kind> kind(String relative) throws IOException {
+                return LowerLookup.lstatInside(fs, relative).map(CopySnapshotter::kindOf);
+            }
+
+            @Override
+            public Optional<String> linkTarget(String relative) throws IOException {
+                // The copy is the image itself: a link is read where it lies, no component followed.
+                return LowerLookup.lstatInside(fs, relative).filter(BasicFileAttributes::isSymbolicLink).isPresent()
+                        ? Optional.of(Files.readSymbolicLink(fs.resolve(relative)).toString()) : Optional.empty();
+            }
+        });
         for (var entry : times.entrySet()) {
             Files.getFileAttributeView(entry.getKey(), BasicFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS).setTimes(entry.getValue(), null, null);

@@ -19,8 +19,10 @@ import java.util.TreeSet;
  * The mount points a runtime needs in a root file system, made before the container starts so that the
  * runtime never creates them in the writable layer, as Docker's read-only init layer does: {@code /proc},
  * {@code /sys}, {@code /dev} and the files bound over {@code /etc}, plus the targets of a step's own mounts.
- * Only what the image lacks is made; a path through one of the image's symlinks is left to the runtime,
- * which resolves it inside the root.
+ * Only what the image lacks is made. A path through one of the image's symlinks is resolved as the runtime
+ * will resolve it, inside the root (an absolute target starts again at the root, {@code ..} stops there), and its
+ * mount point made where the link leads, so the runtime does not make it in the writable layer; when the lookup
+ * cannot read links, such a path is left to the runtime.
  *
  * @param directories relative paths of directories ({@code proc}, {@code root/.cache})
  * @param files relative paths of empty files ({@code etc/hosts})
@@ -39,7 +41,15 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
         default Optional<Path> directory(String relativePath) throws IOException {
             return Optional.empty();
         }
+
+        /** The target of the image's symlink at {@code relativePath}, when the lookup can read it. */
+        default Optional<String> linkTarget(String relativePath) throws IOException {
+            return Optional.empty();
+        }
     }
+
+    /** Linux's limit on links followed while resolving one path. */
+    private static final int MAX_LINKS = 40;
 
     public InitLayer {
         directories = new TreeSet<>(directories);
@@ -80,10 +90,10 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
         List<String> made = new ArrayList<>();
         Map<Path, Path> copiedParents = new LinkedHashMap<>();
         for (String path : directories) {
-            create(dir, image, path, true, made, copiedParents);
+            create(dir, image, resolve(path, image), true, made, copiedParents);
         }
         for (String path : files) {
-            create(dir, image, path, false, made, copiedParents);
+            create(dir, image, resolve(path, image), false, made, copiedParents);
         }
         // Last, as making children changes a directory's time.
         for (var parent : copiedParents.entrySet()) {
@@ -110,6 +120,10 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
         for (int i = 0; i < parts.length - 1; i++) {
             prefix.append(i == 0 ? "" : "/").append(parts[i]);
             Path parent = dir.resolve(prefix.toString());
+            if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+                // Below another mount's file mount point: nothing can be made there; the runtime reports it.
+                return;
+            }
             if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectory(parent);
                 Optional<Path> original = image.directory(prefix.toString());
@@ -121,6 +135,10 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
             }
         }
         Path target = dir.resolve(path);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            // Two mounts at one place (or two paths one link makes equal): the first one's mount point serves.
+            return;
+        }
         if (directory) {
             Files.createDirectory(target);
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -129,6 +147,40 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
         }
         made.add(path);
+    }
+
+    /** {@code path} with the image's readable symlinks followed inside the root; unchanged when none is readable. */
+    static String resolve(String path, ImageLookup image) throws IOException {
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(path.split("/")));
+        List<String> resolved = new ArrayList<>();
+        int links = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.removeFirst();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!resolved.isEmpty()) {
+                    resolved.removeLast();
+                }
+                continue;
+            }
+            String candidate = resolved.isEmpty() ? part : String.join("/", resolved) + "/" + part;
+            Optional<String> target = image.kind(candidate).filter(kind -> kind == Kind.SYMLINK).isPresent()
+                    ? image.linkTarget(candidate) : Optional.empty();
+            if (target.isEmpty() || ++links > MAX_LINKS) {
+                resolved.add(part);
+                continue;
+            }
+            if (target.get().startsWith("/")) {
+                resolved.clear();
+            }
+            List<String> targetParts = List.of(target.get().split("/"));
+            for (int i = targetParts.size() - 1; i >= 0; i--) {
+                pending.addFirst(targetParts.get(i));
+            }
+        }
+        return resolved.isEmpty() ? path : String.join("/", resolved);
     }
 
     private static void copyMetadata(Path from, Path to) throws IOException {

@@ -36,6 +36,18 @@ record LowerLookup(List<Path> lowers) implements InitLayer.ImageLookup {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> linkTarget(String relativePath) throws IOException {
+        for (Path lower : lowers) {
+            Optional<BasicFileAttributes> attributes = lstatInside(lower, relativePath);
+            if (attributes.isPresent()) {
+                return attributes.get().isSymbolicLink()
+                        ? Optional.of(Files.readSymbolicLink(lower.resolve(relativePath)).toString()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<BasicFileAttributes> topmost(String relativePath) throws IOException {
         for (Path lower : lowers) {
             Optional<BasicFileAttributes> attributes = lstatInside(lower, relativePath);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * CVE-2024-1753 (Buildah): {@code RUN --mount=type=bind,from=IMAGE,source=link} where the image holds
  * {@code link -> /} bound the host's root into the build container, because the source was resolved on the
- * host. Berth refuses a bind source whose path passes through any symlink.
+ * host. Berth resolves a bind source inside the image's (or stage's, or context's) own root, links read as
+ * the container would read them, and then refuses any host path that still passes through a symlink.
  */
 class Cve20241753Test {
 
@@ -45,6 +46,42 @@ class Cve20241753Test {
                 .isInstanceOf(ExecutionException.class)
                 .hasMessageStartingWith("RUN: mount source " + image.resolve(source).normalize() + " for /mnt passes through a symlink")
                 .hasMessageEndingWith("(CVE-2024-1753)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"root-link", "climb", "data/../root-link", "/", "root-link/root-link"})
+    void aLinkInAnImageResolvesToTheImagesRootOnTheRealMountPath(String source) throws IOException {
+        try (BuildFixture fixture = plantedImage()) {
+            fixture.build("FROM scratch\nRUN --mount=type=bind,from=planted,source=" + source + ",target=/m make\n");
+
+            HostMount mount = fixture.runs.invocations.getFirst().mounts().getFirst();
+            Path bound = mount.source().orElseThrow();
+            assertThat(bound.getParent().getFileName().toString()).isEqualTo("rootfs");
+            assertThat(bound.getFileName().toString()).startsWith("image-");
+            assertThat(bound.startsWith(fixture.store.paths().root().toRealPath())).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"etc-link", "root-link/etc", "climb/etc/passwd", "etc-link/passwd"})
+    void aLinkInAnImageToAHostPathFindsNothingOnTheRealMountPath(String source) throws IOException {
+        try (BuildFixture fixture = plantedImage()) {
+            assertThatThrownBy(() -> fixture.build("FROM scratch\nRUN --mount=type=bind,from=planted,source=" + source
+                    + ",target=/m make\n"))
+                    .isInstanceOf(dev.berth.error.InvalidInputException.class)
+                    .hasMessageEndingWith("Dockerfile:2: mount source \"" + source + "\" not found in image planted");
+            assertThat(fixture.runs.invocations).isEmpty();
+        }
+    }
+
+    private BuildFixture plantedImage() throws IOException {
+        BuildFixture fixture = new BuildFixture(work.resolve("build"));
+        java.time.Instant time = java.time.Instant.EPOCH;
+        fixture.baseImage("planted", List.of(dev.berth.layer.LayerEntry.symlink("climb", "../../../../../../..", time),
+                dev.berth.layer.LayerEntry.directory("data", 0755, time),
+                dev.berth.layer.LayerEntry.symlink("etc-link", "/etc", time),
+                dev.berth.layer.LayerEntry.symlink("root-link", "/", time)), config -> config);
+        return fixture;
     }
 
     @Test

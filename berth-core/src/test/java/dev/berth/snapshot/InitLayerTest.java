@@ -19,7 +19,7 @@ class InitLayerTest {
     Path work;
 
     @Test
-    void makesOnlyWhatTheImageLacksAndSkipsPathsThroughItsSymlinks() throws IOException {
+    void makesOnlyWhatTheImageLacksAndFollowsItsSymlinksInsideTheRoot() throws IOException {
         Path image = Files.createDirectories(work.resolve("image"));
         Files.createDirectories(image.resolve("proc"));
         Files.createSymbolicLink(image.resolve("etc"), Path.of("/host-etc"));
@@ -29,11 +29,47 @@ class InitLayerTest {
                 .withMountPoint("/run/secrets/token", true)
                 .createIn(init, new LowerLookup(List.of(image)));
 
-        assertThat(made).containsExactly("dev", "root", "root/.cache", "root/.cache/go", "sys", "run", "run/secrets",
-                "run/secrets/token");
+        assertThat(made).containsExactly("dev", "root", "root/.cache", "root/.cache/go", "sys", "host-etc",
+                "host-etc/hostname", "host-etc/hosts", "host-etc/resolv.conf", "run", "run/secrets", "run/secrets/token");
         assertThat(init.resolve("proc")).doesNotExist();
-        assertThat(init.resolve("etc")).doesNotExist();
+        assertThat(init.resolve("etc")).as("the link stays the image's; its target gets the mount points").doesNotExist();
         assertThat(init.resolve("run/secrets/token")).isRegularFile();
+    }
+
+    /** Regression: a cache or secret target behind an image's link was made by runc in the writable layer. */
+    @Test
+    void aMountPointBehindALinkIsMadeWhereTheLinkLeadsAndNeverOutsideTheRoot() throws IOException {
+        Path image = Files.createDirectories(work.resolve("image"));
+        Files.createDirectories(image.resolve("run"));
+        Files.createDirectories(image.resolve("var"));
+        Files.createSymbolicLink(image.resolve("var/run"), Path.of("../run"));
+        Files.createSymbolicLink(image.resolve("climb"), Path.of("../../../../tmp"));
+        Files.createSymbolicLink(image.resolve("loop"), Path.of("loop"));
+        Path init = Files.createDirectories(work.resolve("init"));
+
+        List<String> made = new InitLayer(new java.util.TreeSet<>(List.of("var/run/cache", "climb/c", "loop/x")),
+                new java.util.TreeSet<>(List.of("var/run/secrets/token")))
+                .createIn(init, new LowerLookup(List.of(image)));
+
+        assertThat(made).containsExactly("tmp", "tmp/c", "run/cache", "run/secrets", "run/secrets/token");
+        assertThat(init.resolve("run/secrets/token")).isRegularFile();
+        assertThat(init.resolve("var")).doesNotExist();
+        assertThat(init.resolve("loop")).as("a link loop is left to the runtime, which refuses it").doesNotExist();
+    }
+
+    /** Regression (found by InitLayerProperties): two mounts at one place failed with FileAlreadyExistsException. */
+    @Test
+    void twoMountsAtOnePlaceShareItsMountPoint() throws IOException {
+        Path image = Files.createDirectories(work.resolve("image"));
+        Files.createDirectories(image.resolve("var"));
+        Files.createSymbolicLink(image.resolve("var/run"), Path.of("/run"));
+        Path init = Files.createDirectories(work.resolve("init"));
+
+        List<String> made = new InitLayer(new java.util.TreeSet<>(List.of("b", "run/x", "var/run/x")),
+                new java.util.TreeSet<>(List.of("b"))).createIn(init, new LowerLookup(List.of(image)));
+
+        assertThat(made).containsExactly("b", "run", "run/x");
+        assertThat(init.resolve("b")).isDirectory();
     }
 
     @Test

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves ARG scoping and expands variables where Docker does (FROM, ADD, COPY, ENV, EXPOSE, LABEL,
- * STOPSIGNAL, USER, VOLUME, WORKDIR, ARG defaults and the flags of COPY and ADD), never in RUN, CMD,
- * ENTRYPOINT, SHELL or HEALTHCHECK, whose text the shell sees. Global ARGs are visible to FROM lines
+ * STOPSIGNAL, USER, VOLUME, WORKDIR, ARG defaults, the flags of COPY and ADD and the values of RUN --mount),
+ * never in the commands of RUN, CMD, ENTRYPOINT, SHELL or HEALTHCHECK, whose text the shell sees. Global ARGs are visible to FROM lines
  * only; in a stage an ARG is visible after its declaration, with the build arg, else its default,
  * else the global value; ENV wins over ARG. Reports UndefinedVar, SecretsUsedInArgOrEnv,
  * WorkdirRelativePath, expansion errors and invalid expanded values. One instance per resolution.
@@ -142,7 +142,9 @@ final class VariableResolver {
             // ONBUILD triggers are expanded when they run, in the child build's scope.
             case Instruction.Onbuild onbuild -> onbuild;
             case Instruction.From from -> from;
-            case Instruction.Run run -> run;
+            case Instruction.Run run -> new Instruction.Run(at, run.command(), run.mounts().stream()
+                    .map(mount -> MountExpansion.expand(mount, text -> word(text, at, scope))).toList(),
+                    run.network(), run.security(), run.heredocs());
             case Instruction.Cmd cmd -> cmd;
             case Instruction.Entrypoint entrypoint -> entrypoint;
             case Instruction.Shell shell -> shell;
