@@ -92,6 +92,8 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
+        TimingTrace trace = TimingTrace.of(env, System.err);
+        trace.mark("build: arguments parsed");
         Optional<Path> localOutput = OutputOption.parse(output);
         Path contextDir;
         Optional<Path> stdinContext = Optional.empty();
@@ -114,11 +116,13 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
                 tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, localOutput);
         boolean silent = quiet || progress.equals("quiet");
-        ProgressListener listener = silent ? ProgressListener.NONE : new PlainProgress(err);
+        ProgressListener listener = trace.around(silent ? ProgressListener.NONE : new PlainProgress(err));
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {
+            trace.mark("build: store opened");
             var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
             result = new Builder(local, runs, Clock.systemUTC()).build(request, listener);
+            trace.mark("build: image written and tagged");
         } finally {
             if (stdinContext.isPresent()) {
                 TarContext.delete(stdinContext.get());
