@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * without its mtime moving (git's "racy clean" problem), so such entries are re-hashed next time.
  *
  * <p>One cache file per context directory lives under the cache directory; {@link #save()}
- * replaces it, when something changed, atomically (temporary file, then rename), so a killed process leaves either the old or
- * the new file. An unreadable cache file is treated as empty: it only ever saves work.
+ * replaces it, when something changed, atomically (temporary file, then rename), so a killed process
+ * leaves either the old or the new file. An unreadable cache file is treated as empty: it only ever saves work.
  * Safe for concurrent lookups and records.
  */
 public final class StatCache {
