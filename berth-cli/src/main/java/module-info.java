@@ -4,6 +4,7 @@ module dev.berth.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    requires jdk.management;
 
     opens dev.berth.cli to info.picocli;
 }

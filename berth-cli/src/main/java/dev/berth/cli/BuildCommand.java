@@ -109,6 +109,8 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = System.getenv();
+        TimingTrace trace = TimingTrace.of(env, System.err);
+        trace.mark("build: arguments parsed");
         List<BuildOutput> exports = OutputOption.parse(outputs, System.out);
         boolean toStdout = exports.stream().anyMatch(OutputOption::writesToStdout);
         ProgressMode mode = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError.isTerminal());
@@ -139,10 +141,12 @@ final class BuildCommand implements Callable<Integer> {
         ProgressView view = mode.open(out, err, env, Clock.systemUTC());
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {
+            trace.mark("build: store opened");
             // What a killed build or run left (containers, mounts, snapshots, work directories) goes first.
             SweepReportText.log(new LeftoverSweeper(local).sweep());
             var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
-            result = new Builder(local, runs, Clock.systemUTC()).build(request, view);
+            result = new Builder(local, runs, Clock.systemUTC()).build(request, trace.around(view));
+            trace.mark("build: image written and tagged");
         } catch (Throwable failure) {
             // The final frame goes on screen before the error reporter prints the error under it.
             view.failed();

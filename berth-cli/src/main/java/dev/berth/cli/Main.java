@@ -3,6 +3,10 @@ package dev.berth.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,29 +15,30 @@ import picocli.CommandLine.Command;
         name = "berth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Builds, stores, ships and runs container images, without a daemon.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                BuildCommand.class,
-                BuildxCommand.class,
-                BuilderCommand.class,
-                DockerfileCommand.class,
-                DockerignoreCommand.class,
-                ContextCommand.class,
-                SystemCommand.class,
-                InfoCommand.class,
-                ImageCommand.class,
-                ImagesCommand.class,
-                InspectCommand.class,
-                HistoryCommand.class,
-                TagCommand.class,
-                RmiCommand.class,
-                SaveCommand.class,
-                LoadCommand.class,
-                ImportCommand.class,
-                RunCommand.class
-        })
+        description = "Builds, stores, ships and runs container images, without a daemon.")
 public final class Main {
+
+    /** Every subcommand, in the order {@code berth --help} lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            BuildCommand.class,
+            BuildxCommand.class,
+            BuilderCommand.class,
+            DockerfileCommand.class,
+            DockerignoreCommand.class,
+            ContextCommand.class,
+            SystemCommand.class,
+            InfoCommand.class,
+            ImageCommand.class,
+            ImagesCommand.class,
+            InspectCommand.class,
+            HistoryCommand.class,
+            TagCommand.class,
+            RmiCommand.class,
+            SaveCommand.class,
+            LoadCommand.class,
+            ImportCommand.class,
+            RunCommand.class);
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -41,13 +46,54 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; the streams are the process's own. */
     static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        TimingTrace trace = TimingTrace.of(System.getenv(), System.err);
+        trace.mark("main");
+        CommandLine commandLine = forArguments(CommandLine.defaultFactory(), args);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        // Everything after `run IMAGE` is the container's command, options included, as with docker run.
-        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         // Output is UTF-8 whatever the locale: dumps and diagnostics quote Dockerfile text.
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        return commandLine.execute(args);
+        trace.mark("command line model built");
+        int exit = commandLine.execute(args);
+        trace.mark("exit " + exit);
+        return exit;
+    }
+
+    /** The whole command tree: every subcommand and theirs. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return withCommands(factory, COMMANDS);
+    }
+
+    /**
+     * The command tree {@code args} need. Picocli reflects over every option of every command it is
+     * given, which costs more than a cached build: when the first argument names a subcommand, only
+     * that one is added, and {@code --version} alone needs none. Anything else ({@code --help},
+     * {@code help}, a typo to suggest a fix for) gets the whole tree, so what picocli prints is the
+     * same either way.
+     */
+    static CommandLine forArguments(CommandLine.IFactory factory, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return withCommands(factory, List.of());
+        }
+        Optional<Class<?>> named = args.length == 0 ? Optional.empty()
+                : COMMANDS.stream().filter(type -> type != CommandLine.HelpCommand.class)
+                        .filter(type -> names(type).anyMatch(args[0]::equals)).findFirst();
+        return withCommands(factory, named.<List<Class<?>>>map(List::of).orElse(COMMANDS));
+    }
+
+    private static CommandLine withCommands(CommandLine.IFactory factory, List<Class<?>> commands) {
+        CommandLine commandLine = new CommandLine(new Main(), factory);
+        commands.forEach(commandLine::addSubcommand);
+        CommandLine run = commandLine.getSubcommands().get("run");
+        if (run != null) {
+            // Everything after `run IMAGE` is the container's command, options included, as with docker run.
+            run.setStopAtPositional(true);
+        }
+        return commandLine;
+    }
+
+    private static Stream<String> names(Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        return Stream.concat(Stream.of(command.name()), Arrays.stream(command.aliases()));
     }
 }

@@ -141,7 +141,7 @@ class BuildStdinTest {
     private Result run(byte[] stdin, String... args) {
         StringWriter outText = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setOut(new PrintWriter(outText));
         commandLine.setErr(new PrintWriter(err));
         commandLine.setExecutionExceptionHandler(new ErrorReporter());

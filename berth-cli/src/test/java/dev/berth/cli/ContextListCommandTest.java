@@ -21,7 +21,7 @@ class ContextListCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         commandLine.setExecutionExceptionHandler(new ErrorReporter());

@@ -68,7 +68,7 @@ class DockerfileCheckCommandTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));

@@ -25,7 +25,7 @@ class DockerfileExpandCommandTest {
                         : CommandLine.defaultFactory().create(type);
             }
         };
-        CommandLine commandLine = new CommandLine(new Main(), factory);
+        CommandLine commandLine = Main.commandLine(factory);
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         commandLine.setExecutionExceptionHandler(new ErrorReporter());

@@ -23,7 +23,7 @@ class DockerfileParseCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));

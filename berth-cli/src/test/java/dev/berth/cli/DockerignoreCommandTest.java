@@ -20,7 +20,7 @@ class DockerignoreCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         commandLine.setExecutionExceptionHandler(new ErrorReporter());

@@ -36,7 +36,7 @@ class ErrorReporterTest {
 
     private static String report(Exception failure) {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setErr(new PrintWriter(err));
         new ErrorReporter().handleExecutionException(failure, commandLine, null);
         return err.toString();

@@ -75,7 +75,7 @@ class ImageCommandsTest {
         withRoot.add(root.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main(), new CommandFactory(LATER));
+        CommandLine commandLine = Main.commandLine(new CommandFactory(LATER));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         commandLine.setExecutionExceptionHandler(new ErrorReporter());

@@ -17,7 +17,7 @@ class InfoCommandIT {
     @Test
     void listsBothRuntimesAndNamesTheOneInUse(@TempDir Path state) {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setOut(new PrintWriter(out));
 
         int exit = commandLine.execute("info", "--runtime-state", state.toString());

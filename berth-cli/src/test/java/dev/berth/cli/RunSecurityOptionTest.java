@@ -24,7 +24,7 @@ class RunSecurityOptionTest {
             """)
     void anythingButSeccompUnconfinedIsRefusedWithExitCode125(String option, String message) {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.setErr(new PrintWriter(err));
@@ -39,7 +39,7 @@ class RunSecurityOptionTest {
     @CsvSource({"seccomp=unconfined", "seccomp:unconfined"})
     void seccompUnconfinedIsAcceptedInBothSpellings(String option) {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.setErr(new PrintWriter(err));

@@ -73,7 +73,7 @@ class SystemCommandTest {
 
     private static String run(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = new CommandLine(new Main());
+        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         assertThat(commandLine.execute(args)).isZero();

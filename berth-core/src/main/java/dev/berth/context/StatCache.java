@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Remembers the content digest of each context file together with the {@link FileStat} it had when
@@ -24,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * without its mtime moving (git's "racy clean" problem), so such entries are re-hashed next time.
  *
  * <p>One cache file per context directory lives under the cache directory; {@link #save()}
- * replaces it atomically (temporary file, then rename), so a killed process leaves either the old or
- * the new file. An unreadable cache file is treated as empty: it only ever saves work.
+ * replaces it, when something changed, atomically (temporary file, then rename), so a killed process
+ * leaves either the old or the new file. An unreadable cache file is treated as empty: it only ever saves work.
  * Safe for concurrent lookups and records.
  */
 public final class StatCache {
@@ -41,10 +42,13 @@ public final class StatCache {
 
     private final Path file;
     private final Map<String, Entry> entries;
+    /** Whether the entries differ from the file's (a fresh cache has no file yet, so it counts as changed). */
+    private final AtomicBoolean changed;
 
-    private StatCache(Path file, Map<String, Entry> entries) {
+    private StatCache(Path file, Map<String, Entry> entries, boolean changed) {
         this.file = file;
         this.entries = new ConcurrentHashMap<>(entries);
+        this.changed = new AtomicBoolean(changed);
     }
 
     /** Loads the cache for {@code context} from {@code cacheDir}, or starts an empty one. */
@@ -52,7 +56,8 @@ public final class StatCache {
         String key = Digest.sha256(context.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8))
                 .shortHex();
         Path file = cacheDir.resolve("context-" + key + ".json");
-        return new StatCache(file, read(file));
+        Map<String, Entry> entries = read(file);
+        return new StatCache(file, entries, entries.isEmpty());
     }
 
     /** The cache file this cache loads from and saves to. */
@@ -72,16 +77,27 @@ public final class StatCache {
 
     /** Records that {@code path}, with {@code stat}, hashed to {@code digest} at {@code hashedAtNanos} (epoch). */
     public void record(String path, FileStat stat, Digest digest, long hashedAtNanos) {
-        entries.put(path, new Entry(stat, digest, hashedAtNanos));
+        Entry entry = new Entry(stat, digest, hashedAtNanos);
+        if (!entry.equals(entries.put(path, entry))) {
+            changed.set(true);
+        }
     }
 
     /** Forgets every path not in {@code keep}, so deleted files do not accumulate. */
     public void retainOnly(Set<String> keep) {
-        entries.keySet().retainAll(keep);
+        if (entries.keySet().retainAll(keep)) {
+            changed.set(true);
+        }
     }
 
-    /** Writes the cache: temporary file in the same directory, then an atomic rename over the old one. */
+    /**
+     * Writes the cache, if anything was recorded or forgotten since it was loaded or last saved (a no-op
+     * rebuild writes nothing): temporary file in the same directory, then an atomic rename over the old one.
+     */
     public void save() {
+        if (!changed.getAndSet(false)) {
+            return;
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode files = root.putObject("files");
@@ -102,6 +118,7 @@ public final class StatCache {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException failure) {
+            changed.set(true);
             throw new StoreException("saving the stat cache " + file, failure);
         }
     }

@@ -25,7 +25,6 @@ public final class FileContentStore implements ContentStore {
     private final StoreLayout layout;
     private final StoreLock collectLock;
     private final TempFileOwner owner;
-    private final SecureRandom random = new SecureRandom();
 
     FileContentStore(StoreLayout layout, StoreLock collectLock, TempFileOwner owner) {
         this.layout = layout;
@@ -59,7 +58,9 @@ public final class FileContentStore implements ContentStore {
     @Override
     public Ingester ingest() {
         StoreLock.Held guard = collectLock.shared();
-        return new FileIngester(layout, layout.ingest().resolve(owner.newFileName("blob", random)), guard);
+        // Seeded per ingest, not when the store opens: SecureRandom's first use reads the security
+        // configuration, which a cached build, writing no blob, should not pay for.
+        return new FileIngester(layout, layout.ingest().resolve(owner.newFileName("blob", new SecureRandom())), guard);
     }
 
     @Override

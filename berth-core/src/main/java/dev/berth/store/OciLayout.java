@@ -1,6 +1,7 @@
 package dev.berth.store;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
@@ -42,7 +43,6 @@ public final class OciLayout {
     private final StoreLock collectLock;
     private final TempFileOwner owner;
     private final ObjectMapper json;
-    private final SecureRandom random = new SecureRandom();
 
     OciLayout(StoreLayout layout, StoreLock indexLock, StoreLock collectLock, TempFileOwner owner, ObjectMapper json) {
         this.layout = layout;
@@ -67,7 +67,8 @@ public final class OciLayout {
 
     /**
      * Points {@code name} at {@code descriptor}. An image the name pointed at before stays listed,
-     * untagged (dangling), unless another entry still lists it.
+     * untagged (dangling), unless another entry still lists it. Nothing changes, and nothing is written,
+     * when the name already points at {@code descriptor}.
      *
      * @throws IllegalArgumentException when the name breaks the OCI {@code ref.name} grammar
      */
@@ -76,6 +77,10 @@ public final class OciLayout {
         // Adding a reference: shared collect lock, so a collection cannot sweep the image meanwhile.
         try (StoreLock.Held _ = collectLock.shared()) {
             update(index -> {
+                if (index.entries().stream().anyMatch(entry -> entry.name().equals(Optional.of(name))
+                        && entry.descriptor().equals(descriptor))) {
+                    return null;
+                }
                 List<IndexEntry> previous = index.removeIf(entry -> entry.name().equals(Optional.of(name)));
                 index.add(descriptor, Optional.of(name));
                 keepDangling(index, previous);
@@ -112,13 +117,19 @@ public final class OciLayout {
 
     /**
      * Runs one read-modify-write of {@code index.json} under the exclusive index lock and returns what
-     * {@code change} returns. Package-private: the garbage collector drops dangling entries this way.
+     * {@code change} returns. The file is written only when it is missing or the change changed it, so a
+     * rebuild that tags the image its tag already names costs no write and no sync. Package-private: the
+     * garbage collector drops dangling entries this way.
      */
     <T> T update(Function<IndexDocument, T> change) {
         try (StoreLock.Held _ = indexLock.exclusive()) {
+            boolean present = Files.exists(layout.indexFile());
             IndexDocument index = read();
+            JsonNode before = index.tree().deepCopy();
             T result = change.apply(index);
-            write(index);
+            if (!present || !index.tree().equals(before)) {
+                write(index);
+            }
             return result;
         }
     }
@@ -137,7 +148,9 @@ public final class OciLayout {
     }
 
     private void write(IndexDocument index) {
-        Path temp = layout.ingest().resolve(owner.newFileName("index", random));
+        // Seeded here, not when the store opens: SecureRandom's first use reads the security configuration,
+        // which commands that only read the index should not pay for.
+        Path temp = layout.ingest().resolve(owner.newFileName("index", new SecureRandom()));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(json.writeValueAsBytes(index.tree()));

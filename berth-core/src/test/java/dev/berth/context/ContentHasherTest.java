@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,6 +95,26 @@ class ContentHasherTest {
 
         assertThat(build().get("fresh.txt").cached()).isFalse();
         assertThat(build().get("same.txt").cached()).isTrue();
+    }
+
+    /** Regression: every build used to rewrite the cache file, even when nothing in it changed. */
+    @Test
+    void cacheFileIsRewrittenOnlyWhenAnEntryChanged() throws IOException {
+        build();
+        Path file = StatCache.open(cacheDir, root).file();
+        Object first = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+
+        build();
+        Object unchanged = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        Files.writeString(root.resolve("changing.txt"), "after");
+        Files.setLastModifiedTime(root.resolve("changing.txt"), FileTime.from(LONG_AGO.plusSeconds(60)));
+        Map<String, ContentHasher.ContentHash> third = build();
+        Object rewritten = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+
+        assertThat(unchanged).isEqualTo(first);
+        assertThat(rewritten).isNotEqualTo(first);
+        assertThat(third.get("changing.txt").cached()).isFalse();
+        assertThat(build().get("changing.txt").cached()).isTrue();
     }
 
     @Test

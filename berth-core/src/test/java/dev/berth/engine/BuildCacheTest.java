@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.api.BuildResult;
 import dev.berth.event.BuildEvent;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +48,40 @@ class BuildCacheTest {
             assertThat(fixture.store.content().list()).hasSize(blobs);
             assertThat(second.imageId()).isEqualTo(first.imageId());
         }
+    }
+
+    /**
+     * Regression: a rebuild that hits the cache for every step used to rewrite {@code index.json} (and
+     * the config and manifest blobs through a synced temp file) and the stat cache, each synced.
+     */
+    @Test
+    void rebuildWithNothingChangedWritesNothingToTheStore() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            fixture.file("a.txt", "a").file("b.txt", "b");
+            for (String name : List.of("a.txt", "b.txt")) {
+                Files.setLastModifiedTime(fixture.context.resolve(name), FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+            }
+            fixture.build(DOCKERFILE, request -> request.withTags(List.of("app:1", "app:latest")));
+            Map<String, String> before = files(directory.resolve("store"));
+
+            fixture.advanceClock(Duration.ofHours(1)).build(DOCKERFILE, request -> request.withTags(List.of("app:1", "app:latest")));
+
+            assertThat(fixture.cachedSteps()).isEqualTo(6);
+            assertThat(files(directory.resolve("store"))).isEqualTo(before);
+        }
+    }
+
+    /** Every file under {@code root} with its size, modification time and inode: what a write would change. */
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                files.put(root.relativize(path).toString(),
+                        attributes.size() + " " + attributes.lastModifiedTime() + " " + attributes.fileKey());
+            }
+        }
+        return files;
     }
 
     @Test

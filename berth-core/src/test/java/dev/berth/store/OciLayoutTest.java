@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,25 @@ class OciLayoutTest {
         assertThat(root.resolve("index.json")).hasContent(
                 "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}");
         assertThat(images.list()).isEmpty();
+    }
+
+    /** Regression: tagging an image its tag already names rewrote and synced {@code index.json}. */
+    @Test
+    void taggingWhatIsAlreadyTaggedWritesNothing() throws IOException {
+        images.tag(BUSYBOX, ONE);
+        images.tag("docker.io/library/app:1", TWO);
+        Path index = root.resolve("index.json");
+        String content = Files.readString(index);
+        Object file = Files.readAttributes(index, BasicFileAttributes.class).fileKey();
+
+        images.tag(BUSYBOX, ONE);
+        images.addUntagged(TWO);
+
+        assertThat(Files.readAttributes(index, BasicFileAttributes.class).fileKey()).isEqualTo(file);
+        assertThat(index).hasContent(content);
+        images.tag(BUSYBOX, TWO);
+        assertThat(Files.readAttributes(index, BasicFileAttributes.class).fileKey()).isNotEqualTo(file);
+        assertThat(images.resolve(BUSYBOX)).contains(TWO);
     }
 
     @Test

@@ -1,0 +1,106 @@
+package dev.berth.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The workload the launcher records the JVM's AOT cache from (JDK 25, JEP 483/514/515): one JVM runs
+ * the commands people repeat (a cold build, the no-op rebuild, a one-file rebuild, listing, inspecting,
+ * checking, help), in a throwaway store and context, so the classes they load and link, and their
+ * method profiles, are in the cache. Needs no root and no network: the image is {@code FROM scratch}.
+ * Output is discarded; a failing command only makes the cache smaller, never a wrong result, so it is
+ * reported on standard error and training goes on.
+ */
+public final class AotTraining {
+
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path work = Files.createTempDirectory("berth-aot-training");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try (PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)) {
+            System.setOut(discard);
+            System.setErr(discard);
+            train(work, err);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            deleteTree(work);
+        }
+    }
+
+    private static void train(Path work, PrintStream report) throws IOException {
+        Path context = work.resolve("context");
+        Path sources = Files.createDirectories(context.resolve("src"));
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(sources.resolve("mod" + i + ".py"), "def f" + i + "():\n    return " + i + "\n");
+        }
+        Files.writeString(context.resolve("requirements.txt"), "flask==3.0.0\n");
+        Files.writeString(context.resolve(".dockerignore"), "*.tmp\n");
+        Files.writeString(context.resolve("Dockerfile"), """
+                # syntax=docker/dockerfile:1
+                FROM scratch AS base
+                ARG VERSION=1
+                LABEL org.opencontainers.image.version=${VERSION}
+                WORKDIR /app
+                COPY requirements.txt .
+                ENV PATH=/app/bin:$PATH A=1
+                COPY src/ ./src/
+                FROM base
+                COPY --from=base /app/requirements.txt /etc/
+                USER 1000:1000
+                EXPOSE 8080
+                CMD ["python", "app.py"]
+                """);
+        String root = work.resolve("store").toString();
+        String dockerfile = context.resolve("Dockerfile").toString();
+        String ctx = context.toString();
+        List<List<String>> commands = List.of(
+                List.of("--version"),
+                List.of("--help"),
+                List.of("build", "--help"),
+                List.of("dockerfile", "check", "-f", dockerfile, ctx),
+                List.of("context", "ls", ctx),
+                List.of("build", "--root", root, "-t", "training:1", ctx),
+                List.of("build", "--root", root, "-q", "-t", "training:1", ctx),
+                List.of("build", "--root", root, "-q", "-t", "training:1", ctx));
+        commands.forEach(command -> run(command, report));
+        Files.writeString(sources.resolve("mod7.py"), "def f7():\n    return 'changed'\n");
+        run(List.of("build", "--root", root, "-q", "-t", "training:1", ctx), report);
+        run(List.of("build", "--root", root, "-q", "-t", "training:1", ctx), report);
+        run(List.of("build", "--root", root, "--progress", "plain", "-t", "training:2", ctx), report);
+        run(List.of("images", "--root", root), report);
+        run(List.of("images", "--root", root, "-q"), report);
+        run(List.of("image", "inspect", "--root", root, "training:1"), report);
+        run(List.of("history", "--root", root, "training:1"), report);
+        run(List.of("tag", "--root", root, "training:1", "training:3"), report);
+        run(List.of("save", "--root", root, "-o", work.resolve("image.tar").toString(), "training:3"), report);
+        run(List.of("load", "--root", work.resolve("store2").toString(), "-i", work.resolve("image.tar").toString()), report);
+        run(List.of("rmi", "--root", root, "training:3"), report);
+        run(List.of("system", "df", "--root", root), report);
+    }
+
+    private static void run(List<String> command, PrintStream report) {
+        int exit = Main.run(command.toArray(String[]::new));
+        if (exit != 0) {
+            report.println("berth: AOT training: `berth " + String.join(" ", command) + "` exited " + exit);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
