@@ -140,27 +140,47 @@ final class FileReadAhead implements AutoCloseable {
 
         @Override
         public int read(byte[] target, int offset, int length) throws IOException {
-            if (ended) {
-                return -1;
-            }
             if (length == 0) {
                 return 0;
             }
-            while (block == null || position == block.length()) {
-                if (block != null) {
-                    free.offer(block.bytes());
-                    if (block.last()) {
-                        ended = true;
-                        return -1;
-                    }
-                }
-                block = next();
-                position = 0;
+            if (!fill()) {
+                return -1;
             }
             int n = Math.min(length, block.length() - position);
             System.arraycopy(block.bytes(), position, target, offset, n);
             position += n;
             return n;
+        }
+
+        /** Hands each block to {@code out} as it is, without the copy a read buffer would add. */
+        @Override
+        public long transferTo(java.io.OutputStream out) throws IOException {
+            long transferred = 0;
+            while (fill()) {
+                int n = block.length() - position;
+                out.write(block.bytes(), position, n);
+                position += n;
+                transferred += n;
+            }
+            return transferred;
+        }
+
+        /** Makes the current block one with bytes left, recycling used ones; false at the end of the file. */
+        private boolean fill() throws IOException {
+            while (!ended && (block == null || position == block.length())) {
+                if (block != null) {
+                    free.offer(block.bytes());
+                    boolean last = block.last();
+                    block = null;
+                    if (last) {
+                        ended = true;
+                        break;
+                    }
+                }
+                block = next();
+                position = 0;
+            }
+            return !ended;
         }
 
         private Block next() throws IOException {
