@@ -5,6 +5,7 @@ import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
 import dev.berth.context.EntryType;
 import dev.berth.context.HashingFileStream;
+import dev.berth.context.Utf8Order;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.LayerEntry;
@@ -268,6 +269,6 @@ final class CopyStepExecutor {
     }
 
     static int compareBytes(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return Utf8Order.INSTANCE.compare(a, b);
     }
 }
