@@ -5,6 +5,7 @@
  * layers back. {@link dev.berth.engine.RunStepExecutor} is the boundary between the engine and the
  * machinery that runs a RUN step in a container (snapshots and the OCI runtime);
  * {@link dev.berth.engine.ContainerRunStepExecutor} implements it with a {@link dev.berth.snapshot.Snapshotter}
- * and an {@link dev.berth.runtime.OciRuntime}.
+ * and an {@link dev.berth.runtime.OciRuntime}. A COPY's files are read once, on a read-ahead thread that
+ * hashes them ({@code FileReadAhead}) while the step's thread writes the layer; see {@code docs/copy-throughput.md}.
  */
 package dev.berth.engine;
