@@ -13,7 +13,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,7 @@ import java.util.Optional;
  */
 public final class BuildContext {
 
-    private static final Comparator<ContextEntry> BY_PATH_BYTES = Comparator.comparing(
-            entry -> entry.path().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
+    private static final Comparator<ContextEntry> BY_PATH_BYTES = Comparator.comparing(ContextEntry::path, Utf8Order.INSTANCE);
 
     private final Path root;
     private final IgnoreMatcher ignore;

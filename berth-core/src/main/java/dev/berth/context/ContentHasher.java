@@ -3,14 +3,12 @@ package dev.berth.context;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * SHA-256 of context files' content, reading a file only when the {@link StatCache} cannot vouch for
@@ -38,41 +36,59 @@ public final class ContentHasher {
     }
 
     /**
-     * Hashes one regular file of the context.
+     * Hashes one regular file of the context, reading it only when the stat cache cannot vouch for it.
      *
      * @throws IllegalArgumentException when the entry is not a regular file
      */
     public ContentHash hash(ContextEntry entry) {
-        if (entry.type() != EntryType.FILE) {
-            throw new IllegalArgumentException("only regular files have content to hash: " + entry.path());
-        }
-        Path file = context.root().resolve(entry.path());
+        Path file = fileOf(entry);
         try {
             FileStat before = FileStats.lstat(file);
-            var known = cache.lookup(entry.path(), before);
+            Optional<Digest> known = cache.lookup(entry.path(), before);
             if (known.isPresent()) {
                 return new ContentHash(entry.path(), known.get(), true);
             }
-            long startedAt = nanos(clock.instant());
-            Digest digest = read(file);
-            if (FileStats.lstat(file).equals(before)) {
-                cache.record(entry.path(), before, digest, startedAt);
+            try (HashingFileStream in = open(entry, file, before, known)) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return in.finish();
             }
-            return new ContentHash(entry.path(), digest, false);
         } catch (IOException failure) {
             throw new StoreException("hashing " + entry.path() + " in build context " + context.root(), failure);
         }
     }
 
-    private static Digest read(Path file) throws IOException {
-        MessageDigest sha256 = Digest.newSha256();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sha256.update(buffer, 0, n);
-            }
+    /**
+     * Opens one regular file of the context for a caller that reads all of it anyway: hashed as it is
+     * read unless the stat cache vouches for it, the new digest recorded in the cache as {@link #hash} does.
+     *
+     * @throws IllegalArgumentException when the entry is not a regular file
+     */
+    public HashingFileStream open(ContextEntry entry) throws IOException {
+        Path file = fileOf(entry);
+        FileStat before = FileStats.lstat(file);
+        return open(entry, file, before, cache.lookup(entry.path(), before));
+    }
+
+    private HashingFileStream open(ContextEntry entry, Path file, FileStat before, Optional<Digest> known)
+            throws IOException {
+        long startedAt = nanos(clock.instant());
+        return new HashingFileStream(entry.path(), file, before, known,
+                digest -> cache.record(entry.path(), before, digest, startedAt));
+    }
+
+    private Path fileOf(ContextEntry entry) {
+        if (entry.type() != EntryType.FILE) {
+            throw new IllegalArgumentException("only regular files have content to hash: " + entry.path());
         }
-        return Digest.sha256(sha256);
+        return context.root().resolve(entry.path());
+    }
+
+    /**
+     * Whether the stat cache holds a digest for the entry with the stat the context listing saw:
+     * a hint (no file-system call), since the file may change before it is hashed.
+     */
+    public boolean vouchesFor(ContextEntry entry) {
+        return entry.type() == EntryType.FILE && cache.lookup(entry.path(), entry.stat()).isPresent();
     }
 
     private static long nanos(Instant instant) {

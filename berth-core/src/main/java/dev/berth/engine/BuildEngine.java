@@ -138,8 +138,12 @@ public final class BuildEngine {
 
     private StageState runStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
             BuildOptions options, String identity) {
-        StepKey key = new StepKey(state.key(), step.location().original() + (cmdSet ? "\ncmd-set" : ""), step.args(),
-                options.platform().toString(), runner.sourcesDigest(step, state));
+        String instruction = step.location().original() + (cmdSet ? "\ncmd-set" : "");
+        String platform = options.platform().toString();
+        boolean hitUnlikely = step instanceof Step.CopyStep && (options.noCache() || !sameStepAsLastBuild(identity,
+                new StepKey(state.key(), instruction, step.args(), platform, Optional.empty())));
+        StepKey key = new StepKey(state.key(), instruction, step.args(), platform,
+                runner.sourcesDigest(step, state, hitUnlikely));
         Digest digest = key.digest();
         if (!options.noCache()) {
             Optional<BuildCache.Entry> hit = parts.cache().lookup(digest);
@@ -157,6 +161,22 @@ public final class BuildEngine {
                 parts.json().write(outcome.config())).digest();
         parts.cache().record(digest, new BuildCache.Entry(config, outcome.layer()), identity, key.describe());
         return state.next(outcome.config(), outcome.layer(), digest);
+    }
+
+    /**
+     * Whether this step's last build (same stage and position) had the same parent, instruction, args
+     * and platform as {@code withoutSources}: only then is a hit likely enough that a COPY should hash
+     * its files before writing its layer.
+     */
+    private boolean sameStepAsLastBuild(String identity, StepKey withoutSources) {
+        return parts.cache().lastInputs(identity)
+                .map(last -> withoutSourcesLine(last).equals(withoutSourcesLine(withoutSources.describe())))
+                .orElse(false);
+    }
+
+    private static String withoutSourcesLine(String inputs) {
+        int sources = inputs.lastIndexOf("\nsources ");
+        return sources < 0 ? inputs : inputs.substring(0, sources);
     }
 
     private ImageConfig readConfig(Digest digest) {

@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.error.ExecutionException;
+import dev.berth.image.Compression;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
 import dev.berth.image.StandardMediaType;
@@ -83,6 +84,12 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
                 ? new LayerWriter(layerWriter.compression(), layerWriter.level(), layerWriter.threads(), sourceDateEpoch)
                 : layerWriter;
         try (Ingester ingester = store.ingest()) {
+            if (writer.compression() == Compression.NONE) {
+                // The ingester hashes what it stores, and an uncompressed layer's digest is its diffID.
+                writer.writeUnhashedTar(changes.iterator(), ingester.stream());
+                BlobInfo blob = ingester.commit(Optional.empty());
+                return Optional.of(new LayerRef(Descriptor.of(mediaType(), blob.digest(), blob.size()), blob.digest()));
+            }
             LayerDigests digests = writer.write(changes, ingester.stream());
             BlobInfo blob = ingester.commit(Optional.of(digests.blobDigest()));
             return Optional.of(new LayerRef(Descriptor.of(mediaType(), blob.digest(), blob.size()), digests.diffId()));

@@ -3,6 +3,7 @@ package dev.berth.engine;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContextEntry;
 import dev.berth.context.EntryType;
+import dev.berth.context.Utf8Order;
 import dev.berth.dockerfile.ignore.IgnoreMatcher;
 import dev.berth.dockerfile.ignore.IgnorePattern;
 import java.nio.file.FileSystems;
@@ -45,7 +46,7 @@ final class CopySelector {
         boolean wildcard = sources.stream().anyMatch(CopySelector::hasWildcard);
         boolean intoDirectory = destination.endsWith("/") || sources.size() > 1 || wildcard;
         String destinationPath = ImagePaths.relative(destination);
-        Map<String, Item> items = new java.util.TreeMap<>(CopySelector::compareBytes);
+        Map<String, Item> items = new java.util.TreeMap<>(Utf8Order.INSTANCE);
         for (String written : sources) {
             String path = cleanSource(written);
             List<ContextEntry> roots = new ArrayList<>();
@@ -129,10 +130,5 @@ final class CopySelector {
 
     private static String join(String base, String rest) {
         return base.isEmpty() ? rest : rest.isEmpty() ? base : base + "/" + rest;
-    }
-
-    private static int compareBytes(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

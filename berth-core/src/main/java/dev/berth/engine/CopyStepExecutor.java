@@ -4,21 +4,31 @@ import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
 import dev.berth.context.EntryType;
+import dev.berth.context.HashingFileStream;
+import dev.berth.context.Utf8Order;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.LayerEntry;
 import dev.berth.plan.Step;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the layer of a COPY or ADD straight from the source files, streaming, in path order: no copy
@@ -76,17 +86,28 @@ final class CopyStepExecutor {
         return destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.");
     }
 
+    /** A COPY's layer together with the content digest of each file it took, by item index. */
+    record Written(LayerRef layer, List<Digest> fileDigests) {
+        Written {
+            Objects.requireNonNull(layer, "layer");
+            fileDigests = java.util.Collections.unmodifiableList(new ArrayList<>(fileDigests));
+        }
+    }
+
     /**
      * The digest of the selection's contents and metadata: each target path, type, mode, owner, size,
      * link target and content digest (mtime excluded, as BuildKit's content checksum).
+     *
+     * @param fileDigests the content digest of each item that is a regular file, by item index
      */
-    static Digest contentDigest(Selection selection, Optional<ContentHasher> hasher) {
+    static Digest contentDigest(Selection selection, List<Digest> fileDigests) {
         MessageDigest sha = Digest.newSha256();
-        for (CopySelector.Item item : selection.items()) {
+        List<CopySelector.Item> items = selection.items();
+        for (int index = 0; index < items.size(); index++) {
+            CopySelector.Item item = items.get(index);
             ContextEntry entry = item.entry();
             String content = switch (entry.type()) {
-                case FILE -> hasher.map(h -> h.hash(entry).digest().toString())
-                        .orElseGet(() -> hashFile(selection.source().root().resolve(entry.path())));
+                case FILE -> fileDigests.get(index).toString();
                 case SYMLINK -> linkTarget(selection.source().root().resolve(entry.path()));
                 default -> "";
             };
@@ -97,16 +118,83 @@ final class CopyStepExecutor {
         return Digest.sha256(sha);
     }
 
-    static LayerRef write(Selection selection, LayerStorer storer, Instant created) {
+    /**
+     * Hashes the selection's regular files (through the stat cache when a hasher is given) on every
+     * core: the digest of item {@code i} at index {@code i}, null for items that are not files.
+     */
+    static List<Digest> hashFiles(Selection selection, Optional<ContentHasher> hasher) {
+        List<CopySelector.Item> items = selection.items();
+        Digest[] digests = new Digest[items.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int index = next.getAndIncrement(); index < items.size(); index = next.getAndIncrement()) {
+                ContextEntry entry = items.get(index).entry();
+                if (entry.type() == EntryType.FILE) {
+                    digests[index] = hash(selection, entry, hasher);
+                }
+            }
+        };
+        int workers = Math.min(Runtime.getRuntime().availableProcessors(), items.size());
+        if (workers <= 1) {
+            worker.run();
+        } else {
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    running.add(executor.submit(worker));
+                }
+                running.forEach(CopyStepExecutor::await);
+            }
+        }
+        return Arrays.asList(digests);
+    }
+
+    private static Digest hash(Selection selection, ContextEntry entry, Optional<ContentHasher> hasher) {
+        if (hasher.isPresent()) {
+            return hasher.get().hash(entry).digest();
+        }
+        Path file = selection.source().root().resolve(entry.path());
+        try (HashingFileStream in = HashingFileStream.uncached(entry.path(), file)) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return in.finish().digest();
+        } catch (IOException e) {
+            throw new StoreException("hashing " + file, e);
+        }
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.berth.error.ExecutionException("interrupted while hashing files", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new StoreException("hashing files: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Writes the selection's layer, its files read ahead on another thread and hashed as they are read
+     * (through the stat cache when a hasher is given, which then need not read them), so the layer and
+     * the content digests for the cache key come from one read. A file the layer does not take as is
+     * (an archive ADD extracts) is hashed apart.
+     */
+    static Written write(Selection selection, LayerStorer storer, Instant created, Optional<ContentHasher> hasher) {
         Map<String, LayerEntry> entries = new TreeMap<>(CopyStepExecutor::compareBytes);
+        Map<LayerEntry, Integer> itemOfEntry = new IdentityHashMap<>();
         Ownership owner = selection.owner();
-        for (CopySelector.Item item : selection.items()) {
+        List<CopySelector.Item> items = selection.items();
+        for (int index = 0; index < items.size(); index++) {
+            CopySelector.Item item = items.get(index);
             ContextEntry entry = item.entry();
             Path file = selection.source().root().resolve(entry.path());
             Instant mtime = Instant.ofEpochSecond(0, entry.stat().mtimeNanos());
             if (selection.step().add() && entry.type() == EntryType.FILE && ArchiveEntries.isArchive(file)) {
                 String directory = item.target().contains("/") ? item.target().substring(0, item.target().lastIndexOf('/')) : "";
-                String into = namesDirectory(selection.step().destination()) || selection.items().size() > 1
+                String into = namesDirectory(selection.step().destination()) || items.size() > 1
                         ? directory : item.target();
                 ArchiveEntries.read(file, into).forEach(extracted -> entries.put(extracted.path(), extracted));
                 continue;
@@ -114,16 +202,57 @@ final class CopyStepExecutor {
             LayerEntry layerEntry = switch (entry.type()) {
                 case DIRECTORY -> LayerEntry.directory(item.target(), selection.modeOf(entry), mtime);
                 case SYMLINK -> LayerEntry.symlink(item.target(), linkTarget(file), mtime);
+                // The content comes from the read-ahead, set once the layer's order is final.
                 case FILE -> LayerEntry.file(item.target(), selection.modeOf(entry), mtime, entry.size(),
-                        () -> Files.newInputStream(file));
+                        LayerEntry.ContentSource.EMPTY);
                 default -> throw new StepInputException("cannot copy " + entry.path() + ": a " + entry.type()
                         + " is not a file, directory or symbolic link");
             };
             Ownership kept = selection.ownerOf(entry);
-            entries.put(item.target(), layerEntry.withOwner(kept.uid(), kept.gid()));
+            LayerEntry owned = layerEntry.withOwner(kept.uid(), kept.gid());
+            entries.put(item.target(), owned);
+            if (entry.type() == EntryType.FILE) {
+                itemOfEntry.put(owned, index);
+            }
         }
         addParents(entries, owner, created);
-        return storer.store(List.copyOf(entries.values()));
+        List<FileReadAhead.Opener> openers = new ArrayList<>();
+        List<Integer> itemOfRead = new ArrayList<>();
+        for (LayerEntry layerEntry : entries.values()) {
+            Integer index = itemOfEntry.get(layerEntry);
+            if (index != null) {
+                ContextEntry entry = items.get(index).entry();
+                Path file = selection.source().root().resolve(entry.path());
+                openers.add(hasher.<FileReadAhead.Opener>map(h -> () -> h.open(entry))
+                        .orElse(() -> HashingFileStream.uncached(entry.path(), file)));
+                itemOfRead.add(index);
+            }
+        }
+        Digest[] digests = new Digest[items.size()];
+        LayerRef layer;
+        try (FileReadAhead ahead = new FileReadAhead(openers)) {
+            List<LayerEntry> ordered = new ArrayList<>(entries.size());
+            int read = 0;
+            for (LayerEntry layerEntry : entries.values()) {
+                ordered.add(itemOfEntry.containsKey(layerEntry) ? withContent(layerEntry, ahead.content(read++)) : layerEntry);
+            }
+            layer = storer.store(ordered);
+            for (int r = 0; r < itemOfRead.size(); r++) {
+                digests[itemOfRead.get(r)] = ahead.digest(r);
+            }
+        }
+        for (int index = 0; index < items.size(); index++) {
+            if (digests[index] == null && items.get(index).entry().type() == EntryType.FILE) {
+                digests[index] = hash(selection, items.get(index).entry(), hasher);
+            }
+        }
+        return new Written(layer, Arrays.asList(digests));
+    }
+
+    private static LayerEntry withContent(LayerEntry entry, LayerEntry.ContentSource content) {
+        return new LayerEntry(entry.path(), entry.type(), entry.mode(), entry.uid(), entry.gid(), entry.uname(),
+                entry.gname(), entry.mtime(), entry.xattrs(), entry.linkTarget(), entry.devMajor(), entry.devMinor(),
+                entry.size(), content);
     }
 
     /** Every parent directory of an entry that the layer does not already hold, mode 0755. */
@@ -171,6 +300,6 @@ final class CopyStepExecutor {
     }
 
     static int compareBytes(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return Utf8Order.INSTANCE.compare(a, b);
     }
 }

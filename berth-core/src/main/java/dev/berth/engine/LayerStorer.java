@@ -3,9 +3,9 @@ package dev.berth.engine;
 import dev.berth.image.Descriptor;
 import dev.berth.image.StandardMediaType;
 import dev.berth.image.Compression;
-import dev.berth.layer.LayerDigests;
 import dev.berth.layer.LayerEntry;
 import dev.berth.layer.LayerWriter;
+import dev.berth.store.BlobInfo;
 import dev.berth.store.ContentStore;
 import dev.berth.store.Ingester;
 import java.time.Instant;
@@ -21,10 +21,11 @@ record LayerStorer(ContentStore content, Optional<Instant> sourceDateEpoch) {
     LayerRef store(Iterable<LayerEntry> sortedEntries) {
         LayerWriter writer = new LayerWriter(Compression.NONE, 0, 1, sourceDateEpoch);
         try (Ingester ingester = content.ingest()) {
-            LayerDigests digests = writer.write(sortedEntries, ingester.stream());
-            ingester.commit(Optional.of(digests.blobDigest()));
-            return new LayerRef(Descriptor.of(StandardMediaType.OCI_LAYER, digests.blobDigest(), digests.blobSize()),
-                    digests.diffId());
+            // The ingester hashes what it stores: for an uncompressed layer that digest is the diffID,
+            // so the writer does not hash the tar a second time.
+            writer.writeUnhashedTar(sortedEntries.iterator(), ingester.stream());
+            BlobInfo blob = ingester.commit(Optional.empty());
+            return new LayerRef(Descriptor.of(StandardMediaType.OCI_LAYER, blob.digest(), blob.size()), blob.digest());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.context.BuildContext;
+import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
 import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
@@ -46,6 +47,8 @@ final class StepRunner implements MountResolver.Sources {
     private final Map<Path, ExtractedRootfs> sources = new HashMap<>();
     private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
     private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
+    /** COPY layers written while their key was computed, waiting for {@link #run}. */
+    private final Map<Step.CopyStep, LayerRef> written = new IdentityHashMap<>();
 
     StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage) {
         this.parts = parts;
@@ -53,8 +56,14 @@ final class StepRunner implements MountResolver.Sources {
         this.finishedStage = finishedStage;
     }
 
-    /** The digest of what a COPY takes, or of what a RUN binds, for its cache key; empty for other steps. */
-    Optional<Digest> sourcesDigest(Step step, StageState state) {
+    /**
+     * The digest of what a COPY takes, or of what a RUN binds, for its cache key; empty for other steps.
+     * When a cache hit is unlikely ({@code --no-cache}, or no earlier build of this step with the same
+     * parent), the COPY's layer is written now, in the same read of the files that hashes them, and
+     * {@link #run} takes it; should the key hit after all, that layer is left unreferenced for the
+     * garbage collector.
+     */
+    Optional<Digest> sourcesDigest(Step step, StageState state, boolean hitUnlikely) {
         if (step instanceof Step.RunStep run) {
             return BindDigests.of(run.mounts(), this, options.hasher(), state.config().config().workingDir());
         }
@@ -63,8 +72,13 @@ final class StepRunner implements MountResolver.Sources {
         }
         if (step instanceof Step.CopyStep copy) {
             CopyStepExecutor.Selection selection = select(copy, state);
-            boolean fromContext = copy.source() instanceof CopySource.Context;
-            return Optional.of(CopyStepExecutor.contentDigest(selection, fromContext ? options.hasher() : Optional.empty()));
+            Optional<ContentHasher> hasher = copy.source() instanceof CopySource.Context ? options.hasher() : Optional.empty();
+            if (hitUnlikely) {
+                CopyStepExecutor.Written layer = CopyStepExecutor.write(selection, storer(), options.created(), hasher);
+                written.put(copy, layer.layer());
+                return Optional.of(CopyStepExecutor.contentDigest(selection, layer.fileDigests()));
+            }
+            return Optional.of(CopyStepExecutor.contentDigest(selection, CopyStepExecutor.hashFiles(selection, hasher)));
         }
         return Optional.empty();
     }
@@ -92,8 +106,7 @@ final class StepRunner implements MountResolver.Sources {
             case Step.ConfigStep configStep -> new Outcome(ConfigStepExecutor.apply(config, configStep.instruction(),
                     Optional.of(options.created()), cmdSet), Optional.empty());
             case Step.CopyStep copy -> {
-                LayerRef layer = isUrlAdd(copy) ? urlLayer(copy, state)
-                        : CopyStepExecutor.write(select(copy, state), storer(), options.created());
+                LayerRef layer = isUrlAdd(copy) ? urlLayer(copy, state) : copyLayer(copy, state);
                 HistoryEntry history = new HistoryEntry(Optional.of(options.created()), copyHistory(copy), "", "", false);
                 yield new Outcome(config.withLayer(layer.diffId(), history), Optional.of(layer));
             }
@@ -194,6 +207,16 @@ final class StepRunner implements MountResolver.Sources {
                 () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid()));
         CopyStepExecutor.addParents(entries, owner, options.created());
         return storer().store(List.copyOf(entries.values()));
+    }
+
+    /** The COPY's layer: written already with its key, or now (its files hashed through the stat cache). */
+    private LayerRef copyLayer(Step.CopyStep copy, StageState state) {
+        LayerRef known = written.remove(copy);
+        if (known != null) {
+            return known;
+        }
+        Optional<ContentHasher> hasher = copy.source() instanceof CopySource.Context ? options.hasher() : Optional.empty();
+        return CopyStepExecutor.write(select(copy, state), storer(), options.created(), hasher).layer();
     }
 
     private CopyStepExecutor.Selection select(Step.CopyStep copy, StageState state) {

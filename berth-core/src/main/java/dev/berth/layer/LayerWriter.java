@@ -57,12 +57,33 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
         // Uncompressed, the blob is the tar: hashing it twice would only halve the speed.
         boolean compressing = compression != Compression.NONE;
         DigestingOutputStream compressed = new DigestingOutputStream(blob, compressing);
+        DigestingOutputStream uncompressed = writeTo(entries, compressed, true);
+        Digest diffId = uncompressed.digest();
+        return new LayerDigests(diffId, compressing ? compressed.digest() : diffId, compressed.count(), uncompressed.count());
+    }
+
+    /**
+     * Writes {@code entries} as an uncompressed tar without hashing it, for a sink that hashes what it
+     * keeps (the content store's ingester verifies every blob as it is written): the tar's digest, which
+     * is also its diffID, is then the sink's, and hashing it here too would only halve the speed.
+     *
+     * @return the number of bytes written
+     * @throws IllegalStateException when this writer compresses
+     */
+    public long writeUnhashedTar(Iterator<LayerEntry> entries, OutputStream tar) {
+        if (compression != Compression.NONE) {
+            throw new IllegalStateException("an unhashed tar is uncompressed; this writer compresses with " + compression);
+        }
+        return writeTo(entries, new DigestingOutputStream(tar, false), false).count();
+    }
+
+    private DigestingOutputStream writeTo(Iterator<LayerEntry> entries, OutputStream compressed, boolean hashTar) {
         DigestingOutputStream uncompressed;
         byte[] previous = null;
         String current = "";
         try {
             OutputStream compressor = CompressionStreams.compressing(compression, compressed, level, threads);
-            uncompressed = new DigestingOutputStream(compressor);
+            uncompressed = new DigestingOutputStream(compressor, hashTar);
             // 512-byte records: the archive ends after its two zero blocks, as Go's archive/tar writes it.
             // The tar stream writes record by record; the buffer turns that into large hash and write calls.
             BufferedOutputStream buffered = new BufferedOutputStream(uncompressed, 256 * 1024);
@@ -96,8 +117,7 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
         } catch (IOException e) {
             throw new StoreException("writing layer entry " + current + ": " + e.getMessage(), e);
         }
-        Digest diffId = uncompressed.digest();
-        return new LayerDigests(diffId, compressing ? compressed.digest() : diffId, compressed.count(), uncompressed.count());
+        return uncompressed;
     }
 
     /** Writes {@code entries} as {@link #write(Iterator, OutputStream)} does. */
