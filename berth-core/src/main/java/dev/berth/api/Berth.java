@@ -41,12 +41,14 @@ public final class Berth implements AutoCloseable {
     private final LocalStore store;
     private final ImageJson json = ImageJson.standard();
     private final ImageCatalog catalog;
+    private final LayerSizes sizes;
     private final ImageUsage usage;
     private final Clock clock;
 
     private Berth(LocalStore store, ImageUsage usage, Clock clock) {
         this.store = store;
         this.catalog = new ImageCatalog(store, json);
+        this.sizes = new LayerSizes(store);
         this.usage = usage;
         this.clock = clock;
     }
@@ -66,12 +68,12 @@ public final class Berth implements AutoCloseable {
         for (StoredImage image : catalog.all()) {
             if (image.names().isEmpty()) {
                 rows.add(new ImageSummary(Optional.empty(), Optional.empty(), image.id(), image.descriptor().digest(),
-                        image.config().created(), image.size()));
+                        image.config().created(), sizes.image(image)));
             }
             for (String name : image.names()) {
                 FamiliarName familiar = FamiliarName.of(name);
                 rows.add(new ImageSummary(Optional.of(familiar.repository()), familiar.tag(), image.id(),
-                        image.descriptor().digest(), image.config().created(), image.size()));
+                        image.descriptor().digest(), image.config().created(), sizes.image(image)));
             }
         }
         rows.sort(Comparator.comparing((ImageSummary row) -> row.created().map(c -> c.toEpochMilli()).orElse(0L))
@@ -80,7 +82,8 @@ public final class Berth implements AutoCloseable {
     }
 
     public ImageDetails inspect(String image) {
-        return new ImageDetailsReader().details(catalog.find(image));
+        StoredImage stored = catalog.find(image);
+        return new ImageDetailsReader().details(stored, sizes.image(stored));
     }
 
     /** The steps of the image's config history, newest first. */
@@ -92,12 +95,12 @@ public final class Berth implements AutoCloseable {
         for (HistoryEntry entry : entries) {
             long size = 0;
             if (!entry.emptyLayer() && layer < stored.manifest().layers().size()) {
-                size = stored.manifest().layers().get(layer++).size();
+                size = sizes.layer(stored.manifest().layers().get(layer++));
             }
             rows.add(new HistoryRow(Optional.empty(), entry.created(), entry.createdBy(), size, entry.comment()));
         }
         if (rows.isEmpty()) {
-            rows.add(new HistoryRow(Optional.empty(), stored.config().created(), "", stored.size(), ""));
+            rows.add(new HistoryRow(Optional.empty(), stored.config().created(), "", sizes.image(stored), ""));
         }
         HistoryRow newest = rows.getLast();
         rows.set(rows.size() - 1, new HistoryRow(Optional.of(stored.id()), newest.created(), newest.createdBy(),
