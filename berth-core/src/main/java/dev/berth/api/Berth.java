@@ -14,6 +14,7 @@ import dev.berth.image.InvalidReferenceException;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
 import dev.berth.container.RunRequest;
+import dev.berth.engine.BuildCache;
 import dev.berth.engine.LayerRef;
 import dev.berth.error.StoreException;
 import dev.berth.runtime.Stdio;
@@ -22,6 +23,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,7 +208,36 @@ public final class Berth implements AutoCloseable {
 
     /** Reads a Docker or OCI archive, verifying every blob, and lists and names what it held. */
     public List<LoadedImage> load(InputStream archive) {
-        return new ArchiveReader(store, json).load(archive);
+        Set<Digest> before = blobs();
+        try {
+            return new ArchiveReader(store, json).load(archive);
+        } catch (RuntimeException refused) {
+            removeBlobsSince(before, refused);
+            throw refused;
+        }
+    }
+
+    /**
+     * A refused load must not leave what it stored: the blobs that appeared since {@code before} and
+     * that no image and no build cache entry reaches are deleted, under the collector's exclusive lock
+     * (so a concurrent writer that stored the same blob has tagged it by then and it stays).
+     */
+    private void removeBlobsSince(Set<Digest> before, RuntimeException refused) {
+        try {
+            List<Digest> added = blobs().stream().filter(digest -> !before.contains(digest)).toList();
+            if (!added.isEmpty()) {
+                Set<Digest> keep = new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots());
+                store.collector().deleteUnreachable(added, keep);
+            }
+        } catch (RuntimeException cleanup) {
+            refused.addSuppressed(cleanup);
+        }
+    }
+
+    private Set<Digest> blobs() {
+        Set<Digest> digests = new HashSet<>();
+        store.content().list().forEach(blob -> digests.add(blob.digest()));
+        return digests;
     }
 
     /** The full name a tag or rmi argument stands for; a digest cannot be a target. */
