@@ -35,7 +35,7 @@ public final class LayerContentSize {
         try {
             BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
             InputStream tarBytes = CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered);
-            TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, "UTF-8");
+            TarArchiveInputStream tar = new BoundedTarInputStream(tarBytes);
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 List<String> components;
                 try {

@@ -47,7 +47,7 @@ public final class LayerExtractor {
             Compression compression = CompressionStreams.detect(buffered);
             try (ReadAheadDigestingStream tarBytes = new ReadAheadDigestingStream(
                     CompressionStreams.decompressing(compression, buffered), options.maxUncompressedBytes())) {
-                TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, "UTF-8");
+                TarArchiveInputStream tar = new BoundedTarInputStream(tarBytes);
                 TarArchiveEntry entry;
                 while ((entry = nextEntry(tar, layer, current)) != null) {
                     current = entry.getName();
