@@ -10,11 +10,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * An output stream whose bytes are hashed (SHA-256) and passed downstream on a second thread, in
- * 1 MiB chunks, so that reading the next files overlaps with hashing and writing the previous ones, as
- * the stages of {@code tar | tee | openssl} overlap. {@link #finish()} waits for the last chunk and
- * reports a downstream failure; {@link #close()} without {@code finish()} abandons what is pending.
- * Not thread-safe: one thread writes.
+ * An output stream that gathers its bytes in 1 MiB chunks, hashes each (SHA-256) on a second thread
+ * and writes it downstream on the calling thread meanwhile, so that hashing overlaps with writing the
+ * blob and reading the next files, as the stages of {@code tar | tee | openssl} overlap. Downstream
+ * sees every write from the calling thread (streams such as {@code PipedOutputStream} care).
+ * {@link #finish()} writes the last chunk and waits for its hash; {@link #close()} without
+ * {@code finish()} abandons what is pending. Not thread-safe: one thread writes.
  */
 final class HashingPipe extends OutputStream {
 
@@ -87,7 +88,7 @@ final class HashingPipe extends OutputStream {
         return copied;
     }
 
-    /** Passes on the last chunk, waits until everything is hashed and written downstream. */
+    /** Writes the last chunk downstream and waits until everything is hashed. */
     void finish() throws IOException {
         if (position > 0) {
             handOver();
@@ -116,6 +117,13 @@ final class HashingPipe extends OutputStream {
         checkFailure();
         try {
             full.put(new Chunk(current, position));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing a layer");
+        }
+        // The hashing thread reads the chunk while it is written; it is reused once both are done.
+        downstream.write(current, 0, position);
+        try {
             current = free.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,11 +167,8 @@ final class HashingPipe extends OutputStream {
                 if (failure == null) {
                     try {
                         sha256.update(chunk.bytes(), 0, chunk.length());
-                        downstream.write(chunk.bytes(), 0, chunk.length());
-                    } catch (IOException e) {
-                        failure = e;
                     } catch (RuntimeException e) {
-                        failure = new IOException(e.toString(), e);
+                        failure = new IOException("hashing the layer: " + e, e);
                     }
                 }
                 // After a failure chunks are only recycled, so the writer never blocks and sees it next.
