@@ -8,20 +8,24 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * An output stream that gathers its bytes in 1 MiB chunks, hashes each (SHA-256) on a second thread
- * and writes it downstream on the calling thread meanwhile, so that hashing overlaps with writing the
- * blob and reading the next files, as the stages of {@code tar | tee | openssl} overlap. Downstream
- * sees every write from the calling thread (streams such as {@code PipedOutputStream} care).
- * {@link #finish()} writes the last chunk and waits for its hash; {@link #close()} without
- * {@code finish()} abandons what is pending. Not thread-safe: one thread writes.
+ * An output stream that gathers its bytes in 1 MiB chunks and hands each to a second thread, which
+ * hashes it (SHA-256) and writes it downstream, so that reading the next files overlaps with hashing
+ * and writing the previous ones, as the stages of {@code tar | tee | openssl} overlap.
+ * {@link #finish()} waits until that thread has written everything handed over, then hashes and writes
+ * the last chunk and flushes on the calling thread while the other is still alive: the last writer
+ * downstream sees is the caller, which matters to streams that watch their writer thread
+ * ({@code PipedInputStream} fails a read once its last writer thread has ended).
+ * {@link #close()} without {@code finish()} abandons what is pending. Not thread-safe: one thread writes.
  */
 final class HashingPipe extends OutputStream {
 
     private static final int CHUNK_SIZE = 1 << 20;
     private static final int CHUNKS = 4;
     private static final Chunk END = new Chunk(new byte[0], -1);
+    private static final Chunk SYNC = new Chunk(new byte[0], -2);
 
     private record Chunk(byte[] bytes, int length) {
     }
@@ -29,7 +33,8 @@ final class HashingPipe extends OutputStream {
     private final OutputStream downstream;
     private final MessageDigest sha256 = Digest.newSha256();
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
-    private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS + 1);
+    private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS + 2);
+    private final BlockingQueue<Boolean> drained = new ArrayBlockingQueue<>(1);
     private final Thread worker;
     private volatile IOException failure;
     private byte[] current;
@@ -88,14 +93,26 @@ final class HashingPipe extends OutputStream {
         return copied;
     }
 
-    /** Writes the last chunk downstream and waits until everything is hashed. */
+    /** Waits until every handed-over chunk is hashed and written, then hashes, writes and flushes the last one. */
     void finish() throws IOException {
-        if (position > 0) {
-            handOver();
+        try {
+            full.put(SYNC);
+            // The worker stays alive until END: a pipe never sees its last writer gone before the caller wrote.
+            while (drained.poll(100, TimeUnit.MILLISECONDS) == null) {
+                if (!worker.isAlive()) {
+                    checkFailure();
+                    throw new IOException("the layer hashing thread ended early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing a layer");
         }
-        end();
         checkFailure();
+        sha256.update(current, 0, position);
+        downstream.write(current, 0, position);
         downstream.flush();
+        end();
     }
 
     /** Stops the hashing thread; what was not {@linkplain #finish() finished} is dropped. */
@@ -117,13 +134,6 @@ final class HashingPipe extends OutputStream {
         checkFailure();
         try {
             full.put(new Chunk(current, position));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing a layer");
-        }
-        // The hashing thread reads the chunk while it is written; it is reused once both are done.
-        downstream.write(current, 0, position);
-        try {
             current = free.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,9 +148,13 @@ final class HashingPipe extends OutputStream {
         }
         ended = true;
         boolean interrupted = false;
+        boolean sent = false;
         while (true) {
             try {
-                full.put(END);
+                if (!sent) {
+                    full.put(END);
+                    sent = true;
+                }
                 worker.join();
                 break;
             } catch (InterruptedException e) {
@@ -164,11 +178,18 @@ final class HashingPipe extends OutputStream {
     private void drain() {
         try {
             for (Chunk chunk = full.take(); chunk != END; chunk = full.take()) {
+                if (chunk == SYNC) {
+                    drained.put(Boolean.TRUE);
+                    continue;
+                }
                 if (failure == null) {
                     try {
                         sha256.update(chunk.bytes(), 0, chunk.length());
+                        downstream.write(chunk.bytes(), 0, chunk.length());
+                    } catch (IOException e) {
+                        failure = e;
                     } catch (RuntimeException e) {
-                        failure = new IOException("hashing the layer: " + e, e);
+                        failure = new IOException(e.toString(), e);
                     }
                 }
                 // After a failure chunks are only recycled, so the writer never blocks and sees it next.
