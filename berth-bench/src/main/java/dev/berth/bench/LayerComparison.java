@@ -42,7 +42,8 @@ public final class LayerComparison {
             Path layer = work.resolve("layer.tar");
             writeLayer(tree, layer, Compression.NONE);
             Path target = work.resolve("target");
-            System.out.printf("data: %d MiB in %s, layer %d bytes%n", megabytes, tree, Files.size(layer));
+            System.out.printf("data: %d MiB in %s, %d entries, layer %d bytes, load average %s%n", megabytes, tree,
+                    DirectoryEntries.of(tree).size(), Files.size(layer), Files.readString(Path.of("/proc/loadavg")).strip());
             if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, null,
                     () -> writeLayer(tree, out, Compression.NONE),
                     "tar -cf - -C " + tree + " . | tee " + out + " | openssl dgst -sha256 >/dev/null");
@@ -86,8 +87,9 @@ public final class LayerComparison {
         }
         double a = median(ours);
         double b = median(theirs);
-        System.out.printf("%-26s berth %7.2f s (%6.1f MiB/s)   baseline %7.2f s (%6.1f MiB/s)   ratio %.2f   [%s]%n",
-                name, a, megabytes / a, b, megabytes / b, a / b, command);
+        System.out.printf("%-26s berth %7.2f s (%6.1f MiB/s)   baseline %7.2f s (%6.1f MiB/s)   ratio %.2f   runs %s / %s   load %s   [%s]%n",
+                name, a, megabytes / a, b, megabytes / b, a / b, seconds(ours), seconds(theirs),
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0], command);
     }
 
     private static double time(Action before, Action action) throws Exception {
@@ -104,6 +106,10 @@ public final class LayerComparison {
         if (process.waitFor() != 0) {
             throw new IOException("failed: " + command);
         }
+    }
+
+    private static String seconds(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static double median(List<Double> values) {

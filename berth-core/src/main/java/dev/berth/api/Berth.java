@@ -16,6 +16,7 @@ import dev.berth.recovery.SweepReport;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
 import dev.berth.container.RunRequest;
+import dev.berth.engine.BuildCache;
 import dev.berth.engine.LayerRef;
 import dev.berth.error.StoreException;
 import dev.berth.runtime.Stdio;
@@ -24,6 +25,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +46,14 @@ public final class Berth implements AutoCloseable {
     private final LocalStore store;
     private final ImageJson json = ImageJson.standard();
     private final ImageCatalog catalog;
+    private final LayerSizes sizes;
     private final ImageUsage usage;
     private final Clock clock;
 
     private Berth(LocalStore store, ImageUsage usage, Clock clock) {
         this.store = store;
         this.catalog = new ImageCatalog(store, json);
+        this.sizes = new LayerSizes(store);
         this.usage = usage;
         this.clock = clock;
     }
@@ -68,12 +73,12 @@ public final class Berth implements AutoCloseable {
         for (StoredImage image : catalog.all()) {
             if (image.names().isEmpty()) {
                 rows.add(new ImageSummary(Optional.empty(), Optional.empty(), image.id(), image.descriptor().digest(),
-                        image.config().created(), image.size()));
+                        image.config().created(), sizes.image(image)));
             }
             for (String name : image.names()) {
                 FamiliarName familiar = FamiliarName.of(name);
                 rows.add(new ImageSummary(Optional.of(familiar.repository()), familiar.tag(), image.id(),
-                        image.descriptor().digest(), image.config().created(), image.size()));
+                        image.descriptor().digest(), image.config().created(), sizes.image(image)));
             }
         }
         rows.sort(Comparator.comparing((ImageSummary row) -> row.created().map(c -> c.toEpochMilli()).orElse(0L))
@@ -82,7 +87,8 @@ public final class Berth implements AutoCloseable {
     }
 
     public ImageDetails inspect(String image) {
-        return new ImageDetailsReader().details(catalog.find(image));
+        StoredImage stored = catalog.find(image);
+        return new ImageDetailsReader().details(stored, sizes.image(stored));
     }
 
     /** The steps of the image's config history, newest first. */
@@ -94,12 +100,12 @@ public final class Berth implements AutoCloseable {
         for (HistoryEntry entry : entries) {
             long size = 0;
             if (!entry.emptyLayer() && layer < stored.manifest().layers().size()) {
-                size = stored.manifest().layers().get(layer++).size();
+                size = sizes.layer(stored.manifest().layers().get(layer++));
             }
             rows.add(new HistoryRow(Optional.empty(), entry.created(), entry.createdBy(), size, entry.comment()));
         }
         if (rows.isEmpty()) {
-            rows.add(new HistoryRow(Optional.empty(), stored.config().created(), "", stored.size(), ""));
+            rows.add(new HistoryRow(Optional.empty(), stored.config().created(), "", sizes.image(stored), ""));
         }
         HistoryRow newest = rows.getLast();
         rows.set(rows.size() - 1, new HistoryRow(Optional.of(stored.id()), newest.created(), newest.createdBy(),
@@ -212,7 +218,36 @@ public final class Berth implements AutoCloseable {
 
     /** Reads a Docker or OCI archive, verifying every blob, and lists and names what it held. */
     public List<LoadedImage> load(InputStream archive) {
-        return new ArchiveReader(store, json).load(archive);
+        Set<Digest> before = blobs();
+        try {
+            return new ArchiveReader(store, json).load(archive);
+        } catch (RuntimeException refused) {
+            removeBlobsSince(before, refused);
+            throw refused;
+        }
+    }
+
+    /**
+     * A refused load must not leave what it stored: the blobs that appeared since {@code before} and
+     * that no image and no build cache entry reaches are deleted, under the collector's exclusive lock
+     * (so a concurrent writer that stored the same blob has tagged it by then and it stays).
+     */
+    private void removeBlobsSince(Set<Digest> before, RuntimeException refused) {
+        try {
+            List<Digest> added = blobs().stream().filter(digest -> !before.contains(digest)).toList();
+            if (!added.isEmpty()) {
+                Set<Digest> keep = new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots());
+                store.collector().deleteUnreachable(added, keep);
+            }
+        } catch (RuntimeException cleanup) {
+            refused.addSuppressed(cleanup);
+        }
+    }
+
+    private Set<Digest> blobs() {
+        Set<Digest> digests = new HashSet<>();
+        store.content().list().forEach(blob -> digests.add(blob.digest()));
+        return digests;
     }
 
     /** The full name a tag or rmi argument stands for; a digest cannot be a target. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param image the image ID on the newest row only; Docker shows {@code <missing>} for the others,
  *              whose intermediate images were never stored locally
- * @param size the bytes of the layer this step made (its blob size), 0 for a step with no layer
+ * @param size the bytes of the layer this step made as Docker counts them (its files once applied, not
+ *     its blob), 0 for a step with no layer
  */
 public record HistoryRow(Optional<Digest> image, Optional<Instant> created, String createdBy, long size,
                          String comment) {

@@ -16,7 +16,8 @@ final class ImageDetailsReader {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    ImageDetails details(StoredImage image) {
+    /** {@code size} is the image's size as Docker counts it ({@link LayerSizes}). */
+    ImageDetails details(StoredImage image, long size) {
         JsonNode tree;
         try {
             tree = mapper.readTree(image.configBytes());
@@ -29,7 +30,7 @@ final class ImageDetailsReader {
         List<String> repoTags = image.names().stream().map(name -> FamiliarName.of(name).text()).toList();
         return new ImageDetails(image.id(), repoTags, List.of(), text(tree, "comment"), config.created(),
                 text(tree, "docker_version"), config.author(), configJson, config.architecture(), config.variant(),
-                config.os(), image.size(), config.rootFs().type(), config.rootFs().diffIds());
+                config.os(), size, config.rootFs().type(), config.rootFs().diffIds());
     }
 
     private static String text(JsonNode tree, String member) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param id the image ID (the config digest)
  * @param manifest the digest of the manifest the store lists
  * @param created when the config says the image was made, if it says
- * @param size the bytes of its layer blobs
+ * @param size the bytes of its layers once applied, as Docker counts them (not the blobs' compressed sizes)
  */
 public record ImageSummary(Optional<String> repository, Optional<String> tag, Digest id, Digest manifest,
                            Optional<Instant> created, long size) {

@@ -74,7 +74,7 @@ final class RootfsImporter {
         try (Ingester ingester = store.content().ingest();
              InputStream tar = Decompression.open(tarball);
              TeeInputStream tee = new TeeInputStream(tar, ingester.stream())) {
-            TarArchiveInputStream entries = new TarArchiveInputStream(tee);
+            TarArchiveInputStream entries = new dev.berth.layer.BoundedTarInputStream(tee);
             try {
                 while (entries.getNextEntry() != null) {
                     entries.transferTo(OutputStream.nullOutputStream());

@@ -26,9 +26,4 @@ record StoredImage(IndexDescriptor descriptor, List<String> names, Manifest mani
     Digest id() {
         return manifest.config().digest();
     }
-
-    /** The bytes of every layer blob, as stored (compressed when the layers are). */
-    long size() {
-        return manifest.layers().stream().mapToLong(layer -> layer.size()).sum();
-    }
 }

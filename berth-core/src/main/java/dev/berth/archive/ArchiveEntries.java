@@ -74,7 +74,8 @@ final class ArchiveEntries {
         ArchiveEntries entries = new ArchiveEntries(store);
         long inMemory = 0;
         try {
-            TarArchiveInputStream tar = new TarArchiveInputStream(archive);
+            // Bounded: a hostile archive cannot make the reader hold a huge PAX header or long name in memory.
+            TarArchiveInputStream tar = new dev.berth.layer.BoundedTarInputStream(archive);
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = clean(entry.getName());

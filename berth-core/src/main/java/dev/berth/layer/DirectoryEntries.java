@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 public final class DirectoryEntries {
 
+    // Named fields: "unix:*" would also look up the owner's and group's names (two NSS lookups a file).
+    private static final String STAT_FIELDS = "unix:mode,uid,gid,size,rdev,lastModifiedTime,nlink,dev,ino";
+
     private DirectoryEntries() {
     }
 
@@ -66,7 +69,7 @@ public final class DirectoryEntries {
     }
 
     private static LayerEntry describe(Path file, String path, Map<String, String> firstNameOfInode) throws IOException {
-        Map<String, Object> stat = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> stat = Files.readAttributes(file, STAT_FIELDS, LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) stat.get("mode");
         long uid = ((Integer) stat.get("uid")) & 0xffffffffL;
         long gid = ((Integer) stat.get("gid")) & 0xffffffffL;

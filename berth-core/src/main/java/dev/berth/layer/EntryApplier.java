@@ -2,14 +2,12 @@ package dev.berth.layer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -39,7 +37,7 @@ final class EntryApplier {
     private final Set<Path> createdDirectories = new HashSet<>();
     private final List<Map.Entry<Path, FileTime>> directoryTimes = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
-    private final byte[] copyBuffer = new byte[128 * 1024];
+    private final byte[] copyBuffer = new byte[256 * 1024];
 
     EntryApplier(Path root, ExtractOptions options) {
         this.resolver = new RootResolver(root);
@@ -96,13 +94,8 @@ final class EntryApplier {
         } else if (entry.isFIFO()) {
             NativeFileCalls.mknod(path, NativeFileCalls.S_IFIFO, 0600, 0, 0);
         } else if (entry.isFile()) {
-            // CREATE_NEW is O_EXCL: it never opens through a symlink planted at this name.
-            try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                int n;
-                while ((n = content.read(copyBuffer)) >= 0) {
-                    out.write(copyBuffer, 0, n);
-                }
-            }
+            writeFile(entry, path, content);
+            return;
         } else {
             throw new EntryRefusedException("unsupported entry type");
         }
@@ -238,6 +231,22 @@ final class EntryApplier {
         return target;
     }
 
+    /** Creates, fills and sets up a regular file through one descriptor (see {@link CreatedFile}). */
+    private void writeFile(TarArchiveEntry entry, Path path, InputStream content) throws IOException {
+        try (CreatedFile file = CreatedFile.create(path)) {
+            int n;
+            while ((n = content.read(copyBuffer)) >= 0) {
+                file.write(copyBuffer, 0, n);
+            }
+            if (options.privileged()) {
+                file.setOwner(entry.getLongUserId(), entry.getLongGroupId());
+            }
+            file.setMode(entry.getMode() & 07777);
+            setXattrs(entry, path);
+            file.setTimes(entry.getLastModifiedTime().toInstant());
+        }
+    }
+
     private void setMetadata(TarArchiveEntry entry, Path path) throws IOException {
         if (options.privileged()) {
             // lchown before chmod: chown clears setuid and setgid bits.
@@ -247,6 +256,16 @@ final class EntryApplier {
             // The path was just created by us and is not a symlink, so chmod cannot be redirected.
             NativeFileCalls.chmod(path, entry.getMode() & 07777);
         }
+        setXattrs(entry, path);
+        FileTime mtime = entry.getLastModifiedTime();
+        if (entry.isDirectory()) {
+            directoryTimes.add(Map.entry(path, mtime));
+        } else {
+            setTime(path, mtime);
+        }
+    }
+
+    private void setXattrs(TarArchiveEntry entry, Path path) {
         for (Map.Entry<String, String> header : entry.getExtraPaxHeaders().entrySet()) {
             if (header.getKey().startsWith("SCHILY.xattr.")) {
                 String name = header.getKey().substring("SCHILY.xattr.".length());
@@ -256,12 +275,6 @@ final class EntryApplier {
                     skipped.add(entry.getName() + ": xattr " + name + ": " + unsupported.getMessage());
                 }
             }
-        }
-        FileTime mtime = entry.getLastModifiedTime();
-        if (entry.isDirectory()) {
-            directoryTimes.add(Map.entry(path, mtime));
-        } else {
-            setTime(path, mtime);
         }
     }
 

@@ -45,22 +45,23 @@ public final class LayerExtractor {
         try {
             BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
             Compression compression = CompressionStreams.detect(buffered);
-            DigestingInputStream tarBytes = new DigestingInputStream(CompressionStreams.decompressing(compression, buffered),
-                    options.maxUncompressedBytes());
-            TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, "UTF-8");
-            TarArchiveEntry entry;
-            while ((entry = nextEntry(tar, layer, current)) != null) {
-                current = entry.getName();
-                entries++;
-                applier.apply(entry, tar);
+            try (ReadAheadDigestingStream tarBytes = new ReadAheadDigestingStream(
+                    CompressionStreams.decompressing(compression, buffered), options.maxUncompressedBytes())) {
+                TarArchiveInputStream tar = new BoundedTarInputStream(tarBytes);
+                TarArchiveEntry entry;
+                while ((entry = nextEntry(tar, layer, current)) != null) {
+                    current = entry.getName();
+                    entries++;
+                    applier.apply(entry, tar);
+                }
+                // The diffID covers the whole stream, padding after the end-of-archive blocks included.
+                tarBytes.drain();
+                applier.finish();
+                return new ExtractResult(tarBytes.digest(), tarBytes.count(), entries, applier.skipped());
             }
-            // The diffID covers the whole stream, padding after the end-of-archive blocks included.
-            tarBytes.drain();
-            applier.finish();
-            return new ExtractResult(tarBytes.digest(), tarBytes.count(), entries, applier.skipped());
         } catch (EntryRefusedException e) {
             throw new StoreException(prefix(layer, current) + e.getMessage());
-        } catch (DigestingInputStream.LimitExceededException e) {
+        } catch (ReadAheadDigestingStream.LimitExceededException e) {
             throw new StoreException(prefix(layer, current) + e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreException(prefix(layer, current) + "extracting to " + target + ": " + e.getMessage(), e);
@@ -76,7 +77,7 @@ public final class LayerExtractor {
     private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String layer, String previous) throws IOException {
         try {
             return tar.getNextEntry();
-        } catch (DigestingInputStream.LimitExceededException e) {
+        } catch (ReadAheadDigestingStream.LimitExceededException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new StoreException("layer " + layer + ": header after entry " + previous + ": malformed tar: "

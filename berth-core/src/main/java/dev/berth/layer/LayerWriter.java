@@ -3,7 +3,6 @@ package dev.berth.layer;
 import dev.berth.image.Compression;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,14 +15,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Writes a reproducible layer tar in one streaming pass: entries in path-byte order, POSIX (PAX)
  * headers for long names and big numbers, times in whole seconds clamped to {@code SOURCE_DATE_EPOCH}
  * when one is given, no user or host names unless the entry carries them. The diffID is hashed before
- * compression and the blob digest after, as the bytes go by; nothing is held in memory but one block.
+ * compression and the blob digest after, as the bytes go by; hashing and writing run on a second thread
+ * while the next files are read, and nothing is held in memory but four 1 MiB chunks.
  *
  * @param compression how the blob is compressed
  * @param level the compression level (ignored for {@link Compression#NONE})
@@ -31,6 +30,10 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * @param sourceDateEpoch when present, no entry time is later than this (the caller reads the variable)
  */
 public record LayerWriter(Compression compression, int level, int threads, Optional<Instant> sourceDateEpoch) {
+
+    private static final int RECORD = 512;
+    // Never written to: the padding after content and the end-of-archive blocks.
+    private static final byte[] ZEROS = new byte[2 * RECORD];
 
     public LayerWriter {
         Objects.requireNonNull(compression, "compression");
@@ -57,9 +60,9 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
         // Uncompressed, the blob is the tar: hashing it twice would only halve the speed.
         boolean compressing = compression != Compression.NONE;
         DigestingOutputStream compressed = new DigestingOutputStream(blob, compressing);
-        DigestingOutputStream uncompressed = writeTo(entries, compressed, true);
-        Digest diffId = uncompressed.digest();
-        return new LayerDigests(diffId, compressing ? compressed.digest() : diffId, compressed.count(), uncompressed.count());
+        Written tar = writeTo(entries, compressed, true);
+        Digest diffId = tar.digest().orElseThrow();
+        return new LayerDigests(diffId, compressing ? compressed.digest() : diffId, compressed.count(), tar.size());
     }
 
     /**
@@ -74,50 +77,49 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
         if (compression != Compression.NONE) {
             throw new IllegalStateException("an unhashed tar is uncompressed; this writer compresses with " + compression);
         }
-        return writeTo(entries, new DigestingOutputStream(tar, false), false).count();
+        // The wrapper only flushes on close: the caller's stream stays open for its commit.
+        return writeTo(entries, new DigestingOutputStream(tar, false), false).size();
     }
 
-    private DigestingOutputStream writeTo(Iterator<LayerEntry> entries, OutputStream compressed, boolean hashTar) {
-        DigestingOutputStream uncompressed;
+    /** The tar's size, and its digest when it was hashed. */
+    private record Written(long size, Optional<Digest> digest) {
+    }
+
+    private Written writeTo(Iterator<LayerEntry> entries, OutputStream sink, boolean hashTar) {
         byte[] previous = null;
         String current = "";
         try {
-            OutputStream compressor = CompressionStreams.compressing(compression, compressed, level, threads);
-            uncompressed = new DigestingOutputStream(compressor, hashTar);
-            // 512-byte records: the archive ends after its two zero blocks, as Go's archive/tar writes it.
-            // The tar stream writes record by record; the buffer turns that into large hash and write calls.
-            BufferedOutputStream buffered = new BufferedOutputStream(uncompressed, 256 * 1024);
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(buffered, 512, "UTF-8");
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            tar.setAddPaxHeadersForNonAsciiNames(true);
-            while (entries.hasNext()) {
-                LayerEntry entry = entries.next();
-                current = entry.path();
-                byte[] path = entry.pathBytes();
-                if (previous != null && Arrays.compareUnsigned(previous, path) >= 0) {
-                    throw new IllegalArgumentException("layer entries out of order: \"" + entry.path()
-                            + "\" comes after \"" + new String(previous, StandardCharsets.UTF_8) + "\"");
+            OutputStream compressor = CompressionStreams.compressing(compression, sink, level, threads);
+            TarHeaders headers = new TarHeaders();
+            try (HashingPipe tar = new HashingPipe(compressor, hashTar)) {
+                while (entries.hasNext()) {
+                    LayerEntry entry = entries.next();
+                    current = entry.path();
+                    byte[] path = entry.pathBytes();
+                    if (previous != null && Arrays.compareUnsigned(previous, path) >= 0) {
+                        throw new IllegalArgumentException("layer entries out of order: \"" + entry.path()
+                                + "\" comes after \"" + new String(previous, StandardCharsets.UTF_8) + "\"");
+                    }
+                    if (entry.type() == EntryType.HARDLINK
+                            && Arrays.compareUnsigned(entry.linkTarget().getBytes(StandardCharsets.UTF_8), path) >= 0) {
+                        throw new IllegalArgumentException("hardlink " + entry.path() + " names a later entry " + entry.linkTarget());
+                    }
+                    previous = path;
+                    tar.write(headers.format(header(entry)));
+                    if (entry.type() == EntryType.FILE) {
+                        copyContent(entry, tar);
+                    }
                 }
-                if (entry.type() == EntryType.HARDLINK
-                        && Arrays.compareUnsigned(entry.linkTarget().getBytes(StandardCharsets.UTF_8), path) >= 0) {
-                    throw new IllegalArgumentException("hardlink " + entry.path() + " names a later entry " + entry.linkTarget());
-                }
-                previous = path;
-                tar.putArchiveEntry(header(entry));
-                if (entry.type() == EntryType.FILE) {
-                    copyContent(entry, tar);
-                }
-                tar.closeArchiveEntry();
+                // 512-byte records: the archive ends after its two zero blocks, as Go's archive/tar writes it.
+                tar.write(ZEROS);
+                tar.finish();
+                // Closing the compressor writes its trailer; the sink (a DigestingOutputStream) only flushes.
+                compressor.close();
+                return new Written(tar.count(), hashTar ? Optional.of(tar.digest()) : Optional.empty());
             }
-            tar.finish();
-            buffered.flush();
-            // Closing the compressor writes its trailer; `compressed` only flushes, keeping `blob` open.
-            compressor.close();
         } catch (IOException e) {
             throw new StoreException("writing layer entry " + current + ": " + e.getMessage(), e);
         }
-        return uncompressed;
     }
 
     /** Writes {@code entries} as {@link #write(Iterator, OutputStream)} does. */
@@ -163,42 +165,18 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
         };
     }
 
-    private static void copyContent(LayerEntry entry, OutputStream tar) throws IOException {
+    private static void copyContent(LayerEntry entry, HashingPipe tar) throws IOException {
         try (InputStream content = entry.content().open()) {
-            long copied = content.transferTo(new BoundedOutputStream(tar, entry.size()));
+            long copied = tar.transferFrom(content, entry.size());
             if (copied != entry.size()) {
                 throw new IOException("content is " + copied + " bytes, the entry said " + entry.size()
                         + " (the file changed while the layer was written?)");
             }
-        }
-    }
-
-    /** Refuses to pass on more than the declared size, so a growing file cannot corrupt the tar. */
-    private static final class BoundedOutputStream extends java.io.FilterOutputStream {
-        private long remaining;
-
-        BoundedOutputStream(OutputStream out, long size) {
-            super(out);
-            this.remaining = size;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (len > remaining) {
+            if (content.read() != -1) {
                 throw new IOException("content is longer than the declared size (the file changed while the layer was written?)");
             }
-            remaining -= len;
-            out.write(b, off, len);
         }
-
-        @Override
-        public void close() {
-            // the tar stream stays open for the next entry
-        }
+        int padding = (int) (-entry.size() & (RECORD - 1));
+        tar.write(ZEROS, 0, padding);
     }
 }

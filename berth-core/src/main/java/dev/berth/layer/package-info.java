@@ -8,10 +8,14 @@
  * {@link dev.berth.layer.Compression} with the pigz-style
  * {@link dev.berth.layer.ParallelGzipOutputStream}, {@link dev.berth.layer.LayerConverter}
  * (recompression that keeps and verifies the diffID) and {@link dev.berth.layer.LayerExtractor}
- * (a blob onto a directory with whiteouts, refusing hostile archives, returning the diffID it computed).
+ * (a blob onto a directory with whiteouts, refusing hostile archives, returning the diffID it computed),
+ * {@link dev.berth.layer.LayerContentSize} (a layer's size as Docker counts it) and
+ * {@link dev.berth.layer.BoundedTarInputStream} (a tar reader capping extended headers, for every
+ * untrusted tar).
  *
  * <p>Takes streams and paths; gives digests and {@link dev.berth.error.StoreException}s naming the
  * layer and entry. Depends on {@code dev.berth.image} and {@code dev.berth.error} only. A layer is never
- * held in memory whole. Native calls (mknod, xattrs) need {@code --enable-native-access}.
+ * held in memory whole. Writing and extracting each use a second thread to hash while the first reads or
+ * writes files. Native calls (mknod, xattrs, file creation by descriptor) need {@code --enable-native-access}.
  */
 package dev.berth.layer;

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,28 @@ public final class GarbageCollector {
                 }
             }
             return new CollectionReport(dropped, removed);
+        }
+    }
+
+    /**
+     * Deletes those of {@code candidates} that no image (tagged or dangling) and no extra root reaches:
+     * what a refused load or an abandoned write had already committed. Takes the collect lock
+     * exclusively, so every writer that could still tag one of them has finished first.
+     *
+     * @return the blobs deleted
+     */
+    public List<BlobInfo> deleteUnreachable(Collection<Digest> candidates, Set<Digest> extraRoots) {
+        try (StoreLock.Held _ = collectLock.exclusive()) {
+            Set<Digest> roots = new HashSet<>(extraRoots);
+            images.list().forEach(entry -> roots.add(entry.descriptor().digest()));
+            Set<Digest> live = reachable(roots);
+            List<BlobInfo> removed = new ArrayList<>();
+            for (Digest digest : candidates.stream().distinct().sorted().toList()) {
+                if (!live.contains(digest)) {
+                    content.info(digest).filter(info -> content.delete(digest)).ifPresent(removed::add);
+                }
+            }
+            return removed;
         }
     }
 

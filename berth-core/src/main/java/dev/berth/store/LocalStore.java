@@ -1,9 +1,11 @@
 package dev.berth.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.error.ConflictException;
 import dev.berth.error.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,15 @@ import java.util.List;
 /**
  * One store root opened by this process: its content, its images and its garbage collector, sharing
  * the root's two lock files. Opening creates what is missing and sweeps what killed writers left in
- * {@code ingest/}. Open one {@code LocalStore} per root per process and share it between threads.
+ * {@code ingest/}.
+ *
+ * <p>One {@code LocalStore} per root per process, shared between threads: the locks inside one JVM are
+ * counted per instance (the OS lock belongs to the whole process), so two instances on one root would
+ * not exclude each other and the JVM would refuse their overlapping file locks at random moments. A
+ * second {@link #open} of a root this process has open therefore fails at once with a
+ * {@link ConflictException}. The check is a shared lock on {@code .instance.lock}, held until
+ * {@link #close}: other processes take it too (any number may open the store); only this JVM's own
+ * overlapping lock is refused, by the JVM, whatever path names the root.
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -32,18 +42,52 @@ public final class LocalStore implements AutoCloseable {
     private final FileContentStore content;
     private final OciLayout images;
     private final List<Path> swept;
+    private final FileChannel instanceLock;
 
     private LocalStore(StoreLayout paths, Clock clock, ObjectMapper json) {
         this.paths = paths;
         createDirectories(paths);
+        this.instanceLock = lockInstance(paths);
         this.indexLock = new StoreLock(paths.indexLockFile());
         this.collectLock = new StoreLock(paths.collectLockFile());
         this.sweepLock = new StoreLock(paths.sweepLockFile());
         TempFileOwner owner = TempFileOwner.currentProcess();
         this.content = new FileContentStore(paths, collectLock, owner);
         this.images = new OciLayout(paths, indexLock, collectLock, owner, json);
-        this.swept = new IngestSweeper(clock, FOREIGN_TEMP_GRACE).sweep(paths.ingest());
-        writeLayoutFiles();
+        try {
+            this.swept = new IngestSweeper(clock, FOREIGN_TEMP_GRACE).sweep(paths.ingest());
+            writeLayoutFiles();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static FileChannel lockInstance(StoreLayout paths) {
+        Path file = paths.instanceLockFile();
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel.lock(0, Long.MAX_VALUE, true);
+            return channel;
+        } catch (OverlappingFileLockException alreadyOpen) {
+            closeQuietly(channel);
+            throw new ConflictException("store " + paths.root() + " is already open in this process: "
+                    + "share that LocalStore (one per root per process)");
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // nothing was locked through it
+        }
     }
 
     public static LocalStore open(StoreLayout paths) {
@@ -101,6 +145,9 @@ public final class LocalStore implements AutoCloseable {
     public void close() {
         try (collectLock; sweepLock) {
             indexLock.close();
+        } finally {
+            // Closing the channel releases the instance lock: the root may be opened again.
+            closeQuietly(instanceLock);
         }
     }
 

@@ -111,4 +111,9 @@ public record StoreLayout(Path root) {
     public Path collectLockFile() {
         return root.resolve(".gc.lock");
     }
+
+    /** Locked (shared) by the one {@link LocalStore} a process has open on this root; see {@link LocalStore}. */
+    public Path instanceLockFile() {
+        return root.resolve(".instance.lock");
+    }
 }

@@ -78,7 +78,8 @@ class ArchiveLoadTest {
         assertThat(loaded.getFirst().names()).containsExactly("docker.io/library/busybox:old");
         assertThat(berth.inspect("busybox:old").dockerVersion()).isEqualTo("20.10.7");
         assertThat(berth.inspect("busybox:old").containerConfigJson()).isEqualTo("{\"Cmd\":[\"sh\"]}");
-        assertThat(berth.images().getFirst().size()).isEqualTo(2L * LAYER.length);
+        // Docker's size: each layer's content once applied (etc/hostname, 4 bytes), not the tar's length.
+        assertThat(berth.images().getFirst().size()).isEqualTo(2L * 4);
     }
 
     @Test
@@ -93,7 +94,7 @@ class ArchiveLoadTest {
                 .file("manifest.json", manifestJson("config.json", "layer.tar.gz", "layer.tar.gz"))
                 .build();
         berth.load(new ByteArrayInputStream(archive));
-        assertThat(berth.images().getFirst().size()).isEqualTo(2L * gzipped.size());
+        assertThat(berth.images().getFirst().size()).isEqualTo(2L * 4);
         assertThat(berth.inspect("busybox:old").id()).isEqualTo(ID);
     }
 
@@ -133,11 +134,41 @@ class ArchiveLoadTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileArchives")
-    void refusesAHostileArchiveAndStoresNoImage(String name, Supplier<TarBuilder> archive, String message) {
+    void refusesAHostileArchiveAndStoresNoImage(String name, Supplier<TarBuilder> archive, String message)
+            throws IOException {
         assertThatThrownBy(() -> berth.load(new ByteArrayInputStream(archive.get().build())))
                 .isInstanceOf(TransferException.class)
                 .hasMessageStartingWith("refusing the image archive: ")
                 .hasMessageContaining(message);
         assertThat(berth.images()).isEmpty();
+        assertThat(blobs()).as("blobs the refused load had stored").isEmpty();
+    }
+
+    @Test
+    void aRefusedLoadRemovesTheBlobsItAddedAndKeepsThoseImagesUse() throws IOException {
+        berth.load(new ByteArrayInputStream(oldLayout().build()));
+        List<String> kept = blobs();
+        // Layers are stored as they are verified: the new one is stored before the third one is refused.
+        byte[] newLayer = new TarBuilder().file("new", "verified, then stored").build();
+        byte[] strayLayer = new TarBuilder().file("stray", "not listed by the config").build();
+        byte[] config = ("{\"os\":\"linux\",\"architecture\":\"amd64\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + DIFF_ID + "\",\"" + Digest.sha256(newLayer) + "\",\"" + DIFF_ID + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        byte[] refused = new TarBuilder()
+                .file("shared.tar", LAYER).file("new.tar", newLayer).file("stray.tar", strayLayer).file("c.json", config)
+                .file("manifest.json", manifestJson("c.json", "shared.tar", "new.tar", "stray.tar"))
+                .build();
+
+        assertThatThrownBy(() -> berth.load(new ByteArrayInputStream(refused)))
+                .isInstanceOf(TransferException.class)
+                .hasMessageContaining("layer 3 (" + Digest.sha256(strayLayer) + ") has content");
+
+        assertThat(blobs()).containsExactlyElementsOf(kept).doesNotContain(Digest.sha256(newLayer).hex());
+        assertThat(berth.inspect("busybox:old").id()).isEqualTo(ID);
+    }
+
+    private List<String> blobs() throws IOException {
+        try (Stream<Path> files = java.nio.file.Files.list(root.resolve("blobs/sha256"))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 }

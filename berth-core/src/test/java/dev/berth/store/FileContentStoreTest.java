@@ -77,10 +77,10 @@ class FileContentStoreTest extends ContentStoreConformance {
     @Test
     void reopeningRecreatesMissingDirectories() throws IOException {
         Files.delete(root.resolve("ingest"));
+        local.close(); // one LocalStore per root per process
 
-        try (LocalStore _ = LocalStore.open(new StoreLayout(root))) {
-            assertThat(root.resolve("ingest")).isDirectory();
-        }
+        local = LocalStore.open(new StoreLayout(root));
+        assertThat(root.resolve("ingest")).isDirectory();
     }
 
     @Test
