@@ -103,7 +103,7 @@ class LayerExtractorProperties {
 
     private static void deleteAll(Path temp) {
         try {
-            Tree.delete(temp);
+            TreeRemover.delete(temp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
