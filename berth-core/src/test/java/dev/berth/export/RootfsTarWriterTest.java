@@ -1,7 +1,9 @@
 package dev.berth.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.store.ContentStore;
 import dev.berth.store.InMemoryContentStore;
@@ -9,6 +11,7 @@ import dev.berth.store.Ingester;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +87,27 @@ class RootfsTarWriterTest {
             }
         }
         return entries;
+    }
+
+    @Test
+    void aLayerWithAnOversizedPaxHeaderIsRefusedNamingTheLayer() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, 512, "UTF-8")) {
+            TarArchiveEntry entry = new TarArchiveEntry("etc/passwd");
+            entry.addPaxHeader("SCHILY.xattr.user.big", "x".repeat(2 << 20));
+            tar.putArchiveEntry(entry);
+            tar.closeArchiveEntry();
+        }
+        Digest hostile;
+        try (Ingester ingester = content.ingest()) {
+            ingester.stream().write(bytes.toByteArray());
+            hostile = ingester.commit(Optional.empty()).digest();
+        }
+
+        assertThatThrownBy(() -> new RootfsTarWriter(content).write(List.of(hostile), OutputStream.nullOutputStream()))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("writing the file system as a tar: reading layer " + hostile
+                        + ": extended header (type x) of 2097183 bytes, more than the 1048576 allowed");
     }
 
     /** Entries as {@code NAME dir MODE U:G}, {@code NAME file MODE U:G CONTENT}, {@code NAME hardlink TARGET U:G}, {@code NAME whiteout}. */
