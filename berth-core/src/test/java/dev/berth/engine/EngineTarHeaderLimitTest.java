@@ -10,15 +10,12 @@ import dev.berth.image.StandardMediaType;
 import dev.berth.store.ContentStore;
 import dev.berth.store.InMemoryContentStore;
 import dev.berth.store.Ingester;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.berth.testing.TarBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,18 +93,7 @@ class EngineTarHeaderLimitTest {
 
     /** One file {@code name} whose PAX header carries an xattr of {@code value}. */
     static byte[] tar(String name, String value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, 512, "UTF-8")) {
-            TarArchiveEntry entry = new TarArchiveEntry(name);
-            entry.addPaxHeader("SCHILY.xattr.user.big", value);
-            entry.setSize(1);
-            tar.putArchiveEntry(entry);
-            tar.write('1');
-            tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return bytes.toByteArray();
+        return new TarBuilder().fileWithXattr(name, "1", "user.big", value).build();
     }
 
     private static LayerRef store(ContentStore content, byte[] tar) throws IOException {

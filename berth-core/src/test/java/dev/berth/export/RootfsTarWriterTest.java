@@ -8,6 +8,7 @@ import dev.berth.image.Digest;
 import dev.berth.store.ContentStore;
 import dev.berth.store.InMemoryContentStore;
 import dev.berth.store.Ingester;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -91,16 +92,10 @@ class RootfsTarWriterTest {
 
     @Test
     void aLayerWithAnOversizedPaxHeaderIsRefusedNamingTheLayer() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, 512, "UTF-8")) {
-            TarArchiveEntry entry = new TarArchiveEntry("etc/passwd");
-            entry.addPaxHeader("SCHILY.xattr.user.big", "x".repeat(2 << 20));
-            tar.putArchiveEntry(entry);
-            tar.closeArchiveEntry();
-        }
+        byte[] tar = new TarBuilder().fileWithXattr("etc/passwd", "", "user.big", "x".repeat(2 << 20)).build();
         Digest hostile;
         try (Ingester ingester = content.ingest()) {
-            ingester.stream().write(bytes.toByteArray());
+            ingester.stream().write(tar);
             hostile = ingester.commit(Optional.empty()).digest();
         }
 
