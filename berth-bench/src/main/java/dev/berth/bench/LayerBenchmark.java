@@ -6,15 +6,13 @@ import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerDigests;
 import dev.berth.layer.LayerExtractor;
 import dev.berth.layer.LayerWriter;
+import dev.berth.layer.TreeRemover;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -71,14 +69,14 @@ public class LayerBenchmark {
     public void freshTarget() throws IOException {
         target = work.resolve("target");
         if (Files.exists(target)) {
-            delete(target);
+            TreeRemover.delete(target);
         }
         Files.createDirectory(target);
     }
 
     @TearDown(Level.Trial)
     public void cleanUp() throws IOException {
-        delete(work);
+        TreeRemover.delete(work);
     }
 
     @Benchmark
@@ -107,22 +105,6 @@ public class LayerBenchmark {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             return LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.of(tree), out);
         }
-    }
-
-    static void delete(Path path) throws IOException {
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** The benchmark's data: a fixed-seed tree of source-like text, random bytes, small and large files. */

@@ -5,6 +5,7 @@ import dev.berth.layer.DirectoryEntries;
 import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerExtractor;
 import dev.berth.layer.LayerWriter;
+import dev.berth.layer.TreeRemover;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ public final class LayerComparison {
                     "tar -cf - -C " + tree + " . | zstd -3 -T0 -q -c > " + out);
             if (ops.contains("extract")) compare("extract uncompressed", runs, megabytes, () -> {
                         if (Files.exists(target)) {
-                            LayerBenchmark.delete(target);
+                            TreeRemover.delete(target);
                         }
                         Files.createDirectory(target);
                         shell("sync");
@@ -67,7 +68,7 @@ public final class LayerComparison {
                     },
                     "tar -xf " + layer + " -C " + target);
         } finally {
-            LayerBenchmark.delete(work);
+            TreeRemover.delete(work);
         }
     }
 

@@ -1,14 +1,13 @@
 package dev.berth.cli;
 
+import dev.berth.layer.TreeRemover;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The workload the launcher records the JVM's AOT cache from (JDK 25, JEP 483/514/515): one JVM runs
@@ -34,7 +33,7 @@ public final class AotTraining {
         } finally {
             System.setOut(out);
             System.setErr(err);
-            deleteTree(work);
+            TreeRemover.delete(work);
         }
     }
 
@@ -93,14 +92,6 @@ public final class AotTraining {
         int exit = Main.run(command.toArray(String[]::new));
         if (exit != 0) {
             report.println("berth: AOT training: `berth " + String.join(" ", command) + "` exited " + exit);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code berth build} end to end, in process, with a Dockerfile that needs no RUN. */
 class BuildCommandTest {
@@ -23,8 +20,6 @@ class BuildCommandTest {
 
     private Path context;
     private Path root;
-
-    record Result(int exitCode, String out, String err) {}
 
     @BeforeEach
     void context() throws IOException {
@@ -46,7 +41,7 @@ class BuildCommandTest {
     void buildsTagsAndReportsPlainProgress() throws IOException {
         Path iid = directory.resolve("iid");
 
-        Result result = run("build", "--root", root.toString(), "-t", "my-custom-image", "--iidfile", iid.toString(),
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-t", "my-custom-image", "--iidfile", iid.toString(),
                 "--progress=plain", context.toString());
 
         assertThat(result.exitCode()).isZero();
@@ -61,10 +56,10 @@ class BuildCommandTest {
 
     @Test
     void rebuildIsCachedAndQuietPrintsOnlyTheId() {
-        run("build", "--root", root.toString(), "-q", context.toString());
+        CliRun.of("build", "--root", root.toString(), "-q", context.toString());
 
-        Result again = run("build", "--root", root.toString(), "--progress=plain", context.toString());
-        Result quiet = run("build", "--root", root.toString(), "-q", context.toString());
+        CliRun again = CliRun.of("build", "--root", root.toString(), "--progress=plain", context.toString());
+        CliRun quiet = CliRun.of("build", "--root", root.toString(), "-q", context.toString());
 
         assertThat(again.err()).contains("#2 CACHED", "#3 CACHED", "#6 CACHED");
         assertThat(quiet.out()).matches("sha256:[0-9a-f]{64}\\R");
@@ -73,7 +68,7 @@ class BuildCommandTest {
 
     @Test
     void progressQuietPrintsOnlyTheIdLikeDashQ() {
-        Result quiet = run("build", "--root", root.toString(), "--progress=quiet", context.toString());
+        CliRun quiet = CliRun.of("build", "--root", root.toString(), "--progress=quiet", context.toString());
 
         assertThat(quiet.exitCode()).isZero();
         assertThat(quiet.out()).matches("sha256:[0-9a-f]{64}\\R");
@@ -82,7 +77,7 @@ class BuildCommandTest {
 
     @Test
     void progressTtyLeavesTheFinalFrameThenTheSummary() {
-        Result result = run("build", "--root", root.toString(), "--progress=tty", "-t", "app:1", context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "--progress=tty", "-t", "app:1", context.toString());
 
         assertThat(result.exitCode()).isZero();
         String screen = result.err().replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
@@ -96,7 +91,7 @@ class BuildCommandTest {
     void failedStepIsMarkedInTheFinalFrameAboveTheError() throws IOException {
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY missing.txt /x\n");
 
-        Result result = run("build", "--root", root.toString(), "--progress=tty", context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "--progress=tty", context.toString());
 
         String screen = result.err().replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
         assertThat(result.exitCode()).isNotZero();
@@ -106,7 +101,7 @@ class BuildCommandTest {
 
     @Test
     void unknownProgressModeIsRefused() {
-        Result result = run("build", "--root", root.toString(), "--progress=fancy", context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "--progress=fancy", context.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("unknown progress mode \"fancy\" (from --progress): use auto, plain, tty or quiet");
@@ -114,7 +109,7 @@ class BuildCommandTest {
 
     @Test
     void otherDockerfileWithDashF() {
-        Result result = run("buildx", "build", "--root", root.toString(), "-f", context.resolve("MyDockerfile").toString(),
+        CliRun result = CliRun.of("buildx", "build", "--root", root.toString(), "-f", context.resolve("MyDockerfile").toString(),
                 "-t", "other:1", "--progress=plain", context.toString());
 
         assertThat(result.exitCode()).isZero();
@@ -123,7 +118,7 @@ class BuildCommandTest {
 
     @Test
     void otherPlatformIsAClearError() {
-        Result result = run("build", "--root", root.toString(), "--platform", "linux/s390x", context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "--platform", "linux/s390x", context.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("cannot build for platform linux/s390x: Berth builds for the host platform only");
@@ -133,7 +128,7 @@ class BuildCommandTest {
     void dockerfileErrorPointsAtItsLine() throws IOException {
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY missing.txt /x\n");
 
-        Result result = run("build", "--root", root.toString(), context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), context.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("Dockerfile:2: \"missing.txt\": not found in the build context");
@@ -143,7 +138,7 @@ class BuildCommandTest {
     void localOutputWritesTheFileSystem() throws IOException {
         Path out = directory.resolve("out");
 
-        Result result = run("build", "--root", root.toString(), "-q", "--output", "type=local,dest=" + out, context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-q", "--output", "type=local,dest=" + out, context.toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(Files.readString(out.resolve("srv/hello.txt"))).isEqualTo("hello\n");
@@ -151,12 +146,12 @@ class BuildCommandTest {
 
     @Test
     void builderPruneEmptiesTheCacheAndTheCacheMounts() throws IOException {
-        run("build", "--root", root.toString(), "-q", context.toString());
+        CliRun.of("build", "--root", root.toString(), "-q", context.toString());
         Path mount = Files.createDirectories(root.resolve("cache/mounts").resolve("a".repeat(64)).resolve("pkg"));
         Files.writeString(mount.resolve("downloaded"), "x".repeat(2048));
 
-        Result prune = run("builder", "prune", "--root", root.toString(), "-f");
-        Result again = run("build", "--root", root.toString(), "--progress=plain", context.toString());
+        CliRun prune = CliRun.of("builder", "prune", "--root", root.toString(), "-f");
+        CliRun again = CliRun.of("build", "--root", root.toString(), "--progress=plain", context.toString());
 
         assertThat(prune.out()).isEqualTo("Deleted build cache entries: 5\nDeleted cache mounts: 1\n"
                 + "Total reclaimed space: " + ByteSize.format(2048) + "\n");
@@ -169,7 +164,7 @@ class BuildCommandTest {
         Files.writeString(context.resolve("Secret.Dockerfile"), "FROM scratch\nRUN --mount=type=secret,id=npm,required cat /run/secrets/npm\n");
         Path other = Files.writeString(directory.resolve("other-secret"), "x");
 
-        Result result = run("buildx", "build", "--root", root.toString(), "-q", "--secret", "id=other,src=" + other,
+        CliRun result = CliRun.of("buildx", "build", "--root", root.toString(), "-q", "--secret", "id=other,src=" + other,
                 "-f", context.resolve("Secret.Dockerfile").toString(), context.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -179,20 +174,9 @@ class BuildCommandTest {
 
     @Test
     void aMalformedSecretIsAUsageError() {
-        Result result = run("build", "--root", root.toString(), "--secret", "id=x,kind=file", context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "--secret", "id=x,kind=file", context.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("invalid --secret id=x,kind=file: unexpected key \"kind\"");
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        int code = commandLine.execute(args);
-        return new Result(code, out.toString(), err.toString());
     }
 }

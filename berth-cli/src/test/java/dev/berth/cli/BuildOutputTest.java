@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code berth build --output}: buildx's exporters and their shorthands, in process. */
 class BuildOutputTest {
@@ -37,8 +31,6 @@ class BuildOutputTest {
 
     private Path context;
     private Path root;
-
-    record Result(int exitCode, String out, String err, byte[] stdout) {}
 
     @BeforeEach
     void context() throws IOException {
@@ -56,7 +48,7 @@ class BuildOutputTest {
     void dockerArchiveIsWrittenAndTheImageIsNotTagged() throws IOException {
         Path archive = directory.resolve("out/image.tar");
 
-        Result result = run("build", "--root", root.toString(), "-t", "out-test:1", "--iidfile",
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-t", "out-test:1", "--iidfile",
                 directory.resolve("iid").toString(), "--output", "type=docker,dest=" + archive, context.toString());
 
         assertThat(result.exitCode()).isZero();
@@ -81,7 +73,7 @@ class BuildOutputTest {
     void ociArchiveHasNoDockerManifest() throws IOException {
         Path archive = directory.resolve("image.oci.tar");
 
-        Result result = run("build", "--root", root.toString(), "-t", "out-test:1", "-o", "type=oci,dest=" + archive,
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-t", "out-test:1", "-o", "type=oci,dest=" + archive,
                 context.toString());
 
         assertThat(result.exitCode()).isZero();
@@ -95,7 +87,7 @@ class BuildOutputTest {
     void imageAndArchiveTogetherStoreAndWrite() throws IOException {
         Path archive = directory.resolve("image.tar");
 
-        Result result = run("build", "--root", root.toString(), "-t", "out-test:1", "-o", "type=image",
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-t", "out-test:1", "-o", "type=image",
                 "-o", "type=docker,dest=" + archive, context.toString());
 
         assertThat(result.exitCode()).isZero();
@@ -109,7 +101,7 @@ class BuildOutputTest {
     @ParameterizedTest(name = "-o {0}")
     @CsvSource(delimiter = '|', value = {"type=tar,dest=-", "-"})
     void tarOfTheFileSystemGoesToStdout(String output) throws IOException {
-        Result result = run("build", "--root", root.toString(), "-o", output, context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-o", output, context.toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEmpty();
@@ -120,7 +112,7 @@ class BuildOutputTest {
     void tarToAFileKeepsOwners() throws IOException {
         Path tar = directory.resolve("rootfs.tar");
 
-        run("build", "--root", root.toString(), "-o", "type=tar,dest=" + tar, context.toString());
+        CliRun.of("build", "--root", root.toString(), "-o", "type=tar,dest=" + tar, context.toString());
 
         assertThat(listing(Files.readAllBytes(tar))).containsExactly("srv/ 755 7:8", "srv/hello.txt 644 7:8 hello\n");
     }
@@ -129,7 +121,7 @@ class BuildOutputTest {
     void aBarePathIsALocalDirectory() throws IOException {
         Path out = directory.resolve("files");
 
-        Result result = run("build", "--root", root.toString(), "-o", out.toString(), context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-o", out.toString(), context.toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(Files.readString(out.resolve("srv/hello.txt"))).isEqualTo("hello\n");
@@ -146,7 +138,7 @@ class BuildOutputTest {
             "type=local,dest=-             | type=local writes a directory, not standard output | 12 | ^^^^^^",
     })
     void badOutputsAreClearErrors(String output, String message, int column, String carets) {
-        Result result = run("build", "--root", root.toString(), "-o", output, context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-o", output, context.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).startsWith("--output:1: " + message + "\n --> --output:1:" + column + "\n  |\n1 | "
@@ -155,7 +147,7 @@ class BuildOutputTest {
 
     @Test
     void twoOutputsOnStdoutAreRefused() {
-        Result result = run("build", "--root", root.toString(), "-o", "-", "-o", "type=docker,dest=-", context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-o", "-", "-o", "type=docker,dest=-", context.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).startsWith("--output:1: only one output can go to standard output (dest=-)");
@@ -163,7 +155,7 @@ class BuildOutputTest {
 
     @Test
     void quietWithStdoutOutputIsRefused() {
-        Result result = run("build", "--root", root.toString(), "-q", "-o", "-", context.toString());
+        CliRun result = CliRun.of("build", "--root", root.toString(), "-q", "-o", "-", context.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("quiet progress prints the image ID on standard output, where --output dest=- writes the tar");
@@ -189,25 +181,5 @@ class BuildOutputTest {
             }
         }
         return entries;
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        PrintStream savedOut = System.out;
-        InputStream savedIn = System.in;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
-            int code = commandLine.execute(args);
-            return new Result(code, out.toString(), err.toString(), stdout.toByteArray());
-        } finally {
-            System.setOut(savedOut);
-            System.setIn(savedIn);
-        }
     }
 }

@@ -3,29 +3,22 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ContextListCommandTest {
 
     @TempDir
     Path context;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        return commandLine.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     private void write(String path, int size) throws IOException {
@@ -46,7 +39,7 @@ class ContextListCommandTest {
     void listsSizesAndATotal() {
         assertThat(run("context", "ls", context.toString())).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                       SIZE  PATH
                        36B  .dockerignore
                      1.5kB  src/main.c
@@ -58,7 +51,7 @@ class ContextListCommandTest {
     void whyNamesTheExcludingLine() {
         assertThat(run("context", "ls", "--why", "node_modules/x/index.js", context.toString())).isZero();
 
-        assertThat(out.toString()).startsWith("node_modules/x/index.js is excluded by ")
+        assertThat(last.out()).startsWith("node_modules/x/index.js is excluded by ")
                 .endsWith(".dockerignore line 2: node_modules\n");
     }
 
@@ -66,7 +59,7 @@ class ContextListCommandTest {
     void whySaysWhenAPathIsIncluded() {
         assertThat(run("context", "ls", "--why", "keep.bin", context.toString())).isZero();
 
-        assertThat(out.toString()).startsWith("keep.bin is not excluded (ignore file: ");
+        assertThat(last.out()).startsWith("keep.bin is not excluded (ignore file: ");
     }
 
     @Test
@@ -77,7 +70,7 @@ class ContextListCommandTest {
         assertThat(run("context", "ls", "--sort", "size", "-f", context.resolve("app.Dockerfile").toString(),
                 context.toString())).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                       SIZE  PATH
                    2.346MB  big.bin
                        10B  node_modules/x/index.js
@@ -89,7 +82,7 @@ class ContextListCommandTest {
     void jsonListsFilesAndTotal() {
         assertThat(run("context", "ls", "--json", context.toString())).isZero();
 
-        assertThat(out.toString())
+        assertThat(last.out())
                 .contains("{\"path\":\"src/main.c\",\"type\":\"file\",\"size\":1500,\"mode\":\"0")
                 .endsWith("\"total\":{\"files\":2,\"size\":1536}}\n");
     }
@@ -100,7 +93,7 @@ class ContextListCommandTest {
 
         assertThat(run("context", "ls", context.toString())).isEqualTo(1);
 
-        assertThat(err.toString()).contains(".dockerignore:2: bad ignore pattern \"[a-\"")
+        assertThat(last.err()).contains(".dockerignore:2: bad ignore pattern \"[a-\"")
                 .contains("2 |   [a-\n  |   ^^^\n");
     }
 }

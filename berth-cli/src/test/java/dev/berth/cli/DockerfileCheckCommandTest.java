@@ -3,21 +3,17 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DockerfileCheckCommandTest {
 
     @TempDir
     Path context;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     @Test
     void printsEveryDiagnosticAndACountAndFailsOnErrors() throws IOException {
@@ -30,9 +26,9 @@ class DockerfileCheckCommandTest {
         int exit = run("dockerfile", "check", context.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("1 errors, 2 warnings\n");
+        assertThat(last.out()).isEqualTo("1 errors, 2 warnings\n");
         String file = context.resolve("Dockerfile").toString();
-        assertThat(err.toString())
+        assertThat(last.err())
                 .contains(file + ":1: warning: FromAsCasing: 'as' and 'FROM' keywords' casing do not match\n")
                 .contains(file + ":2: unknown instruction \"COPPY\": did you mean COPY?\n"
                         + " --> " + file + ":2:1\n  |\n2 | COPPY . /app\n  | ^^^^^\n")
@@ -50,11 +46,11 @@ class DockerfileCheckCommandTest {
 
         assertThat(run("dockerfile", "check", "-f", dockerfile.toString(), "--build-arg", "PORT=8080",
                 "--target", "build")).isZero();
-        assertThat(out.toString()).isEqualTo("0 errors, 0 warnings\n");
-        assertThat(err.toString()).isEmpty();
+        assertThat(last.out()).isEqualTo("0 errors, 0 warnings\n");
+        assertThat(last.err()).isEmpty();
 
         assertThat(run("dockerfile", "check", "-f", dockerfile.toString(), "--build-arg", "PORT=http")).isEqualTo(1);
-        assertThat(err.toString()).contains(dockerfile + ":3: invalid containerPort: http\n");
+        assertThat(last.err()).contains(dockerfile + ":3: invalid containerPort: http\n");
     }
 
     @Test
@@ -62,16 +58,11 @@ class DockerfileCheckCommandTest {
         int exit = run("dockerfile", "check", context.resolve("nowhere").toString());
 
         assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).startsWith("berth: reading Dockerfile " + context.resolve("nowhere/Dockerfile"));
+        assertThat(last.err()).startsWith("berth: reading Dockerfile " + context.resolve("nowhere/Dockerfile"));
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 }

@@ -2,38 +2,21 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The JSON-lines contract of {@code berth dockerfile expand}, run in-process through {@link Main}'s tree. */
 class DockerfileExpandCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String stdin, String... args) {
-        var input = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == DockerfileExpandCommand.class
-                        ? type.cast(new DockerfileExpandCommand(input))
-                        : CommandLine.defaultFactory().create(type);
-            }
-        };
-        CommandLine commandLine = Main.commandLine(factory);
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
         String[] full = new String[args.length + 2];
         full[0] = "dockerfile";
         full[1] = "expand";
         System.arraycopy(args, 0, full, 2, args.length);
-        return commandLine.execute(full);
+        last = CliRun.withStdin(stdin.getBytes(StandardCharsets.UTF_8), full);
+        return last.exitCode();
     }
 
     @Test
@@ -44,11 +27,11 @@ class DockerfileExpandCommandTest {
                 """);
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                 {"result":"x 1 ","matched":["A","B"],"unmatched":["C"]}
                 {"result":"plain","matched":[],"unmatched":[]}
                 """);
-        assertThat(err.toString()).isEmpty();
+        assertThat(last.err()).isEmpty();
     }
 
     @Test
@@ -60,7 +43,7 @@ class DockerfileExpandCommandTest {
                 """);
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                 {"error":"A: must be set"}
                 {"error":"syntax error: missing '}'"}
                 {"result":"ok","matched":[],"unmatched":[]}
@@ -74,7 +57,7 @@ class DockerfileExpandCommandTest {
                 """, "--words");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                 {"words":["x","y","b c"],"matched":["A"],"unmatched":[]}
                 """);
     }
@@ -86,7 +69,7 @@ class DockerfileExpandCommandTest {
                 """, "--escape", "`");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                 {"result":"C:\\\\dir $A","matched":[],"unmatched":[]}
                 """);
     }
@@ -95,7 +78,7 @@ class DockerfileExpandCommandTest {
     void blankLinesAreSkipped() {
         assertThat(run("\n{\"input\": \"a\"}\n  \n")).isZero();
 
-        assertThat(out.toString()).isEqualTo("{\"result\":\"a\",\"matched\":[],\"unmatched\":[]}\n");
+        assertThat(last.out()).isEqualTo("{\"result\":\"a\",\"matched\":[],\"unmatched\":[]}\n");
     }
 
     @Test
@@ -108,31 +91,31 @@ class DockerfileExpandCommandTest {
                 """);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("{\"result\":\"a\",\"matched\":[],\"unmatched\":[]}\n");
-        assertThat(err.toString()).startsWith("<stdin>:3: not valid JSON: ").contains("hint: each line must be");
+        assertThat(last.out()).isEqualTo("{\"result\":\"a\",\"matched\":[],\"unmatched\":[]}\n");
+        assertThat(last.err()).startsWith("<stdin>:3: not valid JSON: ").contains("hint: each line must be");
     }
 
     @Test
     void aLineThatIsNotAnObjectWithAStringInputIsRejected() {
         assertThat(run("[1]\n")).isEqualTo(1);
-        assertThat(err.toString()).startsWith("<stdin>:1: expected a JSON object, found array");
+        assertThat(last.err()).startsWith("<stdin>:1: expected a JSON object, found array");
     }
 
     @Test
     void anEnvValueThatIsNotAStringIsRejected() {
         assertThat(run("{\"input\": \"$A\", \"env\": {\"A\": 1}}\n")).isEqualTo(1);
-        assertThat(err.toString()).startsWith("<stdin>:1: \"env\" value of \"A\" must be a string");
+        assertThat(last.err()).startsWith("<stdin>:1: \"env\" value of \"A\" must be a string");
     }
 
     @Test
     void aMissingInputIsRejected() {
         assertThat(run("{\"env\": {}}\n")).isEqualTo(1);
-        assertThat(err.toString()).startsWith("<stdin>:1: \"input\" must be a string");
+        assertThat(last.err()).startsWith("<stdin>:1: \"input\" must be a string");
     }
 
     @Test
     void anEscapeOtherThanBackslashOrBacktickIsAUsageError() {
         assertThat(run("", "--escape", "x")).isEqualTo(2);
-        assertThat(err.toString()).contains("--escape must be \\ or `, not x");
+        assertThat(last.err()).contains("--escape must be \\ or `, not x");
     }
 }

@@ -2,32 +2,23 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DockerfileParseCommandTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     private String write(String text) throws IOException {
@@ -41,9 +32,9 @@ class DockerfileParseCommandTest {
         String file = write("FROM alpine AS base\nCOPY --from=base [\"a\", \"b\"]\nONBUILD RUN echo é\n");
 
         assertThat(run("dockerfile", "parse", "--dump", file)).isZero();
-        assertThat(out.toString()).isEqualTo(
+        assertThat(last.out()).isEqualTo(
                 "(from \"alpine\" \"AS\" \"base\")\n(copy [\"--from=base\"] \"a\" \"b\")\n(onbuild (run \"echo é\"))\n");
-        assertThat(err.toString()).isEmpty();
+        assertThat(last.err()).isEmpty();
     }
 
     @Test
@@ -51,7 +42,7 @@ class DockerfileParseCommandTest {
         String file = write("FROM a\n");
 
         assertThat(run("dockerfile", "parse", file)).isZero();
-        assertThat(out.toString()).isEqualTo("(from \"a\")\n");
+        assertThat(last.out()).isEqualTo("(from \"a\")\n");
     }
 
     @Test
@@ -59,7 +50,7 @@ class DockerfileParseCommandTest {
         String file = write("# escape=`\nFROM a\nRUN <<-EOF\n\techo hi\nEOF\nUSER me `\n\n  too\n");
 
         assertThat(run("dockerfile", "parse", "--json", file)).isZero();
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                 {
                   "escape" : "`",
                   "directives" : [ {
@@ -107,7 +98,7 @@ class DockerfileParseCommandTest {
                   } ]
                 }
                 """);
-        assertThat(err.toString()).startsWith(file + ":8: warning: empty continuation line found in: USER me   too");
+        assertThat(last.err()).startsWith(file + ":8: warning: empty continuation line found in: USER me   too");
     }
 
     @Test
@@ -115,8 +106,8 @@ class DockerfileParseCommandTest {
         String file = write("FROM a\nENV ONLYKEY\n");
 
         assertThat(run("dockerfile", "parse", "--dump", file)).isEqualTo(1);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).isEqualTo(file + ":2: ENV must have two arguments\n"
+        assertThat(last.out()).isEmpty();
+        assertThat(last.err()).isEqualTo(file + ":2: ENV must have two arguments\n"
                 + " --> " + file + ":2:1\n"
                 + "  |\n"
                 + "2 | ENV ONLYKEY\n"
@@ -125,20 +116,16 @@ class DockerfileParseCommandTest {
 
     @Test
     void dashReadsStandardInput() {
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream("FROM stdin\n".getBytes(StandardCharsets.UTF_8)));
-        try {
-            assertThat(run("dockerfile", "parse", "--dump", "-")).isZero();
-        } finally {
-            System.setIn(saved);
-        }
-        assertThat(out.toString()).isEqualTo("(from \"stdin\")\n");
+        CliRun run = CliRun.withStdin("FROM stdin\n".getBytes(StandardCharsets.UTF_8), "dockerfile", "parse", "--dump", "-");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("(from \"stdin\")\n");
     }
 
     @Test
     void missingFileIsNotFound() {
         assertThat(run("dockerfile", "parse", dir.resolve("nope").toString())).isNotZero().isNotEqualTo(70);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(last.err()).contains("no such file");
     }
 
     @Test

@@ -3,28 +3,21 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DockerignoreCommandTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        return commandLine.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
@@ -41,7 +34,7 @@ class DockerignoreCommandTest {
 
         assertThat(run("dockerignore", "match", input.toString())).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(last.out()).isEqualTo("""
                 {"match":true}
                 {"match":false}
                 {"match":true}
@@ -57,12 +50,12 @@ class DockerignoreCommandTest {
 
         assertThat(run("dockerignore", "read", file.toString())).isZero();
 
-        assertThat(out.toString()).isEqualTo("a/b\n!keep\n*.log\n");
+        assertThat(last.out()).isEqualTo("a/b\n!keep\n*.log\n");
     }
 
     @Test
     void readOfAMissingFileIsNotFound() {
         assertThat(run("dockerignore", "read", dir.resolve("nope").toString())).isEqualTo(3);
-        assertThat(err.toString()).startsWith("berth: reading ignore file ").contains("no such file");
+        assertThat(last.err()).startsWith("berth: reading ignore file ").contains("no such file");
     }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.api.Berth;
 import dev.berth.image.Digest;
 import dev.berth.store.StoreLayout;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,12 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Every image command's exact output, on a store made with a fixed clock and read two hours later. */
 class ImageCommandsTest {
@@ -40,9 +34,6 @@ class ImageCommandsTest {
     Digest app;
     Digest dangling;
 
-    record Result(int exitCode, String out, String err) {
-    }
-
     @BeforeEach
     void store() {
         try (Berth berth = Berth.open(new StoreLayout(root), Clock.fixed(MADE, ZoneOffset.UTC))) {
@@ -54,37 +45,18 @@ class ImageCommandsTest {
     }
 
     static byte[] rootfs() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            byte[] content = "x".repeat(3000).getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry entry = new TarArchiveEntry("hello");
-            entry.setSize(content.length);
-            entry.setModTime(0);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return bytes.toByteArray();
+        return new TarBuilder().file("hello", "x".repeat(3000)).build();
     }
 
-    Result berth(String... args) {
+    CliRun berth(String... args) {
         List<String> withRoot = new ArrayList<>(List.of(args));
         withRoot.add("--root");
         withRoot.add(root.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(new CommandFactory(LATER));
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        int code = commandLine.execute(withRoot.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.with(new CommandFactory(LATER), new byte[0], withRoot.toArray(String[]::new));
     }
 
     String ok(String... args) {
-        Result result = berth(args);
+        CliRun result = berth(args);
         assertThat(result.err()).isEmpty();
         assertThat(result.exitCode()).isZero();
         return result.out();
@@ -128,7 +100,7 @@ class ImageCommandsTest {
 
     @Test
     void imagesRefusesAnUnknownFilter() {
-        Result result = berth("images", "--filter", "label=a=b");
+        CliRun result = berth("images", "--filter", "label=a=b");
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).startsWith("--filter:1: invalid filter 'label'");
     }
@@ -184,7 +156,7 @@ class ImageCommandsTest {
 
     @Test
     void inspectOfAMissingImageSaysSo() {
-        Result result = berth("inspect", "nothing");
+        CliRun result = berth("inspect", "nothing");
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).isEqualTo("berth: No such image: nothing\n");
     }
@@ -194,7 +166,7 @@ class ImageCommandsTest {
         assertThat(ok("tag", "example/app:1", "other:2")).isEmpty();
         assertThat(ok("rmi", "other:2")).isEqualTo("Untagged: other:2\n");
         assertThat(ok("image", "tag", "example/app:1", "other:3")).isEmpty();
-        Result conflict = berth("rmi", app.shortHex());
+        CliRun conflict = berth("rmi", app.shortHex());
         assertThat(conflict.err()).isEqualTo("berth: conflict: unable to delete " + app.shortHex()
                 + " (must be forced) - image is referenced in multiple repositories\n");
         assertThat(ok("image", "rm", "-f", app.shortHex()))
@@ -213,7 +185,7 @@ class ImageCommandsTest {
         Path archive = other.resolve("app.tar");
         assertThat(ok("save", "-o", archive.toString(), "example/app:1", dangling.toString())).isEmpty();
         Path otherRoot = other.resolve("store");
-        Result loaded = new ImageCommandsTest().withRoot(otherRoot).berth("load", "-i", archive.toString());
+        CliRun loaded = new ImageCommandsTest().withRoot(otherRoot).berth("load", "-i", archive.toString());
         assertThat(loaded.out()).isEqualTo("Loaded image: example/app:1\nLoaded image ID: " + dangling + "\n");
         assertThat(Files.list(other).map(path -> path.getFileName().toString()).sorted().toList())
                 .containsExactly("app.tar", "store");
@@ -226,7 +198,7 @@ class ImageCommandsTest {
         String id = ok("import", "-c", "CMD [\"/hello\"]", tarball.toString(), "example/app:1").strip();
         assertThat(id).isEqualTo(app.toString().replace(app.hex(), id.substring("sha256:".length())));
         assertThat(ok("images", "-q", "--no-trunc", "example/app:1")).isEqualTo(id + "\n");
-        Result bad = berth("import", "-c", "RUN true", tarball.toString());
+        CliRun bad = berth("import", "-c", "RUN true", tarball.toString());
         assertThat(bad.err()).startsWith("--change #1:1: RUN is not a valid change command");
     }
 

@@ -9,8 +9,6 @@ import dev.berth.store.Ingester;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,7 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SystemCommandTest {
 
@@ -72,12 +69,9 @@ class SystemCommandTest {
     }
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = Main.commandLine(CommandLine.defaultFactory());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        assertThat(commandLine.execute(args)).isZero();
-        return out.toString();
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).isZero();
+        return run.out();
     }
 
     private static BlobInfo put(LocalStore store, String text) throws IOException {

@@ -22,6 +22,7 @@ import dev.berth.image.ImageConfig;
 import dev.berth.image.ImageJson;
 import dev.berth.image.ImageReference;
 import dev.berth.image.Platform;
+import dev.berth.layer.TreeRemover;
 import dev.berth.plan.BuildGraph;
 import dev.berth.plan.BuildPlanner;
 import dev.berth.recovery.OwnerRecord;
@@ -38,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Builds images into a local store: plans the Dockerfile, runs the graph through the engine (RUN by
@@ -162,14 +162,8 @@ public final class Builder {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                path.toFile().setWritable(true);
-                Files.deleteIfExists(path);
-            }
+        try {
+            TreeRemover.delete(root);
         } catch (IOException e) {
             throw new StoreException("removing build scratch files " + root, e);
         }

@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.error.StoreException;
+import dev.berth.layer.BoundedTarInputStream;
 import dev.berth.layer.LayerEntry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
  * ADD's view of a local archive: whether a file is a tar (plain, or gzip, bzip2, xz or zstd compressed,
  * recognised by content as Docker does, whatever the file's name), and its entries re-rooted under the
  * destination. A file that is not a tar once decompressed is no archive: ADD copies it as is. Entries whose cleaned path would leave the
- * destination are refused. File contents are held in memory while the layer is written.
+ * destination are refused, and so are PAX or GNU long-name headers over {@link BoundedTarInputStream}'s cap.
+ * File contents are held in memory while the layer is written.
  */
 final class ArchiveEntries {
 
@@ -29,8 +31,10 @@ final class ArchiveEntries {
     }
 
     static boolean isArchive(Path file) {
-        try (InputStream in = open(file); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        try (InputStream in = open(file); TarArchiveInputStream tar = new BoundedTarInputStream(in)) {
             return tar.getNextEntry() != null;
+        } catch (BoundedTarInputStream.OversizedHeaderException hostile) {
+            return true; // a tar, refused with its name when read
         } catch (IOException | RuntimeException notATar) {
             return false;
         }
@@ -38,7 +42,7 @@ final class ArchiveEntries {
 
     static List<LayerEntry> read(Path file, String into) {
         List<LayerEntry> entries = new ArrayList<>();
-        try (InputStream in = open(file); TarArchiveInputStream tar = new TarArchiveInputStream(in, "UTF-8")) {
+        try (InputStream in = open(file); TarArchiveInputStream tar = new BoundedTarInputStream(in)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String cleaned = ImagePaths.relative("/" + entry.getName());

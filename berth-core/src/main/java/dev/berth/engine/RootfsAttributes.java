@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.error.StoreException;
+import dev.berth.layer.BoundedTarInputStream;
 import dev.berth.layer.CompressionStreams;
 import dev.berth.store.ContentStore;
 import java.io.BufferedInputStream;
@@ -63,7 +64,7 @@ final class RootfsAttributes {
     private static void apply(InputStream blob, NavigableMap<String, Attributes> byPath) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
         InputStream tarBytes = CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered);
-        TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, "UTF-8");
+        TarArchiveInputStream tar = new BoundedTarInputStream(tarBytes);
         // Whiteouts hide what lower layers hold, never this layer's own entries, whatever their order.
         Map<String, Attributes> added = new TreeMap<>();
         List<String> removed = new ArrayList<>();

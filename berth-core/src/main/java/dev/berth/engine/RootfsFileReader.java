@@ -1,7 +1,8 @@
 package dev.berth.engine;
 
-import dev.berth.layer.CompressionStreams;
 import dev.berth.error.StoreException;
+import dev.berth.layer.BoundedTarInputStream;
+import dev.berth.layer.CompressionStreams;
 import dev.berth.store.ContentStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -40,8 +41,8 @@ record RootfsFileReader(ContentStore content, long maxBytes) {
     private Optional<Optional<byte[]>> readFrom(LayerRef layer, String path, String whiteout, String shown) {
         try (InputStream blob = content.open(layer.blob().digest());
                 BufferedInputStream buffered = new BufferedInputStream(blob);
-                TarArchiveInputStream tar = new TarArchiveInputStream(
-                        CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered), "UTF-8")) {
+                TarArchiveInputStream tar = new BoundedTarInputStream(
+                        CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "");

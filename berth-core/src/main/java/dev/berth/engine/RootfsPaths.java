@@ -1,58 +1,29 @@
 package dev.berth.engine;
 
+import dev.berth.layer.ContainerPathResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Resolves a path of a container the way the kernel would inside it, from outside it: symlinks are followed
- * but read as the container sees them (an absolute target starts again at the root, {@code ..} stops at the
- * root), so no link planted in an image leads to a host path.
+ * Resolves a path of a container the way the kernel would inside it, from outside it, reading the links of a
+ * root file system on the host ({@link ContainerPathResolver}), so no link planted in an image leads to a host path.
  */
 final class RootfsPaths {
-
-    private static final int MAX_LINKS = 40;
 
     private RootfsPaths() {
     }
 
     /** The container path {@code path} resolves to in {@code root}, always absolute and normalized. */
     static String resolve(Path root, String path) throws IOException {
-        Deque<String> pending = new ArrayDeque<>(split(path));
-        List<String> resolved = new ArrayList<>();
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String part = pending.removeFirst();
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!resolved.isEmpty()) {
-                    resolved.removeLast();
-                }
-                continue;
-            }
-            Path candidate = onHost(root, resolved).resolve(part);
-            if (Files.isSymbolicLink(candidate)) {
-                if (++links > MAX_LINKS) {
-                    throw new IOException("too many levels of symbolic links resolving " + path);
-                }
-                String target = Files.readSymbolicLink(candidate).toString();
-                if (target.startsWith("/")) {
-                    resolved.clear();
-                }
-                List<String> targetParts = split(target);
-                for (int i = targetParts.size() - 1; i >= 0; i--) {
-                    pending.addFirst(targetParts.get(i));
-                }
-                continue;
-            }
-            resolved.add(part);
-        }
+        List<String> resolved = ContainerPathResolver.resolve(path, candidate -> {
+            Path onHost = root.resolve(candidate);
+            return Files.isSymbolicLink(onHost) ? Optional.of(Files.readSymbolicLink(onHost).toString())
+                    : Optional.empty();
+        }, ContainerPathResolver.OnTooManyLinks.FAIL);
         return "/" + String.join("/", resolved);
     }
 

@@ -2,6 +2,7 @@ package dev.berth.export;
 
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
+import dev.berth.layer.BoundedTarInputStream;
 import dev.berth.layer.CompressionStreams;
 import dev.berth.store.ContentStore;
 import java.io.BufferedInputStream;
@@ -79,6 +80,8 @@ record RootfsTarWriter(ContentStore content) {
                         providers.put(path, new Provider(i, entry.isDirectory()));
                     }
                 }
+            } catch (IOException e) {
+                throw new IOException("reading layer " + layers.get(i) + ": " + e.getMessage(), e);
             }
             hidden.addAll(whiteouts);
             opaque.addAll(opaqueHere);
@@ -103,8 +106,7 @@ record RootfsTarWriter(ContentStore content) {
     private TarArchiveInputStream open(Digest layer) throws IOException {
         InputStream blob = content.open(layer);
         BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
-        return new TarArchiveInputStream(CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered),
-                StandardCharsets.UTF_8.name());
+        return new BoundedTarInputStream(CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered));
     }
 
     /** The entry's path without a leading {@code ./} or {@code /} and without a trailing {@code /}. */

@@ -38,11 +38,21 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
                 return record; // the header parser reports it, in its own words
             }
             if (size > MAX_EXTENDED_HEADER_BYTES) {
-                throw new IOException("extended header (type " + (char) record[TYPE_FLAG_OFFSET] + ") of " + size
-                        + " bytes, more than the " + MAX_EXTENDED_HEADER_BYTES + " allowed");
+                throw new OversizedHeaderException("extended header (type " + (char) record[TYPE_FLAG_OFFSET] + ") of "
+                        + size + " bytes, more than the " + MAX_EXTENDED_HEADER_BYTES + " allowed");
             }
         }
         return record;
+    }
+
+    /** A header larger than {@link #MAX_EXTENDED_HEADER_BYTES}: the archive is a tar, and a hostile one. */
+    public static final class OversizedHeaderException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        OversizedHeaderException(String message) {
+            super(message);
+        }
     }
 
     private static boolean isExtendedHeader(byte type) {

@@ -187,7 +187,7 @@ final class EntryApplier {
     }
 
     private void deleted(Path path) throws IOException {
-        Tree.delete(path);
+        TreeRemover.delete(path);
         resolver.forget();
         knownDirectories.clear();
         createdDirectories.clear();

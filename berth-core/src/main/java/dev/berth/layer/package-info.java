@@ -11,7 +11,10 @@
  * (a blob onto a directory with whiteouts, refusing hostile archives, returning the diffID it computed),
  * {@link dev.berth.layer.LayerContentSize} (a layer's size as Docker counts it) and
  * {@link dev.berth.layer.BoundedTarInputStream} (a tar reader capping extended headers, for every
- * untrusted tar).
+ * untrusted tar: layers, ADD archives, imports, rootfs reads and exports). It also owns the two file-tree
+ * primitives the packages above share: {@link dev.berth.layer.TreeRemover} (the one way a tree is deleted:
+ * no symlink followed, no mount point crossed) and {@link dev.berth.layer.ContainerPathResolver} (a path
+ * resolved as the kernel would inside a container).
  *
  * <p>Takes streams and paths; gives digests and {@link dev.berth.error.StoreException}s naming the
  * layer and entry. Depends on {@code dev.berth.image} and {@code dev.berth.error} only. A layer is never

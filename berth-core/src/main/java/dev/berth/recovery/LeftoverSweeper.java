@@ -2,6 +2,7 @@ package dev.berth.recovery;
 
 import dev.berth.error.BerthException;
 import dev.berth.error.NotFoundException;
+import dev.berth.layer.TreeRemover;
 import dev.berth.runtime.CommandLineRuntime;
 import dev.berth.snapshot.MountedRoot;
 import dev.berth.snapshot.SnapshotInfo;

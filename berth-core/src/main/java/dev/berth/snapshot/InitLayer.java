@@ -1,5 +1,6 @@
 package dev.berth.snapshot;
 
+import dev.berth.layer.ContainerPathResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -47,9 +48,6 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
             return Optional.empty();
         }
     }
-
-    /** Linux's limit on links followed while resolving one path. */
-    private static final int MAX_LINKS = 40;
 
     public InitLayer {
         directories = new TreeSet<>(directories);
@@ -151,35 +149,10 @@ public record InitLayer(SortedSet<String> directories, SortedSet<String> files) 
 
     /** {@code path} with the image's readable symlinks followed inside the root; unchanged when none is readable. */
     static String resolve(String path, ImageLookup image) throws IOException {
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(path.split("/")));
-        List<String> resolved = new ArrayList<>();
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String part = pending.removeFirst();
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!resolved.isEmpty()) {
-                    resolved.removeLast();
-                }
-                continue;
-            }
-            String candidate = resolved.isEmpty() ? part : String.join("/", resolved) + "/" + part;
-            Optional<String> target = image.kind(candidate).filter(kind -> kind == Kind.SYMLINK).isPresent()
-                    ? image.linkTarget(candidate) : Optional.empty();
-            if (target.isEmpty() || ++links > MAX_LINKS) {
-                resolved.add(part);
-                continue;
-            }
-            if (target.get().startsWith("/")) {
-                resolved.clear();
-            }
-            List<String> targetParts = List.of(target.get().split("/"));
-            for (int i = targetParts.size() - 1; i >= 0; i--) {
-                pending.addFirst(targetParts.get(i));
-            }
-        }
+        List<String> resolved = ContainerPathResolver.resolve(path,
+                candidate -> image.kind(candidate).filter(kind -> kind == Kind.SYMLINK).isPresent()
+                        ? image.linkTarget(candidate) : Optional.empty(),
+                ContainerPathResolver.OnTooManyLinks.STOP_FOLLOWING);
         return resolved.isEmpty() ? path : String.join("/", resolved);
     }
 

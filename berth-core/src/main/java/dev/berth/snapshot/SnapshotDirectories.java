@@ -2,6 +2,7 @@ package dev.berth.snapshot;
 
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
+import dev.berth.layer.TreeRemover;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -9,15 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +134,7 @@ final class SnapshotDirectories {
                 Files.writeString(temp.resolve(PARENT), parent.map(Digest::toString).orElse(""), StandardCharsets.UTF_8);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
-                deleteTree(temp);
+                TreeRemover.delete(temp);
                 throw e;
             }
         } catch (IOException e) {
@@ -213,7 +211,7 @@ final class SnapshotDirectories {
             throw new StoreException("removing snapshot " + dir.getFileName() + ": " + e.getMessage(), e);
         }
         try {
-            deleteTree(temp);
+            TreeRemover.delete(temp);
         } catch (IOException e) {
             throw new StoreException("removing snapshot " + dir.getFileName() + ": " + e.getMessage(), e);
         }
@@ -226,7 +224,7 @@ final class SnapshotDirectories {
                 boolean alive = parts.length >= 2 && parts[1].chars().allMatch(Character::isDigit) && !parts[1].isEmpty()
                         && ProcessHandle.of(Long.parseLong(parts[1])).isPresent();
                 if (!alive) {
-                    deleteTree(temp);
+                    TreeRemover.delete(temp);
                 }
             }
         }
@@ -238,37 +236,5 @@ final class SnapshotDirectories {
         } catch (IOException e) {
             throw new StoreException("listing snapshots in " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Deletes a tree without following symlinks and without crossing into a file system mounted inside it. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Object rootDevice = Files.getAttribute(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS);
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                if (!rootDevice.equals(Files.getAttribute(d, "unix:dev", LinkOption.NOFOLLOW_LINKS))) {
-                    throw new IOException(d + " is a mount point; refusing to delete below it");
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

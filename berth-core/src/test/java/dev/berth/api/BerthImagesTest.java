@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.archive.HostPlatform;
-import dev.berth.archive.TarBuilder;
+import dev.berth.testing.TarBuilder;
 import dev.berth.error.ConflictException;
 import dev.berth.error.InvalidInputException;
 import dev.berth.error.NotFoundException;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BerthImagesTest {
 
     static final Instant NOW = Instant.parse("2024-01-02T03:04:05Z");
-    static final byte[] ROOTFS = new TarBuilder().directory("bin").file("bin/hello", "#!/bin/sh\necho hi\n").build();
+    static final byte[] ROOTFS = new TarBuilder().dir("bin").file("bin/hello", "#!/bin/sh\necho hi\n").build();
 
     @TempDir
     Path root;

@@ -7,6 +7,7 @@ import dev.berth.api.Berth;
 import dev.berth.error.TransferException;
 import dev.berth.image.Digest;
 import dev.berth.store.StoreLayout;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,11 +61,11 @@ class ArchiveLoadTest {
     /** {@code docker save} before Docker 25: {@code <id>.json} configs, {@code <v1 id>/layer.tar}, a linked repeat. */
     static TarBuilder oldLayout() {
         return new TarBuilder()
-                .directory("aaa")
+                .dir("aaa")
                 .file("aaa/VERSION", "1.0")
                 .file("aaa/json", "{}")
                 .file("aaa/layer.tar", LAYER)
-                .directory("bbb")
+                .dir("bbb")
                 .symlink("bbb/layer.tar", "../aaa/layer.tar")
                 .file(ID.hex() + ".json", CONFIG)
                 .file("repositories", "{\"busybox\":{\"old\":\"bbb\"}}")

@@ -6,6 +6,7 @@ import dev.berth.api.Berth;
 import dev.berth.api.ImageDetails;
 import dev.berth.image.Digest;
 import dev.berth.store.StoreLayout;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

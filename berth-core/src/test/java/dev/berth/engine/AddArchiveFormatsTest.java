@@ -3,19 +3,15 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.BuildResult;
+import dev.berth.testing.CompressedBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +37,7 @@ class AddArchiveFormatsTest {
     })
     void aTarInEachCompressionIsExtracted(String compression, String name) throws IOException {
         try (BuildFixture fixture = new BuildFixture(directory)) {
-            Files.write(fixture.context.resolve(name), compress(compression, tar()));
+            Files.write(fixture.context.resolve(name), CompressedBytes.of(compression, tar()));
 
             BuildResult result = fixture.build("FROM scratch\nADD " + name + " /opt/\n");
 
@@ -60,7 +56,7 @@ class AddArchiveFormatsTest {
     })
     void aFileThatIsNoTarOnceDecompressedIsCopiedAsIs(String compression, String name) throws IOException {
         try (BuildFixture fixture = new BuildFixture(directory)) {
-            byte[] bytes = compress(compression, "just text, not a tar\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = CompressedBytes.of(compression, "just text, not a tar\n".repeat(40).getBytes(StandardCharsets.UTF_8));
             Files.write(fixture.context.resolve(name), bytes);
 
             BuildResult result = fixture.build("FROM scratch\nADD " + name + " /opt/\n");
@@ -102,21 +98,6 @@ class AddArchiveFormatsTest {
             tar.putArchiveEntry(entry);
             tar.write(content);
             tar.closeArchiveEntry();
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] compress(String compression, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = switch (compression) {
-            case "plain" -> bytes;
-            case "gzip" -> new GzipCompressorOutputStream(bytes);
-            case "bzip2" -> new BZip2CompressorOutputStream(bytes);
-            case "xz" -> new XZCompressorOutputStream(bytes);
-            case "zstd" -> new ZstdCompressorOutputStream(bytes);
-            default -> throw new IllegalArgumentException(compression);
-        }) {
-            out.write(data);
         }
         return bytes.toByteArray();
     }

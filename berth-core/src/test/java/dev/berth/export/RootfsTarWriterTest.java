@@ -1,14 +1,18 @@
 package dev.berth.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.store.ContentStore;
 import dev.berth.store.InMemoryContentStore;
 import dev.berth.store.Ingester;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +88,21 @@ class RootfsTarWriterTest {
             }
         }
         return entries;
+    }
+
+    @Test
+    void aLayerWithAnOversizedPaxHeaderIsRefusedNamingTheLayer() throws IOException {
+        byte[] tar = new TarBuilder().fileWithXattr("etc/passwd", "", "user.big", "x".repeat(2 << 20)).build();
+        Digest hostile;
+        try (Ingester ingester = content.ingest()) {
+            ingester.stream().write(tar);
+            hostile = ingester.commit(Optional.empty()).digest();
+        }
+
+        assertThatThrownBy(() -> new RootfsTarWriter(content).write(List.of(hostile), OutputStream.nullOutputStream()))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("writing the file system as a tar: reading layer " + hostile
+                        + ": extended header (type x) of 2097183 bytes, more than the 1048576 allowed");
     }
 
     /** Entries as {@code NAME dir MODE U:G}, {@code NAME file MODE U:G CONTENT}, {@code NAME hardlink TARGET U:G}, {@code NAME whiteout}. */

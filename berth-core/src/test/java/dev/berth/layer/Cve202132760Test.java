@@ -2,6 +2,7 @@ package dev.berth.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testing.TarBuilder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

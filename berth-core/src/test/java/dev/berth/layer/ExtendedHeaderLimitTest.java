@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.error.StoreException;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,17 +62,6 @@ class ExtendedHeaderLimitTest {
     }
 
     private static byte[] withXattr(String value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, 512, "UTF-8")) {
-            TarArchiveEntry entry = TarBuilder.entry("f", TarConstants.LF_NORMAL);
-            entry.addPaxHeader("SCHILY.xattr.user.big", value);
-            entry.setSize(1);
-            tar.putArchiveEntry(entry);
-            tar.write('1');
-            tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return bytes.toByteArray();
+        return new TarBuilder().fileWithXattr("f", "1", "user.big", value).build();
     }
 }

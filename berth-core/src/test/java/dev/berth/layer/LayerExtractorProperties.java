@@ -3,6 +3,7 @@ package dev.berth.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.error.StoreException;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +104,7 @@ class LayerExtractorProperties {
 
     private static void deleteAll(Path temp) {
         try {
-            Tree.delete(temp);
+            TreeRemover.delete(temp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package dev.berth.recovery;
+package dev.berth.layer;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -9,28 +9,33 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Deletes a directory tree of a dead owner without following symlinks and without ever descending into another
- * file system: a root still mounted below a bundle must be unmounted, not emptied (it is the container's view
- * of committed layers).
+ * Deletes a file or a whole directory tree, the one way every part of Berth removes trees. It never follows a
+ * symlink (the link goes, its target stays), never descends into another file system (a root still mounted
+ * below is the view of committed layers: it must be unmounted, not emptied), and makes a read-only directory
+ * writable so its entries can go (extracted stages hold such directories). A missing path is already deleted.
+ * The first failure stops the walk and is thrown naming its path.
  */
-final class TreeRemover {
+public final class TreeRemover {
 
     private TreeRemover() {
     }
 
-    static void delete(Path root) throws IOException {
+    /** Deletes {@code root} and everything below it; throws at a mount point below it, deleting nothing there. */
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Object device = device(root);
+        // walkFileTree does not follow links unless asked, so a symlink is visited as a file and removed.
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!device.equals(device(dir))) {
                     throw new IOException(dir + " is a mount point; refusing to delete below it");
                 }
-                // Extracted stages may hold read-only directories; their entries must be removable.
-                dir.toFile().setWritable(true, true);
+                if (!Files.isWritable(dir) && !dir.toFile().setWritable(true, true)) {
+                    throw new IOException(dir + " is read-only and could not be made writable to empty it");
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -51,7 +56,8 @@ final class TreeRemover {
         });
     }
 
-    static boolean isMountPoint(Path dir) throws IOException {
+    /** Whether {@code dir} is on another file system than its parent. */
+    public static boolean isMountPoint(Path dir) throws IOException {
         return !device(dir).equals(device(dir.getParent()));
     }
 
