@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -48,15 +49,43 @@ public final class Main {
     static int run(String... args) {
         TimingTrace trace = TimingTrace.of(System.getenv(), System.err);
         trace.mark("main");
+        Optional<BuildCommand> plainBuild = PlainBuildArguments.parse(args);
+        if (plainBuild.isPresent()) {
+            trace.mark("build arguments read without picocli");
+            int exit = runWithoutPicocli(plainBuild.get(), args);
+            trace.mark("exit " + exit);
+            return exit;
+        }
         CommandLine commandLine = forArguments(CommandLine.defaultFactory(), args);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        // Output is UTF-8 whatever the locale: dumps and diagnostics quote Dockerfile text.
-        commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        commandLine.setOut(utf8(System.out));
+        commandLine.setErr(utf8(System.err));
         trace.mark("command line model built");
         int exit = commandLine.execute(args);
         trace.mark("exit " + exit);
         return exit;
+    }
+
+    /**
+     * Runs a build whose arguments {@link PlainBuildArguments} read, as {@code commandLine.execute(args)}
+     * would: the same streams, and a failure reported by {@link ErrorReporter}; picocli is loaded only then.
+     */
+    private static int runWithoutPicocli(BuildCommand build, String... args) {
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
+        try {
+            return build.run(out, err);
+        } catch (Exception failure) {
+            CommandLine commandLine = forArguments(CommandLine.defaultFactory(), args);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return new ErrorReporter().handleExecutionException(failure, commandLine, null);
+        }
+    }
+
+    // Output is UTF-8 whatever the locale: dumps and diagnostics quote Dockerfile text.
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /** The whole command tree: every subcommand and theirs. */
