@@ -19,27 +19,32 @@ import picocli.CommandLine.Command;
         description = "Builds, stores, ships and runs container images, without a daemon.")
 public final class Main {
 
-    /** Every subcommand, in the order {@code berth --help} lists them. */
-    static final List<Class<?>> COMMANDS = List.of(
-            CommandLine.HelpCommand.class,
-            BuildCommand.class,
-            BuildxCommand.class,
-            BuilderCommand.class,
-            DockerfileCommand.class,
-            DockerignoreCommand.class,
-            ContextCommand.class,
-            SystemCommand.class,
-            InfoCommand.class,
-            ImageCommand.class,
-            ImagesCommand.class,
-            InspectCommand.class,
-            HistoryCommand.class,
-            TagCommand.class,
-            RmiCommand.class,
-            SaveCommand.class,
-            LoadCommand.class,
-            ImportCommand.class,
-            RunCommand.class);
+    /**
+     * Every subcommand, in the order {@code berth --help} lists them. A method, not a constant: a build
+     * read without picocli then loads none of picocli's classes (outside the AOT cache, from the jar).
+     */
+    static List<Class<?>> commands() {
+        return List.of(
+                CommandLine.HelpCommand.class,
+                BuildCommand.class,
+                BuildxCommand.class,
+                BuilderCommand.class,
+                DockerfileCommand.class,
+                DockerignoreCommand.class,
+                ContextCommand.class,
+                SystemCommand.class,
+                InfoCommand.class,
+                ImageCommand.class,
+                ImagesCommand.class,
+                InspectCommand.class,
+                HistoryCommand.class,
+                TagCommand.class,
+                RmiCommand.class,
+                SaveCommand.class,
+                LoadCommand.class,
+                ImportCommand.class,
+                RunCommand.class);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -90,7 +95,7 @@ public final class Main {
 
     /** The whole command tree: every subcommand and theirs. */
     static CommandLine commandLine(CommandLine.IFactory factory) {
-        return withCommands(factory, COMMANDS);
+        return withCommands(factory, commands());
     }
 
     /**
@@ -105,9 +110,9 @@ public final class Main {
             return withCommands(factory, List.of());
         }
         Optional<Class<?>> named = args.length == 0 ? Optional.empty()
-                : COMMANDS.stream().filter(type -> type != CommandLine.HelpCommand.class)
+                : commands().stream().filter(type -> type != CommandLine.HelpCommand.class)
                         .filter(type -> names(type).anyMatch(args[0]::equals)).findFirst();
-        return withCommands(factory, named.<List<Class<?>>>map(List::of).orElse(COMMANDS));
+        return withCommands(factory, named.<List<Class<?>>>map(List::of).orElseGet(Main::commands));
     }
 
     private static CommandLine withCommands(CommandLine.IFactory factory, List<Class<?>> commands) {
