@@ -2,6 +2,12 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +16,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -48,6 +56,29 @@ class PlainBuildArgumentsTest {
     })
     void leavesAnythingElseToPicocli(String line) {
         assertThat(PlainBuildArguments.parse(line.split(" ", -1))).isEmpty();
+    }
+
+    @Test
+    void aFailedBuildIsReportedAsPicocliReportsIt(@TempDir Path root) {
+        String[] args = {"build", "--root", root.toString(), "-q", "-t", "x:1", root.resolve("missing").toString()};
+        StringWriter picocliErr = new StringWriter();
+        CommandLine commandLine = Main.forArguments(CommandLine.defaultFactory(), args);
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setErr(new PrintWriter(picocliErr, true));
+        int picocliExit = commandLine.execute(args);
+        ByteArrayOutputStream plainErr = new ByteArrayOutputStream();
+        PrintStream processErr = System.err;
+        System.setErr(new PrintStream(plainErr, true, StandardCharsets.UTF_8));
+        int plainExit;
+        try {
+            plainExit = Main.run(args);
+        } finally {
+            System.setErr(processErr);
+        }
+
+        assertThat(plainExit).isEqualTo(picocliExit).isEqualTo(3);
+        assertThat(plainErr.toString(StandardCharsets.UTF_8)).isEqualTo(picocliErr.toString())
+                .startsWith("berth: reading Dockerfile ");
     }
 
     @Property(tries = 3000)
