@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,9 @@ class PlainBuildArgumentsTest {
         Optional<BuildCommand> plain = PlainBuildArguments.parse(args);
 
         plain.ifPresent(build -> assertThat(describe(build)).isEqualTo(describe(picocli(args))));
+        // Not vacuous: some of the lines must be read without picocli.
+        Statistics.label("read without picocli").collect(plain.isPresent())
+                .coverage(coverage -> coverage.check(true).percentage(percent -> percent >= 1.0));
     }
 
     @Provide
