@@ -120,7 +120,7 @@ final class BuildCommand implements Callable<Integer> {
         trace.mark("build: arguments parsed");
         List<BuildOutput> exports = OutputOption.parse(outputs, System.out);
         boolean toStdout = exports.stream().anyMatch(OutputOption::writesToStdout);
-        ProgressMode mode = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError.isTerminal());
+        ProgressMode mode = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError::isTerminal);
         if (toStdout && mode == ProgressMode.QUIET) {
             throw new UnsupportedFeatureException("quiet progress prints the image ID on standard output, where "
                     + "--output dest=- writes the tar: write the output to a file, or use --iidfile");
