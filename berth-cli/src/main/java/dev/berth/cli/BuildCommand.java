@@ -106,14 +106,21 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Builds, printing on {@code out} and {@code err}; what {@link #call} does once picocli has set the
+     * fields. {@link PlainBuildArguments} sets them without picocli, and then {@link #spec} is null: it
+     * takes no {@code --secret}, the one option whose errors need it.
+     */
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         Map<String, String> env = System.getenv();
         TimingTrace trace = TimingTrace.of(env, System.err);
         trace.mark("build: arguments parsed");
         List<BuildOutput> exports = OutputOption.parse(outputs, System.out);
         boolean toStdout = exports.stream().anyMatch(OutputOption::writesToStdout);
-        ProgressMode mode = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError.isTerminal());
+        ProgressMode mode = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError::isTerminal);
         if (toStdout && mode == ProgressMode.QUIET) {
             throw new UnsupportedFeatureException("quiet progress prints the image ID on standard output, where "
                     + "--output dest=- writes the tar: write the output to a file, or use --iidfile");
@@ -137,7 +144,7 @@ final class BuildCommand implements Callable<Integer> {
                 .filter(text -> !text.isBlank()).map(text -> Instant.ofEpochSecond(Long.parseLong(text.strip())));
         BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
                 tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, exports,
-                SecretOption.parse(secrets, env, spec));
+                secrets.isEmpty() ? Map.of() : SecretOption.parse(secrets, env, spec));
         ProgressView view = mode.open(out, err, env, Clock.systemUTC());
         BuildResult result;
         try (LocalStore local = LocalStore.open(store.layout(env))) {

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,27 +19,32 @@ import picocli.CommandLine.Command;
         description = "Builds, stores, ships and runs container images, without a daemon.")
 public final class Main {
 
-    /** Every subcommand, in the order {@code berth --help} lists them. */
-    static final List<Class<?>> COMMANDS = List.of(
-            CommandLine.HelpCommand.class,
-            BuildCommand.class,
-            BuildxCommand.class,
-            BuilderCommand.class,
-            DockerfileCommand.class,
-            DockerignoreCommand.class,
-            ContextCommand.class,
-            SystemCommand.class,
-            InfoCommand.class,
-            ImageCommand.class,
-            ImagesCommand.class,
-            InspectCommand.class,
-            HistoryCommand.class,
-            TagCommand.class,
-            RmiCommand.class,
-            SaveCommand.class,
-            LoadCommand.class,
-            ImportCommand.class,
-            RunCommand.class);
+    /**
+     * Every subcommand, in the order {@code berth --help} lists them. A method, not a constant: a build
+     * read without picocli then loads none of picocli's classes (outside the AOT cache, from the jar).
+     */
+    static List<Class<?>> commands() {
+        return List.of(
+                CommandLine.HelpCommand.class,
+                BuildCommand.class,
+                BuildxCommand.class,
+                BuilderCommand.class,
+                DockerfileCommand.class,
+                DockerignoreCommand.class,
+                ContextCommand.class,
+                SystemCommand.class,
+                InfoCommand.class,
+                ImageCommand.class,
+                ImagesCommand.class,
+                InspectCommand.class,
+                HistoryCommand.class,
+                TagCommand.class,
+                RmiCommand.class,
+                SaveCommand.class,
+                LoadCommand.class,
+                ImportCommand.class,
+                RunCommand.class);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -48,20 +54,48 @@ public final class Main {
     static int run(String... args) {
         TimingTrace trace = TimingTrace.of(System.getenv(), System.err);
         trace.mark("main");
+        Optional<BuildCommand> plainBuild = PlainBuildArguments.parse(args);
+        if (plainBuild.isPresent()) {
+            trace.mark("build arguments read without picocli");
+            int exit = runWithoutPicocli(plainBuild.get(), args);
+            trace.mark("exit " + exit);
+            return exit;
+        }
         CommandLine commandLine = forArguments(CommandLine.defaultFactory(), args);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
-        // Output is UTF-8 whatever the locale: dumps and diagnostics quote Dockerfile text.
-        commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        commandLine.setOut(utf8(System.out));
+        commandLine.setErr(utf8(System.err));
         trace.mark("command line model built");
         int exit = commandLine.execute(args);
         trace.mark("exit " + exit);
         return exit;
     }
 
+    /**
+     * Runs a build whose arguments {@link PlainBuildArguments} read, as {@code commandLine.execute(args)}
+     * would: the same streams, and a failure reported by {@link ErrorReporter}; picocli is loaded only then.
+     */
+    private static int runWithoutPicocli(BuildCommand build, String... args) {
+        PrintWriter out = utf8(System.out);
+        PrintWriter err = utf8(System.err);
+        try {
+            return build.run(out, err);
+        } catch (Exception failure) {
+            CommandLine commandLine = forArguments(CommandLine.defaultFactory(), args);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return new ErrorReporter().handleExecutionException(failure, commandLine, null);
+        }
+    }
+
+    // Output is UTF-8 whatever the locale: dumps and diagnostics quote Dockerfile text.
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+
     /** The whole command tree: every subcommand and theirs. */
     static CommandLine commandLine(CommandLine.IFactory factory) {
-        return withCommands(factory, COMMANDS);
+        return withCommands(factory, commands());
     }
 
     /**
@@ -76,9 +110,9 @@ public final class Main {
             return withCommands(factory, List.of());
         }
         Optional<Class<?>> named = args.length == 0 ? Optional.empty()
-                : COMMANDS.stream().filter(type -> type != CommandLine.HelpCommand.class)
+                : commands().stream().filter(type -> type != CommandLine.HelpCommand.class)
                         .filter(type -> names(type).anyMatch(args[0]::equals)).findFirst();
-        return withCommands(factory, named.<List<Class<?>>>map(List::of).orElse(COMMANDS));
+        return withCommands(factory, named.<List<Class<?>>>map(List::of).orElseGet(Main::commands));
     }
 
     private static CommandLine withCommands(CommandLine.IFactory factory, List<Class<?>> commands) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Which progress view a build gets, as {@code docker build} chooses: {@code -q} is quiet; else
@@ -19,9 +20,11 @@ public enum ProgressMode {
     /**
      * @param quiet {@code -q} was given
      * @param flag the {@code --progress} value, empty when the option was not given
-     * @param stderrIsTerminal whether standard error is a terminal (see {@link StandardError#isTerminal()})
+     * @param stderrIsTerminal whether standard error is a terminal (see {@link StandardError#isTerminal()});
+     *     asked only for {@code auto}: the check sets up a native call, tens of milliseconds in a short run
      */
-    public static ProgressMode choose(boolean quiet, Optional<String> flag, Map<String, String> env, boolean stderrIsTerminal) {
+    public static ProgressMode choose(boolean quiet, Optional<String> flag, Map<String, String> env,
+            BooleanSupplier stderrIsTerminal) {
         if (quiet) {
             return QUIET;
         }
@@ -29,7 +32,7 @@ public enum ProgressMode {
         String value = flag.or(() -> Optional.ofNullable(env.get("BUILDKIT_PROGRESS")))
                 .map(String::strip).filter(text -> !text.isEmpty()).orElse("auto");
         return switch (value) {
-            case "auto" -> stderrIsTerminal && !"dumb".equals(env.get("TERM")) ? TTY : PLAIN;
+            case "auto" -> stderrIsTerminal.getAsBoolean() && !"dumb".equals(env.get("TERM")) ? TTY : PLAIN;
             case "tty" -> TTY;
             case "plain" -> PLAIN;
             case "quiet" -> QUIET;

@@ -43,7 +43,20 @@ class ProgressModeTest {
             env.put("TERM", term);
         }
 
-        assertThat(ProgressMode.choose(quiet, Optional.ofNullable(flag), env, terminal)).isEqualTo(mode);
+        assertThat(ProgressMode.choose(quiet, Optional.ofNullable(flag), env, () -> terminal)).isEqualTo(mode);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            true,  -,     QUIET
+            false, plain, PLAIN
+            false, tty,   TTY
+            false, quiet, QUIET
+            """, nullValues = "-")
+    void theTerminalIsCheckedOnlyForAuto(boolean quiet, String flag, ProgressMode mode) {
+        assertThat(ProgressMode.choose(quiet, Optional.ofNullable(flag), Map.of(), () -> {
+            throw new AssertionError("isatty asked for " + flag);
+        })).isEqualTo(mode);
     }
 
     @ParameterizedTest
@@ -55,7 +68,7 @@ class ProgressModeTest {
     void unknownModesAreRefusedNamingWhereTheyCameFrom(String flag, String fromEnvironment, String message) {
         Map<String, String> env = fromEnvironment == null ? Map.of() : Map.of("BUILDKIT_PROGRESS", fromEnvironment);
 
-        assertThatThrownBy(() -> ProgressMode.choose(false, Optional.ofNullable(flag), env, true))
+        assertThatThrownBy(() -> ProgressMode.choose(false, Optional.ofNullable(flag), env, () -> true))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessage(message);
     }
