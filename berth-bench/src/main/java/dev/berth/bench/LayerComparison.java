@@ -44,13 +44,19 @@ public final class LayerComparison {
             Path target = work.resolve("target");
             System.out.printf("data: %d MiB in %s, %d entries, layer %d bytes, load average %s%n", megabytes, tree,
                     DirectoryEntries.of(tree).size(), Files.size(layer), Files.readString(Path.of("/proc/loadavg")).strip());
-            if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, null,
+            // Untimed before each run of either side: without it each run first truncated the previous
+            // run's 1 GiB output, at a cost that depends on how much of it the kernel had written back.
+            Action freshOutput = () -> {
+                Files.deleteIfExists(out);
+                shell("sync");
+            };
+            if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.NONE),
                     "tar -cf - -C " + tree + " . | tee " + out + " | openssl dgst -sha256 >/dev/null");
-            if (ops.contains("gzip")) compare("write gzip -6", runs, megabytes, null,
+            if (ops.contains("gzip")) compare("write gzip -6", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.GZIP),
                     "tar -cf - -C " + tree + " . | pigz -6 > " + out);
-            if (ops.contains("zstd")) compare("write zstd -3", runs, megabytes, null,
+            if (ops.contains("zstd")) compare("write zstd -3", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.ZSTD),
                     "tar -cf - -C " + tree + " . | zstd -3 -T0 -q -c > " + out);
             if (ops.contains("extract")) compare("extract uncompressed", runs, megabytes, () -> {
