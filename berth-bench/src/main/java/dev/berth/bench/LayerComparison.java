@@ -79,7 +79,7 @@ public final class LayerComparison {
 
     private static void writeLayer(Path tree, Path file, Compression compression) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.of(tree), out);
+            LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.iterate(tree), out);
         }
     }
 
