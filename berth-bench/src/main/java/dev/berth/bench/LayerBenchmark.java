@@ -61,7 +61,7 @@ public class LayerBenchmark {
         layer = work.resolve("layer.tar");
         output = work.resolve("out.blob");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(layer), 1 << 16)) {
-            LayerWriter.of(Compression.NONE, Optional.empty()).write(DirectoryEntries.of(tree), out);
+            LayerWriter.of(Compression.NONE, Optional.empty()).write(DirectoryEntries.iterate(tree), out);
         }
     }
 
@@ -103,7 +103,7 @@ public class LayerBenchmark {
 
     private LayerDigests write(Compression compression) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            return LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.of(tree), out);
+            return LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.iterate(tree), out);
         }
     }
 

@@ -45,13 +45,19 @@ public final class LayerComparison {
             Path target = work.resolve("target");
             System.out.printf("data: %d MiB in %s, %d entries, layer %d bytes, load average %s%n", megabytes, tree,
                     DirectoryEntries.of(tree).size(), Files.size(layer), Files.readString(Path.of("/proc/loadavg")).strip());
-            if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, null,
+            // Untimed before each run of either side: without it each run first truncated the previous
+            // run's 1 GiB output, at a cost that depends on how much of it the kernel had written back.
+            Action freshOutput = () -> {
+                Files.deleteIfExists(out);
+                shell("sync");
+            };
+            if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.NONE),
                     "tar -cf - -C " + tree + " . | tee " + out + " | openssl dgst -sha256 >/dev/null");
-            if (ops.contains("gzip")) compare("write gzip -6", runs, megabytes, null,
+            if (ops.contains("gzip")) compare("write gzip -6", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.GZIP),
                     "tar -cf - -C " + tree + " . | pigz -6 > " + out);
-            if (ops.contains("zstd")) compare("write zstd -3", runs, megabytes, null,
+            if (ops.contains("zstd")) compare("write zstd -3", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.ZSTD),
                     "tar -cf - -C " + tree + " . | zstd -3 -T0 -q -c > " + out);
             if (ops.contains("extract")) compare("extract uncompressed", runs, megabytes, () -> {
@@ -74,7 +80,7 @@ public final class LayerComparison {
 
     private static void writeLayer(Path tree, Path file, Compression compression) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.of(tree), out);
+            LayerWriter.of(compression, Optional.empty()).write(DirectoryEntries.iterate(tree), out);
         }
     }
 

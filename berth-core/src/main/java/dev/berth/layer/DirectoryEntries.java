@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,40 @@ public final class DirectoryEntries {
 
     /** The entries of everything below {@code root} (not {@code root} itself). */
     public static List<LayerEntry> of(Path root) {
+        List<LayerEntry> entries = new ArrayList<>();
+        iterate(root).forEachRemaining(entries::add);
+        return List.copyOf(entries);
+    }
+
+    /**
+     * The entries {@link #of(Path)} gives, in the same order, each described ({@code lstat}, xattrs,
+     * link target) only when it is taken: a layer writer then does that work on its reading thread,
+     * which waits on hashing anyway, instead of before the first byte. The tree is walked now.
+     *
+     * @throws StoreException from {@code next()} when an entry cannot be read
+     */
+    public static Iterator<LayerEntry> iterate(Path root) {
+        Iterator<byte[]> paths = sortedPaths(root).iterator();
+        Map<String, String> firstNameOfInode = new HashMap<>();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return paths.hasNext();
+            }
+
+            @Override
+            public LayerEntry next() {
+                String path = new String(paths.next(), StandardCharsets.UTF_8);
+                try {
+                    return describe(root.resolve(path), path, firstNameOfInode);
+                } catch (IOException e) {
+                    throw new StoreException("reading " + root.resolve(path) + " for a layer: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private static List<byte[]> sortedPaths(Path root) {
         List<String> paths = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -55,17 +90,7 @@ public final class DirectoryEntries {
         }
         List<byte[]> sorted = new ArrayList<>(paths.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList());
         sorted.sort(Arrays::compareUnsigned);
-        Map<String, String> firstNameOfInode = new HashMap<>();
-        List<LayerEntry> entries = new ArrayList<>(sorted.size());
-        for (byte[] bytes : sorted) {
-            String path = new String(bytes, StandardCharsets.UTF_8);
-            try {
-                entries.add(describe(root.resolve(path), path, firstNameOfInode));
-            } catch (IOException e) {
-                throw new StoreException("reading " + root.resolve(path) + " for a layer: " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(entries);
+        return sorted;
     }
 
     private static LayerEntry describe(Path file, String path, Map<String, String> firstNameOfInode) throws IOException {

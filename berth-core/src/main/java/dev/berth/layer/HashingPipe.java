@@ -6,39 +6,51 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An output stream that gathers its bytes in 1 MiB chunks and hands each to a second thread, which
- * hashes it (SHA-256) and writes it downstream, so that reading the next files overlaps with hashing
- * and writing the previous ones, as the stages of {@code tar | tee | openssl} overlap.
- * {@link #finish()} waits until that thread has written everything handed over, then hashes and writes
- * the last chunk and flushes on the calling thread while the other is still alive: the last writer
+ * An output stream that gathers its bytes in 1 MiB chunks and passes each along a pipeline of threads:
+ * one hashes it (SHA-256), the next writes it downstream, so that reading the next files, hashing and
+ * writing overlap as the three processes of {@code tar | tee | openssl} do. Hashing and writing on
+ * separate threads matters: together they cost about twice the reading, so one thread doing both left
+ * the reader idle half the time. Chunks pass in order through each stage, so the hash and the output are
+ * those of a single thread doing it all.
+ * {@link #finish()} waits until every stage has handled everything handed over, then hashes and writes
+ * the last chunk and flushes on the calling thread while the stages are still alive: the last writer
  * downstream sees is the caller, which matters to streams that watch their writer thread
  * ({@code PipedInputStream} fails a read once its last writer thread has ended).
  * {@link #close()} without {@code finish()} abandons what is pending. Not thread-safe: one thread writes.
- * Without hashing it is a write-behind buffer, for a sink that hashes what it keeps.
+ * Without hashing it is a write-behind buffer (one stage), for a sink that hashes what it keeps.
  */
 final class HashingPipe extends OutputStream {
 
     private static final int CHUNK_SIZE = 1 << 20;
-    private static final int CHUNKS = 4;
+    // Enough for each stage to hold one while another waits in each queue.
+    private static final int CHUNKS = 8;
     private static final Chunk END = new Chunk(new byte[0], -1);
     private static final Chunk SYNC = new Chunk(new byte[0], -2);
 
     private record Chunk(byte[] bytes, int length) {
     }
 
+    /** What a stage does to each chunk. */
+    private interface Step {
+        void apply(byte[] bytes, int length) throws IOException;
+    }
+
     private final OutputStream downstream;
     /** Empty when the caller's sink hashes the bytes itself. */
     private final Optional<MessageDigest> sha256;
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
-    private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS + 2);
+    /** The first stage's queue. */
+    private final BlockingQueue<Chunk> full;
     private final BlockingQueue<Boolean> drained = new ArrayBlockingQueue<>(1);
-    private final Thread worker;
+    private final List<Thread> stages = new ArrayList<>();
     private volatile IOException failure;
     private byte[] current;
     private int position;
@@ -52,7 +64,23 @@ final class HashingPipe extends OutputStream {
             free.add(new byte[CHUNK_SIZE]);
         }
         this.current = free.remove();
-        this.worker = Thread.ofPlatform().daemon().name("berth-layer-hash").start(this::drain);
+        BlockingQueue<Chunk> writes = queue();
+        if (hashing) {
+            this.full = queue();
+            startStage("berth-layer-hash", full, writes, this::update);
+        } else {
+            this.full = writes;
+        }
+        startStage("berth-layer-write", writes, null, (bytes, length) -> downstream.write(bytes, 0, length));
+    }
+
+    // Never full: a queue holds at most every chunk, one SYNC and one END, so a put never waits.
+    private static BlockingQueue<Chunk> queue() {
+        return new ArrayBlockingQueue<>(CHUNKS + 2);
+    }
+
+    private void startStage(String name, BlockingQueue<Chunk> in, BlockingQueue<Chunk> next, Step step) {
+        stages.add(Thread.ofPlatform().daemon().name(name).start(() -> runStage(in, next, step)));
     }
 
     @Override
@@ -101,11 +129,11 @@ final class HashingPipe extends OutputStream {
     void finish() throws IOException {
         try {
             full.put(SYNC);
-            // The worker stays alive until END: a pipe never sees its last writer gone before the caller wrote.
+            // The stages stay alive until END: a pipe never sees its last writer gone before the caller wrote.
             while (drained.poll(100, TimeUnit.MILLISECONDS) == null) {
-                if (!worker.isAlive()) {
+                if (!stages.stream().allMatch(Thread::isAlive)) {
                     checkFailure();
-                    throw new IOException("the layer hashing thread ended early");
+                    throw new IOException("a layer writing thread ended early");
                 }
             }
         } catch (InterruptedException e) {
@@ -119,7 +147,7 @@ final class HashingPipe extends OutputStream {
         end();
     }
 
-    /** Stops the hashing thread; what was not {@linkplain #finish() finished} is dropped. */
+    /** Stops the stages; what was not {@linkplain #finish() finished} is dropped. */
     @Override
     public void close() throws IOException {
         end();
@@ -156,18 +184,17 @@ final class HashingPipe extends OutputStream {
         }
         ended = true;
         boolean interrupted = false;
-        boolean sent = false;
-        while (true) {
-            try {
-                if (!sent) {
-                    full.put(END);
-                    sent = true;
+        // Never waits: see queue().
+        full.offer(END);
+        for (Thread stage : stages) {
+            while (true) {
+                try {
+                    stage.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // The stages must be gone before the caller closes the stream they write to.
+                    interrupted = true;
                 }
-                worker.join();
-                break;
-            } catch (InterruptedException e) {
-                // The worker must be gone before the caller closes the stream it writes to.
-                interrupted = true;
             }
         }
         if (interrupted) {
@@ -183,17 +210,21 @@ final class HashingPipe extends OutputStream {
         }
     }
 
-    private void drain() {
+    /** Applies {@code step} to each chunk of {@code in} in order, then passes it to {@code next}, or frees it after the last stage. */
+    private void runStage(BlockingQueue<Chunk> in, BlockingQueue<Chunk> next, Step step) {
         try {
-            for (Chunk chunk = full.take(); chunk != END; chunk = full.take()) {
+            for (Chunk chunk = in.take(); chunk != END; chunk = in.take()) {
                 if (chunk == SYNC) {
-                    drained.put(Boolean.TRUE);
+                    if (next == null) {
+                        drained.put(Boolean.TRUE);
+                    } else {
+                        next.put(SYNC);
+                    }
                     continue;
                 }
                 if (failure == null) {
                     try {
-                        update(chunk.bytes(), chunk.length());
-                        downstream.write(chunk.bytes(), 0, chunk.length());
+                        step.apply(chunk.bytes(), chunk.length());
                     } catch (IOException e) {
                         failure = e;
                     } catch (RuntimeException e) {
@@ -201,10 +232,18 @@ final class HashingPipe extends OutputStream {
                     }
                 }
                 // After a failure chunks are only recycled, so the writer never blocks and sees it next.
-                free.put(chunk.bytes());
+                if (next == null) {
+                    free.put(chunk.bytes());
+                } else {
+                    next.put(chunk);
+                }
             }
         } catch (InterruptedException e) {
-            failure = new InterruptedIOException("layer hashing thread interrupted");
+            failure = new InterruptedIOException("layer writing thread interrupted");
+        }
+        if (next != null) {
+            // The next stage ends too, even when this one was interrupted (never waits: see queue()).
+            next.offer(END);
         }
     }
 }

@@ -21,8 +21,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * Writes a reproducible layer tar in one streaming pass: entries in path-byte order, POSIX (PAX)
  * headers for long names and big numbers, times in whole seconds clamped to {@code SOURCE_DATE_EPOCH}
  * when one is given, no user or host names unless the entry carries them. The diffID is hashed before
- * compression and the blob digest after, as the bytes go by; hashing and writing run on a second thread
- * while the next files are read, and nothing is held in memory but four 1 MiB chunks.
+ * compression and the blob digest after, as the bytes go by; hashing and writing run on two more threads
+ * while the next files are read, and nothing is held in memory but eight 1 MiB chunks.
  *
  * @param compression how the blob is compressed
  * @param level the compression level (ignored for {@link Compression#NONE})

@@ -46,6 +46,21 @@ class LayerRoundTripTest {
                 .isEqualTo(Files.getAttribute(target.resolve("bin/tool-alias"), "unix:ino"));
     }
 
+    @org.junit.jupiter.api.Test
+    void entriesDescribedAsTheyAreTakenWriteTheSameLayerAsTheList() throws Exception {
+        Path source = Files.createDirectory(temp.resolve("source"));
+        buildTree(source);
+        LayerWriter writer = LayerWriter.of(Compression.NONE, Optional.empty());
+        ByteArrayOutputStream fromList = new ByteArrayOutputStream();
+        ByteArrayOutputStream fromIterator = new ByteArrayOutputStream();
+
+        LayerDigests listed = writer.write(DirectoryEntries.of(source), fromList);
+        LayerDigests iterated = writer.write(DirectoryEntries.iterate(source), fromIterator);
+
+        assertThat(iterated).isEqualTo(listed);
+        assertThat(fromIterator.toByteArray()).isEqualTo(fromList.toByteArray());
+    }
+
     static void buildTree(Path root) throws Exception {
         Files.createDirectories(root.resolve("bin"));
         Files.createDirectories(root.resolve("etc/deep/er"));
