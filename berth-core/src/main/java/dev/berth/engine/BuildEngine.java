@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,21 +56,38 @@ public final class BuildEngine {
                 new CacheMounts(cache.mountsDirectory()));
     }
 
-    /** Builds every stage of {@code graph} and returns the target's final state. */
+    /**
+     * Builds every stage of {@code graph} and returns the target's final state. The first stage to fail ends
+     * the build at once: the other stages are interrupted (their running RUNs canceled, their sandboxes
+     * released) and waited for, and that failure is thrown, whichever stage the target would await first.
+     */
     public StageState build(BuildGraph graph, BuildOptions options) {
         Map<Integer, Future<StageState>> stages = new ConcurrentHashMap<>();
         AtomicInteger counter = new AtomicInteger();
+        CompletableFuture<StageState> outcome = new CompletableFuture<>();
+        int target = graph.target().index();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
             for (PlannedStage stage : graph.stages()) {
                 stages.put(stage.index(), executor.submit(() -> {
-                    for (int dependency : stage.dependsOn()) {
-                        await(stages.get(dependency));
+                    try {
+                        for (int dependency : stage.dependsOn()) {
+                            await(stages.get(dependency));
+                        }
+                        StageState state = buildStage(stage, options, counter, index -> await(stages.get(index)));
+                        if (stage.index() == target) {
+                            outcome.complete(state);
+                        }
+                        return state;
+                    } catch (RuntimeException | Error failed) {
+                        // The first failure wins; a stage that fails because of it (interrupted, or awaiting
+                        // the failed stage) comes later and changes nothing.
+                        outcome.completeExceptionally(failed);
+                        throw failed;
                     }
-                    return buildStage(stage, options, counter, index -> await(stages.get(index)));
                 }));
             }
-            return await(stages.get(graph.target().index()));
+            return await(outcome);
         } finally {
             executor.shutdownNow();
             executor.close();
