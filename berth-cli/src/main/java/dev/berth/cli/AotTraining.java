@@ -86,6 +86,25 @@ public final class AotTraining {
         run(List.of("load", "--root", work.resolve("store2").toString(), "-i", work.resolve("image.tar").toString()), report);
         run(List.of("rmi", "--root", root, "training:3"), report);
         run(List.of("system", "df", "--root", root), report);
+        trainRunStep(work, root);
+    }
+
+    /**
+     * A RUN step, for the path a multi-stage build with RUNs takes (snapshots, the mount, the bundle, the
+     * runtime's invocation and cleanup, a stage extracted for {@code COPY --from}): on {@code FROM scratch}
+     * there is no program to run, so the step fails at exec, after all of that; without root or a runtime
+     * it fails sooner and the cache is only smaller. The step is meant to fail, so its exit code is not reported.
+     */
+    private static void trainRunStep(Path work, String root) throws IOException {
+        Path context = Files.createDirectories(work.resolve("run-context"));
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM scratch AS files
+                COPY Dockerfile /x
+                FROM scratch
+                COPY --from=files /x /y
+                RUN ["/no-such-program"]
+                """);
+        Main.run(new String[] {"build", "--root", root, "-q", "--no-cache", context.toString()});
     }
 
     private static void run(List<String> command, PrintStream report) {

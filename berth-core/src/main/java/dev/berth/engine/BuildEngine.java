@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,29 +57,57 @@ public final class BuildEngine {
                 new CacheMounts(cache.mountsDirectory()));
     }
 
-    /** Builds every stage of {@code graph} and returns the target's final state. */
+    /**
+     * Builds every stage of {@code graph} and returns the target's final state. The first stage to fail ends
+     * the build at once: the other stages are interrupted (their running RUNs canceled, their sandboxes
+     * released) and waited for, and that failure is thrown, whichever stage the target would await first.
+     */
     public StageState build(BuildGraph graph, BuildOptions options) {
         Map<Integer, Future<StageState>> stages = new ConcurrentHashMap<>();
         AtomicInteger counter = new AtomicInteger();
+        CompletableFuture<StageState> outcome = new CompletableFuture<>();
+        int target = graph.target().index();
+        Set<Integer> read = RootfsExtractions.readStages(graph);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        try {
+        try (RootfsExtractions extractions = new RootfsExtractions(parts, options.work().resolve("rootfs"))) {
             for (PlannedStage stage : graph.stages()) {
                 stages.put(stage.index(), executor.submit(() -> {
-                    for (int dependency : stage.dependsOn()) {
-                        await(stages.get(dependency));
+                    try {
+                        for (int dependency : stage.dependsOn()) {
+                            await(stages.get(dependency));
+                        }
+                        Optional<RootfsExtractions> ahead = read.contains(stage.index())
+                                ? Optional.of(extractions) : Optional.empty();
+                        StageState state = buildStage(stage, options, counter, index -> await(stages.get(index)),
+                                extractions, ahead);
+                        if (stage.index() == target) {
+                            outcome.complete(state);
+                        }
+                        return state;
+                    } catch (RuntimeException | Error failed) {
+                        // The first failure wins; a stage that fails because of it (interrupted, or awaiting
+                        // the failed stage) comes later and changes nothing.
+                        outcome.completeExceptionally(failed);
+                        throw failed;
                     }
-                    return buildStage(stage, options, counter, index -> await(stages.get(index)));
                 }));
             }
-            return await(stages.get(graph.target().index()));
-        } finally {
-            executor.shutdownNow();
-            executor.close();
+            try {
+                return await(outcome);
+            } finally {
+                executor.shutdownNow();
+                executor.close();
+            }
         }
     }
 
+    /**
+     * @param ahead where to extract this stage's file system ahead of the steps that read it (another stage's
+     *     {@code COPY --from}), when one does: its base layers while its steps run, the rest when it ends
+     */
     private StageState buildStage(PlannedStage stage, BuildOptions options, AtomicInteger counter,
-            java.util.function.IntFunction<StageState> finished) {
+            java.util.function.IntFunction<StageState> finished, RootfsExtractions extractions,
+            Optional<RootfsExtractions> ahead) {
         int total = stage.steps().size() + 1;
         int fromStep = counter.incrementAndGet();
         long started = System.nanoTime();
@@ -110,8 +140,13 @@ public final class BuildEngine {
             throw atLine(options.dockerfile(), stage.steps().isEmpty() ? 1 : stage.steps().getFirst().location().startLine() - 1, invalid);
         }
         options.listener().on(new BuildEvent.StepDone(fromStep, Duration.ofNanos(System.nanoTime() - started)));
+        String name = RootfsExtractions.stageName(stage.index());
+        if (!state.layers().isEmpty()) {
+            StageState base = state;
+            ahead.ifPresent(early -> early.extendAhead(name, base.layers()));
+        }
         steps.addAll(stage.steps());
-        StepRunner runner = new StepRunner(parts, options, finished);
+        StepRunner runner = new StepRunner(parts, options, finished, extractions);
         boolean cmdSet = false;
         int position = 1;
         for (Step step : steps) {
@@ -133,6 +168,8 @@ public final class BuildEngine {
             cmdSet |= step instanceof Step.ConfigStep config && config.instruction() instanceof Instruction.Cmd;
             options.listener().on(new BuildEvent.StepDone(number, Duration.ofNanos(System.nanoTime() - stepStarted)));
         }
+        StageState last = state;
+        ahead.ifPresent(early -> early.extendAhead(name, last.layers()));
         return state;
     }
 

@@ -41,17 +41,20 @@ final class StepRunner implements MountResolver.Sources {
     private final EngineParts parts;
     private final BuildOptions options;
     private final IntFunction<StageState> finishedStage;
+    private final RootfsExtractions extractions;
     /** Each source is listed once per stage, and a COPY's selection made once for its key and its layer. */
     private final Map<Path, List<ContextEntry>> listings = new HashMap<>();
     /** Each stage or image another stage copies from is extracted, and its owners read, once per stage. */
-    private final Map<Path, ExtractedRootfs> sources = new HashMap<>();
+    private final Map<String, ExtractedRootfs> sources = new HashMap<>();
     private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
     private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
     /** COPY layers written while their key was computed, waiting for {@link #run}. */
     private final Map<Step.CopyStep, LayerRef> written = new IdentityHashMap<>();
 
-    StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage) {
+    StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage,
+            RootfsExtractions extractions) {
         this.parts = parts;
+        this.extractions = extractions;
         this.options = options;
         this.finishedStage = finishedStage;
     }
@@ -243,7 +246,8 @@ final class StepRunner implements MountResolver.Sources {
     private ExtractedRootfs rootfs(CopySource source) {
         return switch (source) {
             case CopySource.Context _ -> new ExtractedRootfs(options.context(), RootfsAttributes.NONE);
-            case CopySource.StageFiles(int index) -> extracted("stage-" + index, finishedStage.apply(index).layers());
+            case CopySource.StageFiles(int index) -> extracted(RootfsExtractions.stageName(index),
+                    finishedStage.apply(index).layers());
             case CopySource.ImageFiles(String reference) -> extracted("image-" + Digest.sha256(reference.getBytes()).shortHex(),
                     parts.resolver().resolve(reference, options.platform()).layers());
         };
@@ -275,8 +279,7 @@ final class StepRunner implements MountResolver.Sources {
     }
 
     private ExtractedRootfs extracted(String name, List<LayerRef> layers) {
-        return sources.computeIfAbsent(options.work().resolve("rootfs").resolve(name),
-                root -> ExtractedRootfs.of(parts, root, layers));
+        return sources.computeIfAbsent(name, key -> extractions.get(key, layers));
     }
 
     private LayerStorer storer() {

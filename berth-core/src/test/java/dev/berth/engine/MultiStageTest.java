@@ -119,6 +119,32 @@ class MultiStageTest {
         }
     }
 
+    @Test
+    void aLaterStagesFailureEndsTheBuildWhileAnEarlierStageTheTargetAwaitsFirstStillRuns() throws IOException {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            // Regression (issue 4): the target awaited its stages in index order, so stage 1's failure only
+            // ended the build once stage 0's step (a minute here) was over.
+            long began = System.nanoTime();
+            assertThatThrownBy(() -> fixture.build("""
+                    FROM scratch AS slow
+                    RUN block
+                    FROM scratch AS broken
+                    RUN fail
+                    FROM scratch
+                    COPY --from=slow /run /a
+                    COPY --from=broken /run /b
+                    """)).isInstanceOf(dev.berth.error.ExecutionException.class).hasMessageContaining("Dockerfile:4 failed");
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+            assertThat(took).isLessThan(Duration.ofSeconds(10));
+            int failing = started(fixture, "[broken 2/2] RUN fail");
+            int stopped = started(fixture, "[slow 2/2] RUN block");
+            assertThat(fixture.events).contains(new BuildEvent.StepCanceled(stopped))
+                    .anySatisfy(event -> assertThat(event).isInstanceOf(BuildEvent.StepFailed.class)
+                            .extracting(BuildEvent::step).isEqualTo(failing));
+        }
+    }
+
     private static int started(BuildFixture fixture, String name) {
         return fixture.events.stream().filter(event -> event instanceof BuildEvent.StepStarted started && started.name().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no step started: " + name)).step();

@@ -1,0 +1,138 @@
+package dev.berth.engine;
+
+import dev.berth.context.BuildContext;
+import dev.berth.dockerfile.ignore.IgnoreMatcher;
+import dev.berth.error.BerthException;
+import dev.berth.error.ExecutionException;
+import dev.berth.error.StoreException;
+import dev.berth.layer.ExtractOptions;
+import dev.berth.layer.LayerExtractor;
+import dev.berth.plan.BuildGraph;
+import dev.berth.plan.CopySource;
+import dev.berth.plan.PlannedStage;
+import dev.berth.plan.RunMount;
+import dev.berth.plan.Step;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The file systems of one build's stages and images that {@code COPY --from} and {@code RUN --mount from=} read,
+ * each extracted once under {@code <work>/rootfs/NAME} and extracted <em>ahead</em>: a stage that another stage
+ * reads from has its base layers extracted on a virtual thread while its own steps run (a {@code RUN sleep 5}
+ * leaves that time free), and the layers its steps add as soon as it finishes, so that the reading step
+ * usually finds the tree ready. Extractions of one name are chained in layer order, so the tree always holds
+ * a prefix of the layers asked for; a request whose layers do not extend what is extracted starts over in a
+ * fresh directory. {@link #close} waits for (or, interrupted, abandons) what is still running.
+ */
+final class RootfsExtractions implements AutoCloseable {
+
+    /** What is extracted under a name: the tree, the layers it holds (in order) and the owners they record. */
+    private record Extracted(Path root, List<LayerRef> layers, RootfsAttributes attributes) {}
+
+    private final EngineParts parts;
+    private final Path directory;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, CompletableFuture<Extracted>> byName = new ConcurrentHashMap<>();
+    private final AtomicInteger fresh = new AtomicInteger();
+
+    /** @param directory where the trees are made (the build's {@code work/rootfs}) */
+    RootfsExtractions(EngineParts parts, Path directory) {
+        this.parts = parts;
+        this.directory = directory;
+    }
+
+    /** The name under which stage {@code index}'s file system is extracted. */
+    static String stageName(int index) {
+        return "stage-" + index;
+    }
+
+    /** The stages of {@code graph} whose files another stage reads ({@code COPY --from}, {@code RUN --mount from=}). */
+    static Set<Integer> readStages(BuildGraph graph) {
+        Set<Integer> read = new TreeSet<>();
+        for (PlannedStage stage : graph.stages()) {
+            for (Step step : stage.steps()) {
+                switch (step) {
+                    case Step.CopyStep copy -> addStage(copy.source(), read);
+                    case Step.RunStep run -> run.mounts().stream().map(RunMount::from).flatMap(Optional::stream)
+                            .forEach(source -> addStage(source, read));
+                    case Step.ConfigStep _ -> { }
+                }
+            }
+        }
+        return read;
+    }
+
+    private static void addStage(CopySource source, Set<Integer> read) {
+        if (source instanceof CopySource.StageFiles(int index)) {
+            read.add(index);
+        }
+    }
+
+    /** Starts extracting {@code layers} under {@code name} in the background, after what was asked before. */
+    void extendAhead(String name, List<LayerRef> layers) {
+        byName.compute(name, (key, previous) -> (previous == null
+                ? CompletableFuture.completedFuture(empty(key))
+                : previous.exceptionally(failed -> empty(key + "-" + fresh.incrementAndGet())))
+                .thenApplyAsync(extracted -> extend(extracted, layers), threads));
+    }
+
+    /** The file system of {@code layers} as {@code name}, with the owners and modes the layers record; waits for it. */
+    ExtractedRootfs get(String name, List<LayerRef> layers) {
+        extendAhead(name, layers);
+        try {
+            Extracted extracted = byName.get(name).join();
+            return new ExtractedRootfs(new BuildContext(extracted.root(), IgnoreMatcher.none(), Optional.empty()),
+                    extracted.attributes());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof BerthException berth) {
+                throw berth;
+            }
+            throw new ExecutionException("extracting " + name + " for COPY --from: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Extracted empty(String name) {
+        return new Extracted(directory.resolve(name), List.of(), RootfsAttributes.NONE);
+    }
+
+    private Extracted extend(Extracted extracted, List<LayerRef> layers) {
+        List<LayerRef> held = extracted.layers();
+        boolean prefix = held.size() <= layers.size() && layers.subList(0, held.size()).equals(held);
+        Path root = prefix ? extracted.root() : directory.resolve(extracted.root().getFileName() + "-" + fresh.incrementAndGet());
+        List<LayerRef> missing = prefix ? layers.subList(held.size(), layers.size()) : layers;
+        try {
+            Files.createDirectories(root);
+            if (missing.isEmpty() && prefix) {
+                return extracted;
+            }
+            LayerExtractor extractor = new LayerExtractor(ExtractOptions.defaults(false));
+            for (LayerRef layer : missing) {
+                try (InputStream blob = parts.content().open(layer.blob().digest())) {
+                    extractor.extract(layer.blob().digest().toString(), blob, root);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("extracting " + root.getFileName() + " for COPY --from", e);
+        }
+        return new Extracted(root, List.copyOf(layers), RootfsAttributes.read(parts.content(), layers));
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+        threads.close();
+    }
+}
