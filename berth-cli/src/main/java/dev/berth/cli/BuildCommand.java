@@ -133,6 +133,21 @@ final class BuildCommand implements Callable<Integer> {
         }
         Optional<StreamedContext> streamed = context.equals("-") ? Optional.of(StreamedContext.read(System.in))
                 : Optional.empty();
+        int exitCode;
+        try {
+            exitCode = build(out, err, env, trace, exports, toStdout, mode, streamed);
+        } catch (Throwable failure) {
+            // A failure to remove the unpacked context must not hide why the build failed.
+            streamed.ifPresent(stream -> stream.deleteQuietly(failure));
+            throw failure;
+        }
+        streamed.ifPresent(StreamedContext::delete);
+        return exitCode;
+    }
+
+    private int build(PrintWriter out, PrintWriter err, Map<String, String> env, TimingTrace trace,
+            List<BuildOutput> exports, boolean toStdout, ProgressMode mode, Optional<StreamedContext> streamed)
+            throws IOException {
         Path contextDir = streamed.map(StreamedContext::directory).orElse(Path.of(context));
         Optional<String> dockerfileText = "-".equals(file)
                 ? Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
@@ -154,16 +169,14 @@ final class BuildCommand implements Callable<Integer> {
             var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
             result = new Builder(local, runs, Clock.systemUTC()).build(request, trace.around(view));
             trace.mark("build: image written and tagged");
+            // PrintStream keeps write errors to itself (a closed pipe, a full disk): ask, or a cut tar looks whole.
+            if (toStdout && System.out.checkError()) {
+                throw new StoreException("writing the output to standard output failed (closed pipe or full disk?)");
+            }
         } catch (Throwable failure) {
             // The final frame goes on screen before the error reporter prints the error under it.
             view.failed();
             throw failure;
-        } finally {
-            streamed.ifPresent(StreamedContext::delete);
-        }
-        // PrintStream keeps write errors to itself (a closed pipe, a full disk): ask, or a cut tar looks whole.
-        if (toStdout && System.out.checkError()) {
-            throw new StoreException("writing the output to standard output failed (closed pipe or full disk?)");
         }
         view.succeeded(result, exports);
         if (iidFile != null) {

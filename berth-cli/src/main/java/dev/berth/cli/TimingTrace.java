@@ -12,7 +12,7 @@ import java.util.Map;
  * Phase times for start-up work: with {@code BERTH_TRACE_TIMING} set (to anything but empty or 0),
  * each {@link #mark} prints {@code berth timing: <ms since the JVM started> <ms of CPU used> <phase>} on
  * standard error (the CPU figure says more than the wall time on a loaded machine),
- * and {@link #around} adds a line per build step. Unset, a mark is one map look-up: nothing is loaded,
+ * and {@link #around} adds a line per build step. Unset, a mark is one boolean test: nothing is loaded,
  * nothing printed. The clock is the JVM's uptime, so the first mark shows what the JVM took to reach
  * {@code main}.
  */

@@ -49,6 +49,25 @@ class BuildStdinTest {
         }
     }
 
+    @Test
+    void aBuildThatFailsBeforeItStartsRemovesTheUnpackedContext() throws IOException {
+        byte[] tar = new TarBuilder().file("Dockerfile", "FROM scratch\nCOPY data.txt /in-tar\n")
+                .file("data.txt", "from the tar\n").build();
+        long before = unpackedContexts();
+
+        CliRun result = CliRun.withStdin(tar, "build", "--root", root.toString(), "--build-arg",
+                "SOURCE_DATE_EPOCH=not-a-number", "-");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(unpackedContexts()).isEqualTo(before);
+    }
+
+    private static long unpackedContexts() throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(path -> path.getFileName().toString().startsWith("berth-context-")).count();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"plain", "gzip", "bzip2", "xz"})
     void contextTarOnStdinWithItsDockerfile(String compression) throws IOException {

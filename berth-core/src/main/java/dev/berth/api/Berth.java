@@ -229,8 +229,9 @@ public final class Berth implements AutoCloseable {
 
     /**
      * A refused load must not leave what it stored: the blobs that appeared since {@code before} and
-     * that no image and no build cache entry reaches are deleted, under the collector's exclusive lock
-     * (so a concurrent writer that stored the same blob has tagged it by then and it stays).
+     * that no image and no build cache entry reaches are deleted, under the collector's exclusive lock.
+     * Known gap, shared with {@code system prune}: a blob another process has committed but not yet tagged
+     * or recorded in the build cache looks unreachable here too (the store has no leases yet).
      */
     private void removeBlobsSince(Set<Digest> before, RuntimeException refused) {
         try {

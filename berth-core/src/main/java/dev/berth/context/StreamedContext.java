@@ -3,16 +3,15 @@ package dev.berth.context;
 import dev.berth.error.StoreException;
 import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerExtractor;
+import dev.berth.layer.TreeRemover;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarUtils;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -36,8 +35,13 @@ public record StreamedContext(Path directory, Optional<String> dockerfileText) {
 
     /** Reads {@code stream} to its end; the caller {@link #delete}s the directory when the build is done. */
     public static StreamedContext read(InputStream stream) {
+        Path directory;
         try {
-            Path directory = Files.createTempDirectory("berth-context-");
+            directory = Files.createTempDirectory("berth-context-");
+        } catch (IOException e) {
+            throw new StoreException("making a directory for the build context from stdin", e);
+        }
+        try {
             BufferedInputStream in = new BufferedInputStream(stream, 64 * 1024);
             in.mark(TAR_BLOCK);
             byte[] head = in.readNBytes(TAR_BLOCK);
@@ -51,8 +55,11 @@ public record StreamedContext(Path directory, Optional<String> dockerfileText) {
             // The extractor itself reads plain, gzip and zstd tars.
             new LayerExtractor(ExtractOptions.defaults(false)).extract("the context on stdin", tar, directory);
             return new StreamedContext(directory, Optional.empty());
-        } catch (IOException e) {
-            throw new StoreException("unpacking the build context from stdin", e);
+        } catch (IOException | RuntimeException e) {
+            // Half an unpacked context is of no use to anyone: it goes with the failure.
+            new StreamedContext(directory, Optional.empty()).deleteQuietly(e);
+            throw e instanceof IOException io ? new StoreException("unpacking the build context from stdin", io)
+                    : (RuntimeException) e;
         }
     }
 
@@ -76,12 +83,19 @@ public record StreamedContext(Path directory, Optional<String> dockerfileText) {
 
     /** Removes the temporary context directory. */
     public void delete() {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            TreeRemover.delete(directory);
         } catch (IOException e) {
             throw new StoreException("removing the unpacked context " + directory, e);
+        }
+    }
+
+    /** Removes the directory after {@code failure}, adding a failure to remove it there rather than hiding it. */
+    public void deleteQuietly(Throwable failure) {
+        try {
+            TreeRemover.delete(directory);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 }

@@ -5,20 +5,16 @@ import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
 import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
-import dev.berth.dockerfile.ignore.IgnoreMatcher;
 import dev.berth.error.ExecutionException;
 import dev.berth.error.StoreException;
 import dev.berth.image.ContainerConfig;
 import dev.berth.image.Digest;
 import dev.berth.image.HistoryEntry;
 import dev.berth.image.ImageConfig;
-import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerEntry;
-import dev.berth.layer.LayerExtractor;
 import dev.berth.plan.CopySource;
 import dev.berth.plan.Step;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +40,7 @@ final class StepRunner implements MountResolver.Sources {
     private final RootfsExtractions extractions;
     /** Each source is listed once per stage, and a COPY's selection made once for its key and its layer. */
     private final Map<Path, List<ContextEntry>> listings = new HashMap<>();
-    /** Each stage or image another stage copies from is extracted, and its owners read, once per stage. */
+    /** What this runner took from {@link RootfsExtractions}, which extracts each stage or image once per build. */
     private final Map<String, ExtractedRootfs> sources = new HashMap<>();
     private final Map<Step.CopyStep, CopyStepExecutor.Selection> selections = new IdentityHashMap<>();
     private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Objects;
 
 /** What a finished build says about where its result went, one line per fact, the same in every view. */
-public record ExportSummary(String heading, List<String> lines) {
+record ExportSummary(String heading, List<String> lines) {
 
     public ExportSummary {
         Objects.requireNonNull(heading, "heading");
         lines = List.copyOf(lines);
     }
 
-    public static ExportSummary of(BuildResult result, List<BuildOutput> outputs) {
+    static ExportSummary of(BuildResult result, List<BuildOutput> outputs) {
         List<String> lines = new ArrayList<>();
         for (BuildOutput output : outputs) {
             if (output instanceof BuildOutput.Image) {

@@ -28,9 +28,9 @@ final class PlainProgress implements ProgressView {
             case BuildEvent.StepOutput output -> "#" + output.step() + " " + output.line();
             case BuildEvent.CacheMissExplained explained -> "#" + explained.step() + " cache miss: " + explained.reason();
             case BuildEvent.StepDone done -> "#" + done.step() + " DONE " + seconds(done);
+            case BuildEvent.StepCanceled canceled -> "#" + canceled.step() + " CANCELED";
             // The first line only: the error reporter prints the whole message (last output, log path) next,
             // and lines without their #N would break the log's shape.
-            case BuildEvent.StepCanceled canceled -> "#" + canceled.step() + " CANCELED";
             case BuildEvent.StepFailed failed -> "#" + failed.step() + " ERROR: " + failed.message().lines().findFirst().orElse("");
         };
         err.println(line);
