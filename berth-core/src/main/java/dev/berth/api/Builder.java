@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,6 +88,7 @@ public final class Builder {
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
                 request.buildArgs(), listener, request.secrets());
+        Throwable failed = null;
         try {
             StageState state = new BuildEngine(store.content(), store.images(), cache, runs).build(graph, options);
             ImageConfig config = finalConfig(state.config(), request.labels(), options);
@@ -101,13 +103,32 @@ public final class Builder {
             request.outputs().forEach(output -> exporter.export(built, output));
             stats.save();
             return new BuildResult(image.imageId(), image.manifestBlob().digest(), config, request.tags(), graph.warnings());
+        } catch (Throwable failure) {
+            failed = failure;
+            throw failure;
         } finally {
             removeHook(abandon);
-            deleteTree(work.resolve("rootfs"));
-            // Each step removes its own copies and secret files; this catches a step that could not.
-            deleteTree(work.resolve("mounts"));
-            // The step logs stay; without its record the directory is a finished build's, which no sweep removes.
+            removeScratch(work, Optional.ofNullable(failed));
+        }
+    }
+
+    /**
+     * Removes what a build leaves in its work directory but its step logs (a failure names them): extracted
+     * stages, mount copies and secret files (each step removes its own; this catches a step that could not)
+     * and downloads. Only then is the owner record deleted: until it is, a sweep after this process ends
+     * removes the whole directory. A failure here is added to the build's own failure rather than hiding it.
+     */
+    private static void removeScratch(Path work, Optional<Throwable> buildFailure) {
+        try {
+            for (String scratch : List.of("rootfs", "mounts", "downloads")) {
+                deleteTree(work.resolve(scratch));
+            }
             OwnerRecord.deleteFor(work);
+        } catch (RuntimeException cleanup) {
+            if (buildFailure.isEmpty()) {
+                throw cleanup;
+            }
+            buildFailure.get().addSuppressed(cleanup);
         }
     }
 

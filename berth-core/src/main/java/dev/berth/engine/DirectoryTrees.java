@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.error.StoreException;
+import dev.berth.layer.TreeRemover;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -64,18 +64,13 @@ final class DirectoryTrees {
         return total[0];
     }
 
-    /** Removes {@code root} and everything under it, read-only directories included; nothing when absent. */
+    /**
+     * Removes {@code root} and everything under it, read-only directories included, never below a mount
+     * point; nothing when absent.
+     */
     static void delete(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    path.toFile().setWritable(true);
-                }
-                Files.deleteIfExists(path);
-            }
+        try {
+            TreeRemover.delete(root);
         } catch (IOException e) {
             throw new StoreException("removing " + root, e);
         }
