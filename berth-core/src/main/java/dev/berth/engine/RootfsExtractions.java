@@ -83,7 +83,15 @@ final class RootfsExtractions implements AutoCloseable {
 
     /** Starts extracting {@code layers} under {@code name} in the background, after what was asked before. */
     void extendAhead(String name, List<LayerRef> layers) {
-        byName.compute(name, (key, previous) -> (previous == null
+        chain(name, layers);
+    }
+
+    /**
+     * Chains the extraction of {@code layers} after what {@code name} was asked before, and returns it:
+     * by the time the caller looks, another thread may have chained a later one under {@code name}.
+     */
+    private CompletableFuture<Extracted> chain(String name, List<LayerRef> layers) {
+        return byName.compute(name, (key, previous) -> (previous == null
                 ? CompletableFuture.completedFuture(empty(key))
                 : previous.exceptionally(failed -> empty(key + "-" + fresh.incrementAndGet())))
                 .thenApplyAsync(extracted -> extend(extracted, layers), threads));
@@ -91,16 +99,16 @@ final class RootfsExtractions implements AutoCloseable {
 
     /** The file system of {@code layers} as {@code name}, with the owners and modes the layers record; waits for it. */
     ExtractedRootfs get(String name, List<LayerRef> layers) {
-        extendAhead(name, layers);
+        CompletableFuture<Extracted> extraction = chain(name, layers);
         try {
-            Extracted extracted = byName.get(name).join();
+            Extracted extracted = extraction.join();
             return new ExtractedRootfs(new BuildContext(extracted.root(), IgnoreMatcher.none(), Optional.empty()),
                     extracted.attributes());
         } catch (CompletionException e) {
             if (e.getCause() instanceof BerthException berth) {
                 throw berth;
             }
-            throw new ExecutionException("extracting " + name + " for COPY --from: " + e.getCause(), e.getCause());
+            throw new ExecutionException("extracting " + name + " for COPY --from or RUN --mount from: " + e.getCause(), e.getCause());
         }
     }
 
@@ -125,7 +133,7 @@ final class RootfsExtractions implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new StoreException("extracting " + root.getFileName() + " for COPY --from", e);
+            throw new StoreException("extracting " + root.getFileName() + " for COPY --from or RUN --mount from", e);
         }
         return new Extracted(root, List.copyOf(layers), RootfsAttributes.read(parts.content(), layers));
     }

@@ -131,10 +131,7 @@ final class HashingPipe extends OutputStream {
             full.put(SYNC);
             // The stages stay alive until END: a pipe never sees its last writer gone before the caller wrote.
             while (drained.poll(100, TimeUnit.MILLISECONDS) == null) {
-                if (!stages.stream().allMatch(Thread::isAlive)) {
-                    checkFailure();
-                    throw new IOException("a layer writing thread ended early");
-                }
+                checkStagesAlive();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,7 +167,12 @@ final class HashingPipe extends OutputStream {
         checkFailure();
         try {
             full.put(new Chunk(current, position));
-            current = free.take();
+            byte[] next;
+            // A stage killed by an Error never frees a chunk: waiting on it alone would hang the writer.
+            while ((next = free.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                checkStagesAlive();
+            }
+            current = next;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing a layer");
@@ -200,6 +202,13 @@ final class HashingPipe extends OutputStream {
         if (interrupted) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing a layer");
+        }
+    }
+
+    private void checkStagesAlive() throws IOException {
+        if (!stages.stream().allMatch(Thread::isAlive)) {
+            checkFailure();
+            throw new IOException("a layer writing thread ended early");
         }
     }
 

@@ -116,9 +116,25 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
                 // Closing the compressor writes its trailer; the sink (a DigestingOutputStream) only flushes.
                 compressor.close();
                 return new Written(tar.count(), hashTar ? Optional.of(tar.digest()) : Optional.empty());
+            } catch (Throwable failure) {
+                // The pipe's stages are gone by now; gzip's worker pool and zstd's native context are not.
+                closeAfterFailure(compressor, failure);
+                throw failure;
             }
         } catch (IOException e) {
             throw new StoreException("writing layer entry " + current + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Releases the compressor's threads or native memory. What it writes on closing is garbage after a
+     * failure, but the sink is wrapped to only flush on close, and the caller discards the blob.
+     */
+    private static void closeAfterFailure(OutputStream compressor, Throwable failure) {
+        try {
+            compressor.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -6,11 +6,13 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,9 @@ import dev.berth.error.NotFoundException;
  * never confused with what the container printed.
  */
 public abstract sealed class CommandLineRuntime implements OciRuntime permits RuncRuntime, CrunRuntime {
+
+    // A killed runtime ends at once; the bound only keeps an unkillable one (stuck in the kernel) from hanging us.
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final Path executable;
     private final Path stateRoot;
@@ -135,7 +140,7 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
             try (var readers = Executors.newVirtualThreadPerTaskExecutor()) {
                 Future<String> stdout = readers.submit(() -> drain(process.getInputStream()));
                 Future<String> stderr = readers.submit(() -> drain(process.getErrorStream()));
-                int exitCode = process.waitFor();
+                int exitCode = waitFor(process, action);
                 return new Outcome(action, exitCode, stdout.get(), stderr.get().strip(), runtimeErrors(log));
             }
         } catch (IOException e) {
@@ -147,6 +152,32 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
             throw new ExecutionException("%s: reading the output of %s".formatted(action, name()), e.getCause());
         } finally {
             deleteQuietly(log);
+        }
+    }
+
+    /**
+     * Waits for the runtime to end. Interrupted, it kills the runtime first and waits for that: a
+     * {@code run} left going would start a container that nothing tracks once the caller cleans up.
+     */
+    private int waitFor(Process process, String action) throws InterruptedException {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            boolean ended = false;
+            long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+            while (!ended && System.nanoTime() < deadline) {
+                try {
+                    ended = process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException again) {
+                    // The kill must be seen through; the interrupt is rethrown below all the same.
+                }
+            }
+            if (!ended) {
+                e.addSuppressed(new ExecutionException("%s: %s (pid %d) did not end within %s of being killed"
+                        .formatted(action, name(), process.pid(), KILL_WAIT)));
+            }
+            throw e;
         }
     }
 

@@ -73,4 +73,30 @@ class HashingPipeTest {
             }
         }).isInstanceOf(IOException.class).hasMessage("disk full");
     }
+
+    /** Regression: a stage killed by an Error never freed a chunk, and the writer waited for one forever. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aStageKilledByAnErrorFailsTheWriterInsteadOfHangingIt(boolean hashing) {
+        OutputStream dying = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new StackOverflowError("simulated");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                throw new StackOverflowError("simulated");
+            }
+        };
+        assertThatThrownBy(() -> {
+            try (HashingPipe pipe = new HashingPipe(dying, hashing)) {
+                // More chunks than the pipe holds: the writer must wait for one the dead stage never frees.
+                pipe.write(DATA);
+                pipe.write(DATA);
+                pipe.finish();
+            }
+        }).isInstanceOf(IOException.class).hasMessage("a layer writing thread ended early");
+    }
 }
