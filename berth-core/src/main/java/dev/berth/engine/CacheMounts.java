@@ -1,32 +1,26 @@
 package dev.berth.engine;
 
 import dev.berth.dockerfile.instruction.Mount;
-import dev.berth.error.ExecutionException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The directories of {@code RUN --mount=type=cache}: one per cache {@code id}, at
  * {@code <directory>/<sha256 of id>}, kept between builds (their content is not part of any cache key, as in
  * BuildKit) until {@link #prune}. {@code sharing} decides who may use one at the same time:
- * {@code shared} anyone; {@code locked} one step at a time, the others wait (an exclusive lock in this process
- * and a file lock across processes, held while the RUN runs); {@code private} the directory when nobody holds
- * it, otherwise a fresh directory of its own, removed after the step.
+ * {@code shared} anyone (a shared lock, in this process and on a file across processes, so that prune elsewhere
+ * passes it by); {@code locked} one step at a time, the others wait (an exclusive lock in this process and on the file,
+ * held while the RUN runs); {@code private} the directory when nobody holds it, otherwise a fresh directory of
+ * its own, removed after the step. See {@link CacheLock}.
  */
 public final class CacheMounts {
 
@@ -52,11 +46,9 @@ public final class CacheMounts {
     /** What {@link #prune} removed. */
     public record Pruned(int directories, long bytes) {}
 
-    private static final Duration LOCK_POLL = Duration.ofMillis(50);
-
     private final Path directory;
-    /** Steps of this process using each cache: read for shared, write for locked and private. */
-    private final Map<Path, ReentrantReadWriteLock> users = new ConcurrentHashMap<>();
+    /** Who uses each cache, in this process and across processes. */
+    private final Map<Path, CacheLock> users = new ConcurrentHashMap<>();
 
     /** @param directory where cache directories live (the store's {@code cache/mounts}) */
     public CacheMounts(Path directory) {
@@ -74,30 +66,16 @@ public final class CacheMounts {
      */
     Lease acquire(String id, Mount.Sharing sharing, Seed seed) {
         Path cache = directoryOf(id);
-        ensure(cache, seed);
-        ReentrantReadWriteLock lock = users.computeIfAbsent(cache, _ -> new ReentrantReadWriteLock());
+        makeDirectory();
+        CacheLock lock = users.computeIfAbsent(cache, CacheLock::new);
         return switch (sharing) {
-            case SHARED -> {
-                lock.readLock().lock();
-                yield new Lease(cache, lock.readLock()::unlock);
-            }
-            case LOCKED -> {
-                lock.writeLock().lock();
-                FileLock held = fileLock(cache, true).orElseThrow();
-                yield new Lease(cache, () -> release(held, lock));
-            }
-            case PRIVATE -> {
-                Optional<FileLock> held = lock.writeLock().tryLock() ? fileLock(cache, false) : Optional.empty();
-                if (held.isPresent()) {
-                    yield new Lease(cache, () -> release(held.get(), lock));
-                }
-                if (lock.isWriteLockedByCurrentThread()) {
-                    lock.writeLock().unlock();
-                }
+            case SHARED -> leased(cache, seed, lock.share());
+            case LOCKED -> leased(cache, seed, lock.hold());
+            case PRIVATE -> lock.holdIfFree().map(release -> leased(cache, seed, release)).orElseGet(() -> {
                 Path own = directory.resolve("private-" + UUID.randomUUID());
                 ensure(own, seed);
-                yield new Lease(own, () -> delete(own));
-            }
+                return new Lease(own, () -> delete(own));
+            });
         };
     }
 
@@ -112,19 +90,16 @@ public final class CacheMounts {
             // Only the caches themselves: a private or half-made directory belongs to a running step.
             for (Path entry : entries.filter(Files::isDirectory)
                     .filter(path -> path.getFileName().toString().matches("[0-9a-f]{64}")).toList()) {
-                ReentrantReadWriteLock lock = users.computeIfAbsent(entry, _ -> new ReentrantReadWriteLock());
-                if (!lock.writeLock().tryLock()) {
+                Optional<Runnable> held = users.computeIfAbsent(entry, CacheLock::new).holdIfFree();
+                if (held.isEmpty()) {
                     continue;
                 }
-                Optional<FileLock> held = fileLock(entry, false);
                 try {
-                    if (held.isPresent()) {
-                        bytes += DirectoryTrees.size(entry);
-                        DirectoryTrees.delete(entry);
-                        count++;
-                    }
+                    bytes += DirectoryTrees.size(entry);
+                    DirectoryTrees.delete(entry);
+                    count++;
                 } finally {
-                    release(held.orElse(null), lock);
+                    held.get().run();
                 }
             }
         } catch (IOException e) {
@@ -159,43 +134,25 @@ public final class CacheMounts {
         }
     }
 
-    /** The file lock beside {@code cache}, waiting for it when {@code wait}, else only if free now. */
-    private static Optional<FileLock> fileLock(Path cache, boolean wait) {
-        Path lockFile = cache.resolveSibling(cache.getFileName() + ".lock");
+    /**
+     * The cache, made now if it is missing (also when prune removed it before the lock was taken), with the lock
+     * already held; the lock is given back if making it fails.
+     */
+    private Lease leased(Path cache, Seed seed, Runnable release) {
         try {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            while (true) {
-                try {
-                    FileLock lock = channel.tryLock();
-                    if (lock != null) {
-                        return Optional.of(lock);
-                    }
-                } catch (OverlappingFileLockException heldByAnotherEngineHere) {
-                    // Another build in this JVM holds it; file locks are per process, so poll as for another process.
-                }
-                if (!wait) {
-                    channel.close();
-                    return Optional.empty();
-                }
-                Thread.sleep(LOCK_POLL);
-            }
-        } catch (IOException e) {
-            throw new StoreException("locking cache mount " + cache, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExecutionException("waiting for the locked cache mount " + cache, e);
+            ensure(cache, seed);
+        } catch (RuntimeException failed) {
+            release.run();
+            throw failed;
         }
+        return new Lease(cache, release);
     }
 
-    private static void release(FileLock held, ReentrantReadWriteLock lock) {
+    private void makeDirectory() {
         try {
-            if (held != null) {
-                held.channel().close();
-            }
+            Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new StoreException("unlocking cache mount", e);
-        } finally {
-            lock.writeLock().unlock();
+            throw new StoreException("making cache mount directory " + directory, e);
         }
     }
 

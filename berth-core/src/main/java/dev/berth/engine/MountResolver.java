@@ -8,6 +8,7 @@ import dev.berth.plan.CopySource;
 import dev.berth.plan.RunMount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -219,9 +220,36 @@ final class MountResolver {
         if (BindSources.climbs(source)) {
             throw new StepInputException("cache mount source \"" + source + "\" climbs out of the cache");
         }
-        Path sub = dir.resolve(Path.of("/").resolve(source).normalize().toString().substring(1));
-        mkdirs(sub);
-        return sub;
+        // Earlier steps write the cache freely: a link planted there (ln -s /etc /cache/x) must never lead the
+        // bind to the host, so every part of the path is walked without following links, and a link is refused.
+        Path sub = dir;
+        for (Path part : Path.of("/").resolve(source).normalize()) {
+            sub = sub.resolve(part.toString());
+            if (Files.isSymbolicLink(sub)) {
+                throw new StepInputException("cache mount source \"" + source + "\" passes through the symlink "
+                        + dir.relativize(sub) + " in the cache", Optional.of("cache mount sources are directories;"
+                        + " a step that made a link there cannot have it bound"));
+            }
+            makeDirectory(sub, source);
+        }
+        // A step using the cache at the same time could swap a directory for a link after the walk above.
+        Path real = BindSources.real(sub);
+        if (!real.startsWith(BindSources.real(dir))) {
+            throw new StepInputException("cache mount source \"" + source + "\" resolves outside the cache");
+        }
+        return real;
+    }
+
+    private static void makeDirectory(Path dir, String source) {
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException exists) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new StepInputException("cache mount source \"" + source + "\" is not a directory in the cache");
+            }
+        } catch (IOException e) {
+            throw new StoreException("making " + dir, e);
+        }
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

@@ -7,6 +7,7 @@ import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
 import dev.berth.error.ExecutionException;
+import dev.berth.error.InvalidInputException;
 import dev.berth.event.BuildEvent;
 import dev.berth.image.ContainerConfig;
 import dev.berth.image.HistoryEntry;
@@ -183,6 +184,23 @@ class RunMountsIT {
         BuildResult next = build("FROM busybox\nRUN --mount=type=cache,target=/c,sharing=locked sh -c 'echo ok > /after'\n",
                 request -> request);
         assertThat(layerEntries(next)).containsExactly("after=ok");
+    }
+
+    @Test
+    void aLinkARunPlantedInACacheNeverBindsTheHost() throws IOException {
+        Path host = Files.createTempDirectory("berth-host-");
+        try {
+            Files.writeString(host.resolve("passwd"), "host");
+            build("FROM busybox\nRUN --mount=type=cache,target=/c ln -s " + host + " /c/x\n", request -> request);
+
+            assertThatThrownBy(() -> build("FROM busybox\nRUN --mount=type=cache,target=/c,source=x sh -c 'echo owned > /c/passwd'\n",
+                    request -> request))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage(context + "/Dockerfile:2: cache mount source \"x\" passes through the symlink x in the cache");
+            assertThat(host.resolve("passwd")).hasContent("host");
+        } finally {
+            DirectoryTrees.delete(host);
+        }
     }
 
     private BuildResult build(String dockerfile, java.util.function.UnaryOperator<BuildRequest> change) throws IOException {
