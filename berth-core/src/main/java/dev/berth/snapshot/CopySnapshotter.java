@@ -69,7 +69,7 @@ public final class CopySnapshotter implements Snapshotter {
             parent.ifPresent(p -> copier.copy(dirs.committedFs(p), fs));
             List<String> made = createKeepingParentTimes(init, fs);
             Files.write(active.resolve("init-made"), made, StandardCharsets.UTF_8);
-            Files.writeString(active.resolve("parent"), parent.map(Digest::toString).orElse(""), StandardCharsets.UTF_8);
+            SnapshotDirectories.writeParent(active, parent);
             Files.createFile(active.resolve("prepared"));
             Thread.sleep(CLOCK_GRANULARITY_MILLIS);
             return new ActiveSnapshot(key, new RootMount.Directory(fs));
@@ -94,8 +94,7 @@ public final class CopySnapshotter implements Snapshotter {
     public List<LayerEntry> diff(String key) {
         Path active = dirs.active(key);
         try {
-            String parentText = Files.readString(active.resolve("parent"), StandardCharsets.UTF_8).strip();
-            Path lower = parentText.isEmpty() ? null : dirs.committedFs(Digest.parse(parentText));
+            Path lower = SnapshotDirectories.readParent(active).map(dirs::committedFs).orElse(null);
             FileTime preparedAt = (FileTime) Files.getAttribute(active.resolve("prepared"), "unix:ctime");
             Set<String> made = new HashSet<>(Files.readAllLines(active.resolve("init-made"), StandardCharsets.UTF_8));
             return new TreeDiff(lower, active.resolve("fs"), preparedAt, made).entries();
@@ -108,8 +107,7 @@ public final class CopySnapshotter implements Snapshotter {
     public void commit(String key, Digest chainId) {
         Path active = dirs.active(key);
         try {
-            String parentText = Files.readString(active.resolve("parent"), StandardCharsets.UTF_8).strip();
-            Optional<Digest> parent = parentText.isEmpty() ? Optional.empty() : Optional.of(Digest.parse(parentText));
+            Optional<Digest> parent = SnapshotDirectories.readParent(active);
             Path fs = active.resolve("fs");
             for (String made : Files.readAllLines(active.resolve("init-made"), StandardCharsets.UTF_8).reversed()) {
                 deleteIfUnused(fs.resolve(made));

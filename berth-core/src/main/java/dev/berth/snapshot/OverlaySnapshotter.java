@@ -61,7 +61,7 @@ public final class OverlaySnapshotter implements Snapshotter {
             init.createIn(initDir, new LowerLookup(layers));
             Path upper = Files.createDirectory(active.resolve("upper"));
             Path work = Files.createDirectory(active.resolve("work"));
-            Files.writeString(active.resolve("parent"), parent.map(Digest::toString).orElse(""), StandardCharsets.UTF_8);
+            SnapshotDirectories.writeParent(active, parent);
             List<Path> lowers = new ArrayList<>();
             lowers.add(initDir);
             lowers.addAll(layers);
@@ -101,8 +101,7 @@ public final class OverlaySnapshotter implements Snapshotter {
     public void commit(String key, Digest chainId) {
         Path active = dirs.active(key);
         try {
-            String parentText = Files.readString(active.resolve("parent"), StandardCharsets.UTF_8).strip();
-            Optional<Digest> parent = parentText.isEmpty() ? Optional.empty() : Optional.of(Digest.parse(parentText));
+            Optional<Digest> parent = SnapshotDirectories.readParent(active);
             dirs.adopt(active.resolve("upper"), chainId, parent);
         } catch (IOException e) {
             throw new StoreException("committing snapshot " + key + " as " + chainId + ": " + e.getMessage(), e);

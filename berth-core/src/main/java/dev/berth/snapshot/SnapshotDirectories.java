@@ -70,13 +70,22 @@ final class SnapshotDirectories {
     }
 
     Optional<Digest> parentOf(Digest chainId) {
-        Path file = committed(chainId).resolve(PARENT);
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? Optional.empty() : Optional.of(Digest.parse(text));
+            return readParent(committed(chainId));
         } catch (IOException e) {
             throw new StoreException("reading the parent of snapshot " + chainId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Records in a snapshot's directory, active or committed, the snapshot it was made on (none: empty). */
+    static void writeParent(Path snapshot, Optional<Digest> parent) throws IOException {
+        Files.writeString(snapshot.resolve(PARENT), parent.map(Digest::toString).orElse(""), StandardCharsets.UTF_8);
+    }
+
+    /** What {@link #writeParent} recorded in {@code snapshot}'s directory. */
+    static Optional<Digest> readParent(Path snapshot) throws IOException {
+        String text = Files.readString(snapshot.resolve(PARENT), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(Digest.parse(text));
     }
 
     /** The committed snapshots from {@code top} down to the base, topmost first. */
@@ -131,7 +140,7 @@ final class SnapshotDirectories {
             try {
                 Files.createDirectory(temp.resolve(FS));
                 filler.fill(temp.resolve(FS));
-                Files.writeString(temp.resolve(PARENT), parent.map(Digest::toString).orElse(""), StandardCharsets.UTF_8);
+                writeParent(temp, parent);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
                 TreeRemover.delete(temp);
