@@ -10,6 +10,8 @@ module dev.berth.core {
     // Commons Compress declares xz optional (requires static): without this it is absent on the module path.
     requires org.tukaani.xz;
     requires java.net.http;
+    // com.sun.nio.file.ExtendedOpenOption.DIRECT: the store writes large blobs with O_DIRECT.
+    requires jdk.unsupported;
 
     exports dev.berth.api;
     exports dev.berth.archive;
@@ -26,6 +28,7 @@ module dev.berth.core {
     exports dev.berth.event;
     exports dev.berth.export;
     exports dev.berth.image;
+    exports dev.berth.io;
     exports dev.berth.layer;
     exports dev.berth.plan;
     exports dev.berth.recovery;

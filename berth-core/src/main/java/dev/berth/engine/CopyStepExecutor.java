@@ -10,6 +10,7 @@ import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.LayerEntry;
 import dev.berth.plan.Step;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -177,16 +177,17 @@ final class CopyStepExecutor {
     }
 
     /**
-     * Writes the selection's layer, its files read ahead on another thread and hashed as they are read
-     * (through the stat cache when a hasher is given, which then need not read them), so the layer and
-     * the content digests for the cache key come from one read. A file the layer does not take as is
-     * (an archive ADD extracts) is hashed apart.
+     * Writes the selection's layer, each file hashed as the writer reads it (through the stat cache when
+     * a hasher is given, which then need not hash it), so the layer and the content digests for the cache
+     * key come from one read: the writer's thread reads and hashes the files while the layer's own writing
+     * thread writes and hashes the tar, the two SHA-256 passes on two cores. A file the layer does not take
+     * as is (an archive ADD extracts) is hashed apart.
      */
     static Written write(Selection selection, LayerStorer storer, Instant created, Optional<ContentHasher> hasher) {
         Map<String, LayerEntry> entries = new TreeMap<>(CopyStepExecutor::compareBytes);
-        Map<LayerEntry, Integer> itemOfEntry = new IdentityHashMap<>();
         Ownership owner = selection.owner();
         List<CopySelector.Item> items = selection.items();
+        Digest[] digests = new Digest[items.size()];
         for (int index = 0; index < items.size(); index++) {
             CopySelector.Item item = items.get(index);
             ContextEntry entry = item.entry();
@@ -202,45 +203,16 @@ final class CopyStepExecutor {
             LayerEntry layerEntry = switch (entry.type()) {
                 case DIRECTORY -> LayerEntry.directory(item.target(), selection.modeOf(entry), mtime);
                 case SYMLINK -> LayerEntry.symlink(item.target(), linkTarget(file), mtime);
-                // The content comes from the read-ahead, set once the layer's order is final.
                 case FILE -> LayerEntry.file(item.target(), selection.modeOf(entry), mtime, entry.size(),
-                        LayerEntry.ContentSource.EMPTY);
+                        hashedContent(entry, file, hasher, digests, index));
                 default -> throw new StepInputException("cannot copy " + entry.path() + ": a " + entry.type()
                         + " is not a file, directory or symbolic link");
             };
             Ownership kept = selection.ownerOf(entry);
-            LayerEntry owned = layerEntry.withOwner(kept.uid(), kept.gid());
-            entries.put(item.target(), owned);
-            if (entry.type() == EntryType.FILE) {
-                itemOfEntry.put(owned, index);
-            }
+            entries.put(item.target(), layerEntry.withOwner(kept.uid(), kept.gid()));
         }
         addParents(entries, owner, created);
-        List<FileReadAhead.Opener> openers = new ArrayList<>();
-        List<Integer> itemOfRead = new ArrayList<>();
-        for (LayerEntry layerEntry : entries.values()) {
-            Integer index = itemOfEntry.get(layerEntry);
-            if (index != null) {
-                ContextEntry entry = items.get(index).entry();
-                Path file = selection.source().root().resolve(entry.path());
-                openers.add(hasher.<FileReadAhead.Opener>map(h -> () -> h.open(entry))
-                        .orElse(() -> HashingFileStream.uncached(entry.path(), file)));
-                itemOfRead.add(index);
-            }
-        }
-        Digest[] digests = new Digest[items.size()];
-        LayerRef layer;
-        try (FileReadAhead ahead = new FileReadAhead(openers)) {
-            List<LayerEntry> ordered = new ArrayList<>(entries.size());
-            int read = 0;
-            for (LayerEntry layerEntry : entries.values()) {
-                ordered.add(itemOfEntry.containsKey(layerEntry) ? withContent(layerEntry, ahead.content(read++)) : layerEntry);
-            }
-            layer = storer.store(ordered);
-            for (int r = 0; r < itemOfRead.size(); r++) {
-                digests[itemOfRead.get(r)] = ahead.digest(r);
-            }
-        }
+        LayerRef layer = storer.store(entries.values());
         for (int index = 0; index < items.size(); index++) {
             if (digests[index] == null && items.get(index).entry().type() == EntryType.FILE) {
                 digests[index] = hash(selection, items.get(index).entry(), hasher);
@@ -249,10 +221,38 @@ final class CopyStepExecutor {
         return new Written(layer, Arrays.asList(digests));
     }
 
-    private static LayerEntry withContent(LayerEntry entry, LayerEntry.ContentSource content) {
-        return new LayerEntry(entry.path(), entry.type(), entry.mode(), entry.uid(), entry.gid(), entry.uname(),
-                entry.gname(), entry.mtime(), entry.xattrs(), entry.linkTarget(), entry.devMajor(), entry.devMinor(),
-                entry.size(), content);
+    /** The content of a file, which leaves its digest at {@code digests[index]} once read to its end. */
+    private static LayerEntry.ContentSource hashedContent(ContextEntry entry, Path file, Optional<ContentHasher> hasher,
+            Digest[] digests, int index) {
+        return () -> {
+            HashingFileStream hashing = hasher.isPresent() ? hasher.get().open(entry) : HashingFileStream.uncached(entry.path(), file);
+            return new FilterInputStream(hashing) {
+                private boolean ended;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    ended |= b < 0;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    ended |= n < 0;
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try (hashing) {
+                        if (ended) {
+                            digests[index] = hashing.finish().digest();
+                        }
+                    }
+                }
+            };
+        };
     }
 
     /** Every parent directory of an entry that the layer does not already hold, mode 0755. */

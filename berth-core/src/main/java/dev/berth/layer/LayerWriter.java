@@ -3,6 +3,7 @@ package dev.berth.layer;
 import dev.berth.image.Compression;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
+import dev.berth.io.HashingPipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * headers for long names and big numbers, times in whole seconds clamped to {@code SOURCE_DATE_EPOCH}
  * when one is given, no user or host names unless the entry carries them. The diffID is hashed before
  * compression and the blob digest after, as the bytes go by; hashing and writing run on two more threads
- * while the next files are read, and nothing is held in memory but eight 1 MiB chunks.
+ * while the next files are read ({@link HashingPipe}), and nothing is held in memory but eight 1 MiB chunks.
  *
  * @param compression how the blob is compressed
  * @param level the compression level (ignored for {@link Compression#NONE})
@@ -67,8 +68,9 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
 
     /**
      * Writes {@code entries} as an uncompressed tar without hashing it, for a sink that hashes what it
-     * keeps (the content store's ingester verifies every blob as it is written): the tar's digest, which
-     * is also its diffID, is then the sink's, and hashing it here too would only halve the speed.
+     * keeps (the content store's ingester verifies every blob as it is written, hashing and writing on
+     * threads of its own): the tar's digest, which is also its diffID, is then the sink's, and hashing it
+     * here too would only halve the speed. The tar is framed and handed to the sink on the caller's thread.
      *
      * @return the number of bytes written
      * @throws IllegalStateException when this writer compresses
@@ -91,7 +93,7 @@ public record LayerWriter(Compression compression, int level, int threads, Optio
         try {
             OutputStream compressor = CompressionStreams.compressing(compression, sink, level, threads);
             TarHeaders headers = new TarHeaders();
-            try (HashingPipe tar = new HashingPipe(compressor, hashTar)) {
+            try (HashingPipe tar = hashTar ? HashingPipe.hashing(compressor, "berth-layer") : HashingPipe.inline(compressor)) {
                 while (entries.hasNext()) {
                     LayerEntry entry = entries.next();
                     current = entry.path();

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SinglePassCopyTest {
 
     private static final Instant T = Instant.parse("2024-01-01T00:00:00Z");
-    private static final int BLOCK = FileReadAhead.BLOCK_SIZE;
+    private static final int BLOCK = (256 * 1024);
 
     @TempDir
     Path directory;
@@ -45,7 +45,7 @@ class SinglePassCopyTest {
     /** Each context: file path to size ({@code -1} makes a symbolic link to {@code target}). */
     static Stream<Arguments> contexts() {
         Map<String, Integer> many = new java.util.TreeMap<>();
-        for (int i = 0; i < FileReadAhead.BLOCKS * 3; i++) {
+        for (int i = 0; i < 48; i++) {
             many.put("many/f" + i, i % 7);
         }
         return Stream.of(

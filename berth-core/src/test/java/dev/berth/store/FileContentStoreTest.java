@@ -2,6 +2,7 @@ package dev.berth.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
@@ -10,11 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FileContentStoreTest extends ContentStoreConformance {
 
@@ -94,5 +100,49 @@ class FileContentStoreTest extends ContentStoreConformance {
             }
         }
         assertNoUnfinishedWrites();
+    }
+
+    /**
+     * Large blobs go to disk partly with O_DIRECT (whole aligned chunks) and partly through the page cache
+     * (the tail; everything on a file system that refuses O_DIRECT, as tmpfs did before Linux 6.6): the
+     * bytes and digest must not show it.
+     */
+    @ParameterizedTest(name = "{0} bytes on {1}")
+    @MethodSource("largeBlobs")
+    void largeBlobsAreStoredByteForByte(int size, String fileSystem) throws IOException {
+        byte[] content = new byte[size];
+        new SplittableRandom(size).nextBytes(content);
+        Path storeRoot = root;
+        if (fileSystem.equals("tmpfs")) {
+            Path shm = Path.of("/dev/shm");
+            assumeTrue(Files.isDirectory(shm) && Files.getFileStore(shm).type().equals("tmpfs"), "no tmpfs at /dev/shm");
+            local.close();
+            storeRoot = Files.createTempDirectory(shm, "berth-store-test");
+            local = LocalStore.open(new StoreLayout(storeRoot));
+        }
+        try {
+            Digest digest;
+            try (Ingester ingester = local.content().ingest()) {
+                // Odd pieces: the pipe regroups them into chunks, the last one unaligned.
+                for (int off = 0; off < size; off += 70_001) {
+                    ingester.stream().write(content, off, Math.min(70_001, size - off));
+                }
+                digest = ingester.commit(Optional.of(Digest.sha256(content))).digest();
+            }
+            assertThat(Files.readAllBytes(storeRoot.resolve("blobs/sha256/" + digest.hex()))).isEqualTo(content);
+        } finally {
+            if (!storeRoot.equals(root)) {
+                local.close();
+                try (var files = Files.walk(storeRoot)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+                local = LocalStore.open(new StoreLayout(root));
+            }
+        }
+    }
+
+    static Stream<Arguments> largeBlobs() {
+        return Stream.of("disk", "tmpfs").flatMap(fileSystem -> Stream.of((1 << 20) - 1, 1 << 20, (3 << 20) + 4096,
+                (5 << 20) + 123).map(size -> Arguments.of(size, fileSystem)));
     }
 }

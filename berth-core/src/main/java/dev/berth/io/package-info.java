@@ -1,0 +1,6 @@
+/**
+ * Byte-stream plumbing shared by the content store and the layer format: {@link dev.berth.io.HashingPipe},
+ * which hashes and writes a stream on threads of their own so that reading, hashing and writing use
+ * every core, as the processes of {@code tar | tee | openssl} do.
+ */
+package dev.berth.io;
