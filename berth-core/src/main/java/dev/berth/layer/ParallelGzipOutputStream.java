@@ -1,24 +1,24 @@
 package dev.berth.layer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * A gzip writer that deflates on several cores, as pigz does: the input is cut into fixed blocks, each
  * deflated independently with the previous block's last 32 KiB as its dictionary and ended with a sync
  * flush, and the raw deflate outputs are concatenated into one gzip member. The output depends only on
- * the level and block size, never on the thread count or timing. The CRC-32 runs on the writing
- * thread (it is hardware-accelerated and far faster than deflate).
+ * the level, the block size and the zlib that deflates ({@link BlockDeflater}: the system's where it can
+ * be loaded), never on the thread count or timing. The CRC-32 runs on the writing thread (it is
+ * hardware-accelerated and far faster than deflate).
  */
 public final class ParallelGzipOutputStream extends OutputStream {
 
@@ -35,6 +35,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final ExecutorService workers;
     private final Queue<Future<byte[]>> pending = new ArrayDeque<>();
     private final CRC32 crc = new CRC32();
+    /** One deflater per worker thread, reused from block to block; all of them, to release at the end. */
+    private final ThreadLocal<BlockDeflater> deflaters;
+    private final Queue<BlockDeflater> created = new ConcurrentLinkedQueue<>();
     private byte[] block;
     private int filled;
     private byte[] dictionary;
@@ -50,6 +53,11 @@ public final class ParallelGzipOutputStream extends OutputStream {
         this.blockSize = blockSize;
         this.maxPending = threads * 3;
         this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("berth-gzip-", 0).factory());
+        this.deflaters = ThreadLocal.withInitial(() -> {
+            BlockDeflater deflater = BlockDeflater.create(level);
+            created.add(deflater);
+            return deflater;
+        });
         this.block = new byte[blockSize];
         out.write(HEADER);
     }
@@ -100,6 +108,9 @@ public final class ParallelGzipOutputStream extends OutputStream {
             out.close();
         } finally {
             workers.shutdownNow();
+            // Waits for a block still being deflated (after a failure): its native state must outlive it.
+            workers.close();
+            created.forEach(BlockDeflater::close);
         }
     }
 
@@ -119,31 +130,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     }
 
     private byte[] deflate(byte[] input, int length, byte[] previous, boolean last) {
-        Deflater deflater = new Deflater(level, true);
-        try {
-            if (previous != null) {
-                deflater.setDictionary(previous);
-            }
-            deflater.setInput(input, 0, length);
-            ByteArrayOutputStream output = new ByteArrayOutputStream(length / 2 + 64);
-            byte[] buffer = new byte[64 * 1024];
-            if (last) {
-                deflater.finish();
-                while (!deflater.finished()) {
-                    output.write(buffer, 0, deflater.deflate(buffer));
-                }
-            } else {
-                int n;
-                // A sync flush ends the block on a byte boundary so the next block's bytes can follow.
-                do {
-                    n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                    output.write(buffer, 0, n);
-                } while (n == buffer.length);
-            }
-            return output.toByteArray();
-        } finally {
-            deflater.end();
-        }
+        return deflaters.get().deflate(input, length, previous, last);
     }
 
     private static byte[] await(Future<byte[]> future) throws IOException {
