@@ -6,6 +6,9 @@ import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerExtractor;
 import dev.berth.layer.LayerWriter;
 import dev.berth.layer.TreeRemover;
+import dev.berth.store.Ingester;
+import dev.berth.store.LocalStore;
+import dev.berth.store.StoreLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +23,9 @@ import java.util.Optional;
  * Berth's layer operations against the same work done by tar, pigz, zstd and openssl on the same
  * generated tree, alternating runs so that load on the machine hits both sides alike. Prints the
  * median wall time of each and the ratio. Usage: {@code LayerComparison [megabytes] [runs] [ops]}, ops
- * a comma-separated subset of {@code none,gzip,zstd,extract} (default all).
+ * a comma-separated subset of {@code none,store,gzip,zstd,extract} (default all). {@code store} is the
+ * uncompressed write as a build makes it: into the content store, which hashes, writes (large blobs with
+ * {@code O_DIRECT}) and syncs the blob before publishing it; the baseline neither syncs nor verifies.
  */
 public final class LayerComparison {
 
@@ -34,7 +39,7 @@ public final class LayerComparison {
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> ops = List.of((args.length > 2 ? args[2] : "none,gzip,zstd,extract").split(","));
+        List<String> ops = List.of((args.length > 2 ? args[2] : "none,store,gzip,zstd,extract").split(","));
         Path work = Files.createTempDirectory(Path.of("/tmp"), "berth-compare-layer");
         try {
             Path tree = Files.createDirectory(work.resolve("tree"));
@@ -54,6 +59,24 @@ public final class LayerComparison {
             if (ops.contains("none")) compare("write+hash uncompressed", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.NONE),
                     "tar -cf - -C " + tree + " . | tee " + out + " | openssl dgst -sha256 >/dev/null");
+            if (ops.contains("store")) {
+                Path storeRoot = work.resolve("store");
+                compare("write+hash into the store", runs, megabytes, () -> {
+                            if (Files.exists(storeRoot)) {
+                                TreeRemover.delete(storeRoot);
+                            }
+                            freshOutput.run();
+                        },
+                        () -> {
+                            try (LocalStore store = LocalStore.open(new StoreLayout(storeRoot));
+                                    Ingester ingester = store.content().ingest()) {
+                                LayerWriter.of(Compression.NONE, Optional.empty())
+                                        .writeUnhashedTar(DirectoryEntries.iterate(tree), ingester.stream());
+                                ingester.commit(Optional.empty());
+                            }
+                        },
+                        "tar -cf - -C " + tree + " . | tee " + out + " | openssl dgst -sha256 >/dev/null");
+            }
             if (ops.contains("gzip")) compare("write gzip -6", runs, megabytes, freshOutput,
                     () -> writeLayer(tree, out, Compression.GZIP),
                     "tar -cf - -C " + tree + " . | pigz -6 > " + out);
