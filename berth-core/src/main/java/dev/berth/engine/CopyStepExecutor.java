@@ -179,9 +179,9 @@ final class CopyStepExecutor {
     /**
      * Writes the selection's layer, each file hashed as the writer reads it (through the stat cache when
      * a hasher is given, which then need not hash it), so the layer and the content digests for the cache
-     * key come from one read: the writer's thread reads and hashes the files while the layer's own writing
-     * thread writes and hashes the tar, the two SHA-256 passes on two cores. A file the layer does not take
-     * as is (an archive ADD extracts) is hashed apart.
+     * key come from one read: this thread reads and hashes the files while the content store's ingester
+     * hashes and writes the tar on threads of its own, the two SHA-256 passes on two cores. A file the layer
+     * does not take as is (an archive ADD extracts) is hashed apart.
      */
     static Written write(Selection selection, LayerStorer storer, Instant created, Optional<ContentHasher> hasher) {
         Map<String, LayerEntry> entries = new TreeMap<>(CopyStepExecutor::compareBytes);

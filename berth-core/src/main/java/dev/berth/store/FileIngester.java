@@ -120,18 +120,39 @@ final class FileIngester implements Ingester {
         return new Digest(expected.get().algorithm(), HexFormat.of().formatHex(other.digest()));
     }
 
-    /** Refuses writes once the blob is committed or discarded. */
+    /**
+     * Refuses writes once the blob is committed or discarded, and reports a failed write as the store's:
+     * the disk's refusal happened on the pipe's writing thread and reaches the caller as an IOException
+     * from a later write, which a caller reading an archive could take for its own input's fault.
+     */
     private final class UnfinishedStream extends OutputStream {
         @Override
-        public void write(int b) throws IOException {
+        public void write(int b) {
             requireUnfinished();
-            pipe.write(b);
+            try {
+                pipe.write(b);
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
         }
 
         @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
+        public void write(byte[] bytes, int offset, int length) {
             requireUnfinished();
-            pipe.write(bytes, offset, length);
+            try {
+                pipe.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
+        }
+
+        private StoreException writeFailure(IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StoreException) {
+                    return new StoreException(cause.getMessage(), e);
+                }
+            }
+            return new StoreException("writing blob to " + temp + ": " + FailureReason.of(e), e);
         }
 
         private void requireUnfinished() {
