@@ -188,7 +188,9 @@ class ContainerRunStepExecutorIT {
         overlay.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var blob = fixture.busybox.blob();
-        Process child = new ProcessBuilder(javaBinary, "--enable-native-access=ALL-UNNAMED", "-cp",
+        // A JVM leaves SIGINT ignored if it started that way, as a test runner launched in the background by a
+        // non-interactive shell passes it on: env restores the default, so the child's Ctrl-C handling is what is tested.
+        Process child = new ProcessBuilder("env", "--default-signal=INT", javaBinary, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), RunStepMain.class.getName(), fixture.store.paths().root().toString(),
                 work.resolve("runtime-state").toString(), blob.digest().toString(), Long.toString(blob.size()),
                 fixture.busybox.diffId().toString(), "sh", "-c", "echo started; sleep 30")
