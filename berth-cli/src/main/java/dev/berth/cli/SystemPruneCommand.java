@@ -38,7 +38,7 @@ final class SystemPruneCommand implements Callable<Integer> {
             SweepReportText.print(new LeftoverSweeper(local).sweep(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             report = local.collector().collect(all ? GarbageCollector.Mode.ALL_UNUSED : GarbageCollector.Mode.DANGLING,
-                    new BuildCache(local.paths().cache(), local.content()).roots());
+                    () -> new BuildCache(local.paths().cache(), local.content()).roots());
         }
         print(report, spec.commandLine().getOut());
         return 0;

@@ -229,16 +229,17 @@ public final class Berth implements AutoCloseable {
 
     /**
      * A refused load must not leave what it stored: the blobs that appeared since {@code before} and
-     * that no image and no build cache entry reaches are deleted, under the collector's exclusive lock.
-     * Known gap, shared with {@code system prune}: a blob another process has committed but not yet tagged
-     * or recorded in the build cache looks unreachable here too (the store has no leases yet).
+     * that no image and no build cache entry reaches are deleted, under the collector's exclusive lock. A
+     * blob another process committed is safe: loads and imports tag under the store's write guard, and a
+     * build holds it from a step's layer to its cache entry and from its config to its tag, so the lock
+     * waits for them and the cache is read once it is held.
      */
     private void removeBlobsSince(Set<Digest> before, RuntimeException refused) {
         try {
             List<Digest> added = blobs().stream().filter(digest -> !before.contains(digest)).toList();
             if (!added.isEmpty()) {
-                Set<Digest> keep = new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots());
-                store.collector().deleteUnreachable(added, keep);
+                store.collector().deleteUnreachable(added,
+                        () -> new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots()));
             }
         } catch (RuntimeException cleanup) {
             refused.addSuppressed(cleanup);

@@ -28,6 +28,7 @@ import dev.berth.plan.BuildPlanner;
 import dev.berth.recovery.OwnerRecord;
 import dev.berth.recovery.ProcessOwner;
 import dev.berth.store.LocalStore;
+import dev.berth.store.StoreLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,17 +91,22 @@ public final class Builder {
                 request.buildArgs(), listener, request.secrets());
         Throwable failed = null;
         try {
-            StageState state = new BuildEngine(store.content(), store.images(), cache, runs).build(graph, options);
+            StageState state = new BuildEngine(store.content(), store.images(), cache, runs, store::writeGuard)
+                    .build(graph, options);
             ImageConfig config = finalConfig(state.config(), request.labels(), options);
             ImageAssembler assembler = new ImageAssembler(store.content(), store.images(), ImageJson.standard());
             boolean stored = request.outputs().stream().anyMatch(output -> output instanceof BuildOutput.Image);
-            ImageAssembler.Assembled image = stored ? assembler.assemble(config, state.layers(), request.tags())
-                    : assembler.write(config, state.layers());
-            BuiltImage built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
-                    state.layers().stream().map(LayerRef::diffId).toList(),
-                    request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
-            BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
-            request.outputs().forEach(output -> exporter.export(built, output));
+            ImageAssembler.Assembled image;
+            // From the config to the tag, and while outputs read the layers, no collection runs.
+            try (StoreLock.Held _ = store.writeGuard()) {
+                image = stored ? assembler.assemble(config, state.layers(), request.tags())
+                        : assembler.write(config, state.layers());
+                BuiltImage built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
+                        state.layers().stream().map(LayerRef::diffId).toList(),
+                        request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
+                BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
+                request.outputs().forEach(output -> exporter.export(built, output));
+            }
             stats.save();
             return new BuildResult(image.imageId(), image.manifestBlob().digest(), config, request.tags(), graph.warnings());
         } catch (Throwable failure) {

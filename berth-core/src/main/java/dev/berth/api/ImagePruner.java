@@ -50,12 +50,14 @@ final class ImagePruner {
      * so does every blob the build cache names, or a later cached build would point at a missing layer.
      */
     CollectionReport dropDangling(List<Digest> manifests) {
-        Set<Digest> keep = new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots());
-        for (IndexEntry entry : store.images().list()) {
-            if (entry.isDangling() && !manifests.contains(entry.descriptor().digest())) {
-                keep.add(entry.descriptor().digest());
+        return store.collector().collect(GarbageCollector.Mode.DANGLING, () -> {
+            Set<Digest> keep = new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots());
+            for (IndexEntry entry : store.images().list()) {
+                if (entry.isDangling() && !manifests.contains(entry.descriptor().digest())) {
+                    keep.add(entry.descriptor().digest());
+                }
             }
-        }
-        return store.collector().collect(GarbageCollector.Mode.DANGLING, keep);
+            return keep;
+        });
     }
 }

@@ -22,6 +22,7 @@ import dev.berth.plan.Step;
 import dev.berth.plan.StepKey;
 import dev.berth.store.ContentStore;
 import dev.berth.store.OciLayout;
+import dev.berth.store.StoreLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs a build graph: each stage on its own virtual thread, waiting for the stages it needs (its base,
@@ -51,10 +53,16 @@ public final class BuildEngine {
 
     private final EngineParts parts;
 
-    public BuildEngine(ContentStore content, OciLayout images, BuildCache cache, RunStepExecutor runs) {
+    /**
+     * @param writeGuard the store's write guard ({@code LocalStore.writeGuard}): each step holds it from its
+     *     first blob to its cache entry, so a garbage collection in any process waits for the steps in
+     *     progress instead of removing a layer that is written but not yet recorded
+     */
+    public BuildEngine(ContentStore content, OciLayout images, BuildCache cache, RunStepExecutor runs,
+            Supplier<StoreLock.Held> writeGuard) {
         ImageJson json = ImageJson.standard();
         this.parts = new EngineParts(content, cache, runs, new BaseImageResolver(content, images, json), json,
-                new CacheMounts(cache.mountsDirectory()));
+                new CacheMounts(cache.mountsDirectory()), writeGuard);
     }
 
     /**
@@ -174,6 +182,13 @@ public final class BuildEngine {
     }
 
     private StageState runStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
+            BuildOptions options, String identity) {
+        try (StoreLock.Held _ = parts.writeGuard().get()) {
+            return runGuardedStep(step, state, number, cmdSet, runner, options, identity);
+        }
+    }
+
+    private StageState runGuardedStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
             BuildOptions options, String identity) {
         String instruction = step.location().original() + (cmdSet ? "\ncmd-set" : "");
         String platform = options.platform().toString();

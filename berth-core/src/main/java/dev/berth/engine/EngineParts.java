@@ -1,8 +1,13 @@
 package dev.berth.engine;
 
+import dev.berth.store.StoreLock;
+import java.util.function.Supplier;
 import dev.berth.image.ImageJson;
 import dev.berth.store.ContentStore;
 
-/** The long-lived collaborators of the engine, shared by every step of every build. */
+/**
+ * The long-lived collaborators of the engine, shared by every step of every build; {@code writeGuard} is the
+ * store's (held while a step writes blobs and records them, so a garbage collection waits for it).
+ */
 record EngineParts(ContentStore content, BuildCache cache, RunStepExecutor runs, BaseImageResolver resolver,
-        ImageJson json, CacheMounts cacheMounts) {}
+        ImageJson json, CacheMounts cacheMounts, Supplier<StoreLock.Held> writeGuard) {}

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +53,17 @@ public final class GarbageCollector {
 
     /** Collects; {@code extraRoots} are digests containers and the build cache still use. */
     public CollectionReport collect(Mode mode, Set<Digest> extraRoots) {
+        return collect(mode, () -> extraRoots);
+    }
+
+    /**
+     * Collects; {@code extraRoots} (digests containers and the build cache still use) is read once the lock is
+     * held: a build records its steps' layers in the cache while it holds the store's write guard, so roots
+     * read before the lock could miss the layer of a step that ended while the collector waited for it.
+     */
+    public CollectionReport collect(Mode mode, Supplier<Set<Digest>> rootsUnderLock) {
         try (StoreLock.Held _ = collectLock.exclusive()) {
+            Set<Digest> extraRoots = rootsUnderLock.get();
             List<IndexEntry> dropped = images.update(index ->
                     index.removeIf(entry -> entry.isDangling() && !extraRoots.contains(entry.descriptor().digest())));
             Set<Digest> roots = new HashSet<>(extraRoots);
@@ -75,13 +86,14 @@ public final class GarbageCollector {
     /**
      * Deletes those of {@code candidates} that no image (tagged or dangling) and no extra root reaches:
      * what a refused load or an abandoned write had already committed. Takes the collect lock
-     * exclusively, so every writer that could still tag one of them has finished first.
+     * exclusively, so every writer that could still tag one of them has finished first; the extra roots
+     * are read once it is held, as in {@link #collect(Mode, Supplier)}.
      *
      * @return the blobs deleted
      */
-    public List<BlobInfo> deleteUnreachable(Collection<Digest> candidates, Set<Digest> extraRoots) {
+    public List<BlobInfo> deleteUnreachable(Collection<Digest> candidates, Supplier<Set<Digest>> rootsUnderLock) {
         try (StoreLock.Held _ = collectLock.exclusive()) {
-            Set<Digest> roots = new HashSet<>(extraRoots);
+            Set<Digest> roots = new HashSet<>(rootsUnderLock.get());
             images.list().forEach(entry -> roots.add(entry.descriptor().digest()));
             Set<Digest> live = reachable(roots);
             List<BlobInfo> removed = new ArrayList<>();
