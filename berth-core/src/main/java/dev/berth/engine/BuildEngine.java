@@ -55,8 +55,8 @@ public final class BuildEngine {
 
     /**
      * @param writeGuard the store's write guard ({@code LocalStore.writeGuard}): each step holds it from its
-     *     first blob to its cache entry, so a garbage collection in any process waits for the steps in
-     *     progress instead of removing a layer that is written but not yet recorded
+     *     first blob to its cache entry ({@link StepGuard}), so a garbage collection in any process waits for
+     *     the writing in progress instead of removing a layer that is written but not yet recorded
      */
     public BuildEngine(ContentStore content, OciLayout images, BuildCache cache, RunStepExecutor runs,
             Supplier<StoreLock.Held> writeGuard) {
@@ -183,13 +183,17 @@ public final class BuildEngine {
 
     private StageState runStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
             BuildOptions options, String identity) {
-        try (StoreLock.Held _ = parts.writeGuard().get()) {
-            return runGuardedStep(step, state, number, cmdSet, runner, options, identity);
+        try (StepGuard guard = new StepGuard(parts.writeGuard())) {
+            if (!(step instanceof Step.RunStep)) {
+                // A COPY may write its layer while it computes its key; a RUN holds it once its container is done.
+                guard.hold();
+            }
+            return runGuardedStep(step, state, number, cmdSet, runner, options, identity, guard);
         }
     }
 
     private StageState runGuardedStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
-            BuildOptions options, String identity) {
+            BuildOptions options, String identity, StepGuard guard) {
         String instruction = step.location().original() + (cmdSet ? "\ncmd-set" : "");
         String platform = options.platform().toString();
         boolean hitUnlikely = step instanceof Step.CopyStep && (options.noCache() || !sameStepAsLastBuild(identity,
@@ -208,7 +212,8 @@ public final class BuildEngine {
             options.listener().on(new BuildEvent.CacheMissExplained(number,
                     CacheExplainer.explain(parts.cache().lastInputs(identity), key.describe())));
         }
-        StepRunner.Outcome outcome = runner.run(step, state, number, cmdSet);
+        StepRunner.Outcome outcome = runner.run(step, state, number, cmdSet, guard::hold);
+        guard.hold();
         Digest config = BlobWriter.put(parts.content(), StandardMediaType.OCI_CONFIG,
                 parts.json().write(outcome.config())).digest();
         parts.cache().record(digest, new BuildCache.Entry(config, outcome.layer()), identity, key.describe());

@@ -57,7 +57,9 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
                         + " exited with code " + exitCode);
             }
             container.unmount();
-            return commit(container.diff(), invocation.sourceDateEpoch());
+            List<LayerEntry> changes = container.diff();
+            invocation.beforeLayerWrite().run();
+            return commit(changes, invocation.sourceDateEpoch());
         }
     }
 

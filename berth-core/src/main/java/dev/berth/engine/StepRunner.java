@@ -82,7 +82,8 @@ final class StepRunner implements MountResolver.Sources {
         return Optional.empty();
     }
 
-    Outcome run(Step step, StageState state, int number, boolean cmdSet) {
+    /** @param beforeLayerWrite called by a RUN's executor before it writes the step's layer */
+    Outcome run(Step step, StageState state, int number, boolean cmdSet, Runnable beforeLayerWrite) {
         ImageConfig config = state.config();
         return switch (step) {
             case Step.ConfigStep configStep when configStep.instruction() instanceof Instruction.Workdir workdir -> {
@@ -109,11 +110,11 @@ final class StepRunner implements MountResolver.Sources {
                 HistoryEntry history = new HistoryEntry(Optional.of(options.created()), copyHistory(copy), "", "", false);
                 yield new Outcome(config.withLayer(layer.diffId(), history), Optional.of(layer));
             }
-            case Step.RunStep run -> runStep(run, state, number);
+            case Step.RunStep run -> runStep(run, state, number, beforeLayerWrite);
         };
     }
 
-    private Outcome runStep(Step.RunStep run, StageState state, int number) {
+    private Outcome runStep(Step.RunStep run, StageState state, int number, Runnable beforeLayerWrite) {
         ContainerConfig config = state.config().config();
         List<String> argv = ConfigStepExecutor.argv(run.command(), config);
         List<String> env = new ArrayList<>(config.env());
@@ -139,7 +140,7 @@ final class StepRunner implements MountResolver.Sources {
             stepEnv.addAll(resolved.env());
             layer = parts.runs().run(new RunInvocation(state.layers(),
                     new ProcessSpec(argv, stepEnv, config.user(), workingDir), run.network(), resolved.mounts(), output,
-                    options.sourceDateEpoch()));
+                    options.sourceDateEpoch(), beforeLayerWrite));
         } catch (ExecutionException failed) {
             throw new ExecutionException("RUN at " + options.dockerfile().name() + ":" + run.location().startLine()
                     + " failed: " + failed.getMessage() + lastLines(log) + "\nfull output: " + logFile, failed);

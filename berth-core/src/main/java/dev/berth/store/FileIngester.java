@@ -168,7 +168,8 @@ final class FileIngester implements Ingester {
      * the blob is synced before it is published anyway, and a write through the page cache costs the
      * kernel time for each page it allocates (about 2 s of CPU per GiB on a VM that hands freed memory
      * back to its host), on a core the hashing needs, then the sync waits for the write-back. The rest is
-     * written through the page cache; where {@code O_DIRECT} is refused (tmpfs), everything is.
+     * written through the page cache; where {@code O_DIRECT} is refused (tmpfs before Linux 6.6, some FUSE
+     * file systems), everything is.
      */
     private final class FileStream extends OutputStream {
         private long written;
@@ -216,7 +217,7 @@ final class FileIngester implements Ingester {
                 }
                 return true;
             } catch (IOException | UnsupportedOperationException refused) {
-                // Not an error of the blob's: a file system without O_DIRECT (tmpfs) or one that refuses this
+                // Not an error of the blob's: a file system without O_DIRECT, or one that refuses this
                 // write's alignment. The write is made again through the page cache, which reports real errors.
                 directRefused = true;
                 closeDirect();

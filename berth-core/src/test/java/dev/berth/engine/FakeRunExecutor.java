@@ -56,6 +56,7 @@ final class FakeRunExecutor implements RunStepExecutor {
         if (content == null) {
             return Optional.empty();
         }
+        invocation.beforeLayerWrite().run();
         LayerEntry file = LayerEntry.file("run/" + invocations.size(), 0644, Instant.EPOCH,
                 command.getBytes(StandardCharsets.UTF_8));
         return Optional.of(new LayerStorer(content, invocation.sourceDateEpoch())
