@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,18 +97,21 @@ final class CopyStepExecutor {
 
     /**
      * The digest of the selection's contents and metadata: each target path, type, mode, owner, size,
-     * link target and content digest (mtime excluded, as BuildKit's content checksum).
+     * link target and content digest, or for a hard link the file it is (mtime excluded, as BuildKit's
+     * content checksum).
      *
      * @param fileDigests the content digest of each item that is a regular file, by item index
      */
     static Digest contentDigest(Selection selection, List<Digest> fileDigests) {
         MessageDigest sha = Digest.newSha256();
         List<CopySelector.Item> items = selection.items();
+        Map<String, String> links = hardLinks(selection);
         for (int index = 0; index < items.size(); index++) {
             CopySelector.Item item = items.get(index);
             ContextEntry entry = item.entry();
             String content = switch (entry.type()) {
-                case FILE -> fileDigests.get(index).toString();
+                case FILE -> links.containsKey(item.target()) ? "hardlink " + links.get(item.target())
+                        : fileDigests.get(index).toString();
                 case SYMLINK -> linkTarget(selection.source().root().resolve(entry.path()));
                 default -> "";
             };
@@ -211,6 +215,9 @@ final class CopyStepExecutor {
             Ownership kept = selection.ownerOf(entry);
             entries.put(item.target(), layerEntry.withOwner(kept.uid(), kept.gid()));
         }
+        hardLinks(selection).forEach((target, first) -> entries.computeIfPresent(target, (_, file) -> new LayerEntry(
+                file.path(), dev.berth.layer.EntryType.HARDLINK, file.mode(), file.uid(), file.gid(), file.uname(),
+                file.gname(), file.mtime(), Map.of(), first, 0, 0, 0, LayerEntry.ContentSource.EMPTY)));
         addParents(entries, owner, created);
         LayerRef layer = storer.store(entries.values());
         for (int index = 0; index < items.size(); index++) {
@@ -219,6 +226,42 @@ final class CopyStepExecutor {
             }
         }
         return new Written(layer, Arrays.asList(digests));
+    }
+
+    /**
+     * The copied files that are one file with another copied file (hard links in the context or the stage):
+     * each target mapped to the target, first in layer order, of the file it is. The layer holds that one as
+     * a file and the others as hard links to it, as Docker's COPY keeps them, and the cache key says so. An
+     * inode is only a hint: {@link Files#isSameFile} (device and inode) decides.
+     */
+    static Map<String, String> hardLinks(Selection selection) {
+        Map<String, ContextEntry> files = new TreeMap<>(CopyStepExecutor::compareBytes);
+        for (CopySelector.Item item : selection.items()) {
+            ContextEntry entry = item.entry();
+            if (entry.type() == EntryType.FILE && !(selection.step().add()
+                    && ArchiveEntries.isArchive(selection.source().root().resolve(entry.path())))) {
+                files.put(item.target(), entry);
+            }
+        }
+        Map<String, String> links = new HashMap<>();
+        Map<Long, List<String>> firstOfInode = new HashMap<>();
+        files.forEach((target, entry) -> {
+            List<String> sameInode = firstOfInode.computeIfAbsent(entry.stat().inode(), _ -> new ArrayList<>());
+            Path source = selection.source().root().resolve(entry.path());
+            sameInode.stream()
+                    .filter(earlier -> isSameFile(selection.source().root().resolve(files.get(earlier).path()), source))
+                    .findFirst()
+                    .ifPresentOrElse(first -> links.put(target, first), () -> sameInode.add(target));
+        });
+        return links;
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            throw new StoreException("comparing " + a + " with " + b + ": " + e.getMessage(), e);
+        }
     }
 
     /** The content of a file, which leaves its digest at {@code digests[index]} once read to its end. */
