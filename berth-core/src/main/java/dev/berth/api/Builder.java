@@ -97,16 +97,17 @@ public final class Builder {
             ImageAssembler assembler = new ImageAssembler(store.content(), store.images(), ImageJson.standard());
             boolean stored = request.outputs().stream().anyMatch(output -> output instanceof BuildOutput.Image);
             ImageAssembler.Assembled image;
-            // From the config to the tag, and while outputs read the layers, no collection runs.
+            // From the config to the tag no collection runs. Not while exporting: an output may be a pipe whose
+            // reader (a `berth load` that then wants the collector's lock) waits on this process.
             try (StoreLock.Held _ = store.writeGuard()) {
                 image = stored ? assembler.assemble(config, state.layers(), request.tags())
                         : assembler.write(config, state.layers());
-                BuiltImage built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
-                        state.layers().stream().map(LayerRef::diffId).toList(),
-                        request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
-                BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
-                request.outputs().forEach(output -> exporter.export(built, output));
             }
+            BuiltImage built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
+                    state.layers().stream().map(LayerRef::diffId).toList(),
+                    request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
+            BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
+            request.outputs().forEach(output -> exporter.export(built, output));
             stats.save();
             return new BuildResult(image.imageId(), image.manifestBlob().digest(), config, request.tags(), graph.warnings());
         } catch (Throwable failure) {

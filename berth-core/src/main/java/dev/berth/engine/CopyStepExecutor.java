@@ -192,6 +192,7 @@ final class CopyStepExecutor {
         Ownership owner = selection.owner();
         List<CopySelector.Item> items = selection.items();
         Digest[] digests = new Digest[items.size()];
+        Map<String, LayerEntry> itemFiles = new HashMap<>();
         for (int index = 0; index < items.size(); index++) {
             CopySelector.Item item = items.get(index);
             ContextEntry entry = item.entry();
@@ -213,13 +214,33 @@ final class CopyStepExecutor {
                         + " is not a file, directory or symbolic link");
             };
             Ownership kept = selection.ownerOf(entry);
-            entries.put(item.target(), layerEntry.withOwner(kept.uid(), kept.gid()));
+            LayerEntry owned = layerEntry.withOwner(kept.uid(), kept.gid());
+            entries.put(item.target(), owned);
+            if (entry.type() == EntryType.FILE) {
+                itemFiles.put(item.target(), owned);
+            }
         }
-        hardLinks(selection).forEach((target, first) -> entries.computeIfPresent(target, (_, file) -> new LayerEntry(
-                file.path(), dev.berth.layer.EntryType.HARDLINK, file.mode(), file.uid(), file.gid(), file.uname(),
-                file.gname(), file.mtime(), Map.of(), first, 0, 0, 0, LayerEntry.ContentSource.EMPTY)));
+        Map<String, String> links = hardLinks(selection);
+        links.forEach((target, first) -> {
+            LayerEntry file = entries.get(target);
+            // Only while both names still hold the copied files: a later source or archive entry may replace one.
+            if (file != null && file == itemFiles.get(target) && entries.get(first) == itemFiles.get(first)) {
+                entries.put(target, file.asHardlinkTo(first));
+            }
+        });
         addParents(entries, owner, created);
         LayerRef layer = storer.store(entries.values());
+        Map<String, Integer> indexOfTarget = new HashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            indexOfTarget.putIfAbsent(items.get(index).target(), index);
+        }
+        for (int index = 0; index < items.size(); index++) {
+            // A hard link's bytes are its first name's, read once.
+            String first = links.get(items.get(index).target());
+            if (digests[index] == null && first != null) {
+                digests[index] = digests[indexOfTarget.get(first)];
+            }
+        }
         for (int index = 0; index < items.size(); index++) {
             if (digests[index] == null && items.get(index).entry().type() == EntryType.FILE) {
                 digests[index] = hash(selection, items.get(index).entry(), hasher);
@@ -235,25 +256,31 @@ final class CopyStepExecutor {
      * inode is only a hint: {@link Files#isSameFile} (device and inode) decides.
      */
     static Map<String, String> hardLinks(Selection selection) {
-        Map<String, ContextEntry> files = new TreeMap<>(CopyStepExecutor::compareBytes);
+        Map<Long, List<CopySelector.Item>> byInode = new HashMap<>();
         for (CopySelector.Item item : selection.items()) {
-            ContextEntry entry = item.entry();
-            if (entry.type() == EntryType.FILE && !(selection.step().add()
-                    && ArchiveEntries.isArchive(selection.source().root().resolve(entry.path())))) {
-                files.put(item.target(), entry);
+            if (item.entry().type() == EntryType.FILE) {
+                byInode.computeIfAbsent(item.entry().stat().inode(), _ -> new ArrayList<>()).add(item);
             }
         }
         Map<String, String> links = new HashMap<>();
-        Map<Long, List<String>> firstOfInode = new HashMap<>();
-        files.forEach((target, entry) -> {
-            List<String> sameInode = firstOfInode.computeIfAbsent(entry.stat().inode(), _ -> new ArrayList<>());
-            Path source = selection.source().root().resolve(entry.path());
+        for (List<CopySelector.Item> sameInode : byInode.values()) {
+            if (sameInode.size() < 2) {
+                continue;
+            }
+            List<CopySelector.Item> firsts = new ArrayList<>();
             sameInode.stream()
-                    .filter(earlier -> isSameFile(selection.source().root().resolve(files.get(earlier).path()), source))
-                    .findFirst()
-                    .ifPresentOrElse(first -> links.put(target, first), () -> sameInode.add(target));
-        });
+                    .filter(item -> !(selection.step().add() && ArchiveEntries.isArchive(source(selection, item))))
+                    .sorted((a, b) -> compareBytes(a.target(), b.target()))
+                    .forEach(item -> firsts.stream()
+                            .filter(first -> isSameFile(source(selection, first), source(selection, item)))
+                            .findFirst()
+                            .ifPresentOrElse(first -> links.put(item.target(), first.target()), () -> firsts.add(item)));
+        }
         return links;
+    }
+
+    private static Path source(Selection selection, CopySelector.Item item) {
+        return selection.source().root().resolve(item.entry().path());
     }
 
     private static boolean isSameFile(Path a, Path b) {

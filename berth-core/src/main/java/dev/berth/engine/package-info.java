@@ -9,7 +9,7 @@
  * {@code MountResolver} binds context, stage and image sources (resolved inside their own root), the persistent
  * {@link dev.berth.engine.CacheMounts} directories, tmpfs and {@link dev.berth.engine.BuildSecret} files, and
  * releases them when the step ends.
- * A COPY's files are read once: the step's thread reads and hashes them into the layer while the layer
- * writer's own thread writes and hashes the tar; see {@code docs/copy-throughput.md}.
+ * A COPY's files are read once: the step's thread reads and hashes them into the layer while the content
+ * store's ingester hashes and writes the tar on threads of its own; see {@code docs/copy-throughput.md}.
  */
 package dev.berth.engine;

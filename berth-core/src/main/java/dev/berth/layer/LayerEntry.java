@@ -103,6 +103,12 @@ public record LayerEntry(
                 Map.of(), earlierPath, 0, 0, 0, ContentSource.EMPTY);
     }
 
+    /** This file's entry as a hard link to {@code earlierPath}, the same file under a name written before it. */
+    public LayerEntry asHardlinkTo(String earlierPath) {
+        return new LayerEntry(path, EntryType.HARDLINK, mode, uid, gid, uname, gname, mtime, Map.of(), earlierPath,
+                0, 0, 0, ContentSource.EMPTY);
+    }
+
     /** The same entry owned by {@code uid:gid}. */
     public LayerEntry withOwner(long newUid, long newGid) {
         return new LayerEntry(path, type, mode, newUid, newGid, uname, gname, mtime, xattrs, linkTarget,

@@ -104,6 +104,10 @@ final class SystemZlib {
             // A trial stream: a library that refuses this layout (another ABI, a zlib 2) is not used at all.
             new Deflating(functions, 6).close();
             return Optional.of(functions);
+        } catch (LinkageError unavailable) {
+            return Optional.empty();
+        } catch (Error e) {
+            throw e;
         } catch (Throwable unavailable) {
             // No libz.so.1, no native access, or an incompatible zlib: the JDK's deflater does the work.
             return Optional.empty();
@@ -126,6 +130,9 @@ final class SystemZlib {
             try {
                 result = (int) zlib.init().invokeExact(stream, level, Z_DEFLATED, RAW_WINDOW_BITS, DEFAULT_MEM_LEVEL,
                         DEFAULT_STRATEGY, zlib.version(), (int) Z_STREAM.byteSize());
+            } catch (RuntimeException | Error e) {
+                arena.close();
+                throw e;
             } catch (Throwable t) {
                 arena.close();
                 throw new IllegalStateException("zlib deflateInit2: " + t, t);
@@ -178,7 +185,7 @@ final class SystemZlib {
                         return more.toByteArray();
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable t) {
                 throw new IllegalStateException("zlib: " + t, t);
@@ -189,6 +196,8 @@ final class SystemZlib {
         public void close() {
             try {
                 int _ = (int) zlib.end().invokeExact(stream);
+            } catch (RuntimeException | Error e) {
+                throw e;
             } catch (Throwable t) {
                 throw new IllegalStateException("zlib deflateEnd: " + t, t);
             } finally {

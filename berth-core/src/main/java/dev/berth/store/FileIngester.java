@@ -7,6 +7,7 @@ import dev.berth.io.HashingPipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 final class FileIngester implements Ingester {
 
-    // O_DIRECT wants offsets, lengths and memory aligned to the device's block: 4 KiB covers 512-byte ones.
+    // The least alignment O_DIRECT writes get: offsets, lengths and memory.
     private static final int DIRECT_ALIGNMENT = 4096;
     // Smaller writes (a config, a manifest) are not worth a second descriptor.
     private static final int DIRECT_MINIMUM = 256 * 1024;
@@ -64,6 +65,7 @@ final class FileIngester implements Ingester {
         if (finished) {
             throw new IllegalStateException("blob in " + temp + " was already committed or discarded");
         }
+        BlobInfo committed;
         try {
             pipe.finish();
             // One sync covers what both descriptors wrote: it is the file's, not the descriptor's.
@@ -80,12 +82,17 @@ final class FileIngester implements Ingester {
                 DurableFiles.createDirectory(target.getParent());
                 DurableFiles.publish(temp, target);
             }
-            return new BlobInfo(actual, pipe.count());
+            committed = new BlobInfo(actual, pipe.count());
         } catch (IOException e) {
-            throw new StoreException("committing blob from " + temp + ": " + FailureReason.of(e), e);
-        } finally {
-            close();
+            StoreException failure = new StoreException("committing blob from " + temp + ": " + FailureReason.of(e), e);
+            closeAfter(failure);
+            throw failure;
+        } catch (RuntimeException | Error failure) {
+            closeAfter(failure);
+            throw failure;
         }
+        close();
+        return committed;
     }
 
     @Override
@@ -95,16 +102,30 @@ final class FileIngester implements Ingester {
         }
         finished = true;
         try {
-            try (channel) {
-                // The pipe's threads write to the channels: they are gone before they close.
+            try {
+                // The pipe's threads write to the channels: they are gone before the channels close (an
+                // interrupted close still joins them before it reports the interrupt).
                 pipe.close();
-                file.closeDirect();
+            } finally {
+                try (channel) {
+                    file.closeDirect();
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
             }
-            Files.deleteIfExists(temp);
         } catch (IOException e) {
             throw new StoreException("removing unfinished blob " + temp + ": " + FailureReason.of(e), e);
         } finally {
             collectGuard.close();
+        }
+    }
+
+    /** Closes after a failed commit; a failure to clean up is added to the commit's, never put in its place. */
+    private void closeAfter(Throwable failure) {
+        try {
+            close();
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 
@@ -174,7 +195,9 @@ final class FileIngester implements Ingester {
     private final class FileStream extends OutputStream {
         private long written;
         private FileChannel direct;
+        private Arena directMemory;
         private ByteBuffer aligned;
+        private int alignment;
         private boolean directRefused;
 
         @Override
@@ -185,8 +208,7 @@ final class FileIngester implements Ingester {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             try {
-                if (length >= DIRECT_MINIMUM && length % DIRECT_ALIGNMENT == 0 && written % DIRECT_ALIGNMENT == 0
-                        && writeDirect(bytes, offset, length)) {
+                if (length >= DIRECT_MINIMUM && writeDirect(bytes, offset, length)) {
                     written += length;
                     return;
                 }
@@ -197,28 +219,41 @@ final class FileIngester implements Ingester {
             }
         }
 
-        /** False when the file cannot be written with {@code O_DIRECT}; the caller writes through the page cache. */
+        /**
+         * False when this write cannot go with {@code O_DIRECT} (the file system refuses it, or the write is not
+         * aligned to its block size); the caller writes it through the page cache.
+         */
         private boolean writeDirect(byte[] bytes, int offset, int length) throws IOException {
             if (directRefused) {
                 return false;
             }
             try {
                 if (direct == null) {
+                    // The JDK checks O_DIRECT writes against the file system's block size; 4 KiB at least covers
+                    // devices with 512-byte sectors under a file system that reports less.
+                    alignment = Math.max(DIRECT_ALIGNMENT, Math.toIntExact(Files.getFileStore(temp).getBlockSize()));
+                    if (alignment > DIRECT_BUFFER) {
+                        directRefused = true;
+                        return false;
+                    }
                     direct = FileChannel.open(temp, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+                    // Freed when the blob is done (closeDirect), not whenever a collection finds it.
+                    directMemory = Arena.ofShared();
+                    aligned = directMemory.allocate(DIRECT_BUFFER, alignment).asByteBuffer();
+                }
+                if (length % alignment != 0 || written % alignment != 0) {
+                    return false;
                 }
                 for (int done = 0; done < length; ) {
                     int n = Math.min(length - done, DIRECT_BUFFER);
-                    if (aligned == null) {
-                        aligned = ByteBuffer.allocateDirect(DIRECT_BUFFER + DIRECT_ALIGNMENT).alignedSlice(DIRECT_ALIGNMENT);
-                    }
                     aligned.clear().put(bytes, offset + done, n).flip();
                     writeFully(direct, aligned, written + done);
                     done += n;
                 }
                 return true;
-            } catch (IOException | UnsupportedOperationException refused) {
-                // Not an error of the blob's: a file system without O_DIRECT, or one that refuses this
-                // write's alignment. The write is made again through the page cache, which reports real errors.
+            } catch (IOException | UnsupportedOperationException | ArithmeticException refused) {
+                // Not an error of the blob's: a file system without O_DIRECT, or one that refuses this write's
+                // alignment. The write is made again through the page cache, which reports real errors.
                 directRefused = true;
                 closeDirect();
                 return false;
@@ -235,6 +270,7 @@ final class FileIngester implements Ingester {
             }
         }
 
+        /** Closes the direct descriptor and frees its buffer; called once no thread writes. */
         void closeDirect() {
             if (direct != null) {
                 try {
@@ -243,6 +279,11 @@ final class FileIngester implements Ingester {
                     // Nothing was left to write through it: every direct write completed or was made again.
                 }
                 direct = null;
+            }
+            if (directMemory != null) {
+                aligned = null;
+                directMemory.close();
+                directMemory = null;
             }
         }
     }

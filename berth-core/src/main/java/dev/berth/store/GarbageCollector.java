@@ -51,11 +51,6 @@ public final class GarbageCollector {
         this.references = references;
     }
 
-    /** Collects; {@code extraRoots} are digests containers and the build cache still use. */
-    public CollectionReport collect(Mode mode, Set<Digest> extraRoots) {
-        return collect(mode, () -> extraRoots);
-    }
-
     /**
      * Collects; {@code extraRoots} (digests containers and the build cache still use) is read once the lock is
      * held: a build records its steps' layers in the cache while it holds the store's write guard, so roots

@@ -110,15 +110,35 @@ public final class StoreLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Polls {@link FileChannel#tryLock} rather than blocking in {@link FileChannel#lock}: an interrupt during a
+     * blocking lock closes the channel, and closing any descriptor of the file drops every lock this process
+     * holds on it (the other threads' shared holds included). An interrupt that arrives meanwhile is kept
+     * for the caller, who sees it once the lock is taken.
+     */
     private FileLock acquire(boolean shared) {
-        while (true) {
-            try {
-                return channel.lock(0, Long.MAX_VALUE, shared);
-            } catch (OverlappingFileLockException anotherInstanceInThisProcess) {
-                // A second StoreLock on the same file in this JVM; wait for it rather than fail.
-                sleepBriefly();
-            } catch (IOException e) {
-                throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (long pause = 1; ; pause = Math.min(pause * 2, 50)) {
+                try {
+                    FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
+                    if (lock != null) {
+                        return lock;
+                    }
+                } catch (OverlappingFileLockException anotherInstanceInThisProcess) {
+                    // A second StoreLock on the same file in this JVM: wait for it rather than fail.
+                } catch (IOException e) {
+                    throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -130,15 +150,6 @@ public final class StoreLock implements AutoCloseable {
             throw new StoreException("unlocking " + file + ": " + FailureReason.of(e), e);
         } finally {
             osLock = null;
-        }
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("waiting for a store lock: interrupted", e);
         }
     }
 

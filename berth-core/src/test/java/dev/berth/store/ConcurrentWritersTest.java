@@ -43,7 +43,7 @@ class ConcurrentWritersTest {
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 Future<?> collector = threads.submit(() -> {
                     while (writing.get()) {
-                        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of());
+                        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of());
                         collections.incrementAndGet();
                     }
                     return null;

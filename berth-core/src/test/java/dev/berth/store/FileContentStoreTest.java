@@ -77,7 +77,7 @@ class FileContentStoreTest extends ContentStoreConformance {
                 .hasCauseInstanceOf(IOException.class);
         // The collect lock taken for the write was given back: a collection can run.
         Files.createDirectory(root.resolve("ingest"));
-        local.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of());
+        local.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of());
     }
 
     @Test

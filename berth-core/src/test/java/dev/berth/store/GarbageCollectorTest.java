@@ -52,7 +52,7 @@ class GarbageCollectorTest {
 
     @Test
     void danglingModeRemovesUntaggedImagesAndWhatOnlyTheyUse() {
-        CollectionReport report = store.collector().collect(GarbageCollector.Mode.DANGLING, Set.of(usedByContainer.digest()));
+        CollectionReport report = store.collector().collect(GarbageCollector.Mode.DANGLING, () -> Set.of(usedByContainer.digest()));
 
         assertThat(report.droppedImages()).containsExactly(new IndexEntry(dangling, Optional.empty()));
         assertThat(report.removedBlobs()).extracting(BlobInfo::digest)
@@ -67,7 +67,7 @@ class GarbageCollectorTest {
 
     @Test
     void allUnusedModeAlsoRemovesBlobsNothingReaches() {
-        CollectionReport report = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of(usedByContainer.digest()));
+        CollectionReport report = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of(usedByContainer.digest()));
 
         assertThat(report.removedBlobs()).extracting(BlobInfo::digest).containsExactlyInAnyOrder(
                 dangling.digest(), configOf("dangling").digest(), danglingLayer.digest(), orphan.digest());
@@ -79,8 +79,8 @@ class GarbageCollectorTest {
     @Test
     void nothingReachableFromATagContainerOrCacheIsRemoved() {
         Set<Digest> containerAndCacheRoots = Set.of(usedByContainer.digest(), orphan.digest());
-        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, containerAndCacheRoots);
-        store.collector().collect(GarbageCollector.Mode.DANGLING, containerAndCacheRoots);
+        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> containerAndCacheRoots);
+        store.collector().collect(GarbageCollector.Mode.DANGLING, () -> containerAndCacheRoots);
 
         assertThat(store.content().info(orphan.digest())).as("build cache root").isPresent();
         assertThat(store.content().info(containerLayer.digest())).as("container's layer").isPresent();
@@ -90,7 +90,7 @@ class GarbageCollectorTest {
 
     @Test
     void withoutExtraRootsAContainerlessUntaggedImageIsDangling() {
-        CollectionReport report = store.collector().collect(GarbageCollector.Mode.DANGLING, Set.of());
+        CollectionReport report = store.collector().collect(GarbageCollector.Mode.DANGLING, () -> Set.of());
 
         assertThat(report.droppedImages()).extracting(IndexEntry::descriptor).containsExactly(dangling, usedByContainer);
         assertThat(store.content().info(containerLayer.digest())).isEmpty();
@@ -98,9 +98,9 @@ class GarbageCollectorTest {
 
     @Test
     void secondCollectionFindsNothing() {
-        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of());
+        store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of());
 
-        CollectionReport again = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of());
+        CollectionReport again = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of());
 
         assertThat(again.droppedImages()).isEmpty();
         assertThat(again.removedBlobs()).isEmpty();
@@ -120,7 +120,7 @@ class GarbageCollectorTest {
 
         assertThat(usage).isEqualTo(new DiskUsage(11, all, all - unreachable, 0, 10, 20, 30));
         assertThat(usage.reclaimableBytes()).isEqualTo(unreachable);
-        assertThat(store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of(usedByContainer.digest())).freedBytes())
+        assertThat(store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of(usedByContainer.digest())).freedBytes())
                 .isEqualTo(usage.reclaimableBytes());
     }
 

@@ -85,7 +85,7 @@ class KillPointStatesTest {
 
         try (LocalStore store = LocalStore.open(new StoreLayout(root))) {
             assertThat(store.images().list()).isEmpty();
-            CollectionReport report = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of());
+            CollectionReport report = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of());
             assertThat(report.removedBlobs()).extracting(BlobInfo::digest).contains(layer.digest()).hasSize(2);
             assertThat(store.content().list()).isEmpty();
         }

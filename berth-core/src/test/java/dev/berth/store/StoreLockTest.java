@@ -88,4 +88,24 @@ class StoreLockTest {
             lock.exclusive().close();
         }
     }
+
+    /**
+     * Regression: a thread interrupted while taking the lock (a stage canceled by a failing build) made
+     * FileChannel.lock close the channel, which dropped every lock this process held on the file and failed
+     * every later attempt. The lock is taken, the interrupt kept for the caller, the channel left open.
+     */
+    @Test
+    void anInterruptedThreadTakesTheLockAndLeavesItUsable() {
+        try (StoreLock lock = new StoreLock(directory.resolve(".lock"))) {
+            Thread.currentThread().interrupt();
+            try (StoreLock.Held _ = lock.exclusive()) {
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            try (StoreLock.Held _ = lock.shared()) {
+                assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            }
+        }
+    }
 }

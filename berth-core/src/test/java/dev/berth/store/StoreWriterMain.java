@@ -44,7 +44,7 @@ public final class StoreWriterMain {
     private static void collectForever(Path root) {
         try (LocalStore store = LocalStore.open(new StoreLayout(root))) {
             while (true) {
-                long freed = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, Set.of()).freedBytes();
+                long freed = store.collector().collect(GarbageCollector.Mode.ALL_UNUSED, () -> Set.of()).freedBytes();
                 System.out.println("collected " + freed);
                 System.out.flush();
             }
