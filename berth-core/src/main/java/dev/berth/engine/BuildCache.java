@@ -8,27 +8,32 @@ import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
 import dev.berth.image.StandardMediaType;
 import dev.berth.store.ContentStore;
-import dev.berth.store.StoreLock;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The build cache: step key digest to the step's result (the image config after it, stored as a blob,
- * and the layer it made, if any), in one small JSON index under the store's cache directory, shared by
- * every build and process. Each change is a read-modify-write under an exclusive file lock, the new
- * index written to a temp file, synced and atomically renamed. An entry whose blobs are gone is a miss.
- * The blobs entries name are garbage-collection roots ({@link #roots()}). It also keeps, per step identity
- * (stage and instruction), the inputs of that step's last build, so a miss can say which input changed.
+ * and the layer it made, if any), shared by every build and process. One small file per entry
+ * ({@code entries/<key hex>}) and one per step identity for the inputs of that step's last build
+ * ({@code last/<sha256 of the identity>}, so a miss can say which input changed): a look-up reads one file,
+ * however many entries the cache holds, and a record writes one, to a temp file that is synced and renamed
+ * over it, so readers never see half an entry and writers need no lock (the last rename wins, and both are
+ * whole). An entry whose blobs are gone is a miss. The blobs entries name are garbage-collection roots
+ * ({@link #roots()}).
  */
 public final class BuildCache {
 
@@ -40,14 +45,20 @@ public final class BuildCache {
         }
     }
 
-    private static final String INDEX = "build-cache.json";
+    // The single index of earlier versions, which every look-up parsed whole; dropped by prune().
+    private static final String LEGACY_INDEX = "build-cache.json";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path directory;
+    private final Path entries;
+    private final Path last;
     private final ContentStore content;
     private final ObjectMapper json = new ObjectMapper();
 
     public BuildCache(Path directory, ContentStore content) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.entries = directory.resolve("entries");
+        this.last = directory.resolve("last");
         this.content = Objects.requireNonNull(content, "content");
     }
 
@@ -57,53 +68,63 @@ public final class BuildCache {
     }
 
     public Optional<Entry> lookup(Digest key) {
-        JsonNode node = read().path("entries").path(key.toString());
-        if (node.isMissingNode()) {
-            return Optional.empty();
-        }
-        Entry entry = entry(node);
-        boolean present = content.info(entry.config()).isPresent()
-                && entry.layer().map(layer -> content.info(layer.blob().digest()).isPresent()).orElse(true);
-        return present ? Optional.of(entry) : Optional.empty();
+        Optional<Entry> found = readBytes(entries.resolve(key.hex())).map(bytes -> entry(parse(bytes, key.toString())));
+        return found.filter(entry -> content.info(entry.config()).isPresent()
+                && entry.layer().map(layer -> content.info(layer.blob().digest()).isPresent()).orElse(true));
     }
 
     public void record(Digest key, Entry entry, String identity, String inputs) {
-        update(root -> {
-            ObjectNode node = root.with("entries").putObject(key.toString());
-            node.put("config", entry.config().toString());
-            entry.layer().ifPresent(layer -> node.putObject("layer")
-                    .put("digest", layer.blob().digest().toString())
-                    .put("size", layer.blob().size())
-                    .put("diffId", layer.diffId().toString()));
-            root.with("last").put(identity, inputs);
-        });
+        ObjectNode node = json.createObjectNode();
+        node.put("config", entry.config().toString());
+        entry.layer().ifPresent(layer -> node.putObject("layer")
+                .put("digest", layer.blob().digest().toString())
+                .put("size", layer.blob().size())
+                .put("diffId", layer.diffId().toString()));
+        try {
+            writeAtomically(entries, key.hex(), json.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new StoreException("writing the build cache entry " + key + " in " + entries + ": " + e.getMessage(), e);
+        }
+        writeAtomically(last, identityFile(identity), inputs.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The inputs recorded for the last build of the step {@code identity}, if any. */
     public Optional<String> lastInputs(String identity) {
-        JsonNode node = read().path("last").path(identity);
-        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+        return readBytes(last.resolve(identityFile(identity))).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** Every blob the cache refers to; the garbage collector keeps them. */
     public Set<Digest> roots() {
         Set<Digest> roots = new HashSet<>();
-        read().path("entries").forEach(node -> {
-            Entry entry = entry(node);
-            roots.add(entry.config());
-            entry.layer().ifPresent(layer -> roots.add(layer.blob().digest()));
-        });
+        for (Path file : entryFiles(entries)) {
+            if (file.getFileName().toString().endsWith(TEMP_SUFFIX)) {
+                continue;
+            }
+            readBytes(file).ifPresent(bytes -> {
+                Entry entry = entry(parse(bytes, file.toString()));
+                roots.add(entry.config());
+                entry.layer().ifPresent(layer -> roots.add(layer.blob().digest()));
+            });
+        }
         return roots;
     }
 
     /** Empties the cache; returns how many entries it held. Their blobs go at the next garbage collection. */
     public int prune() {
-        int[] count = {0};
-        update(root -> {
-            count[0] = root.path("entries").size();
-            root.removeAll();
-        });
-        return count[0];
+        int count = (int) entryFiles(entries).stream().filter(file -> !file.getFileName().toString().endsWith(TEMP_SUFFIX))
+                .count();
+        try {
+            for (Path dir : List.of(entries, last)) {
+                for (Path file : entryFiles(dir)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(directory.resolve(LEGACY_INDEX));
+            Files.deleteIfExists(directory.resolve(LEGACY_INDEX + ".lock"));
+        } catch (IOException e) {
+            throw new StoreException("emptying the build cache in " + directory + ": " + e.getMessage(), e);
+        }
+        return count;
     }
 
     private static Entry entry(JsonNode node) {
@@ -116,35 +137,56 @@ public final class BuildCache {
         return new Entry(Digest.parse(node.path("config").asText()), ref);
     }
 
-    private ObjectNode read() {
-        Path index = directory.resolve(INDEX);
+    private JsonNode parse(byte[] bytes, String what) {
         try {
-            if (!Files.exists(index)) {
-                return json.createObjectNode();
-            }
-            JsonNode node = json.readTree(Files.readAllBytes(index));
-            return node instanceof ObjectNode object ? object : json.createObjectNode();
+            return json.readTree(bytes);
         } catch (IOException e) {
-            throw new StoreException("reading the build cache index " + index, e);
+            throw new StoreException("reading the build cache entry " + what + ": " + e.getMessage(), e);
         }
     }
 
-    private synchronized void update(Consumer<ObjectNode> change) {
+    /** An identity can be any length (stage name and instruction): its file is named by its digest. */
+    private static String identityFile(String identity) {
+        return Digest.sha256(identity.getBytes(StandardCharsets.UTF_8)).hex();
+    }
+
+    private static Optional<byte[]> readBytes(Path file) {
         try {
-            Files.createDirectories(directory);
-            try (StoreLock lock = new StoreLock(directory.resolve(INDEX + ".lock"));
-                    StoreLock.Held _ = lock.exclusive()) {
-                ObjectNode root = read();
-                change.accept(root);
-                Path temp = directory.resolve(INDEX + "." + UUID.randomUUID() + ".tmp");
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    channel.write(java.nio.ByteBuffer.wrap(json.writeValueAsBytes(root)));
-                    channel.force(true);
-                }
-                Files.move(temp, directory.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE);
-            }
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
         } catch (IOException e) {
-            throw new StoreException("writing the build cache index in " + directory, e);
+            throw new StoreException("reading the build cache file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The files of {@code dir}, temp files a killed writer left included; none when it does not exist. */
+    private static List<Path> entryFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        } catch (NoSuchFileException absent) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StoreException("listing the build cache in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path dir, String name, byte[] bytes) {
+        Path temp = dir.resolve(name + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new StoreException("writing the build cache file " + dir.resolve(name) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -111,35 +113,63 @@ public final class StoreLock implements AutoCloseable {
     }
 
     /**
-     * Polls {@link FileChannel#tryLock} rather than blocking in {@link FileChannel#lock}: an interrupt during a
+     * Takes the OS lock without ever letting an interrupt reach {@link FileChannel#lock}: an interrupt during a
      * blocking lock closes the channel, and closing any descriptor of the file drops every lock this process
-     * holds on it (the other threads' shared holds included). An interrupt that arrives meanwhile is kept
-     * for the caller, who sees it once the lock is taken.
+     * holds on it (the other threads' shared holds included). Uncontended, {@code tryLock} takes it at once;
+     * contended, the blocking call waits in the kernel's queue (which polling would not: a collector taking
+     * the lock in a loop starved polling writers) on a thread of its own that nothing interrupts, while this
+     * thread waits without being interruptible. An interrupt that arrives meanwhile is kept for the caller.
      */
     private FileLock acquire(boolean shared) {
         boolean interrupted = Thread.interrupted();
         try {
-            for (long pause = 1; ; pause = Math.min(pause * 2, 50)) {
+            while (true) {
                 try {
                     FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
-                    if (lock != null) {
-                        return lock;
-                    }
+                    return lock != null ? lock : lockOnItsOwnThread(shared);
                 } catch (OverlappingFileLockException anotherInstanceInThisProcess) {
                     // A second StoreLock on the same file in this JVM: wait for it rather than fail.
+                    interrupted |= pause();
                 } catch (IOException e) {
                     throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);
                 }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
             }
         } finally {
-            if (interrupted) {
+            if (interrupted || Thread.interrupted()) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private FileLock lockOnItsOwnThread(boolean shared) throws IOException {
+        CompletableFuture<FileLock> lock = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("berth-store-lock").start(() -> {
+            try {
+                lock.complete(channel.lock(0, Long.MAX_VALUE, shared));
+            } catch (Throwable failure) {
+                lock.completeExceptionally(failure);
+            }
+        });
+        try {
+            // join() waits through interrupts and sets the status again afterwards.
+            return lock.join();
+        } catch (CompletionException failed) {
+            switch (failed.getCause()) {
+                case IOException e -> throw e;
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                default -> throw new IOException(failed.getCause());
+            }
+        }
+    }
+
+    /** Sleeps a moment; true when interrupted meanwhile. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(2);
+            return false;
+        } catch (InterruptedException e) {
+            return true;
         }
     }
 
