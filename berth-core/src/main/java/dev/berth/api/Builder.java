@@ -97,17 +97,22 @@ public final class Builder {
             ImageAssembler assembler = new ImageAssembler(store.content(), store.images(), ImageJson.standard());
             boolean stored = request.outputs().stream().anyMatch(output -> output instanceof BuildOutput.Image);
             ImageAssembler.Assembled image;
-            // From the config to the tag no collection runs. Not while exporting: an output may be a pipe whose
-            // reader (a `berth load` that then wants the collector's lock) waits on this process.
+            BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
+            // From the config to the tag, and while files and directories are exported, no collection runs: an
+            // untagged image's config and manifest are reachable from nothing until then. Not while writing to a
+            // stream, whose reader (a `berth load` that then wants the collector's lock) may wait on this process.
+            List<BuildOutput> streamed = request.outputs().stream().filter(Builder::isStreamed).toList();
+            BuiltImage built;
             try (StoreLock.Held _ = store.writeGuard()) {
                 image = stored ? assembler.assemble(config, state.layers(), request.tags())
                         : assembler.write(config, state.layers());
+                built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
+                        state.layers().stream().map(LayerRef::diffId).toList(),
+                        request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
+                request.outputs().stream().filter(output -> !streamed.contains(output))
+                        .forEach(output -> exporter.export(built, output));
             }
-            BuiltImage built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
-                    state.layers().stream().map(LayerRef::diffId).toList(),
-                    request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
-            BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
-            request.outputs().forEach(output -> exporter.export(built, output));
+            streamed.forEach(output -> exporter.export(built, output));
             stats.save();
             return new BuildResult(image.imageId(), image.manifestBlob().digest(), config, request.tags(), graph.warnings());
         } catch (Throwable failure) {
@@ -137,6 +142,15 @@ public final class Builder {
             }
             buildFailure.get().addSuppressed(cleanup);
         }
+    }
+
+    private static boolean isStreamed(BuildOutput output) {
+        return switch (output) {
+            case BuildOutput.Tar(BuildOutput.Destination.Stream _),
+                    BuildOutput.DockerArchive(BuildOutput.Destination.Stream _),
+                    BuildOutput.OciArchive(BuildOutput.Destination.Stream _) -> true;
+            default -> false;
+        };
     }
 
     private static ImageConfig finalConfig(ImageConfig config, Map<String, String> labels, BuildOptions options) {

@@ -8,6 +8,7 @@ import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
 import dev.berth.image.StandardMediaType;
 import dev.berth.store.ContentStore;
+import dev.berth.store.FailureReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,6 +18,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +51,7 @@ public final class BuildCache {
     // The single index of earlier versions, which every look-up parsed whole; dropped by prune().
     private static final String LEGACY_INDEX = "build-cache.json";
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final Duration TEMP_GRACE = Duration.ofHours(1);
 
     private final Path directory;
     private final Path entries;
@@ -83,7 +87,7 @@ public final class BuildCache {
         try {
             writeAtomically(entries, key.hex(), json.writeValueAsBytes(node));
         } catch (IOException e) {
-            throw new StoreException("writing the build cache entry " + key + " in " + entries + ": " + e.getMessage(), e);
+            throw new StoreException("writing the build cache entry " + key + " in " + entries + ": " + FailureReason.of(e), e);
         }
         writeAtomically(last, identityFile(identity), inputs.getBytes(StandardCharsets.UTF_8));
     }
@@ -116,13 +120,17 @@ public final class BuildCache {
         try {
             for (Path dir : List.of(entries, last)) {
                 for (Path file : entryFiles(dir)) {
-                    Files.deleteIfExists(file);
+                    // A young temp file is another process's record between its write and its rename, which must
+                    // find it there; an old one is what a killed writer left.
+                    if (!file.getFileName().toString().endsWith(TEMP_SUFFIX) || isOlderThan(file, TEMP_GRACE)) {
+                        Files.deleteIfExists(file);
+                    }
                 }
             }
             Files.deleteIfExists(directory.resolve(LEGACY_INDEX));
             Files.deleteIfExists(directory.resolve(LEGACY_INDEX + ".lock"));
         } catch (IOException e) {
-            throw new StoreException("emptying the build cache in " + directory + ": " + e.getMessage(), e);
+            throw new StoreException("emptying the build cache in " + directory + ": " + FailureReason.of(e), e);
         }
         return count;
     }
@@ -141,7 +149,15 @@ public final class BuildCache {
         try {
             return json.readTree(bytes);
         } catch (IOException e) {
-            throw new StoreException("reading the build cache entry " + what + ": " + e.getMessage(), e);
+            throw new StoreException("reading the build cache entry " + what + ": " + FailureReason.of(e), e);
+        }
+    }
+
+    private static boolean isOlderThan(Path file, Duration age) throws IOException {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(age));
+        } catch (NoSuchFileException renamedMeanwhile) {
+            return false;
         }
     }
 
@@ -156,7 +172,7 @@ public final class BuildCache {
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new StoreException("reading the build cache file " + file + ": " + e.getMessage(), e);
+            throw new StoreException("reading the build cache file " + file + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -167,7 +183,7 @@ public final class BuildCache {
         } catch (NoSuchFileException absent) {
             return List.of();
         } catch (IOException e) {
-            throw new StoreException("listing the build cache in " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("listing the build cache in " + dir + ": " + FailureReason.of(e), e);
         }
     }
 
@@ -186,7 +202,7 @@ public final class BuildCache {
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            throw new StoreException("writing the build cache file " + dir.resolve(name) + ": " + e.getMessage(), e);
+            throw new StoreException("writing the build cache file " + dir.resolve(name) + ": " + FailureReason.of(e), e);
         }
     }
 }

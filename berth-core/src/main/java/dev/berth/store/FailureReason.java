@@ -12,12 +12,12 @@ import java.nio.file.NotDirectoryException;
  * The "why" of a store error message. NIO's {@link FileSystemException#getMessage()} repeats the path
  * the message already names, and its subclasses carry no reason at all, so say it as the OS would.
  */
-final class FailureReason {
+public final class FailureReason {
 
     private FailureReason() {
     }
 
-    static String of(IOException failure) {
+    public static String of(IOException failure) {
         return switch (failure) {
             case NoSuchFileException e -> "No such file or directory";
             case AccessDeniedException e -> "Permission denied";
@@ -25,7 +25,8 @@ final class FailureReason {
             case DirectoryNotEmptyException e -> "Directory not empty";
             case NotDirectoryException e -> "Not a directory";
             case FileSystemException e when e.getReason() != null -> e.getReason();
-            default -> String.valueOf(failure.getMessage());
+            // Some carry no message at all (AsynchronousCloseException): their name is the reason.
+            default -> failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         };
     }
 }

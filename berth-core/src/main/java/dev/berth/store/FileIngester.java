@@ -228,7 +228,7 @@ final class FileIngester implements Ingester {
                 return false;
             }
             try {
-                if (direct == null) {
+                if (alignment == 0) {
                     // The JDK checks O_DIRECT writes against the file system's block size; 4 KiB at least covers
                     // devices with 512-byte sectors under a file system that reports less.
                     alignment = Math.max(DIRECT_ALIGNMENT, Math.toIntExact(Files.getFileStore(temp).getBlockSize()));
@@ -236,13 +236,15 @@ final class FileIngester implements Ingester {
                         directRefused = true;
                         return false;
                     }
+                }
+                if (length % alignment != 0 || written % alignment != 0) {
+                    return false;
+                }
+                if (direct == null) {
                     direct = FileChannel.open(temp, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
                     // Freed when the blob is done (closeDirect), not whenever a collection finds it.
                     directMemory = Arena.ofShared();
                     aligned = directMemory.allocate(DIRECT_BUFFER, alignment).asByteBuffer();
-                }
-                if (length % alignment != 0 || written % alignment != 0) {
-                    return false;
                 }
                 for (int done = 0; done < length; ) {
                     int n = Math.min(length - done, DIRECT_BUFFER);

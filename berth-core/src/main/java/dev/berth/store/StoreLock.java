@@ -93,8 +93,12 @@ public final class StoreLock implements AutoCloseable {
         state.lock();
         try {
             if (--sharedHolders == 0) {
-                releaseOsLock();
-                released.signalAll();
+                try {
+                    releaseOsLock();
+                } finally {
+                    // Even when the release failed: the waiters would otherwise sleep for ever.
+                    released.signalAll();
+                }
             }
         } finally {
             state.unlock();
@@ -105,8 +109,11 @@ public final class StoreLock implements AutoCloseable {
         state.lock();
         try {
             exclusiveHeld = false;
-            releaseOsLock();
-            released.signalAll();
+            try {
+                releaseOsLock();
+            } finally {
+                released.signalAll();
+            }
         } finally {
             state.unlock();
         }
@@ -131,7 +138,13 @@ public final class StoreLock implements AutoCloseable {
                     // A second StoreLock on the same file in this JVM: wait for it rather than fail.
                     interrupted |= pause();
                 } catch (IOException e) {
-                    throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);
+                    if (!isDeadlockReport(e)) {
+                        throw new StoreException("locking " + file + ": " + FailureReason.of(e), e);
+                    }
+                    // The kernel tracks lock waits per process, not per thread: one thread of this process holding
+                    // another store lock that a second process waits for looks like a cycle, though that thread
+                    // will release it without needing this lock. Wait and try again.
+                    interrupted |= pause();
                 }
             }
         } finally {
@@ -160,6 +173,22 @@ public final class StoreLock implements AutoCloseable {
                 case Error e -> throw e;
                 default -> throw new IOException(failed.getCause());
             }
+        } catch (RuntimeException | Error abandoned) {
+            // This thread gives up (out of memory, say): a lock the helper still gets must not stay held for ever.
+            lock.thenAccept(StoreLock::releaseQuietly);
+            throw abandoned;
+        }
+    }
+
+    private static boolean isDeadlockReport(IOException e) {
+        return "Resource deadlock avoided".equals(e.getMessage());
+    }
+
+    private static void releaseQuietly(FileLock lock) {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // The channel is closed or the process ends: the OS lock is gone with it.
         }
     }
 

@@ -1,7 +1,13 @@
 package dev.berth.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -106,6 +112,43 @@ class StoreLockTest {
             try (StoreLock.Held _ = lock.shared()) {
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
             }
+        }
+    }
+
+    /**
+     * A lock another process holds is waited for on a helper thread, in the kernel's queue: an interrupt of
+     * the waiting thread neither ends the wait early (the holder is respected) nor closes the channel.
+     */
+    @Test
+    void aContendedLockIsWaitedForAndAnInterruptDoesNotCloseTheChannel() throws Exception {
+        Path file = Files.createFile(directory.resolve(".lock"));
+        Process holder;
+        try {
+            holder = new ProcessBuilder("python3", "-c", "import fcntl, sys, time\n"
+                    + "f = open(sys.argv[1], 'r+'); fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(1)",
+                    file.toString()).redirectErrorStream(true).start();
+        } catch (IOException noPython) {
+            assumeTrue(false, "python3 is needed to hold the lock from another process");
+            return;
+        }
+        var output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(output.readLine()).isEqualTo("locked");
+        try (StoreLock lock = new StoreLock(file)) {
+            long start = System.nanoTime();
+            Thread.currentThread().interrupt();
+            try (StoreLock.Held _ = lock.shared()) {
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            // The other process holds it for a second after saying so: taken only once it let go.
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThan(700);
+            try (StoreLock.Held _ = lock.exclusive()) {
+                assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            }
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
         }
     }
 }
