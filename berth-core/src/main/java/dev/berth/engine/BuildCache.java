@@ -72,7 +72,7 @@ public final class BuildCache {
     }
 
     public Optional<Entry> lookup(Digest key) {
-        Optional<Entry> found = readBytes(entries.resolve(key.hex())).map(bytes -> entry(parse(bytes, key.toString())));
+        Optional<Entry> found = readBytes(entries.resolve(key.hex())).flatMap(this::entryIn);
         return found.filter(entry -> content.info(entry.config()).isPresent()
                 && entry.layer().map(layer -> content.info(layer.blob().digest()).isPresent()).orElse(true));
     }
@@ -104,8 +104,7 @@ public final class BuildCache {
             if (file.getFileName().toString().endsWith(TEMP_SUFFIX)) {
                 continue;
             }
-            readBytes(file).ifPresent(bytes -> {
-                Entry entry = entry(parse(bytes, file.toString()));
+            readBytes(file).flatMap(this::entryIn).ifPresent(entry -> {
                 roots.add(entry.config());
                 entry.layer().ifPresent(layer -> roots.add(layer.blob().digest()));
             });
@@ -145,11 +144,16 @@ public final class BuildCache {
         return new Entry(Digest.parse(node.path("config").asText()), ref);
     }
 
-    private JsonNode parse(byte[] bytes, String what) {
+    /**
+     * The entry a file holds; empty when it holds none, as a file cut short when the machine went down between
+     * a rename and the write-back of its directory may: a miss, which the step's next record replaces.
+     */
+    private Optional<Entry> entryIn(byte[] bytes) {
         try {
-            return json.readTree(bytes);
-        } catch (IOException e) {
-            throw new StoreException("reading the build cache entry " + what + ": " + FailureReason.of(e), e);
+            JsonNode node = json.readTree(bytes);
+            return node != null && node.isObject() ? Optional.of(entry(node)) : Optional.empty();
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return Optional.empty();
         }
     }
 

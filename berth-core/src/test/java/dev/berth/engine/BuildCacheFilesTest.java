@@ -90,4 +90,19 @@ class BuildCacheFilesTest {
             return ingester.commit(Optional.empty()).digest();
         }
     }
+
+    @Test
+    void anEntryFileThatHoldsNoEntryIsAMissAndTheNextRecordReplacesIt() throws IOException {
+        BuildCache cache = new BuildCache(directory, content);
+        Digest key = Digest.sha256("key".getBytes(StandardCharsets.UTF_8));
+        Digest config = blob("config");
+        cache.record(key, new BuildCache.Entry(config, Optional.empty()), "step", "in");
+        for (String broken : List.of("", "{\"config\":", "[]", "{\"config\":\"not a digest\"}")) {
+            Files.writeString(directory.resolve("entries").resolve(key.hex()), broken);
+            assertThat(cache.lookup(key)).as(broken).isEmpty();
+            assertThat(cache.roots()).as(broken).isEmpty();
+        }
+        cache.record(key, new BuildCache.Entry(config, Optional.empty()), "step", "in");
+        assertThat(cache.lookup(key)).get().extracting(BuildCache.Entry::config).isEqualTo(config);
+    }
 }
