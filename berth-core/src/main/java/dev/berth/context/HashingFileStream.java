@@ -61,6 +61,11 @@ public final class HashingFileStream extends InputStream {
         return n;
     }
 
+    /** Whether the stream has been read to its end, so that {@link #finish()} may be called. */
+    public boolean ended() {
+        return ended;
+    }
+
     /**
      * The content digest, once the stream has been read to its end: the known one, or the one just
      * computed, which is remembered only if the file's stat is the same as before the read.

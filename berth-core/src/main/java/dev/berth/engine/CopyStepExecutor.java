@@ -87,11 +87,15 @@ final class CopyStepExecutor {
         return destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.");
     }
 
-    /** A COPY's layer together with the content digest of each file it took, by item index. */
-    record Written(LayerRef layer, List<Digest> fileDigests) {
+    /**
+     * A COPY's layer together with the content digest of each file it took, by item index, and the hard links
+     * it found ({@link #hardLinks}), for the step's key.
+     */
+    record Written(LayerRef layer, List<Digest> fileDigests, Map<String, String> hardLinks) {
         Written {
             Objects.requireNonNull(layer, "layer");
             fileDigests = java.util.Collections.unmodifiableList(new ArrayList<>(fileDigests));
+            hardLinks = Map.copyOf(hardLinks);
         }
     }
 
@@ -101,11 +105,11 @@ final class CopyStepExecutor {
      * content checksum).
      *
      * @param fileDigests the content digest of each item that is a regular file, by item index
+     * @param links the selection's {@link #hardLinks}
      */
-    static Digest contentDigest(Selection selection, List<Digest> fileDigests) {
+    static Digest contentDigest(Selection selection, List<Digest> fileDigests, Map<String, String> links) {
         MessageDigest sha = Digest.newSha256();
         List<CopySelector.Item> items = selection.items();
-        Map<String, String> links = hardLinks(selection);
         for (int index = 0; index < items.size(); index++) {
             CopySelector.Item item = items.get(index);
             ContextEntry entry = item.entry();
@@ -246,7 +250,7 @@ final class CopyStepExecutor {
                 digests[index] = hash(selection, items.get(index).entry(), hasher);
             }
         }
-        return new Written(layer, Arrays.asList(digests));
+        return new Written(layer, Arrays.asList(digests), links);
     }
 
     /**
@@ -297,26 +301,10 @@ final class CopyStepExecutor {
         return () -> {
             HashingFileStream hashing = hasher.isPresent() ? hasher.get().open(entry) : HashingFileStream.uncached(entry.path(), file);
             return new FilterInputStream(hashing) {
-                private boolean ended;
-
-                @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    ended |= b < 0;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = in.read(buffer, offset, length);
-                    ended |= n < 0;
-                    return n;
-                }
-
                 @Override
                 public void close() throws IOException {
                     try (hashing) {
-                        if (ended) {
+                        if (hashing.ended()) {
                             digests[index] = hashing.finish().digest();
                         }
                     }

@@ -75,9 +75,10 @@ final class StepRunner implements MountResolver.Sources {
             if (hitUnlikely) {
                 CopyStepExecutor.Written layer = CopyStepExecutor.write(selection, storer(), options.created(), hasher);
                 written.put(copy, layer.layer());
-                return Optional.of(CopyStepExecutor.contentDigest(selection, layer.fileDigests()));
+                return Optional.of(CopyStepExecutor.contentDigest(selection, layer.fileDigests(), layer.hardLinks()));
             }
-            return Optional.of(CopyStepExecutor.contentDigest(selection, CopyStepExecutor.hashFiles(selection, hasher)));
+            return Optional.of(CopyStepExecutor.contentDigest(selection, CopyStepExecutor.hashFiles(selection, hasher),
+                    CopyStepExecutor.hardLinks(selection)));
         }
         return Optional.empty();
     }

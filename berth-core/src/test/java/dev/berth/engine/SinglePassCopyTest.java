@@ -99,8 +99,8 @@ class SinglePassCopyTest {
             assertThat(onePass.fileDigests()).isEqualTo(expected);
             assertThat(hashedFirst).isEqualTo(expected);
             assertThat(twoPass.fileDigests()).isEqualTo(expected);
-            assertThat(CopyStepExecutor.contentDigest(selection, onePass.fileDigests()))
-                    .isEqualTo(CopyStepExecutor.contentDigest(selection, hashedFirst));
+            assertThat(CopyStepExecutor.contentDigest(selection, onePass.fileDigests(), onePass.hardLinks()))
+                    .isEqualTo(CopyStepExecutor.contentDigest(selection, hashedFirst, CopyStepExecutor.hardLinks(selection)));
             assertThat(onePass.layer()).isEqualTo(twoPass.layer());
             assertThat(onePass.layer().diffId()).isEqualTo(onePass.layer().blob().digest());
             try (InputStream blob = onePassStore.content().open(onePass.layer().blob().digest())) {
