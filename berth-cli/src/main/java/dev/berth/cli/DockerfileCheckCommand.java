@@ -1,11 +1,14 @@
 package dev.berth.cli;
 
+import dev.berth.archive.HostPlatform;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.DiagnosticRenderer;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.dockerfile.check.CheckResult;
 import dev.berth.dockerfile.check.DockerfileChecker;
+import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.error.NotFoundException;
+import dev.berth.image.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -56,7 +59,7 @@ final class DockerfileCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SourceFile source = read();
-        CheckResult result = new DockerfileChecker().check(source, buildArgs(), Optional.ofNullable(target));
+        CheckResult result = new DockerfileChecker(hostArgs()).check(source, buildArgs(), Optional.ofNullable(target));
         PrintWriter err = spec.commandLine().getErr();
         DiagnosticRenderer renderer = new DiagnosticRenderer();
         for (Diagnostic diagnostic : result.diagnostics()) {
@@ -95,5 +98,11 @@ final class DockerfileCheckCommand implements Callable<Integer> {
             }
         }
         return values;
+    }
+
+    // The same platform ARGs a build on this machine sees, so check and build agree on FROM ${TARGETARCH}.
+    private static PredefinedArgs hostArgs() {
+        Platform host = HostPlatform.platform();
+        return PredefinedArgs.building(host.os(), host.architecture(), host.variant());
     }
 }

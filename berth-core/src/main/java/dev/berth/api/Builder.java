@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.archive.HostPlatform;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.StatCache;
@@ -58,7 +59,7 @@ public final class Builder {
         this.store = store;
         this.runs = runs;
         this.clock = clock;
-        this.host = hostPlatform();
+        this.host = HostPlatform.platform();
     }
 
     /** The build cache of this store, shared by every build ({@code berth builder prune} empties it). */
@@ -76,7 +77,8 @@ public final class Builder {
         Path dockerfilePath = request.dockerfile().map(Path::toAbsolutePath).orElse(contextRoot.resolve("Dockerfile"));
         SourceFile source = new SourceFile(displayName(dockerfilePath), request.dockerfileText()
                 .orElseGet(() -> readDockerfile(dockerfilePath)));
-        BuildGraph graph = new BuildPlanner(PredefinedArgs.LINUX_AMD64).plan(source, request.buildArgs(), request.target());
+        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host.os(), host.architecture(), host.variant()))
+                .plan(source, request.buildArgs(), request.target());
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
         StatCache stats = StatCache.open(store.paths().cache().resolve("stat"), contextRoot);
         Path work = store.paths().buildWork().resolve(UUID.randomUUID().toString());
@@ -178,15 +180,6 @@ public final class Builder {
     private static String displayName(Path file) {
         Path cwd = Path.of("").toAbsolutePath();
         return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
-    }
-
-    private static Platform hostPlatform() {
-        String arch = System.getProperty("os.arch");
-        return Platform.of("linux", switch (arch) {
-            case "amd64", "x86_64" -> "amd64";
-            case "aarch64" -> "arm64";
-            default -> arch;
-        });
     }
 
     /** The JVM is shutting down mid-build: the work directory goes, then its record. */

@@ -244,10 +244,13 @@ public final class BuildEngine {
         }
     }
 
-    /** BuildKit's empty image: the platform, {@code WorkingDir /} and the default PATH. */
+    /**
+     * The empty image Docker starts {@code FROM scratch} with: the platform and the default PATH, and no
+     * working directory ({@code docker image inspect} shows {@code "WorkingDir": ""} until a WORKDIR).
+     */
     private static ImageConfig scratch(BuildOptions options) {
         ImageConfig empty = ImageConfig.empty(options.platform());
-        return empty.withConfig(ContainerConfig.builder().env(List.of(DEFAULT_PATH)).workingDir("/").build());
+        return empty.withConfig(ContainerConfig.builder().env(List.of(DEFAULT_PATH)).build());
     }
 
     private static ImageConfig withDefaultPath(ImageConfig config) {
@@ -262,7 +265,8 @@ public final class BuildEngine {
     /** A base image's ONBUILD triggers, planned as the first steps of the stage that uses it. */
     private static List<Step> triggers(List<String> triggers, String reference, BuildOptions options) {
         SourceFile source = new SourceFile("ONBUILD of " + reference, "FROM scratch\n" + String.join("\n", triggers) + "\n");
-        return new BuildPlanner(PredefinedArgs.LINUX_AMD64).plan(source, options.buildArgs(), Optional.empty())
+        return new BuildPlanner(PredefinedArgs.building(options.platform().os(), options.platform().architecture(),
+                options.platform().variant())).plan(source, options.buildArgs(), Optional.empty())
                 .target().steps();
     }
 

@@ -328,7 +328,7 @@ final class CopyStepExecutor {
                 LayerEntry.directory(parent, 0755, created).withOwner(owner.uid(), owner.gid())));
     }
 
-    private static int octal(String chmod) {
+    static int octal(String chmod) {
         if (!chmod.matches("[0-7]{1,4}")) {
             throw new StepInputException("invalid --chmod=" + chmod + ": only octal modes are supported",
                     Optional.of("write the mode in octal, e.g. --chmod=0755"));

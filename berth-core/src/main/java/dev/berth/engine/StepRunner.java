@@ -194,6 +194,8 @@ final class StepRunner implements MountResolver.Sources {
     }
 
     private LayerRef urlLayer(Step.CopyStep copy, StageState state) {
+        // The mode is checked before anything is fetched: a bad flag is the Dockerfile's error, not the network's.
+        int mode = copy.chmod().map(CopyStepExecutor::octal).orElse(0600);
         UrlFetcher.Download download = download(copy);
         String workingDir = state.config().config().workingDir();
         String destination = copy.destination().startsWith("/") ? copy.destination()
@@ -202,7 +204,6 @@ final class StepRunner implements MountResolver.Sources {
         Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
-        int mode = copy.chmod().map(chmod -> Integer.parseInt(chmod, 8)).orElse(0600);
         java.util.TreeMap<String, LayerEntry> entries = new java.util.TreeMap<>(CopyStepExecutor::compareBytes);
         entries.put(target, LayerEntry.file(target, mode, download.modified(), download.size(),
                 () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid()));

@@ -74,4 +74,15 @@ class AddUrlTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void addUrlWithABadChmodIsADiagnosticNotANumberFormatException() {
+        try (BuildFixture fixture = new BuildFixture(directory)) {
+            assertThatThrownBy(() -> fixture.build("FROM scratch\nADD --chmod=u+x " + url + " /opt/\n"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("invalid --chmod=u+x: only octal modes are supported");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -14,10 +14,16 @@ public record PredefinedArgs(Map<String, String> platform) {
     public static final Set<String> PROXIES = Set.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
 
-    /** Building on and for linux/amd64. */
-    public static final PredefinedArgs LINUX_AMD64 = new PredefinedArgs(Map.of(
-            "TARGETPLATFORM", "linux/amd64", "TARGETOS", "linux", "TARGETARCH", "amd64", "TARGETVARIANT", "",
-            "BUILDPLATFORM", "linux/amd64", "BUILDOS", "linux", "BUILDARCH", "amd64", "BUILDVARIANT", ""));
+    /** Building on and for linux/amd64 (tests and golden files; a build takes the host's, {@link #building}). */
+    public static final PredefinedArgs LINUX_AMD64 = building("linux", "amd64", "");
+
+    /** Building on and for one platform (Berth builds for the host only): BUILD* and TARGET* agree. */
+    public static PredefinedArgs building(String os, String architecture, String variant) {
+        String platform = os + "/" + architecture + (variant.isEmpty() ? "" : "/" + variant);
+        return new PredefinedArgs(Map.of(
+                "TARGETPLATFORM", platform, "TARGETOS", os, "TARGETARCH", architecture, "TARGETVARIANT", variant,
+                "BUILDPLATFORM", platform, "BUILDOS", os, "BUILDARCH", architecture, "BUILDVARIANT", variant));
+    }
 
     public PredefinedArgs {
         platform = Map.copyOf(platform);
