@@ -61,6 +61,13 @@ public final class Main {
             trace.mark("exit " + exit);
             return exit;
         }
+        Optional<String> unknown = unknownCommand(args);
+        if (unknown.isPresent()) {
+            PrintWriter err = utf8(System.err);
+            err.println(unknown.get());
+            trace.mark("exit 125");
+            return 125;
+        }
         CommandLine commandLine = forArguments(CommandLine.defaultFactory(), args);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setOut(utf8(System.out));
@@ -86,6 +93,18 @@ public final class Main {
             commandLine.setErr(err);
             return new ErrorReporter().handleExecutionException(failure, commandLine, null);
         }
+    }
+
+    /**
+     * What Docker says when the first word names no command: one short line and exit 125, rather than
+     * picocli's usage dump whose "Did you mean" guesses are edit-distance neighbours (logs → load).
+     */
+    static Optional<String> unknownCommand(String... args) {
+        if (args.length == 0 || args[0].startsWith("-")
+                || commands().stream().flatMap(Main::names).anyMatch(args[0]::equals)) {
+            return Optional.empty();
+        }
+        return Optional.of("berth: '" + args[0] + "' is not a berth command.\nSee 'berth --help'");
     }
 
     // Output is UTF-8 whatever the locale: dumps and diagnostics quote Dockerfile text.

@@ -33,6 +33,19 @@ class MainTest {
         assertThat(err.toString()).contains("frobnicate");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"frob", "lod", "histroy"})
+    void unknownCommandGetsOneShortLineWithoutGuesses(String word) {
+        assertThat(Main.unknownCommand(word, "x"))
+                .hasValue("berth: '" + word + "' is not a berth command.\nSee 'berth --help'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"build", "help", "image", "rmi", "--help", "-v"})
+    void knownCommandsAndOptionsAreNotUnknown(String word) {
+        assertThat(Main.unknownCommand(word)).isEmpty();
+    }
+
     @Test
     void aNamedSubcommandGetsOnlyItsOwnModel() {
         CommandLine commandLine = Main.forArguments(CommandLine.defaultFactory(), "build", "-q", ".");
