@@ -8,7 +8,6 @@ import dev.berth.dockerfile.check.CheckResult;
 import dev.berth.dockerfile.check.DockerfileChecker;
 import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.error.NotFoundException;
-import dev.berth.image.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -59,7 +58,9 @@ final class DockerfileCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SourceFile source = read();
-        CheckResult result = new DockerfileChecker(hostArgs()).check(source, buildArgs(), Optional.ofNullable(target));
+        // The host's platform ARGs, as a build on this machine sees them: check and build agree on ${TARGETARCH}.
+        CheckResult result = new DockerfileChecker(PredefinedArgs.building(HostPlatform.platform()))
+                .check(source, buildArgs(), Optional.ofNullable(target));
         PrintWriter err = spec.commandLine().getErr();
         DiagnosticRenderer renderer = new DiagnosticRenderer();
         for (Diagnostic diagnostic : result.diagnostics()) {
@@ -98,11 +99,5 @@ final class DockerfileCheckCommand implements Callable<Integer> {
             }
         }
         return values;
-    }
-
-    // The same platform ARGs a build on this machine sees, so check and build agree on FROM ${TARGETARCH}.
-    private static PredefinedArgs hostArgs() {
-        Platform host = HostPlatform.platform();
-        return PredefinedArgs.building(host.os(), host.architecture(), host.variant());
     }
 }

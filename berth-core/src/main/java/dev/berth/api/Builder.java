@@ -77,7 +77,7 @@ public final class Builder {
         Path dockerfilePath = request.dockerfile().map(Path::toAbsolutePath).orElse(contextRoot.resolve("Dockerfile"));
         SourceFile source = new SourceFile(displayName(dockerfilePath), request.dockerfileText()
                 .orElseGet(() -> readDockerfile(dockerfilePath)));
-        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host.os(), host.architecture(), host.variant()))
+        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host))
                 .plan(source, request.buildArgs(), request.target());
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
         StatCache stats = StatCache.open(store.paths().cache().resolve("stat"), contextRoot);

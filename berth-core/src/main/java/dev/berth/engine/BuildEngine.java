@@ -265,8 +265,8 @@ public final class BuildEngine {
     /** A base image's ONBUILD triggers, planned as the first steps of the stage that uses it. */
     private static List<Step> triggers(List<String> triggers, String reference, BuildOptions options) {
         SourceFile source = new SourceFile("ONBUILD of " + reference, "FROM scratch\n" + String.join("\n", triggers) + "\n");
-        return new BuildPlanner(PredefinedArgs.building(options.platform().os(), options.platform().architecture(),
-                options.platform().variant())).plan(source, options.buildArgs(), Optional.empty())
+        return new BuildPlanner(PredefinedArgs.building(options.platform()))
+                .plan(source, options.buildArgs(), Optional.empty())
                 .target().steps();
     }
 

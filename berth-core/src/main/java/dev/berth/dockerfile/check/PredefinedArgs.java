@@ -1,5 +1,6 @@
 package dev.berth.dockerfile.check;
 
+import dev.berth.image.Platform;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,12 @@ public record PredefinedArgs(Map<String, String> platform) {
     /** Building on and for linux/amd64 (tests and golden files; a build takes the host's, {@link #building}). */
     public static final PredefinedArgs LINUX_AMD64 = building("linux", "amd64", "");
 
-    /** Building on and for one platform (Berth builds for the host only): BUILD* and TARGET* agree. */
+    /** Building on and for {@code platform} (Berth builds for the host only): BUILD* and TARGET* agree. */
+    public static PredefinedArgs building(Platform platform) {
+        return building(platform.os(), platform.architecture(), platform.variant());
+    }
+
+    /** Building on and for one platform, given by its parts. */
     public static PredefinedArgs building(String os, String architecture, String variant) {
         String platform = os + "/" + architecture + (variant.isEmpty() ? "" : "/" + variant);
         return new PredefinedArgs(Map.of(
