@@ -191,7 +191,8 @@ final class CopyStepExecutor {
      * hashes and writes the tar on threads of its own, the two SHA-256 passes on two cores. A file the layer
      * does not take as is (an archive ADD extracts) is hashed apart.
      */
-    static Written write(Selection selection, LayerStorer storer, Instant created, Optional<ContentHasher> hasher) {
+    static Written write(Selection selection, StagePaths paths, LayerStorer storer, Instant created,
+            Optional<ContentHasher> hasher) {
         Map<String, LayerEntry> entries = new TreeMap<>(CopyStepExecutor::compareBytes);
         Ownership owner = selection.owner();
         List<CopySelector.Item> items = selection.items();
@@ -232,8 +233,8 @@ final class CopyStepExecutor {
                 entries.put(target, file.asHardlinkTo(first));
             }
         });
-        addParents(entries, owner, created);
-        LayerRef layer = storer.store(entries.values());
+        String what = (selection.step().add() ? "ADD" : "COPY") + " to " + selection.step().destination();
+        LayerRef layer = storer.store(paths.place(entries.values(), owner, created, what));
         Map<String, Integer> indexOfTarget = new HashMap<>();
         for (int index = 0; index < items.size(); index++) {
             indexOfTarget.putIfAbsent(items.get(index).target(), index);
@@ -314,20 +315,6 @@ final class CopyStepExecutor {
     }
 
     /** Every parent directory of an entry that the layer does not already hold, mode 0755. */
-    static void addParents(Map<String, LayerEntry> entries, Ownership owner, Instant created) {
-        List<String> missing = new ArrayList<>();
-        for (String path : entries.keySet()) {
-            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                String parent = path.substring(0, slash);
-                if (!entries.containsKey(parent)) {
-                    missing.add(parent);
-                }
-            }
-        }
-        missing.forEach(parent -> entries.putIfAbsent(parent,
-                LayerEntry.directory(parent, 0755, created).withOwner(owner.uid(), owner.gid())));
-    }
-
     static int octal(String chmod) {
         if (!chmod.matches("[0-7]{1,4}")) {
             throw new StepInputException("invalid --chmod=" + chmod + ": only octal modes are supported",

@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.error.StoreException;
+import dev.berth.layer.EntryType;
 import dev.berth.layer.BoundedTarInputStream;
 import dev.berth.layer.CompressionStreams;
 import dev.berth.store.ContentStore;
@@ -23,11 +24,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class RootfsAttributes {
 
-    /** One path's recorded owner and permission bits (set-id and sticky included). */
-    record Attributes(long uid, long gid, int mode) {}
+    /**
+     * One path's recorded owner, permission bits (set-id and sticky included), type, symlink target (empty
+     * for other types) and extended attributes.
+     */
+    record Attributes(long uid, long gid, int mode, EntryType type, String linkTarget, Map<String, String> xattrs) {
+        Attributes {
+            xattrs = Map.copyOf(xattrs);
+        }
+    }
 
     /** For the build context: nothing recorded, so COPY makes files root's with the files' own modes. */
     static final RootfsAttributes NONE = new RootfsAttributes(new TreeMap<>());
+
+    private static final String XATTR = "SCHILY.xattr.";
 
     private final NavigableMap<String, Attributes> byPath;
 
@@ -42,15 +52,20 @@ final class RootfsAttributes {
 
     /** Reads the headers of {@code layers}, lowest first. */
     static RootfsAttributes read(ContentStore content, List<LayerRef> layers) {
-        NavigableMap<String, Attributes> byPath = new TreeMap<>();
+        return NONE.plus(content, layers);
+    }
+
+    /** These attributes with {@code layers} (lowest first) applied on top; this instance is left as it is. */
+    RootfsAttributes plus(ContentStore content, List<LayerRef> layers) {
+        NavigableMap<String, Attributes> copy = new TreeMap<>(byPath);
         for (LayerRef layer : layers) {
             try (InputStream blob = content.open(layer.blob().digest())) {
-                apply(blob, byPath);
+                apply(blob, copy);
             } catch (IOException e) {
                 throw new StoreException("reading the owners in layer " + layer.blob().digest(), e);
             }
         }
-        return new RootfsAttributes(byPath);
+        return new RootfsAttributes(copy);
     }
 
     static RootfsAttributes read(InputStream... layers) throws IOException {
@@ -83,7 +98,7 @@ final class RootfsAttributes {
             } else if (name.startsWith(".wh.")) {
                 removed.add((parent.isEmpty() ? "" : parent + "/") + name.substring(4));
             } else {
-                added.put(path, new Attributes(entry.getLongUserId(), entry.getLongGroupId(), entry.getMode() & 07777));
+                added.put(path, attributes(entry));
             }
         }
         removed.forEach(path -> {
@@ -92,6 +107,23 @@ final class RootfsAttributes {
         });
         opaque.forEach(directory -> descendants(byPath, directory).clear());
         byPath.putAll(added);
+    }
+
+    private static Attributes attributes(TarArchiveEntry entry) {
+        EntryType type = entry.isDirectory() ? EntryType.DIRECTORY
+                : entry.isSymbolicLink() ? EntryType.SYMLINK
+                : entry.isLink() ? EntryType.HARDLINK
+                : entry.isCharacterDevice() ? EntryType.CHAR_DEVICE
+                : entry.isBlockDevice() ? EntryType.BLOCK_DEVICE
+                : entry.isFIFO() ? EntryType.FIFO : EntryType.FILE;
+        Map<String, String> xattrs = new TreeMap<>();
+        entry.getExtraPaxHeaders().forEach((key, value) -> {
+            if (key.startsWith(XATTR)) {
+                xattrs.put(key.substring(XATTR.length()), value);
+            }
+        });
+        String link = type == EntryType.SYMLINK || type == EntryType.HARDLINK ? entry.getLinkName() : "";
+        return new Attributes(entry.getLongUserId(), entry.getLongGroupId(), entry.getMode() & 07777, type, link, xattrs);
     }
 
     private static NavigableMap<String, Attributes> descendants(NavigableMap<String, Attributes> byPath, String directory) {

@@ -46,6 +46,7 @@ final class StepRunner implements MountResolver.Sources {
     private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
     /** COPY layers written while their key was computed, waiting for {@link #run}. */
     private final Map<Step.CopyStep, LayerRef> written = new IdentityHashMap<>();
+    private final StageTrees trees;
 
     StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage,
             RootfsExtractions extractions) {
@@ -53,6 +54,7 @@ final class StepRunner implements MountResolver.Sources {
         this.extractions = extractions;
         this.options = options;
         this.finishedStage = finishedStage;
+        this.trees = new StageTrees(parts.content());
     }
 
     /**
@@ -73,7 +75,8 @@ final class StepRunner implements MountResolver.Sources {
             CopyStepExecutor.Selection selection = select(copy, state);
             Optional<ContentHasher> hasher = copy.source() instanceof CopySource.Context ? options.hasher() : Optional.empty();
             if (hitUnlikely) {
-                CopyStepExecutor.Written layer = CopyStepExecutor.write(selection, storer(), options.created(), hasher);
+                CopyStepExecutor.Written layer = CopyStepExecutor.write(selection, trees.of(state.layers()),
+                        storer(), options.created(), hasher);
                 written.put(copy, layer.layer());
                 return Optional.of(CopyStepExecutor.contentDigest(selection, layer.fileDigests(), layer.hardLinks()));
             }
@@ -89,20 +92,7 @@ final class StepRunner implements MountResolver.Sources {
         return switch (step) {
             case Step.ConfigStep configStep when configStep.instruction() instanceof Instruction.Workdir workdir -> {
                 ImageConfig changed = ConfigStepExecutor.apply(config, workdir, Optional.of(options.created()), cmdSet);
-                String path = changed.config().workingDir();
-                HistoryEntry history = new HistoryEntry(Optional.of(options.created()), "WORKDIR " + path, "", "",
-                        path.equals("/"));
-                if (path.equals("/")) {
-                    yield new Outcome(changed.withEmptyLayer(history), Optional.empty());
-                }
-                List<LayerEntry> entries = new ArrayList<>();
-                String relative = ImagePaths.relative(path);
-                for (int slash = relative.indexOf('/'); slash > 0; slash = relative.indexOf('/', slash + 1)) {
-                    entries.add(LayerEntry.directory(relative.substring(0, slash), 0755, options.created()));
-                }
-                entries.add(LayerEntry.directory(relative, 0755, options.created()));
-                LayerRef layer = storer().store(entries);
-                yield new Outcome(changed.withLayer(layer.diffId(), history), Optional.of(layer));
+                yield workdirOutcome(changed, state);
             }
             case Step.ConfigStep configStep -> new Outcome(ConfigStepExecutor.apply(config, configStep.instruction(),
                     Optional.of(options.created()), cmdSet), Optional.empty());
@@ -113,6 +103,33 @@ final class StepRunner implements MountResolver.Sources {
             }
             case Step.RunStep run -> runStep(run, state, number, beforeLayerWrite);
         };
+    }
+
+    /**
+     * WORKDIR: the directory and its parents made where missing, owned by USER. As BuildKit, every WORKDIR but
+     * {@code /} has a layer, an empty one when the directory exists (its 32-byte layer, docker/buildx#1910).
+     */
+    private Outcome workdirOutcome(ImageConfig changed, StageState state) {
+        String path = changed.config().workingDir();
+        String what = "WORKDIR " + path;
+        HistoryEntry history = new HistoryEntry(Optional.of(options.created()), what, "", "", path.equals("/"));
+        if (path.equals("/")) {
+            return new Outcome(changed.withEmptyLayer(history), Optional.empty());
+        }
+        StagePaths paths = trees.of(state.layers());
+        List<String> resolved = paths.resolve(path, what);
+        StagePaths.DirectoryChain chain = paths.directories(resolved, Ownership.ROOT, options.created(), what);
+        if (chain.madeAny() && !changed.config().user().isEmpty()) {
+            chain = paths.directories(resolved, owner(changed.config().user(), state), options.created(), what);
+        }
+        LayerRef layer = storer().store(chain.madeAny() ? chain.entries() : List.of());
+        return new Outcome(changed.withLayer(layer.diffId(), history), Optional.of(layer));
+    }
+
+    /** Who owns what a step makes for the stage's USER: root when there is none. */
+    private Ownership owner(String user, StageState state) {
+        return user.isEmpty() ? Ownership.ROOT : Ownership.resolve(user,
+                new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers());
     }
 
     private Outcome runStep(Step.RunStep run, StageState state, int number, Runnable beforeLayerWrite) {
@@ -204,11 +221,10 @@ final class StepRunner implements MountResolver.Sources {
         Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
-        java.util.TreeMap<String, LayerEntry> entries = new java.util.TreeMap<>(CopyStepExecutor::compareBytes);
-        entries.put(target, LayerEntry.file(target, mode, download.modified(), download.size(),
-                () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid()));
-        CopyStepExecutor.addParents(entries, owner, options.created());
-        return storer().store(List.copyOf(entries.values()));
+        LayerEntry file = LayerEntry.file(target, mode, download.modified(), download.size(),
+                () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid());
+        return storer().store(trees.of(state.layers()).place(List.of(file), owner, options.created(),
+                "ADD to " + copy.destination()));
     }
 
     /** The COPY's layer: written already with its key, or now (its files hashed through the stat cache). */
@@ -218,7 +234,8 @@ final class StepRunner implements MountResolver.Sources {
             return known;
         }
         Optional<ContentHasher> hasher = copy.source() instanceof CopySource.Context ? options.hasher() : Optional.empty();
-        return CopyStepExecutor.write(select(copy, state), storer(), options.created(), hasher).layer();
+        return CopyStepExecutor.write(select(copy, state), trees.of(state.layers()), storer(), options.created(),
+                hasher).layer();
     }
 
     private CopyStepExecutor.Selection select(Step.CopyStep copy, StageState state) {

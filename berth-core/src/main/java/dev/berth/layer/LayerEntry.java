@@ -115,6 +115,12 @@ public record LayerEntry(
                 devMajor, devMinor, size, content);
     }
 
+    /** The same entry under another path (its hard-link target, if any, stays as it is). */
+    public LayerEntry withPath(String newPath) {
+        return new LayerEntry(newPath, type, mode, uid, gid, uname, gname, mtime, xattrs, linkTarget,
+                devMajor, devMinor, size, content);
+    }
+
     /** The same entry with its modification time replaced. */
     public LayerEntry withMtime(Instant newMtime) {
         return new LayerEntry(path, type, mode, uid, gid, uname, gname, newMtime, xattrs, linkTarget,

@@ -2,9 +2,11 @@ package dev.berth.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.layer.EntryType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -19,15 +21,49 @@ class RootfsAttributesTest {
 
         RootfsAttributes attributes = RootfsAttributes.read(new ByteArrayInputStream(lower), new ByteArrayInputStream(upper));
 
-        assertThat(attributes.of("a")).contains(new RootfsAttributes.Attributes(1, 1, 0755));
+        assertThat(attributes.of("a")).contains(directory(1, 0755));
         assertThat(attributes.of("a/x")).isEmpty();
-        assertThat(attributes.of("a/y")).contains(new RootfsAttributes.Attributes(3, 3, 0600));
-        assertThat(attributes.of("b")).contains(new RootfsAttributes.Attributes(4, 4, 0700));
+        assertThat(attributes.of("a/y")).contains(file(3, 0600));
+        assertThat(attributes.of("b")).contains(directory(4, 0700));
         assertThat(attributes.of("b/z")).isEmpty();
-        assertThat(attributes.of("b/new")).contains(new RootfsAttributes.Attributes(7, 7, 0444));
-        assertThat(attributes.of("c")).contains(new RootfsAttributes.Attributes(8, 8, 0600));
-        assertThat(attributes.of("d")).contains(new RootfsAttributes.Attributes(9, 9, 0711));
+        assertThat(attributes.of("b/new")).contains(file(7, 0444));
+        assertThat(attributes.of("c")).contains(file(8, 0600));
+        assertThat(attributes.of("d")).contains(file(9, 0711));
         assertThat(attributes.of("a/.wh.x")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void symlinkTargetsAndExtendedAttributesAreRecorded() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            TarArchiveEntry link = new TarArchiveEntry("var/run", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName("/run");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            TarArchiveEntry directory = new TarArchiveEntry("srv/");
+            directory.setMode(0750);
+            directory.addPaxHeader("SCHILY.xattr.user.origin", "base");
+            tar.putArchiveEntry(directory);
+            tar.closeArchiveEntry();
+        }
+
+        RootfsAttributes attributes = RootfsAttributes.read(new ByteArrayInputStream(bytes.toByteArray()));
+
+        assertThat(attributes.of("var/run")).get()
+                .extracting(RootfsAttributes.Attributes::type, RootfsAttributes.Attributes::linkTarget)
+                .containsExactly(EntryType.SYMLINK, "/run");
+        assertThat(attributes.of("srv")).get()
+                .extracting(RootfsAttributes.Attributes::type, RootfsAttributes.Attributes::xattrs)
+                .containsExactly(EntryType.DIRECTORY, Map.of("user.origin", "base"));
+    }
+
+    private static RootfsAttributes.Attributes directory(long id, int mode) {
+        return new RootfsAttributes.Attributes(id, id, mode, EntryType.DIRECTORY, "", Map.of());
+    }
+
+    private static RootfsAttributes.Attributes file(long id, int mode) {
+        return new RootfsAttributes.Attributes(id, id, mode, EntryType.FILE, "", Map.of());
     }
 
     /** Entries as (name, mode, id) triples; uid and gid are both the id. */

@@ -89,11 +89,11 @@ class SinglePassCopyTest {
 
         try (LocalStore onePassStore = LocalStore.open(new StoreLayout(directory.resolve("one")));
                 LocalStore twoPassStore = LocalStore.open(new StoreLayout(directory.resolve("two")))) {
-            CopyStepExecutor.Written onePass = CopyStepExecutor.write(selection,
+            CopyStepExecutor.Written onePass = CopyStepExecutor.write(selection, new StagePaths(RootfsAttributes.NONE),
                     new LayerStorer(onePassStore.content(), Optional.empty()), T, Optional.of(hasher(source, "one")));
             ContentHasher twoPassHasher = hasher(source, "two");
             List<Digest> hashedFirst = CopyStepExecutor.hashFiles(selection, Optional.of(twoPassHasher));
-            CopyStepExecutor.Written twoPass = CopyStepExecutor.write(selection,
+            CopyStepExecutor.Written twoPass = CopyStepExecutor.write(selection, new StagePaths(RootfsAttributes.NONE),
                     new LayerStorer(twoPassStore.content(), Optional.empty()), T, Optional.of(twoPassHasher));
 
             assertThat(onePass.fileDigests()).isEqualTo(expected);

@@ -3,6 +3,7 @@ package dev.berth.dockerfile.instruction;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
+import dev.berth.dockerfile.syntax.Heredoc;
 import dev.berth.dockerfile.syntax.Node;
 import dev.berth.error.InvalidInputException;
 import dev.berth.image.Digest;
@@ -91,6 +92,7 @@ public final class InstructionParser {
             }
             case "add" -> {
                 atLeastTwo(node);
+                notAHeredoc("ADD", args.getLast());
                 checksum(flags, args.subList(0, args.size() - 1));
                 yield new Instruction.Add(location, args.subList(0, args.size() - 1), args.getLast(),
                         flags.string("chown"), flags.string("chmod"), flags.bool("link"), flags.string("checksum"),
@@ -98,6 +100,7 @@ public final class InstructionParser {
             }
             case "copy" -> {
                 atLeastTwo(node);
+                notAHeredoc("COPY", args.getLast());
                 yield new Instruction.Copy(location, args.subList(0, args.size() - 1), args.getLast(),
                         flags.string("from"), flags.string("chown"), flags.string("chmod"), flags.bool("link"),
                         flags.bool("parents"), flags.strings("exclude"), node.heredocs());
@@ -221,6 +224,13 @@ public final class InstructionParser {
             throw new RejectedWord(keyword(node), node.keyword().toUpperCase(Locale.ROOT) + " requires at least one argument");
         }
         return args;
+    }
+
+    /** BuildKit reads here-documents only as sources: {@code COPY /foo <<EOF} is refused, not written to "<<EOF". */
+    private static void notAHeredoc(String instruction, String destination) {
+        if (Heredoc.isMarker(destination)) {
+            throw new RejectedWord(destination, instruction + " cannot accept a heredoc as a destination");
+        }
     }
 
     private static void atLeastTwo(Node node) {

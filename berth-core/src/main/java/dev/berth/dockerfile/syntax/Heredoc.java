@@ -30,6 +30,11 @@ public record Heredoc(String name, int fileDescriptor, boolean expand, boolean c
         return chomp ? content.replaceAll("(?md)^\\t+", "") : content;
     }
 
+    /** Whether {@code word} is a here-document marker, as BuildKit's parser would read it ({@code <<EOF}, {@code <<-"X"}). */
+    public static boolean isMarker(String word) {
+        return HeredocFinder.marker(word).isPresent();
+    }
+
     Heredoc withContent(String text) {
         return new Heredoc(name, fileDescriptor, expand, chomp, text);
     }

@@ -23,7 +23,7 @@ final class HeredocFinder {
         return found;
     }
 
-    private static Optional<Heredoc> marker(String word) {
+    static Optional<Heredoc> marker(String word) {
         int digits = 0;
         while (digits < word.length() && word.charAt(digits) >= '0' && word.charAt(digits) <= '9') {
             digits++;

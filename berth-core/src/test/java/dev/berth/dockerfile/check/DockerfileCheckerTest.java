@@ -142,6 +142,12 @@ class DockerfileCheckerTest {
                         "3:1 ERROR USER requires exactly one argument",
                         "4:5 ERROR mount type cache requires a target",
                         "5:13 ERROR --retries cannot be negative (-1)"),
+                row("a heredoc as the destination (regression: it was accepted)", """
+                        FROM alpine
+                        COPY /foo <<EOF
+                        hello
+                        EOF
+                        """, "2:11 ERROR COPY cannot accept a heredoc as a destination"),
                 row("check=skip names rules", """
                         # check=skip=JSONArgsRecommended,StageNameCasing
                         FROM alpine AS App
