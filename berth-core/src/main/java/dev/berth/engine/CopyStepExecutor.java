@@ -46,9 +46,10 @@ final class CopyStepExecutor {
      * @param owner the owner of created parent directories, and of every file when {@code --chown} is given
      * @param recorded the owners and modes the source's layers record: kept unless {@code --chown} or
      *     {@code --chmod} says otherwise, as BuildKit keeps them for {@code COPY --from}
+     * @param inline the step's here-documents as entries, one per {@link Step.CopyStep#inlineFiles}
      */
     record Selection(Step.CopyStep step, BuildContext source, List<CopySelector.Item> items, Ownership owner,
-            Optional<Integer> chmod, RootfsAttributes recorded) {
+            Optional<Integer> chmod, RootfsAttributes recorded, List<LayerEntry> inline) {
 
         Ownership ownerOf(ContextEntry entry) {
             if (step.chown().isPresent()) {
@@ -70,16 +71,20 @@ final class CopyStepExecutor {
     }
 
     static Selection select(Step.CopyStep step, ExtractedRootfs rootfs, String sourceName, List<ContextEntry> listing,
-            String workingDir, Ownership owner) {
+            String workingDir, Ownership owner, Instant created) {
         BuildContext source = rootfs.files();
         String destination = step.destination().startsWith("/") ? step.destination()
                 : (workingDir.isEmpty() ? "/" : workingDir) + "/" + step.destination();
-        if (namesDirectory(step.destination()) && !destination.endsWith("/")) {
+        boolean several = step.sources().size() + step.inlineFiles().size() > 1;
+        if ((namesDirectory(step.destination()) || several && !step.inlineFiles().isEmpty())
+                && !destination.endsWith("/")) {
             destination += "/";
         }
         List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
                 .select(step.sources(), destination, step.parents(), step.exclude());
-        return new Selection(step, source, items, owner, step.chmod().map(CopyStepExecutor::octal), rootfs.attributes());
+        Optional<Integer> chmod = step.chmod().map(CopyStepExecutor::octal);
+        return new Selection(step, source, items, owner, chmod, rootfs.attributes(),
+                InlineFiles.entries(step.inlineFiles(), destination, owner, chmod, created));
     }
 
     /** As BuildKit: a destination ending in {@code /}, or {@code .} (the working directory), is a directory. */
@@ -123,6 +128,7 @@ final class CopyStepExecutor {
                     + selection.ownerOf(entry) + "\0" + entry.size() + "\0" + content + "\n";
             sha.update(line.getBytes(StandardCharsets.UTF_8));
         }
+        InlineFiles.addTo(sha, selection.step().inlineFiles(), selection.inline());
         return Digest.sha256(sha);
     }
 
@@ -233,6 +239,8 @@ final class CopyStepExecutor {
                 entries.put(target, file.asHardlinkTo(first));
             }
         });
+        // Here-documents come after the sources, as BuildKit copies them: one of the same name replaces a file.
+        selection.inline().forEach(inline -> entries.put(inline.path(), inline));
         String what = (selection.step().add() ? "ADD" : "COPY") + " to " + selection.step().destination();
         LayerRef layer = storer.store(paths.place(entries.values(), owner, created, what));
         Map<String, Integer> indexOfTarget = new HashMap<>();

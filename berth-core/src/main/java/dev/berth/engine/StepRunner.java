@@ -183,7 +183,7 @@ final class StepRunner implements MountResolver.Sources {
         return lines.isEmpty() ? "" : "\nlast output:\n  " + String.join("\n  ", lines);
     }
 
-    /** BuildKit's text: {@code COPY [--parents] [--chown=..] [--chmod=..] src... dest # buildkit}. */
+    /** BuildKit's text: {@code COPY [--parents] [--chown=..] [--chmod=..] src... [<<NAME...] dest # buildkit}. */
     static String copyHistory(Step.CopyStep copy) {
         StringBuilder text = new StringBuilder(copy.add() ? "ADD" : "COPY");
         if (copy.parents()) {
@@ -192,6 +192,7 @@ final class StepRunner implements MountResolver.Sources {
         copy.chown().ifPresent(chown -> text.append(" --chown=").append(chown));
         copy.chmod().ifPresent(chmod -> text.append(" --chmod=").append(chmod));
         copy.sources().forEach(source -> text.append(' ').append(source));
+        copy.inlineFiles().forEach(inline -> text.append(" <<").append(inline.name()));
         return text.append(' ').append(copy.destination()).append(" # buildkit").toString();
     }
 
@@ -247,8 +248,10 @@ final class StepRunner implements MountResolver.Sources {
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
         ExtractedRootfs source = rootfs(copy.source());
-        CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name(copy.source()),
-                listing(copy.source()), state.config().config().workingDir(), owner);
+        // A COPY of here-documents alone reads nothing from its source.
+        List<ContextEntry> listing = copy.sources().isEmpty() ? List.of() : listing(copy.source());
+        CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name(copy.source()), listing,
+                state.config().config().workingDir(), owner, options.created());
         selections.put(copy, selection);
         return selection;
     }

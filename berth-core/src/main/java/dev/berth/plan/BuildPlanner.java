@@ -13,6 +13,7 @@ import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.instruction.Mount;
 import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.dockerfile.instruction.Stage;
+import dev.berth.dockerfile.syntax.Heredoc;
 import dev.berth.error.InvalidInputException;
 import dev.berth.error.UnsupportedFeatureException;
 import java.util.ArrayList;
@@ -129,11 +130,11 @@ public final class BuildPlanner {
                     }
                     steps.add(new Step.CopyStep(copy.location(), text, args, false, from, copy.sources(),
                             copy.destination(), copy.chown(), copy.chmod(), copy.exclude(), copy.parents(), copy.link(),
-                            Optional.empty()));
+                            Optional.empty(), inlineFiles(copy.heredocs())));
                 }
                 case Instruction.Add add -> steps.add(new Step.CopyStep(add.location(), text, args, true,
                         new CopySource.Context(), add.sources(), add.destination(), add.chown(), add.chmod(),
-                        add.exclude(), false, add.link(), add.checksum()));
+                        add.exclude(), false, add.link(), add.checksum(), inlineFiles(add.heredocs())));
                 case Instruction.From from -> throw new IllegalStateException("FROM inside a stage at line "
                         + from.location().startLine());
                 case Instruction.Cmd _, Instruction.Entrypoint _, Instruction.Shell _, Instruction.Label _,
@@ -144,6 +145,11 @@ public final class BuildPlanner {
             }
         }
         return new PlannedStage(stage.index(), stage.name(), base, steps, dependsOn);
+    }
+
+    /** COPY and ADD here-documents, expanded already where their delimiter was not quoted. */
+    private static List<InlineFile> inlineFiles(List<Heredoc> heredocs) {
+        return heredocs.stream().map(heredoc -> new InlineFile(heredoc.name(), heredoc.chompedContent())).toList();
     }
 
     /** Proxy build args reach RUN without an ARG line, as in Docker. */

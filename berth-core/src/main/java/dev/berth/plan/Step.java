@@ -38,10 +38,12 @@ public sealed interface Step {
      * @param sources paths relative to the source, may hold wildcards
      * @param destination as written; relative to the working directory unless absolute
      * @param checksum ADD's {@code --checksum=sha256:...} for a URL source
+     * @param inlineFiles the here-documents, copied after the sources as BuildKit does
      */
     record CopyStep(Location location, String text, Map<String, String> args, boolean add, CopySource source,
             List<String> sources, String destination, Optional<String> chown, Optional<String> chmod,
-            List<String> exclude, boolean parents, boolean link, Optional<String> checksum) implements Step {
+            List<String> exclude, boolean parents, boolean link, Optional<String> checksum,
+            List<InlineFile> inlineFiles) implements Step {
         public CopyStep {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(text, "text");
@@ -53,7 +55,8 @@ public sealed interface Step {
             Objects.requireNonNull(chmod, "chmod");
             exclude = List.copyOf(exclude);
             Objects.requireNonNull(checksum, "checksum");
-            if (sources.isEmpty()) {
+            inlineFiles = List.copyOf(inlineFiles);
+            if (sources.isEmpty() && inlineFiles.isEmpty()) {
                 throw new IllegalArgumentException("COPY needs at least one source");
             }
         }

@@ -13,6 +13,7 @@ import dev.berth.dockerfile.instruction.WordLocator;
 import dev.berth.dockerfile.shell.Expansion;
 import dev.berth.dockerfile.shell.ExpansionException;
 import dev.berth.dockerfile.shell.WordExpander;
+import dev.berth.dockerfile.syntax.Heredoc;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -130,11 +131,11 @@ final class VariableResolver {
             case Instruction.Add add -> new Instruction.Add(at, words(add.sources(), at, scope),
                     word(add.destination(), at, scope), add.chown().map(v -> word(v, at, scope)),
                     add.chmod().map(v -> word(v, at, scope)), add.link(), add.checksum().map(v -> word(v, at, scope)),
-                    add.keepGitDir(), words(add.exclude(), at, scope), add.heredocs());
+                    add.keepGitDir(), words(add.exclude(), at, scope), heredocs(add.heredocs(), at, scope));
             case Instruction.Copy copy -> new Instruction.Copy(at, words(copy.sources(), at, scope),
                     word(copy.destination(), at, scope), copy.from().map(v -> word(v, at, scope)),
                     copy.chown().map(v -> word(v, at, scope)), copy.chmod().map(v -> word(v, at, scope)), copy.link(),
-                    copy.parents(), words(copy.exclude(), at, scope), copy.heredocs());
+                    copy.parents(), words(copy.exclude(), at, scope), heredocs(copy.heredocs(), at, scope));
             case Instruction.Volume volume -> new Instruction.Volume(at, words(volume.paths(), at, scope));
             case Instruction.User user -> new Instruction.User(at, word(user.user(), at, scope));
             case Instruction.Workdir workdir -> new Instruction.Workdir(at, word(workdir.path(), at, scope));
@@ -200,7 +201,22 @@ final class VariableResolver {
         return texts.stream().map(text -> word(text, at, scope)).toList();
     }
 
+    /**
+     * COPY and ADD here-documents with an unquoted delimiter, expanded as BuildKit's ExpandRaw does (after the
+     * {@code <<-} tabs are stripped); the result is marked chomped already.
+     */
+    private List<Heredoc> heredocs(List<Heredoc> heredocs, Location at, Scope scope) {
+        return heredocs.stream().map(heredoc -> heredoc.expand()
+                ? new Heredoc(heredoc.name(), heredoc.fileDescriptor(), true, false,
+                        expanded(heredoc.chompedContent(), at, scope, true))
+                : heredoc).toList();
+    }
+
     private String word(String text, Location at, Scope scope) {
+        return expanded(text, at, scope, false);
+    }
+
+    private String expanded(String text, Location at, Scope scope, boolean raw) {
         Map<String, String> visible = scope.lookup();
         buildArgs.forEach((name, value) -> {
             if (PredefinedArgs.PROXIES.contains(name)) {
@@ -209,7 +225,7 @@ final class VariableResolver {
         });
         Expansion expansion;
         try {
-            expansion = expander.expand(text, visible);
+            expansion = raw ? expander.expandRaw(text, visible) : expander.expand(text, visible);
         } catch (ExpansionException invalid) {
             Diagnostic error = locator.rangeAt(at, text, invalid.offset())
                     .map(range -> Diagnostic.error(file, range, invalid.getMessage()))

@@ -91,7 +91,10 @@ public sealed interface Instruction {
         }
     }
 
-    /** {@code ADD}: sources may be URLs or git repositories; heredocs count as sources. */
+    /**
+     * {@code ADD}: sources may be URLs or git repositories. {@code sources} are the paths; each here-document
+     * is a source too, a file named after its delimiter.
+     */
     record Add(Location location, List<String> sources, String destination, Optional<String> chown,
             Optional<String> chmod, boolean link, Optional<String> checksum, boolean keepGitDir,
             List<String> exclude, List<Heredoc> heredocs) implements Instruction {
@@ -107,7 +110,10 @@ public sealed interface Instruction {
         }
     }
 
-    /** {@code COPY}: {@code from} names a stage, a stage index or an image. */
+    /**
+     * {@code COPY}: {@code from} names a stage, a stage index or an image. {@code sources} are the paths; each
+     * here-document is a source too, a file named after its delimiter.
+     */
     record Copy(Location location, List<String> sources, String destination, Optional<String> from,
             Optional<String> chown, Optional<String> chmod, boolean link, boolean parents, List<String> exclude,
             List<Heredoc> heredocs) implements Instruction {

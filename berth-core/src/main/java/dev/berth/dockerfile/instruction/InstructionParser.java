@@ -94,14 +94,14 @@ public final class InstructionParser {
                 atLeastTwo(node);
                 notAHeredoc("ADD", args.getLast());
                 checksum(flags, args.subList(0, args.size() - 1));
-                yield new Instruction.Add(location, args.subList(0, args.size() - 1), args.getLast(),
+                yield new Instruction.Add(location, paths(args), args.getLast(),
                         flags.string("chown"), flags.string("chmod"), flags.bool("link"), flags.string("checksum"),
                         flags.bool("keep-git-dir"), flags.strings("exclude"), node.heredocs());
             }
             case "copy" -> {
                 atLeastTwo(node);
                 notAHeredoc("COPY", args.getLast());
-                yield new Instruction.Copy(location, args.subList(0, args.size() - 1), args.getLast(),
+                yield new Instruction.Copy(location, paths(args), args.getLast(),
                         flags.string("from"), flags.string("chown"), flags.string("chmod"), flags.bool("link"),
                         flags.bool("parents"), flags.strings("exclude"), node.heredocs());
             }
@@ -224,6 +224,11 @@ public final class InstructionParser {
             throw new RejectedWord(keyword(node), node.keyword().toUpperCase(Locale.ROOT) + " requires at least one argument");
         }
         return args;
+    }
+
+    /** The sources that name files: BuildKit's SourcePaths, every argument but the last and the heredoc markers. */
+    private static List<String> paths(List<String> args) {
+        return args.subList(0, args.size() - 1).stream().filter(word -> !Heredoc.isMarker(word)).toList();
     }
 
     /** BuildKit reads here-documents only as sources: {@code COPY /foo <<EOF} is refused, not written to "<<EOF". */

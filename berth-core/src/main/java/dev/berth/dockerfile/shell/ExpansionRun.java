@@ -22,14 +22,17 @@ final class ExpansionRun {
     private final WordScanner scanner;
     private final Map<String, String> env;
     private final int escapeToken;
+    private final boolean quotesAreText;
     private final Set<String> matched = new HashSet<>();
     private final Set<String> unmatched = new HashSet<>();
     private int nesting;
 
-    ExpansionRun(String word, Map<String, String> env, int escapeToken) {
+    /** @param quotesAreText BuildKit's {@code SkipProcessQuotes}: quotes are kept as plain characters */
+    ExpansionRun(String word, Map<String, String> env, int escapeToken, boolean quotesAreText) {
         this.scanner = new WordScanner(word);
         this.env = env;
         this.escapeToken = escapeToken;
+        this.quotesAreText = quotesAreText;
     }
 
     Set<String> matched() {
@@ -53,7 +56,8 @@ final class ExpansionRun {
                 scanner.next();
                 return result.toString();
             }
-            switch (ch) {
+            // Quotes as plain text take the default branch (no case is 0).
+            switch (quotesAreText && (ch == '\'' || ch == '"') ? 0 : ch) {
                 case '$' -> {
                     String value = dollar();
                     result.append(value);

@@ -37,7 +37,20 @@ public final class WordExpander {
      * @throws ExpansionException if the word is malformed or a {@code ${VAR?message}} fails
      */
     public Expansion expand(String word, Map<String, String> env) {
-        ExpansionRun run = start(word, env);
+        ExpansionRun run = start(word, env, false);
+        String result = run.expandUntil(WordScanner.EOF, false, new WordSplitter());
+        return new Expansion(result, run.matched(), run.unmatched());
+    }
+
+    /**
+     * Expands the content of a COPY or ADD here-document (BuildKit's {@code ExpandRaw}): variables are replaced
+     * and the escape character still escapes (so {@code \$} is a dollar), but quotes stay as written, since
+     * they belong to the file (moby/buildkit#2439).
+     *
+     * @throws ExpansionException if a {@code ${VAR?message}} fails or a brace is missing
+     */
+    public Expansion expandRaw(String content, Map<String, String> env) {
+        ExpansionRun run = start(content, env, true);
         String result = run.expandUntil(WordScanner.EOF, false, new WordSplitter());
         return new Expansion(result, run.matched(), run.unmatched());
     }
@@ -50,16 +63,16 @@ public final class WordExpander {
      * @throws ExpansionException if the line is malformed or a {@code ${VAR?message}} fails
      */
     public WordsExpansion expandWords(String line, Map<String, String> env) {
-        ExpansionRun run = start(line, env);
+        ExpansionRun run = start(line, env, false);
         WordSplitter words = new WordSplitter();
         run.expandUntil(WordScanner.EOF, false, words);
         return new WordsExpansion(words.words(), run.matched(), run.unmatched());
     }
 
-    private ExpansionRun start(String word, Map<String, String> env) {
+    private ExpansionRun start(String word, Map<String, String> env, boolean quotesAreText) {
         Objects.requireNonNull(word, "word");
         Objects.requireNonNull(env, "env");
-        return new ExpansionRun(word, env, escapeToken);
+        return new ExpansionRun(word, env, escapeToken, quotesAreText);
     }
 
     @Override
