@@ -4,6 +4,7 @@ import dev.berth.container.ContainerRunner;
 import dev.berth.engine.ContainerRunStepExecutor;
 import dev.berth.engine.LayerRef;
 import dev.berth.engine.RunInvocation;
+import dev.berth.engine.RootfsView;
 import dev.berth.engine.RunStepExecutor;
 import dev.berth.image.Compression;
 import dev.berth.layer.LayerWriter;
@@ -16,6 +17,7 @@ import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +36,7 @@ public final class HostRunSteps implements RunStepExecutor {
     private final Optional<String> runtimeName;
     private final ReentrantLock creation = new ReentrantLock();
     private ContainerRunStepExecutor executor;
+    private Snapshotter snapshots;
 
     /**
      * @param runtimeState where runtimes keep container state ({@code /run/berth})
@@ -50,6 +53,16 @@ public final class HostRunSteps implements RunStepExecutor {
     @Override
     public Optional<LayerRef> run(RunInvocation invocation) {
         return executor().run(invocation);
+    }
+
+    @Override
+    public Optional<RootfsView> view(List<LayerRef> layers) {
+        return executor().view(layers);
+    }
+
+    @Override
+    public boolean makesViews() {
+        return true;
     }
 
     /** Runs containers for {@code berth run} with the same runtime and snapshotter as RUN steps. */
@@ -75,12 +88,21 @@ public final class HostRunSteps implements RunStepExecutor {
         }
     }
 
+    /** One snapshotter for RUN steps, views and containers: its locks between threads are its own. */
     private Snapshotter snapshotter() {
-        Path root = store.paths().snapshots();
-        boolean privileged = "root".equals(System.getProperty("user.name"));
-        return privileged && kernelHasOverlay()
-                ? new OverlaySnapshotter(root.resolve("overlay"))
-                : new CopySnapshotter(root.resolve("copy"), privileged);
+        creation.lock();
+        try {
+            if (snapshots == null) {
+                Path root = store.paths().snapshots();
+                boolean privileged = "root".equals(System.getProperty("user.name"));
+                snapshots = privileged && kernelHasOverlay()
+                        ? new OverlaySnapshotter(root.resolve("overlay"))
+                        : new CopySnapshotter(root.resolve("copy"), privileged);
+            }
+            return snapshots;
+        } finally {
+            creation.unlock();
+        }
     }
 
     private static boolean kernelHasOverlay() {

@@ -11,14 +11,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A build context: a directory read in place, never copied, seen through its ignore file.
@@ -95,6 +98,58 @@ public final class BuildContext {
         }
         entries.sort(BY_PATH_BYTES);
         return List.copyOf(entries);
+    }
+
+    /**
+     * What {@link #list} holds at and below each of {@code roots} (relative paths without wildcards; {@code ""} is
+     * the whole tree), sorted the same way: for a COPY from a stage's whole file system that takes one directory
+     * of it. A tree with an ignore file is listed whole, and filtered.
+     */
+    public List<ContextEntry> listUnder(Collection<String> roots) {
+        if (roots.contains("") || ignoreFile.isPresent()) {
+            List<ContextEntry> all = list();
+            return roots.contains("") ? all : all.stream().filter(entry -> roots.stream()
+                    .anyMatch(root -> entry.path().equals(root) || entry.path().startsWith(root + "/"))).toList();
+        }
+        Map<String, ContextEntry> found = new TreeMap<>(Utf8Order.INSTANCE);
+        try {
+            for (String path : roots) {
+                Optional<FileStat> stat = lstatThroughDirectories(path);
+                if (stat.isEmpty()) {
+                    continue;
+                }
+                ContextEntry entry = new ContextEntry(path, EntryType.ofMode(stat.get().mode()), stat.get());
+                found.put(path, entry);
+                if (entry.type() == EntryType.DIRECTORY) {
+                    List<ContextEntry> below = new ArrayList<>();
+                    walk(root.resolve(path), path + "/", below, new HashMap<>());
+                    below.forEach(child -> found.put(child.path(), child));
+                }
+            }
+        } catch (IOException failure) {
+            throw new StoreException("reading " + root, failure);
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** The lstat of {@code path}, empty when it or a parent is missing or a parent is no directory (as walking finds it). */
+    private Optional<FileStat> lstatThroughDirectories(String path) throws IOException {
+        Path current = root;
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            current = current.resolve(parts[i]);
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            FileStat stat = FileStats.lstat(current);
+            if (i == parts.length - 1) {
+                return Optional.of(stat);
+            }
+            if (EntryType.ofMode(stat.mode()) != EntryType.DIRECTORY) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -77,7 +77,8 @@ public final class BuildEngine {
         int target = graph.target().index();
         Set<Integer> read = RootfsExtractions.readStages(graph);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        try (RootfsExtractions extractions = new RootfsExtractions(parts, options.work().resolve("rootfs"))) {
+        try (RootfsExtractions extractions = new RootfsExtractions(parts, options.work().resolve("rootfs"),
+                new LayerTrees(parts.content()))) {
             for (PlannedStage stage : graph.stages()) {
                 stages.put(stage.index(), executor.submit(() -> {
                     try {
@@ -154,7 +155,7 @@ public final class BuildEngine {
             ahead.ifPresent(early -> early.extendAhead(name, base.layers()));
         }
         steps.addAll(stage.steps());
-        StepRunner runner = new StepRunner(parts, options, finished, extractions);
+        StepRunner runner = new StepRunner(parts, options, finished, extractions, extractions.trees());
         boolean cmdSet = false;
         int position = 1;
         for (Step step : steps) {

@@ -10,6 +10,7 @@ import dev.berth.layer.LayerEntry;
 import dev.berth.layer.LayerWriter;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.Stdio;
+import dev.berth.snapshot.ChainIds;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.BlobInfo;
 import dev.berth.store.ContentStore;
@@ -59,8 +60,35 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
             container.unmount();
             List<LayerEntry> changes = container.diff();
             invocation.beforeLayerWrite().run();
-            return commit(changes, invocation.sourceDateEpoch());
+            Optional<LayerRef> layer = commit(changes, invocation.sourceDateEpoch());
+            // The snapshot is the layer's files, unless SOURCE_DATE_EPOCH rewrote their times in the layer: the
+            // next RUN would then see other times than a build from an empty store, which unpacks the layer.
+            if (layer.isPresent() && invocation.sourceDateEpoch().isEmpty()) {
+                container.commit(ChainIds.next(parent, layer.get().diffId()));
+            }
+            return layer;
         }
+    }
+
+    @Override
+    public Optional<RootfsView> view(List<LayerRef> layers) {
+        Optional<Digest> chain = ContainerSandbox.unpack(snapshotter, store, layers);
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        ContainerSandbox sandbox = new ContainerSandbox(snapshotter, runtime, bundles,
+                "berth-view-" + ContainerSandbox.newId().substring(0, 12), "COPY --from");
+        try {
+            return Optional.of(new RootfsView(sandbox.view(chain.get()), sandbox::close));
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean makesViews() {
+        return true;
     }
 
     private static int runLogged(ContainerSandbox container, RunInvocation invocation) {

@@ -134,6 +134,35 @@ public final class ContainerSandbox implements AutoCloseable {
     }
 
     /**
+     * Mounts a read-only view of the committed snapshot {@code chainId} at the bundle's {@code rootfs}, for reading
+     * a stage's files without extracting them; recorded as {@link #prepare} records a container, so that a sweep
+     * after a {@code kill -9} unmounts and removes it. Returns where the files are.
+     */
+    public synchronized Path view(Digest chainId) {
+        new OwnerRecord(ProcessOwner.current(), purpose, Optional.empty(), Optional.of(snapshotter.location()))
+                .writeFor(bundle);
+        recorded = true;
+        snapshot = snapshotter.view(id, chainId);
+        try {
+            Files.createDirectories(bundle.resolve("rootfs"));
+        } catch (IOException e) {
+            throw new ExecutionException(purpose + ": making the bundle " + bundle + ": " + e.getMessage(), e);
+        }
+        root = MountedRoot.mount(snapshot.root(), bundle.resolve("rootfs"));
+        return root.path();
+    }
+
+    /**
+     * Keeps the writable snapshot as the committed snapshot {@code chainId}, the chain of the layer its changes
+     * made, so that the next step on that chain unpacks nothing; the root is unmounted first.
+     */
+    public synchronized void commit(Digest chainId) {
+        unmount();
+        snapshotter.commit(id, chainId);
+        snapshot = null;
+    }
+
+    /**
      * Runs the container in the foreground; returns its process's exit code. The runtime's {@code run} deletes
      * the container when its process exits, so only a run that did not return (interrupted, failed) leaves
      * one for {@link #close} to delete: that saves a second runtime invocation per RUN step.

@@ -12,6 +12,8 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -122,6 +124,33 @@ final class CopySelector {
             }
         }
         return String.join("/", parts);
+    }
+
+    /**
+     * The directories and files of the source that {@code sources} can reach: each one's leading components up
+     * to the first with a wildcard ({@code ""}, the whole tree, when one climbs with {@code ..}: the selection
+     * then says why).
+     */
+    static Set<String> reachable(List<String> sources) {
+        Set<String> roots = new TreeSet<>();
+        for (String written : sources) {
+            List<String> parts = new ArrayList<>();
+            for (String part : written.split("/")) {
+                if (hasWildcard(part)) {
+                    break;
+                }
+                if (part.equals("..")) {
+                    if (parts.isEmpty()) {
+                        return Set.of("");
+                    }
+                    parts.removeLast();
+                } else if (!part.isEmpty() && !part.equals(".")) {
+                    parts.add(part);
+                }
+            }
+            roots.add(String.join("/", parts));
+        }
+        return roots;
     }
 
     static boolean hasWildcard(String path) {

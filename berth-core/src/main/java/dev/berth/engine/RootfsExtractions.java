@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The file systems of one build's stages and images that {@code COPY --from} and {@code RUN --mount from=} read,
- * each extracted once under {@code <work>/rootfs/NAME} and extracted <em>ahead</em>: a stage that another stage
+ * The file systems of one build's stages and images that {@code COPY --from} and {@code RUN --mount from=} read.
+ * Where the RUN executor makes {@linkplain RunStepExecutor#view views}, each is a read-only mount of the layers'
+ * committed snapshots (which a RUN step leaves behind), made once per build and unmounted by {@link #close}:
+ * nothing is copied. Otherwise each is extracted once under {@code <work>/rootfs/NAME} and extracted <em>ahead</em>: a stage that another stage
  * reads from has its base layers extracted on a virtual thread while its own steps run (a {@code RUN sleep 5}
  * leaves that time free), and the layers its steps add as soon as it finishes, so that the reading step
  * usually finds the tree ready. Extractions of one name are chained in layer order, so the tree always holds
@@ -43,15 +46,25 @@ final class RootfsExtractions implements AutoCloseable {
     private record Extracted(Path root, List<LayerRef> layers, RootfsAttributes attributes) {}
 
     private final EngineParts parts;
+    private final LayerTrees trees;
     private final Path directory;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, CompletableFuture<Extracted>> byName = new ConcurrentHashMap<>();
     private final AtomicInteger fresh = new AtomicInteger();
+    /** Views by the layers they show; a failed or impossible one is not retried. */
+    private final Map<List<LayerRef>, CompletableFuture<Optional<ExtractedRootfs>>> views = new ConcurrentHashMap<>();
+    private final List<RootfsView> mounted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param directory where the trees are made (the build's {@code work/rootfs}) */
-    RootfsExtractions(EngineParts parts, Path directory) {
+    RootfsExtractions(EngineParts parts, Path directory, LayerTrees trees) {
         this.parts = parts;
+        this.trees = trees;
         this.directory = directory;
+    }
+
+    /** The build's file system trees, shared with its steps. */
+    LayerTrees trees() {
+        return trees;
     }
 
     /** The name under which stage {@code index}'s file system is extracted. */
@@ -81,9 +94,17 @@ final class RootfsExtractions implements AutoCloseable {
         }
     }
 
-    /** Starts extracting {@code layers} under {@code name} in the background, after what was asked before. */
+    /**
+     * Starts extracting {@code layers} under {@code name} in the background, after what was asked before; with
+     * views, only their tree is read ahead.
+     */
     void extendAhead(String name, List<LayerRef> layers) {
-        chain(name, layers);
+        if (!parts.runs().makesViews()) {
+            chain(name, layers);
+            return;
+        }
+        // A view needs the stage's last layer, but the base's tree (owners for COPY --from) can be read now.
+        threads.submit(() -> trees.of(layers));
     }
 
     /**
@@ -99,8 +120,15 @@ final class RootfsExtractions implements AutoCloseable {
 
     /** The file system of {@code layers} as {@code name}, with the owners and modes the layers record; waits for it. */
     ExtractedRootfs get(String name, List<LayerRef> layers) {
-        CompletableFuture<Extracted> extraction = chain(name, layers);
         try {
+            if (parts.runs().makesViews()) {
+                Optional<ExtractedRootfs> viewed = views.computeIfAbsent(List.copyOf(layers),
+                        key -> CompletableFuture.supplyAsync(() -> view(key), threads)).join();
+                if (viewed.isPresent()) {
+                    return viewed.get();
+                }
+            }
+            CompletableFuture<Extracted> extraction = chain(name, layers);
             Extracted extracted = extraction.join();
             return new ExtractedRootfs(new BuildContext(extracted.root(), IgnoreMatcher.none(), Optional.empty()),
                     extracted.attributes());
@@ -110,6 +138,14 @@ final class RootfsExtractions implements AutoCloseable {
             }
             throw new ExecutionException("extracting " + name + " for COPY --from or RUN --mount from: " + e.getCause(), e.getCause());
         }
+    }
+
+    private Optional<ExtractedRootfs> view(List<LayerRef> layers) {
+        return parts.runs().view(layers).map(view -> {
+            mounted.add(view);
+            return new ExtractedRootfs(new BuildContext(view.root(), IgnoreMatcher.none(), Optional.empty()),
+                    trees.of(layers));
+        });
     }
 
     private Extracted empty(String name) {
@@ -135,12 +171,25 @@ final class RootfsExtractions implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("extracting " + root.getFileName() + " for COPY --from or RUN --mount from", e);
         }
-        return new Extracted(root, List.copyOf(layers), RootfsAttributes.read(parts.content(), layers));
+        return new Extracted(root, List.copyOf(layers), trees.of(layers));
     }
 
     @Override
     public void close() {
         threads.shutdownNow();
         threads.close();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (RootfsView view : mounted) {
+            try {
+                view.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
     }
 }

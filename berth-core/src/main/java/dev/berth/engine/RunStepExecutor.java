@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,4 +16,18 @@ public interface RunStepExecutor {
      *     exit code) or cannot be started
      */
     Optional<LayerRef> run(RunInvocation invocation);
+
+    /**
+     * A read-only view of the file system of {@code layers}, from their committed snapshots (unpacked first
+     * where missing, once however many ask); empty when this executor makes no views or there are no layers,
+     * and the caller extracts the layers itself.
+     */
+    default Optional<RootfsView> view(List<LayerRef> layers) {
+        return Optional.empty();
+    }
+
+    /** Whether {@link #view} makes views, so that nothing need be extracted ahead of the steps that read a stage. */
+    default boolean makesViews() {
+        return false;
+    }
 }

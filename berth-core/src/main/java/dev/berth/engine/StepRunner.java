@@ -46,15 +46,15 @@ final class StepRunner implements MountResolver.Sources {
     private final Map<Step.CopyStep, UrlFetcher.Download> downloads = new IdentityHashMap<>();
     /** COPY layers written while their key was computed, waiting for {@link #run}. */
     private final Map<Step.CopyStep, LayerRef> written = new IdentityHashMap<>();
-    private final StageTrees trees;
+    private final LayerTrees trees;
 
     StepRunner(EngineParts parts, BuildOptions options, IntFunction<StageState> finishedStage,
-            RootfsExtractions extractions) {
+            RootfsExtractions extractions, LayerTrees trees) {
+        this.trees = trees;
         this.parts = parts;
         this.extractions = extractions;
         this.options = options;
         this.finishedStage = finishedStage;
-        this.trees = new StageTrees(parts.content());
     }
 
     /**
@@ -75,7 +75,7 @@ final class StepRunner implements MountResolver.Sources {
             CopyStepExecutor.Selection selection = select(copy, state);
             Optional<ContentHasher> hasher = copy.source() instanceof CopySource.Context ? options.hasher() : Optional.empty();
             if (hitUnlikely) {
-                CopyStepExecutor.Written layer = CopyStepExecutor.write(selection, trees.of(state.layers()),
+                CopyStepExecutor.Written layer = CopyStepExecutor.write(selection, paths(state),
                         storer(), options.created(), hasher);
                 written.put(copy, layer.layer());
                 return Optional.of(CopyStepExecutor.contentDigest(selection, layer.fileDigests(), layer.hardLinks()));
@@ -116,7 +116,7 @@ final class StepRunner implements MountResolver.Sources {
         if (path.equals("/")) {
             return new Outcome(changed.withEmptyLayer(history), Optional.empty());
         }
-        StagePaths paths = trees.of(state.layers());
+        StagePaths paths = paths(state);
         List<String> resolved = paths.resolve(path, what);
         StagePaths.DirectoryChain chain = paths.directories(resolved, Ownership.ROOT, options.created(), what);
         if (chain.madeAny() && !changed.config().user().isEmpty()) {
@@ -124,6 +124,10 @@ final class StepRunner implements MountResolver.Sources {
         }
         LayerRef layer = storer().store(chain.madeAny() ? chain.entries() : List.of());
         return new Outcome(changed.withLayer(layer.diffId(), history), Optional.of(layer));
+    }
+
+    private StagePaths paths(StageState state) {
+        return new StagePaths(trees.of(state.layers()));
     }
 
     /** Who owns what a step makes for the stage's USER: root when there is none. */
@@ -224,7 +228,7 @@ final class StepRunner implements MountResolver.Sources {
                 .orElse(Ownership.ROOT);
         LayerEntry file = LayerEntry.file(target, mode, download.modified(), download.size(),
                 () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid());
-        return storer().store(trees.of(state.layers()).place(List.of(file), owner, options.created(),
+        return storer().store(paths(state).place(List.of(file), owner, options.created(),
                 "ADD to " + copy.destination()));
     }
 
@@ -235,7 +239,7 @@ final class StepRunner implements MountResolver.Sources {
             return known;
         }
         Optional<ContentHasher> hasher = copy.source() instanceof CopySource.Context ? options.hasher() : Optional.empty();
-        return CopyStepExecutor.write(select(copy, state), trees.of(state.layers()), storer(), options.created(),
+        return CopyStepExecutor.write(select(copy, state), paths(state), storer(), options.created(),
                 hasher).layer();
     }
 
@@ -248,8 +252,11 @@ final class StepRunner implements MountResolver.Sources {
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
         ExtractedRootfs source = rootfs(copy.source());
-        // A COPY of here-documents alone reads nothing from its source.
-        List<ContextEntry> listing = copy.sources().isEmpty() ? List.of() : listing(copy.source());
+        // A COPY of here-documents alone reads nothing from its source, and a stage or image is listed only where
+        // the sources reach: COPY --from=build /app/bin walks no base image.
+        List<ContextEntry> listing = copy.sources().isEmpty() ? List.of()
+                : copy.source() instanceof CopySource.Context ? listing(copy.source())
+                : source.files().listUnder(CopySelector.reachable(copy.sources()));
         CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name(copy.source()), listing,
                 state.config().config().workingDir(), owner, options.created());
         selections.put(copy, selection);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.error.ExecutionException;
+import dev.berth.image.Digest;
+import dev.berth.snapshot.ChainIds;
 import dev.berth.snapshot.CopySnapshotter;
 import dev.berth.snapshot.OverlaySnapshotter;
 import dev.berth.snapshot.SnapshotInfo;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,43 @@ class ContainerRunStepExecutorIT {
 
         assertThat(fixture.entries(layer)).containsExactly("bin/", "bin/.wh.ls", "x=hi");
         assertThat(log.toString()).isEqualTo("done\n");
+    }
+
+    @Test
+    void aRunLeavesItsLayerAsACommittedSnapshotThatTheNextRunStartsFrom() {
+        LayerRef layer = overlay.run(invocation(List.of("/bin/sh", "-c", "echo hi > /x"), "", NetworkMode.HOST,
+                List.of(), fixture.busybox, log)).orElseThrow();
+        Digest chain = ChainIds.of(List.of(fixture.busybox.diffId(), layer.diffId())).getLast();
+
+        assertThat(overlay.snapshotter().isCommitted(chain)).isTrue();
+        overlay.run(new RunInvocation(List.of(fixture.busybox, layer), new ProcessSpec(List.of("cat", "/x"), List.of(),
+                "", "/"), NetworkMode.HOST, List.of(), log, Optional.empty()));
+        assertThat(log.toString()).isEqualTo("hi\n");
+    }
+
+    /** SOURCE_DATE_EPOCH rewrites the layer's times: a snapshot of the RUN's own files would not be that layer. */
+    @Test
+    void withSourceDateEpochTheLayerIsUnpackedNotTheRunsSnapshotKept() {
+        LayerRef layer = overlay.run(new RunInvocation(List.of(fixture.busybox), new ProcessSpec(
+                List.of("/bin/sh", "-c", "echo hi > /x"), List.of(), "", "/"), NetworkMode.HOST, List.of(), log,
+                Optional.of(java.time.Instant.EPOCH))).orElseThrow();
+
+        assertThat(overlay.snapshotter().isCommitted(
+                ChainIds.of(List.of(fixture.busybox.diffId(), layer.diffId())).getLast())).isFalse();
+    }
+
+    @Test
+    void aViewShowsTheLayersFilesReadOnlyAndLeavesNothingWhenClosed() throws IOException {
+        LayerRef layer = overlay.run(invocation(List.of("/bin/sh", "-c", "echo hi > /x && rm /bin/ls"), "",
+                NetworkMode.HOST, List.of(), fixture.busybox, log)).orElseThrow();
+
+        try (RootfsView view = overlay.view(List.of(fixture.busybox, layer)).orElseThrow()) {
+            assertThat(Files.readString(view.root().resolve("x"))).isEqualTo("hi\n");
+            assertThat(view.root().resolve("bin/ls")).doesNotExist();
+            assertThat(view.root().resolve("bin/sh")).exists();
+            assertThatThrownBy(() -> Files.writeString(view.root().resolve("y"), "no")).isInstanceOf(IOException.class);
+        }
+        assertThat(overlay.view(List.of())).isEmpty();
     }
 
     @Test
