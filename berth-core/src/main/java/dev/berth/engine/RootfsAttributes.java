@@ -2,7 +2,7 @@ package dev.berth.engine;
 
 import dev.berth.error.StoreException;
 import dev.berth.layer.EntryType;
-import dev.berth.layer.BoundedTarInputStream;
+import dev.berth.layer.TarHeaderScanner;
 import dev.berth.layer.CompressionStreams;
 import dev.berth.store.ContentStore;
 import java.io.BufferedInputStream;
@@ -15,7 +15,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The owner and permission bits of every path of a file system made of layers, as the layers' tar headers
@@ -79,13 +78,14 @@ final class RootfsAttributes {
     private static void apply(InputStream blob, NavigableMap<String, Attributes> byPath) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
         InputStream tarBytes = CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered);
-        TarArchiveInputStream tar = new BoundedTarInputStream(tarBytes);
+        TarHeaderScanner tar = new TarHeaderScanner(tarBytes);
         // Whiteouts hide what lower layers hold, never this layer's own entries, whatever their order.
         Map<String, Attributes> added = new TreeMap<>();
         List<String> removed = new ArrayList<>();
         List<String> opaque = new ArrayList<>();
-        TarArchiveEntry entry;
-        while ((entry = tar.getNextEntry()) != null) {
+        Optional<TarArchiveEntry> next;
+        while ((next = tar.next()).isPresent()) {
+            TarArchiveEntry entry = next.get();
             String path = ImagePaths.relative("/" + entry.getName());
             if (path.isEmpty()) {
                 continue;

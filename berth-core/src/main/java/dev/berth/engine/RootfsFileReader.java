@@ -1,7 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.error.StoreException;
-import dev.berth.layer.BoundedTarInputStream;
+import dev.berth.layer.TarHeaderScanner;
 import dev.berth.layer.CompressionStreams;
 import dev.berth.store.ContentStore;
 import java.io.BufferedInputStream;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads a small file such as {@code /etc/passwd} of an image as data, straight from its layer tars, never
@@ -40,11 +39,12 @@ record RootfsFileReader(ContentStore content, long maxBytes) {
     /** Empty when this layer does not mention the path; a present empty when it deletes it. */
     private Optional<Optional<byte[]>> readFrom(LayerRef layer, String path, String whiteout, String shown) {
         try (InputStream blob = content.open(layer.blob().digest());
-                BufferedInputStream buffered = new BufferedInputStream(blob);
-                TarArchiveInputStream tar = new BoundedTarInputStream(
-                        CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+                BufferedInputStream buffered = new BufferedInputStream(blob)) {
+            TarHeaderScanner tar = new TarHeaderScanner(
+                    CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered));
+            Optional<TarArchiveEntry> next;
+            while ((next = tar.next()).isPresent()) {
+                TarArchiveEntry entry = next.get();
                 String name = entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "");
                 if (name.equals(whiteout)) {
                     return Optional.of(Optional.empty());
@@ -65,7 +65,7 @@ record RootfsFileReader(ContentStore content, long maxBytes) {
                     throw new StepInputException("refusing to read " + shown + ": " + entry.getSize()
                             + " bytes is over the " + maxBytes + "-byte limit");
                 }
-                return Optional.of(Optional.of(tar.readNBytes((int) entry.getSize())));
+                return Optional.of(Optional.of(tar.content((int) entry.getSize())));
             }
             return Optional.empty();
         } catch (IOException e) {
