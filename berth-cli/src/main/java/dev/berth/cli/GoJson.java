@@ -3,10 +3,13 @@ package dev.berth.cli;
 import dev.berth.image.GoJsonString;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * JSON as Docker's CLI prints it through Go's {@code encoding/json}: {@code <}, {@code >} and {@code &}
@@ -96,5 +99,31 @@ final class GoJson {
             text += ("." + "%09d".formatted(instant.getNano())).replaceAll("0+$", "");
         }
         return text + "Z";
+    }
+
+    /** Go's {@code time.RFC3339Nano} keeping the time's own offset ({@code Z} when it is zero), as Go marshals it. */
+    static String time(OffsetDateTime time) {
+        int seconds = time.getOffset().getTotalSeconds();
+        String local = time(time.toInstant().plusSeconds(seconds));
+        if (seconds == 0) {
+            return local;
+        }
+        return local.substring(0, local.length() - 1) + time.getOffset().getId();
+    }
+
+    /** Go's {@code time.Time.String()} of an RFC 3339 time, as a template prints a {@code time.Time} member. */
+    static Optional<String> timeString(String rfc3339) {
+        try {
+            OffsetDateTime time = OffsetDateTime.parse(rfc3339);
+            String text = time(time.toInstant().plusSeconds(time.getOffset().getTotalSeconds()))
+                    .replace('T', ' ').replace("Z", "");
+            int seconds = time.getOffset().getTotalSeconds();
+            String offset = "%s%02d%02d".formatted(seconds < 0 ? "-" : "+", Math.abs(seconds) / 3600,
+                    Math.abs(seconds) / 60 % 60);
+            // A UTC time is in Go's UTC location; any other offset decodes into a nameless zone, printed twice.
+            return Optional.of(text + " " + offset + " " + (seconds == 0 ? "UTC" : offset));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 }

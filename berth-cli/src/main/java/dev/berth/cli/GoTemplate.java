@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +21,33 @@ import java.util.TreeMap;
  * diagnostic pointing at the action.
  */
 final class GoTemplate {
+
+    /**
+     * The Go types behind the JSON a template reads. Docker's CLI executes {@code --format} over typed
+     * structs, not over the JSON it prints: a member the JSON omits ({@code omitempty}) still has its zero
+     * value, and a nil slice prints {@code []}, a nil map {@code map[]}.
+     */
+    interface Types {
+
+        /** Plain decoded JSON: a missing member is an error, {@code null} prints {@code <nil>}. */
+        Types NONE = new Types() {
+            @Override
+            public Optional<JsonNode> omitted(List<String> path) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> print(List<String> path, JsonNode value) {
+                return Optional.empty();
+            }
+        };
+
+        /** The value of the field at {@code path} when the JSON omits it, if the type has such a field. */
+        Optional<JsonNode> omitted(List<String> path);
+
+        /** How Go prints the value at {@code path}, when that differs from printing the decoded JSON. */
+        Optional<String> print(List<String> path, JsonNode value);
+    }
 
     private sealed interface Part {
     }
@@ -98,24 +126,37 @@ final class GoTemplate {
     }
 
     String render(JsonNode value) {
+        return render(value, Types.NONE);
+    }
+
+    String render(JsonNode value, Types types) {
         StringBuilder out = new StringBuilder();
         for (Part part : parts) {
             switch (part) {
                 case Text(String text) -> out.append(text);
                 case Action action -> {
-                    JsonNode selected = value;
-                    for (String field : action.path()) {
-                        if (!selected.isObject() || !selected.has(field)) {
-                            throw refuse(new SourceFile("--format", ""), 1, 1, "template: executing at <."
-                                    + String.join(".", action.path()) + ">: can't evaluate field " + field);
-                        }
-                        selected = selected.get(field);
-                    }
-                    out.append(action.json() ? GoJson.compact(selected) : plain(selected));
+                    JsonNode selected = select(value, action.path(), types);
+                    out.append(action.json() ? GoJson.compact(selected)
+                            : types.print(action.path(), selected).orElseGet(() -> plain(selected)));
                 }
             }
         }
         return out.toString();
+    }
+
+    private static JsonNode select(JsonNode value, List<String> path, Types types) {
+        JsonNode selected = value;
+        for (int i = 0; i < path.size(); i++) {
+            String field = path.get(i);
+            Optional<JsonNode> member = selected.isObject() && selected.has(field) ? Optional.of(selected.get(field))
+                    : selected.isObject() ? types.omitted(path.subList(0, i + 1)) : Optional.empty();
+            if (member.isEmpty()) {
+                throw refuse(new SourceFile("--format", ""), 1, 1, "template: executing at <."
+                        + String.join(".", path) + ">: can't evaluate field " + field);
+            }
+            selected = member.get();
+        }
+        return selected;
     }
 
     /** Go's {@code fmt.Sprint} of a decoded JSON value. */

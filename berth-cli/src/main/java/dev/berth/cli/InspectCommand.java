@@ -1,14 +1,9 @@
 package dev.berth.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.api.Berth;
 import dev.berth.api.ImageDetails;
-import dev.berth.error.StoreException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +32,6 @@ class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     @Override
     public Integer call() {
         List<ImageDetails> details = new ArrayList<>();
@@ -54,48 +47,14 @@ class InspectCommand implements Callable<Integer> {
     void print(List<ImageDetails> details, PrintWriter out) {
         if (format != null) {
             GoTemplate template = GoTemplate.parse(format);
-            details.forEach(image -> out.println(template.render(json(image))));
+            // Docker's CLI executes the template over its typed ImageInspect, hence the types.
+            details.forEach(image -> out.println(template.render(InspectDocument.forImage(image),
+                    InspectDocument.IMAGE_INSPECT)));
         } else {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            details.forEach(image -> array.add(json(image)));
+            details.forEach(image -> array.add(InspectDocument.forImage(image)));
             out.println(GoJson.indent(array));
         }
         out.flush();
-    }
-
-    /** Docker's {@code image inspect} object, member for member. */
-    ObjectNode json(ImageDetails image) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("Id", image.id().toString());
-        ArrayNode tags = node.putArray("RepoTags");
-        image.repoTags().forEach(tags::add);
-        ArrayNode digests = node.putArray("RepoDigests");
-        image.repoDigests().forEach(digests::add);
-        node.put("Parent", "");
-        node.put("Comment", image.comment());
-        node.put("Created", image.created().map(GoJson::time).orElse(""));
-        node.put("DockerVersion", image.dockerVersion());
-        node.put("Author", image.author());
-        node.set("Config", config(image));
-        node.put("Architecture", image.architecture());
-        if (!image.variant().isEmpty()) {
-            node.put("Variant", image.variant());
-        }
-        node.put("Os", image.os());
-        node.put("Size", image.size());
-        ObjectNode rootFs = node.putObject("RootFS");
-        rootFs.put("Type", image.rootFsType());
-        ArrayNode layers = rootFs.putArray("Layers");
-        image.diffIds().forEach(diffId -> layers.add(diffId.toString()));
-        node.putObject("Metadata").put("LastTagTime", "0001-01-01T00:00:00Z");
-        return node;
-    }
-
-    private JsonNode config(ImageDetails image) {
-        try {
-            return mapper.readTree(image.containerConfigJson());
-        } catch (JsonProcessingException e) {
-            throw new StoreException("reading the config of " + image.id() + ": " + e.getOriginalMessage(), e);
-        }
     }
 }

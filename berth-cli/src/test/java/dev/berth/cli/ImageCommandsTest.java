@@ -128,16 +128,57 @@ class ImageCommandsTest {
                         "Parent": "",
                         "Comment": "Imported from -",
                         "Created": "2024-01-02T03:04:05.5Z",
+                        "Container": "",
+                        "ContainerConfig": {
+                            "Hostname": "",
+                            "Domainname": "",
+                            "User": "",
+                            "AttachStdin": false,
+                            "AttachStdout": false,
+                            "AttachStderr": false,
+                            "Tty": false,
+                            "OpenStdin": false,
+                            "StdinOnce": false,
+                            "Env": null,
+                            "Cmd": null,
+                            "Image": "",
+                            "Volumes": null,
+                            "WorkingDir": "",
+                            "Entrypoint": null,
+                            "OnBuild": null,
+                            "Labels": null
+                        },
                         "DockerVersion": "",
                         "Author": "",
                         "Config": {
+                            "Hostname": "",
+                            "Domainname": "",
+                            "User": "",
+                            "AttachStdin": false,
+                            "AttachStdout": false,
+                            "AttachStderr": false,
+                            "Tty": false,
+                            "OpenStdin": false,
+                            "StdinOnce": false,
+                            "Env": null,
                             "Cmd": [
                                 "/hello"
-                            ]
+                            ],
+                            "Image": "",
+                            "Volumes": null,
+                            "WorkingDir": "",
+                            "Entrypoint": null,
+                            "OnBuild": null,
+                            "Labels": null
                         },
                         "Architecture": "%s",
                         "Os": "linux",
                         "Size": %d,
+                        "VirtualSize": 3000,
+                        "GraphDriver": {
+                            "Data": null,
+                            "Name": ""
+                        },
                         "RootFS": {
                             "Type": "layers",
                             "Layers": [
@@ -152,6 +193,10 @@ class ImageCommandsTest {
                 """.formatted(app, dev.berth.archive.HostPlatform.architecture(), 3000, Digest.sha256(ROOTFS)));
         assertThat(ok("image", "inspect", "-f", "{{.Id}} {{json .RepoTags}} {{.Config.Cmd}}", app.shortHex()))
                 .isEqualTo(app + " [\"example/app:1\"] [/hello]\n");
+        // Empty members print as Docker's CLI prints them: an empty line for a string, [] for a nil slice.
+        assertThat(ok("image", "inspect", "-f", "{{.Config.User}}", app.shortHex())).isEqualTo("\n");
+        assertThat(ok("image", "inspect", "-f", "{{.Config.Entrypoint}} {{json .Config.Entrypoint}}", app.shortHex()))
+                .isEqualTo("[] null\n");
     }
 
     @Test

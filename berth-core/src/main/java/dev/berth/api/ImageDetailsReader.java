@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.error.StoreException;
 import dev.berth.image.ImageConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -27,10 +28,22 @@ final class ImageDetailsReader {
         JsonNode containerConfig = tree.path("config");
         String configJson = containerConfig.isObject() ? containerConfig.toString() : "{}";
         ImageConfig config = image.config();
-        List<String> repoTags = image.names().stream().map(name -> FamiliarName.of(name).text()).toList();
-        return new ImageDetails(image.id(), repoTags, List.of(), text(tree, "comment"), config.created(),
+        // Docker's reference store lists an image's names sorted by their full text, and so does its inspect.
+        List<String> repoTags = image.names().stream().sorted().map(name -> FamiliarName.of(name).text()).toList();
+        return new ImageDetails(image.id(), repoTags, List.of(), comment(tree), config.created(),
                 text(tree, "docker_version"), config.author(), configJson, config.architecture(), config.variant(),
-                config.os(), size, config.rootFs().type(), config.rootFs().diffIds());
+                config.os(), size, config.rootFs().type(), config.rootFs().diffIds(),
+                new String(image.configBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** Docker's API falls back to the newest history entry's comment when the image has none of its own. */
+    private static String comment(JsonNode tree) {
+        String comment = text(tree, "comment");
+        JsonNode history = tree.path("history");
+        if (comment.isEmpty() && history.isArray() && !history.isEmpty()) {
+            return text(history.get(history.size() - 1), "comment");
+        }
+        return comment;
     }
 
     private static String text(JsonNode tree, String member) {

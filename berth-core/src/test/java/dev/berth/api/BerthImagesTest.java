@@ -129,6 +129,15 @@ class BerthImagesTest {
     }
 
     @Test
+    void inspectListsTagsInDockersOrderByFullName() {
+        importImage("zzz");
+        berth.tag("zzz", "localhost:5000/q:1");
+        berth.tag("zzz", "aaa/x:2");
+        // docker.io/aaa/x:2 < docker.io/library/zzz:latest < localhost:5000/q:1, as Docker's reference store sorts.
+        assertThat(berth.inspect("zzz").repoTags()).containsExactly("aaa/x:2", "zzz:latest", "localhost:5000/q:1");
+    }
+
+    @Test
     void inspectShowsDockersMembers() {
         Digest id = importImage("busybox", "CMD [\"sh\"]");
         ImageDetails details = berth.inspect("busybox");

@@ -84,6 +84,18 @@ class ArchiveLoadTest {
     }
 
     @Test
+    void inspectTakesTheNewestHistoryCommentWhenTheImageHasNoneAndKeepsTheConfigBytes() {
+        String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"history\":[{\"comment\":\"old\"},"
+                + "{\"comment\":\"newest\",\"empty_layer\":true}],"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + DIFF_ID + "\"]}}";
+        berth.load(new ByteArrayInputStream(new TarBuilder().file("layer.tar", LAYER).file("config.json", config)
+                .file("manifest.json", manifestJson("config.json", "layer.tar")).build()));
+        // Docker's API does the same fallback, so inspect's Comment is the history's.
+        assertThat(berth.inspect("busybox:old").comment()).isEqualTo("newest");
+        assertThat(berth.inspect("busybox:old").configJson()).isEqualTo(config);
+    }
+
+    @Test
     void keepsACompressedLayerAsItIsAndChecksItsContent() throws IOException {
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {

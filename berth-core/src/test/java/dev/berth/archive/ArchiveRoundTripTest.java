@@ -124,7 +124,8 @@ class ArchiveRoundTripTest {
     private static ImageDetails withTags(ImageDetails details, List<String> tags) {
         return new ImageDetails(details.id(), tags, details.repoDigests(), details.comment(), details.created(),
                 details.dockerVersion(), details.author(), details.containerConfigJson(), details.architecture(),
-                details.variant(), details.os(), details.size(), details.rootFsType(), details.diffIds());
+                details.variant(), details.os(), details.size(), details.rootFsType(), details.diffIds(),
+                details.configJson());
     }
 
     private byte[] save(ArchiveFormat format, String... images) {
