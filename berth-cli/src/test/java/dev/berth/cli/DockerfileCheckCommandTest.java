@@ -53,6 +53,30 @@ class DockerfileCheckCommandTest {
         assertThat(last.err()).contains(dockerfile + ":3: invalid containerPort: http\n");
     }
 
+    /** Regression: check said "0 errors" for a COPY of a file .dockerignore excludes, which the build refuses. */
+    @Test
+    void whatTheBuildRefusesBeforeRunningIsAnErrorOfCheckToo() throws IOException {
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM alpine
+                COPY secret.env /app/
+                COPY missing.txt /app/
+                ADD --chmod=u+x run.sh /bin/
+                """);
+        Files.writeString(context.resolve(".dockerignore"), "*.env\n");
+        Files.writeString(context.resolve("secret.env"), "A=1");
+        Files.writeString(context.resolve("run.sh"), "true");
+
+        int exit = run("dockerfile", "check", context.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(last.out()).isEqualTo("3 errors, 0 warnings\n");
+        String file = context.resolve("Dockerfile").toString();
+        assertThat(last.err())
+                .contains(file + ":2: \"secret.env\" is excluded by .dockerignore line 1 (*.env)\n --> " + file + ":2:6\n")
+                .contains(file + ":3: \"missing.txt\": not found in the build context\n --> " + file + ":3:6\n")
+                .contains(file + ":4: invalid --chmod=u+x: only octal modes are supported\n --> " + file + ":4:5\n");
+    }
+
     @Test
     void aMissingDockerfileIsNotFound() {
         int exit = run("dockerfile", "check", context.resolve("nowhere").toString());

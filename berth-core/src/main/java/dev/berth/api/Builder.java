@@ -77,9 +77,9 @@ public final class Builder {
         Path dockerfilePath = request.dockerfile().map(Path::toAbsolutePath).orElse(contextRoot.resolve("Dockerfile"));
         SourceFile source = new SourceFile(displayName(dockerfilePath), request.dockerfileText()
                 .orElseGet(() -> readDockerfile(dockerfilePath)));
-        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host))
-                .plan(source, request.buildArgs(), request.target());
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
+        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host))
+                .plan(source, request.buildArgs(), request.target(), Optional.of(context));
         StatCache stats = StatCache.open(store.paths().cache().resolve("stat"), contextRoot);
         Path work = store.paths().buildWork().resolve(UUID.randomUUID().toString());
         // Recorded before anything is made in it, so the sweep removes the directory if this process is killed;

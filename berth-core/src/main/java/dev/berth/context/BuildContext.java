@@ -5,6 +5,7 @@ import dev.berth.dockerfile.ignore.IgnoreFile;
 import dev.berth.dockerfile.ignore.IgnoreFileLocator;
 import dev.berth.dockerfile.ignore.IgnoreFileReader;
 import dev.berth.dockerfile.ignore.IgnoreMatcher;
+import dev.berth.dockerfile.ignore.IgnorePattern;
 import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import java.io.IOException;
@@ -98,6 +99,57 @@ public final class BuildContext {
         }
         entries.sort(BY_PATH_BYTES);
         return List.copyOf(entries);
+    }
+
+    /**
+     * Why the source {@code written} (a path relative to this root, as COPY takes it) cannot be copied, checked
+     * before anything runs: it climbs out, or it is missing or excluded from what {@link #list} holds. Sources
+     * with wildcards are not checked (matching nothing is allowed), nor is the root itself.
+     */
+    public Optional<SourceProblem> problem(String written, String sourceName) {
+        if (written.contains("*") || written.contains("?") || written.contains("[")) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : written.split("/")) {
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.of(outside(written, sourceName));
+                }
+                parts.removeLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        String path = String.join("/", parts);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<FileStat> stat = lstatThroughDirectories(path);
+            boolean directory = stat.isPresent() && EntryType.ofMode(stat.get().mode()) == EntryType.DIRECTORY;
+            boolean listed = stat.isPresent() && (!ignore.matches(path) || directory && ignore.mayContainIncluded(path));
+            return listed ? Optional.empty() : Optional.of(absent(written, path, sourceName));
+        } catch (IOException e) {
+            throw new StoreException("reading " + root.resolve(path), e);
+        }
+    }
+
+    /** A source that climbs out of the root with {@code ..}. */
+    public static SourceProblem outside(String written, String sourceName) {
+        return new SourceProblem("\"" + written + "\" is outside " + sourceName,
+                Optional.of("sources are relative to the context root and cannot leave it"));
+    }
+
+    /** A source that {@link #list} does not hold: excluded by the ignore file (naming its line), or missing. */
+    public SourceProblem absent(String written, String path, String sourceName) {
+        Optional<IgnorePattern> pattern = ignore.explain(path);
+        if (pattern.isPresent()) {
+            String file = ignoreFile.map(Path::getFileName).map(Path::toString).orElse(".dockerignore");
+            return new SourceProblem("\"" + written + "\" is excluded by " + file + " line " + pattern.get().line()
+                    + " (" + pattern.get().text() + ")", Optional.of("remove or negate that pattern to copy it"));
+        }
+        return new SourceProblem("\"" + written + "\": not found in " + sourceName, Optional.empty());
     }
 
     /**

@@ -3,19 +3,18 @@ package dev.berth.engine;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContextEntry;
 import dev.berth.context.EntryType;
+import dev.berth.context.SourceProblem;
 import dev.berth.context.Utf8Order;
 import dev.berth.dockerfile.ignore.IgnoreMatcher;
-import dev.berth.dockerfile.ignore.IgnorePattern;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.Set;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides which source entries a COPY or ADD takes and where each lands, with Docker's rules: a
@@ -96,14 +95,8 @@ final class CopySelector {
     }
 
     private StepInputException missing(String written, String path) {
-        Optional<IgnorePattern> pattern = source.ignore().explain(path);
-        if (pattern.isPresent()) {
-            String file = source.ignoreFile().map(Path::getFileName).map(Path::toString).orElse(".dockerignore");
-            return new StepInputException("\"" + written + "\" is excluded by " + file + " line "
-                    + pattern.get().line() + " (" + pattern.get().text() + ")",
-                    Optional.of("remove or negate that pattern to copy it"));
-        }
-        return new StepInputException("\"" + written + "\": not found in " + sourceName);
+        SourceProblem problem = source.absent(written, path, sourceName);
+        return new StepInputException(problem.message(), problem.hint());
     }
 
     /** The source relative to the context root; {@code ..} that would leave it is an error. */
@@ -115,8 +108,8 @@ final class CopySelector {
             }
             if (part.equals("..")) {
                 if (parts.isEmpty()) {
-                    throw new StepInputException("\"" + written + "\" is outside " + sourceName,
-                            Optional.of("sources are relative to the context root and cannot leave it"));
+                    SourceProblem problem = BuildContext.outside(written, sourceName);
+                    throw new StepInputException(problem.message(), problem.hint());
                 }
                 parts.removeLast();
             } else {

@@ -9,6 +9,7 @@ import dev.berth.context.Utf8Order;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.LayerEntry;
+import dev.berth.plan.OctalMode;
 import dev.berth.plan.Step;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -324,11 +325,10 @@ final class CopyStepExecutor {
 
     /** Every parent directory of an entry that the layer does not already hold, mode 0755. */
     static int octal(String chmod) {
-        if (!chmod.matches("[0-7]{1,4}")) {
-            throw new StepInputException("invalid --chmod=" + chmod + ": only octal modes are supported",
-                    Optional.of("write the mode in octal, e.g. --chmod=0755"));
+        if (!OctalMode.isOctal(chmod)) {
+            throw new StepInputException(OctalMode.refusal(chmod), Optional.of(OctalMode.HINT));
         }
-        return Integer.parseInt(chmod, 8);
+        return OctalMode.bits(chmod);
     }
 
     static String linkTarget(Path file) {

@@ -1,5 +1,6 @@
 package dev.berth.plan;
 
+import dev.berth.context.BuildContext;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.Severity;
 import dev.berth.diagnostic.SourceFile;
@@ -46,6 +47,25 @@ public final class BuildPlanner {
      * @throws InvalidInputException with every error of the Dockerfile, or for an unknown target
      */
     public BuildGraph plan(SourceFile source, Map<String, String> buildArgs, Optional<String> target) {
+        return graph(source, buildArgs, target);
+    }
+
+    /**
+     * As {@link #plan(SourceFile, Map, Optional)}, and every COPY and ADD source of the stages the target needs
+     * is looked up in {@code context}: a missing or ignored one is refused now, before anything runs
+     * ({@link PlanChecks}).
+     */
+    public BuildGraph plan(SourceFile source, Map<String, String> buildArgs, Optional<String> target,
+            Optional<BuildContext> context) {
+        BuildGraph graph = graph(source, buildArgs, target);
+        List<Diagnostic> refused = PlanChecks.problems(graph, source, context);
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused, source);
+        }
+        return graph;
+    }
+
+    private BuildGraph graph(SourceFile source, Map<String, String> buildArgs, Optional<String> target) {
         CheckResult checked = new DockerfileChecker(predefined).check(source, buildArgs, target);
         List<Diagnostic> errors = checked.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
         if (!errors.isEmpty() || checked.expanded().isEmpty()) {

@@ -42,6 +42,7 @@ class Cve20249676Test {
             fixture.baseImage("big:1", List.of(LayerEntry.directory("etc", 0755, Instant.EPOCH),
                     LayerEntry.file("etc/passwd", 0644, Instant.EPOCH, huge)), c -> c);
 
+            fixture.file("a.txt", "A");
             assertThatThrownBy(() -> fixture.build("FROM big:1\nCOPY --chown=app a.txt /x\n"))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("over the 1048576-byte limit");
