@@ -5,20 +5,15 @@ import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.instruction.InstructionParser;
-import dev.berth.dockerfile.instruction.KeyValue;
-import dev.berth.dockerfile.instruction.ShellOrExec;
 import dev.berth.dockerfile.syntax.DockerfileParser;
 import dev.berth.dockerfile.syntax.Node;
 import dev.berth.dockerfile.syntax.SyntaxTree;
+import dev.berth.engine.ConfigApplier;
 import dev.berth.error.InvalidInputException;
 import dev.berth.image.ContainerConfig;
-import dev.berth.image.ContainerConfigBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,56 +54,8 @@ record ConfigChanges(List<Instruction> instructions) {
         return new ConfigChanges(parsed);
     }
 
+    /** The config after the changes, applied by the build's rules ({@link ConfigApplier}). */
     ContainerConfig apply(ContainerConfig base) {
-        ContainerConfigBuilder builder = base.toBuilder();
-        List<String> env = new ArrayList<>(base.env());
-        Map<String, String> labels = new LinkedHashMap<>(base.labels());
-        Set<String> ports = new LinkedHashSet<>(base.exposedPorts());
-        Set<String> volumes = new LinkedHashSet<>(base.volumes());
-        List<String> onBuild = new ArrayList<>(base.onBuild());
-        String workingDir = base.workingDir();
-        for (Instruction instruction : instructions) {
-            switch (instruction) {
-                case Instruction.Cmd cmd -> builder.cmd(argv(cmd.command()));
-                case Instruction.Entrypoint entrypoint -> builder.entrypoint(argv(entrypoint.command()));
-                case Instruction.Env set -> set.pairs().forEach(pair -> putEnv(env, pair));
-                case Instruction.Expose expose -> expose.ports().forEach(port ->
-                        ports.add(port.contains("/") ? port : port + "/tcp"));
-                case Instruction.Label label -> label.pairs().forEach(pair -> labels.put(pair.key(), pair.value()));
-                case Instruction.Onbuild trigger -> onBuild.add(
-                        trigger.location().original().strip().substring("ONBUILD".length()).strip());
-                case Instruction.StopSignal signal -> builder.stopSignal(signal.signal());
-                case Instruction.User user -> builder.user(user.user());
-                case Instruction.Volume volume -> volumes.addAll(volume.paths());
-                case Instruction.Workdir workdir -> workingDir = workdir.path().startsWith("/") ? workdir.path()
-                        : (workingDir.isEmpty() ? "/" : workingDir.endsWith("/") ? workingDir : workingDir + "/")
-                        + workdir.path();
-                case Instruction.From _, Instruction.Run _, Instruction.Shell _, Instruction.Maintainer _,
-                     Instruction.Add _, Instruction.Copy _, Instruction.Arg _, Instruction.Healthcheck _ ->
-                        throw new IllegalStateException("refused when parsed: " + instruction);
-            }
-        }
-        return builder.env(env).labels(labels).exposedPorts(ports).volumes(volumes).onBuild(onBuild)
-                .workingDir(workingDir).build();
-    }
-
-    /** A shell form runs through {@code /bin/sh -c}, Docker's default shell on Linux. */
-    private static List<String> argv(ShellOrExec command) {
-        return switch (command) {
-            case ShellOrExec.ShellForm shell -> List.of("/bin/sh", "-c", shell.command());
-            case ShellOrExec.ExecForm exec -> exec.argv();
-        };
-    }
-
-    private static void putEnv(List<String> env, KeyValue pair) {
-        String prefix = pair.key() + "=";
-        // Replaced in place, as Docker's ENV keeps a variable's position.
-        for (int i = 0; i < env.size(); i++) {
-            if (env.get(i).startsWith(prefix)) {
-                env.set(i, prefix + pair.value());
-                return;
-            }
-        }
-        env.add(prefix + pair.value());
+        return ConfigApplier.apply(base, instructions);
     }
 }

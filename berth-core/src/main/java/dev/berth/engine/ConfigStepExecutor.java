@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * Applies a metadata instruction to an image config as BuildKit's dockerfile2llb does, with its history
  * entry ({@code empty_layer}, {@code created_by} in BuildKit's words). WORKDIR only changes the config
- * here; {@link WorkdirLayer} makes its directory. Pure: the same inputs give the same config.
+ * here; {@link StepRunner} makes its directory ({@link StagePaths}). Pure: the same inputs give the same config.
  */
 final class ConfigStepExecutor {
 

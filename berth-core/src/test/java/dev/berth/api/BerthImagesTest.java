@@ -75,6 +75,16 @@ class BerthImagesTest {
         assertThat(Files.readAllBytes(new StoreLayout(root).blob(layer))).isEqualTo(ROOTFS);
     }
 
+    /** Regression: import --change had its own applier, which kept "/srv/../x/" uncleaned and "53/UDP" upper case. */
+    @Test
+    void importChangesAreAppliedByTheBuildsRules() throws Exception {
+        Digest id = importImage("app", "WORKDIR /srv/../x/", "WORKDIR ./y", "EXPOSE 53/UDP");
+
+        String config = Files.readString(new StoreLayout(root).blob(id), StandardCharsets.UTF_8);
+
+        assertThat(config).contains("\"WorkingDir\":\"/x/y\"").contains("\"ExposedPorts\":{\"53/udp\":{}}");
+    }
+
     @Test
     void importRefusesAnInstructionDockerDoesNotAllow() {
         assertThatThrownBy(() -> importImage("app", "RUN true"))
