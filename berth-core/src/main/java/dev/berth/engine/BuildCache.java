@@ -71,6 +71,11 @@ public final class BuildCache {
         return directory.resolve("mounts");
     }
 
+    /** Where each layer's header index is kept, by blob digest ({@link LayerIndexFiles}): derived, rebuilt when missing. */
+    public Path layerIndexDirectory() {
+        return directory.resolve("layer-index");
+    }
+
     public Optional<Entry> lookup(Digest key) {
         Optional<Entry> found = readBytes(entries.resolve(key.hex())).flatMap(this::entryIn);
         return found.filter(entry -> content.info(entry.config()).isPresent()

@@ -78,7 +78,7 @@ public final class BuildEngine {
         Set<Integer> read = RootfsExtractions.readStages(graph);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try (RootfsExtractions extractions = new RootfsExtractions(parts, options.work().resolve("rootfs"),
-                new LayerTrees(parts.content()))) {
+                new LayerTrees(parts.content(), parts.cache().layerIndexDirectory()))) {
             for (PlannedStage stage : graph.stages()) {
                 stages.put(stage.index(), executor.submit(() -> {
                     try {

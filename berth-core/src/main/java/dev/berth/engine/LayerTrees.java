@@ -1,66 +1,35 @@
 package dev.berth.engine;
 
 import dev.berth.store.ContentStore;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The paths, owners and modes of file systems made of layers, as their tar headers record them, for one build:
- * each is the one of its layers but the last with the last one's headers applied, so a base image's headers are
- * read once per build, not once per stage and step that asks (WORKDIR, COPY, {@code COPY --from}). Safe for
- * the build's threads; callers asking for the same layers at once share one reading. The most recent
- * {@value #KEPT} trees are kept.
+ * The paths, owners and modes of the build's file systems made of layers ({@link RootfsAttributes}), for one
+ * build: each layer's index is read at most once per build, when a lookup first reaches that layer, however
+ * many stages and steps share it (WORKDIR, COPY, {@code COPY --from}), and from its file when an earlier build
+ * made one. Safe for the build's threads.
  */
 final class LayerTrees {
 
-    private static final int KEPT = 16;
+    private final LayerIndexFiles files;
+    private final Map<LayerRef, RootfsAttributes.Memo> indexes = new ConcurrentHashMap<>();
 
-    private final ContentStore content;
-    private final Map<List<LayerRef>, CompletableFuture<RootfsAttributes>> trees = new LinkedHashMap<>(16, 0.75f, true);
-
-    LayerTrees(ContentStore content) {
-        this.content = content;
+    /** @param indexDirectory where each layer's index is kept between builds ({@link LayerIndexFiles}) */
+    LayerTrees(ContentStore content, Path indexDirectory) {
+        this.files = new LayerIndexFiles(content, indexDirectory);
     }
 
     RootfsAttributes of(List<LayerRef> layers) {
-        if (layers.isEmpty()) {
-            return RootfsAttributes.NONE;
+        List<Supplier<LayerIndex>> topmostFirst = new ArrayList<>();
+        for (LayerRef layer : layers.reversed()) {
+            topmostFirst.add(indexes.computeIfAbsent(layer,
+                    key -> new RootfsAttributes.Memo(() -> files.of(key))));
         }
-        List<LayerRef> key = List.copyOf(layers);
-        CompletableFuture<RootfsAttributes> mine = new CompletableFuture<>();
-        CompletableFuture<RootfsAttributes> known;
-        synchronized (trees) {
-            known = trees.putIfAbsent(key, mine);
-            while (trees.size() > KEPT) {
-                trees.remove(trees.keySet().iterator().next());
-            }
-        }
-        if (known != null) {
-            return await(known);
-        }
-        try {
-            // Layer by layer, so that every prefix is known: stages on one base share its tree.
-            RootfsAttributes tree = of(key.subList(0, key.size() - 1)).plus(content, List.of(key.getLast()));
-            mine.complete(tree);
-            return tree;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            synchronized (trees) {
-                trees.remove(key, mine);
-            }
-            throw e;
-        }
-    }
-
-    /** The tree another caller is reading; its failure is thrown as it was thrown there. */
-    private static RootfsAttributes await(CompletableFuture<RootfsAttributes> reading) {
-        try {
-            return reading.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return new RootfsAttributes(topmostFirst);
     }
 }

@@ -1,25 +1,23 @@
 package dev.berth.engine;
 
-import dev.berth.error.StoreException;
 import dev.berth.layer.EntryType;
-import dev.berth.layer.TarHeaderScanner;
-import dev.berth.layer.CompressionStreams;
 import dev.berth.store.ContentStore;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import java.util.function.Supplier;
 
 /**
- * The owner and permission bits of every path of a file system made of layers, as the layers' tar headers
- * record them, whiteouts applied. {@code COPY --from} keeps them as BuildKit does; they cannot be read
- * back from an extraction made without root, which owns everything itself.
+ * The owner, mode, type and link target of the paths of a file system made of layers, as the layers' tar
+ * headers record them, whiteouts applied. {@code COPY --from} keeps them as BuildKit does (they cannot be read
+ * back from an extraction made without root, which owns everything itself), and WORKDIR and COPY look their
+ * destinations up in them. A lookup reads the layers from the top down and stops at the first that decides
+ * (has the path, removes it or a parent, or hides it below an opaque or replaced parent), and each layer's
+ * headers are read only when a lookup gets that far: {@code COPY app/ /app/} over a WORKDIR layer never reads
+ * the base.
  */
 final class RootfsAttributes {
 
@@ -34,103 +32,86 @@ final class RootfsAttributes {
     }
 
     /** For the build context: nothing recorded, so COPY makes files root's with the files' own modes. */
-    static final RootfsAttributes NONE = new RootfsAttributes(new TreeMap<>());
+    static final RootfsAttributes NONE = new RootfsAttributes(List.of());
 
-    private static final String XATTR = "SCHILY.xattr.";
+    /** Topmost first; each reads its layer's headers on first use (and is shared by the build's lookups). */
+    private final List<Supplier<LayerIndex>> layers;
 
-    private final NavigableMap<String, Attributes> byPath;
-
-    private RootfsAttributes(NavigableMap<String, Attributes> byPath) {
-        this.byPath = byPath;
+    RootfsAttributes(List<Supplier<LayerIndex>> topmostFirst) {
+        this.layers = List.copyOf(topmostFirst);
     }
 
     /** The attributes of {@code path}, relative to the root and {@code /}-separated. */
     Optional<Attributes> of(String path) {
-        return Optional.ofNullable(byPath.get(path));
+        List<String> ancestors = new ArrayList<>();
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            ancestors.add(path.substring(0, slash));
+        }
+        for (Supplier<LayerIndex> supplier : layers) {
+            LayerIndex layer = supplier.get();
+            Attributes found = layer.entries().get(path);
+            if (found != null) {
+                return Optional.of(found);
+            }
+            if (layer.removed().contains(path)) {
+                return Optional.empty();
+            }
+            for (String ancestor : ancestors) {
+                Attributes parent = layer.entries().get(ancestor);
+                // This layer decides for everything below an ancestor it removes, makes opaque or replaces.
+                if (layer.removed().contains(ancestor) || layer.opaque().contains(ancestor)
+                        || parent != null && parent.type() != EntryType.DIRECTORY) {
+                    return Optional.empty();
+                }
+            }
+            if (layer.opaque().contains("")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Reads the headers of {@code layers}, lowest first. */
+    /** The attributes of {@code layers} (lowest first), each layer's headers read when first needed. */
     static RootfsAttributes read(ContentStore content, List<LayerRef> layers) {
-        return NONE.plus(content, layers);
-    }
-
-    /** These attributes with {@code layers} (lowest first) applied on top; this instance is left as it is. */
-    RootfsAttributes plus(ContentStore content, List<LayerRef> layers) {
-        NavigableMap<String, Attributes> copy = new TreeMap<>(byPath);
-        for (LayerRef layer : layers) {
-            try (InputStream blob = content.open(layer.blob().digest())) {
-                apply(blob, copy);
-            } catch (IOException e) {
-                throw new StoreException("reading the owners in layer " + layer.blob().digest(), e);
-            }
+        List<Supplier<LayerIndex>> topmostFirst = new ArrayList<>();
+        for (LayerRef layer : layers.reversed()) {
+            topmostFirst.add(new Memo(() -> LayerIndex.read(content, layer)));
         }
-        return new RootfsAttributes(copy);
+        return new RootfsAttributes(topmostFirst);
     }
 
-    static RootfsAttributes read(InputStream... layers) throws IOException {
-        NavigableMap<String, Attributes> byPath = new TreeMap<>();
-        for (InputStream layer : layers) {
-            apply(layer, byPath);
+    /** The attributes of layer tars given lowest first, read now (tests). */
+    static RootfsAttributes read(InputStream... lowestFirst) throws IOException {
+        List<Supplier<LayerIndex>> topmostFirst = new ArrayList<>();
+        for (InputStream layer : lowestFirst) {
+            LayerIndex index = LayerIndex.read(layer);
+            topmostFirst.addFirst(() -> index);
         }
-        return new RootfsAttributes(byPath);
+        return new RootfsAttributes(topmostFirst);
     }
 
-    private static void apply(InputStream blob, NavigableMap<String, Attributes> byPath) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(blob, 64 * 1024);
-        InputStream tarBytes = CompressionStreams.decompressing(CompressionStreams.detect(buffered), buffered);
-        TarHeaderScanner tar = new TarHeaderScanner(tarBytes);
-        // Whiteouts hide what lower layers hold, never this layer's own entries, whatever their order.
-        Map<String, Attributes> added = new TreeMap<>();
-        List<String> removed = new ArrayList<>();
-        List<String> opaque = new ArrayList<>();
-        Optional<TarArchiveEntry> next;
-        while ((next = tar.next()).isPresent()) {
-            TarArchiveEntry entry = next.get();
-            String path = ImagePaths.relative("/" + entry.getName());
-            if (path.isEmpty()) {
-                continue;
-            }
-            int slash = path.lastIndexOf('/');
-            String parent = slash < 0 ? "" : path.substring(0, slash);
-            String name = path.substring(slash + 1);
-            if (name.equals(".wh..wh..opq")) {
-                opaque.add(parent);
-            } else if (name.startsWith(".wh.")) {
-                removed.add((parent.isEmpty() ? "" : parent + "/") + name.substring(4));
-            } else {
-                added.put(path, attributes(entry));
-            }
+    /** Reads once, for every thread that asks. */
+    static final class Memo implements Supplier<LayerIndex> {
+        private final Supplier<LayerIndex> read;
+        private volatile LayerIndex index;
+
+        Memo(Supplier<LayerIndex> read) {
+            this.read = read;
         }
-        removed.forEach(path -> {
-            byPath.remove(path);
-            descendants(byPath, path).clear();
-        });
-        opaque.forEach(directory -> descendants(byPath, directory).clear());
-        byPath.putAll(added);
-    }
 
-    private static Attributes attributes(TarArchiveEntry entry) {
-        EntryType type = entry.isDirectory() ? EntryType.DIRECTORY
-                : entry.isSymbolicLink() ? EntryType.SYMLINK
-                : entry.isLink() ? EntryType.HARDLINK
-                : entry.isCharacterDevice() ? EntryType.CHAR_DEVICE
-                : entry.isBlockDevice() ? EntryType.BLOCK_DEVICE
-                : entry.isFIFO() ? EntryType.FIFO : EntryType.FILE;
-        Map<String, String> xattrs = new TreeMap<>();
-        entry.getExtraPaxHeaders().forEach((key, value) -> {
-            if (key.startsWith(XATTR)) {
-                xattrs.put(key.substring(XATTR.length()), value);
+        @Override
+        public LayerIndex get() {
+            LayerIndex known = index;
+            if (known == null) {
+                synchronized (this) {
+                    known = index;
+                    if (known == null) {
+                        known = read.get();
+                        index = known;
+                    }
+                }
             }
-        });
-        String link = type == EntryType.SYMLINK || type == EntryType.HARDLINK ? entry.getLinkName() : "";
-        return new Attributes(entry.getLongUserId(), entry.getLongGroupId(), entry.getMode() & 07777, type, link, xattrs);
-    }
-
-    private static NavigableMap<String, Attributes> descendants(NavigableMap<String, Attributes> byPath, String directory) {
-        if (directory.isEmpty()) {
-            return byPath;
+            return known;
         }
-        // '0' follows '/' in every encoding of paths, so this range is exactly "directory/...".
-        return byPath.subMap(directory + "/", true, directory + "0", false);
     }
 }

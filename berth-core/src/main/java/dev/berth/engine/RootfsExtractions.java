@@ -96,15 +96,13 @@ final class RootfsExtractions implements AutoCloseable {
 
     /**
      * Starts extracting {@code layers} under {@code name} in the background, after what was asked before; with
-     * views, only their tree is read ahead.
+     * views there is nothing to do ahead.
      */
     void extendAhead(String name, List<LayerRef> layers) {
+        // A view needs the stage's last layer, and nothing else: its owners are looked up when read.
         if (!parts.runs().makesViews()) {
             chain(name, layers);
-            return;
         }
-        // A view needs the stage's last layer, but the base's tree (owners for COPY --from) can be read now.
-        threads.submit(() -> trees.of(layers));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.berth.layer.EntryType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -56,6 +57,19 @@ class RootfsAttributesTest {
         assertThat(attributes.of("srv")).get()
                 .extracting(RootfsAttributes.Attributes::type, RootfsAttributes.Attributes::xattrs)
                 .containsExactly(EntryType.DIRECTORY, Map.of("user.origin", "base"));
+    }
+
+    /** COPY app/ /app/ over a WORKDIR layer must not read a 170 MB base to learn that /app exists. */
+    @Test
+    void aLookupTheTopLayerAnswersNeverReadsTheLayersBelow() throws IOException {
+        LayerIndex top = LayerIndex.read(new ByteArrayInputStream(tar("app/", 0755, 0, "gone/.wh..wh..opq", 0644, 0)));
+        java.util.function.Supplier<LayerIndex> base = () -> {
+            throw new AssertionError("the base layer was read");
+        };
+        RootfsAttributes attributes = new RootfsAttributes(List.of(() -> top, base));
+
+        assertThat(attributes.of("app")).contains(directory(0, 0755));
+        assertThat(attributes.of("gone/below")).isEmpty();
     }
 
     private static RootfsAttributes.Attributes directory(long id, int mode) {

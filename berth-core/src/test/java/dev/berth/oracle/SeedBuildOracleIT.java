@@ -42,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SeedBuildOracleIT {
 
     private static final Path SEEDS = Path.of("src/test/resources/seeds");
+    /** Realistic shapes beyond the seeds (issue 9): non-root users, merged /usr, metadata, scratch, archives. */
+    private static final Path REALISTIC = Path.of("src/test/resources/oracle");
     private static final List<String> CONFIG_FIELDS = List.of("Env", "Cmd", "Entrypoint", "WorkingDir", "User",
             "ExposedPorts", "Volumes", "Labels", "StopSignal", "Healthcheck", "Shell", "OnBuild");
 
@@ -49,7 +51,7 @@ class SeedBuildOracleIT {
      * One seed: its directory, its base, how many more layers the legacy builder makes than Berth (see
      * the table in docs/build.md), and how its output is compared.
      */
-    record Seed(String name, String base, int extraLegacyLayers, UnaryOperator<String> comparable) {
+    record Seed(Path directory, String name, String base, int extraLegacyLayers, UnaryOperator<String> comparable) {
         @Override
         public String toString() {
             return name;
@@ -58,13 +60,19 @@ class SeedBuildOracleIT {
 
     static List<Seed> seeds() {
         return List.of(
-                new Seed("python-hello", "busybox", 0, UnaryOperator.identity()),
-                new Seed("flask-echo", "busybox", 0, UnaryOperator.identity()),
-                new Seed("java-app", "busybox", 0, UnaryOperator.identity()),
-                new Seed("ls-command", "busybox", 0, SeedBuildOracleIT::namesOnly),
-                new Seed("redis", "busybox", 0, UnaryOperator.identity()),
-                new Seed("multi-stage", "busybox", 0, UnaryOperator.identity()),
-                new Seed("secure-user", "debian", -1, UnaryOperator.identity()));
+                new Seed(SEEDS, "python-hello", "busybox", 0, UnaryOperator.identity()),
+                new Seed(SEEDS, "flask-echo", "busybox", 0, UnaryOperator.identity()),
+                new Seed(SEEDS, "java-app", "busybox", 0, UnaryOperator.identity()),
+                new Seed(SEEDS, "ls-command", "busybox", 0, SeedBuildOracleIT::namesOnly),
+                new Seed(SEEDS, "redis", "busybox", 0, UnaryOperator.identity()),
+                new Seed(SEEDS, "multi-stage", "busybox", 0, UnaryOperator.identity()),
+                new Seed(SEEDS, "secure-user", "debian", -1, UnaryOperator.identity()),
+                new Seed(REALISTIC, "workdir-owner", "debian", -1, UnaryOperator.identity()),
+                new Seed(REALISTIC, "usrmerge-tmp", "debian", 0, UnaryOperator.identity()),
+                new Seed(REALISTIC, "metadata", "busybox", 0, UnaryOperator.identity()),
+                new Seed(REALISTIC, "scratch-copy-from", "busybox", 0, UnaryOperator.identity()),
+                new Seed(REALISTIC, "arg-before-from", "busybox", 0, UnaryOperator.identity()),
+                new Seed(REALISTIC, "add-archive", "busybox", 0, UnaryOperator.identity()));
     }
 
     @TempDir
@@ -78,7 +86,7 @@ class SeedBuildOracleIT {
         String base = "seed-" + seed.base() + ":oracle";
         String dockerTag = "seed-oracle/docker-" + seed.name() + ":1";
         String berthTag = "seed-oracle/berth-" + seed.name() + ":1";
-        Path context = SEEDS.resolve(seed.name()).toAbsolutePath();
+        Path context = seed.directory().resolve(seed.name()).toAbsolutePath();
         StoreLayout layout = new StoreLayout(work.resolve("store"));
         try (Berth berth = Berth.open(layout, Clock.systemUTC()); InputStream in = Files.newInputStream(rootfs)) {
             berth.importRootfs(in, Optional.of(base), List.of(), "");
