@@ -123,7 +123,7 @@ class SeedBuildOracleIT {
                     .as("legacy builder layers minus Berth's for %s", seed.name()).isEqualTo(seed.extraLegacyLayers());
 
             // Listed differences (docs/build.md): history strings and the legacy builder's Config.Image.
-            assertThat(history(docker, dockerTag)).anyMatch(line -> line.startsWith("/bin/sh -c #(nop)  CMD"))
+            assertThat(history(docker, dockerTag)).anyMatch(line -> line.contains(" #(nop)  CMD"))
                     .noneMatch(line -> line.endsWith("# buildkit"));
             assertThat(history(docker, berthTag)).anyMatch(line -> line.startsWith("CMD ["))
                     .noneMatch(line -> line.contains("#(nop)"));
