@@ -5,33 +5,35 @@ import dev.berth.archive.ArchiveReader;
 import dev.berth.archive.ArchiveWriter;
 import dev.berth.archive.LoadedImage;
 import dev.berth.archive.SavedImage;
-import dev.berth.error.ConflictException;
-import dev.berth.image.Digest;
-import dev.berth.image.HistoryEntry;
-import dev.berth.image.ImageJson;
-import dev.berth.image.ImageReference;
-import dev.berth.image.InvalidReferenceException;
-import dev.berth.recovery.LeftoverSweeper;
-import dev.berth.recovery.SweepReport;
-import dev.berth.store.LocalStore;
-import dev.berth.store.StoreLayout;
 import dev.berth.container.RunRequest;
 import dev.berth.engine.BuildCache;
 import dev.berth.engine.LayerRef;
+import dev.berth.error.ConflictException;
 import dev.berth.error.StoreException;
+import dev.berth.image.Digest;
+import dev.berth.image.HistoryEntry;
+import dev.berth.image.ImageConfig;
+import dev.berth.image.ImageJson;
+import dev.berth.image.ImageReference;
+import dev.berth.image.InvalidReferenceException;
+import dev.berth.image.Manifest;
+import dev.berth.recovery.LeftoverSweeper;
+import dev.berth.recovery.SweepReport;
 import dev.berth.runtime.Stdio;
-import java.nio.file.Path;
+import dev.berth.store.LocalStore;
+import dev.berth.store.StoreLayout;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Berth's entry point for image commands, bound to one store root. Every method reads or changes the
@@ -163,7 +165,10 @@ public final class Berth implements AutoCloseable {
      */
     public Digest importRootfs(InputStream tarball, Optional<String> reference, List<String> changes, String message) {
         Optional<String> name = reference.map(Berth::taggableName);
-        return new RootfsImporter(store, json, clock).importRootfs(tarball, name, ConfigChanges.parse(changes), message);
+        Digest id = new RootfsImporter(store, json, clock).importRootfs(tarball, name, ConfigChanges.parse(changes),
+                message);
+        unpackForRuns(catalog.find(id.toString()).descriptor().digest());
+        return id;
     }
 
     /**
@@ -219,12 +224,34 @@ public final class Berth implements AutoCloseable {
     /** Reads a Docker or OCI archive, verifying every blob, and lists and names what it held. */
     public List<LoadedImage> load(InputStream archive) {
         Set<Digest> before = blobs();
+        List<LoadedImage> loaded;
         try {
-            return new ArchiveReader(store, json).load(archive);
+            loaded = new ArchiveReader(store, json).load(archive);
         } catch (RuntimeException refused) {
             removeBlobsSince(before, refused);
             throw refused;
         }
+        loaded.forEach(image -> unpackForRuns(image.manifest()));
+        return loaded;
+    }
+
+    /**
+     * Extracts a loaded or imported image's layers into snapshots, as Docker's load and import do, so that
+     * the first build step or container on it finds them ({@link HostRunSteps#unpack}: overlay only).
+     */
+    private void unpackForRuns(Digest manifestDigest) {
+        Manifest manifest = json.readManifest(catalog.blob(manifestDigest), "manifest " + manifestDigest);
+        ImageConfig config = json.readConfig(catalog.blob(manifest.config().digest()),
+                "config " + manifest.config().digest());
+        List<Digest> diffIds = config.rootFs().diffIds();
+        if (diffIds.size() != manifest.layers().size()) {
+            return; // refused with a clear message when a build or container uses it
+        }
+        List<LayerRef> layers = new ArrayList<>();
+        for (int i = 0; i < diffIds.size(); i++) {
+            layers.add(new LayerRef(manifest.layers().get(i), diffIds.get(i)));
+        }
+        hostRunSteps(Map.of(), Path.of("/run/berth"), Optional.empty()).unpack(layers);
     }
 
     /**

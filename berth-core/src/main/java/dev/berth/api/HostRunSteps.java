@@ -2,6 +2,7 @@ package dev.berth.api;
 
 import dev.berth.container.ContainerRunner;
 import dev.berth.engine.ContainerRunStepExecutor;
+import dev.berth.engine.ContainerSandbox;
 import dev.berth.engine.LayerRef;
 import dev.berth.engine.RunInvocation;
 import dev.berth.engine.RootfsView;
@@ -63,6 +64,18 @@ public final class HostRunSteps implements RunStepExecutor {
     @Override
     public boolean makesViews() {
         return true;
+    }
+
+    /**
+     * Unpacks {@code layers} into committed snapshots now, as {@code docker load} and {@code docker pull}
+     * extract an image, so that the first RUN or {@code berth run} on it does not; only with the overlay
+     * snapshotter (root and overlayfs), whose snapshots cost what the layers weigh. Layers unpacked already
+     * are skipped; many processes may ask at once (the snapshotter unpacks each chain once).
+     */
+    public void unpack(List<LayerRef> layers) {
+        if (snapshotter() instanceof OverlaySnapshotter overlay) {
+            ContainerSandbox.unpack(overlay, store.content(), layers);
+        }
     }
 
     /** Runs containers for {@code berth run} with the same runtime and snapshotter as RUN steps. */
