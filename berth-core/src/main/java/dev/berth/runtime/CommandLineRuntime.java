@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,8 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
     private final String version;
     private final boolean seccomp;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Whether this instance has swept the log files killed processes left in the state root (once is enough). */
+    private final AtomicBoolean logsSwept = new AtomicBoolean();
 
     protected CommandLineRuntime(Path executable, Path stateRoot, String version, boolean seccomp) {
         this.executable = Objects.requireNonNull(executable, "executable");
@@ -131,7 +134,10 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
         Path log = null;
         try {
             Files.createDirectories(stateRoot);
-            log = Files.createTempFile(stateRoot, ".log-", ".json");
+            if (logsSwept.compareAndSet(false, true)) {
+                RuntimeLogFiles.sweep(stateRoot);
+            }
+            log = RuntimeLogFiles.create(stateRoot);
             var command = new ArrayList<>(List.of(executable.toString(), "--root", stateRoot.toString(),
                     "--log", log.toString(), "--log-format", "json"));
             command.addAll(args);

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,7 +29,8 @@ import java.util.regex.Pattern;
  * {@code committed/<hex>/{fs,parent}}, {@code flattened/<hex>/fs}, {@code active/<key>/},
  * {@code tmp/<hex>-<pid>-<random>/} and {@code locks/<area>-<hex>.lock}. A committed snapshot is filled in {@code tmp/} under its lock and renamed into
  * place; a removed one is renamed into {@code tmp/} first, so it disappears at once. Temporary directories
- * of processes that are gone are swept when the directories are opened.
+ * of processes that are gone are swept when the directories are opened ({@link TempSweeper}: many processes may
+ * open them at once, and none fails on what another process left or removed).
  */
 final class SnapshotDirectories {
 
@@ -55,7 +55,7 @@ final class SnapshotDirectories {
             for (String dir : List.of("committed", "flattened", "active", "tmp", "locks")) {
                 Files.createDirectories(this.root.resolve(dir));
             }
-            sweep();
+            new TempSweeper(this.root.resolve("tmp")).sweep();
         } catch (IOException e) {
             throw new StoreException("opening snapshots in " + this.root + ": " + e.getMessage(), e);
         }
@@ -223,19 +223,6 @@ final class SnapshotDirectories {
             TreeRemover.delete(temp);
         } catch (IOException e) {
             throw new StoreException("removing snapshot " + dir.getFileName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void sweep() throws IOException {
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(root.resolve("tmp"))) {
-            for (Path temp : temps) {
-                String[] parts = temp.getFileName().toString().split("-");
-                boolean alive = parts.length >= 2 && parts[1].chars().allMatch(Character::isDigit) && !parts[1].isEmpty()
-                        && ProcessHandle.of(Long.parseLong(parts[1])).isPresent();
-                if (!alive) {
-                    TreeRemover.delete(temp);
-                }
-            }
         }
     }
 

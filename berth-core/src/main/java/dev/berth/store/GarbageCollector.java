@@ -3,10 +3,12 @@ package dev.berth.store;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Mark and sweep over the store. Roots are every image {@code index.json} lists after the dangling
@@ -137,23 +138,39 @@ public final class GarbageCollector {
         return all;
     }
 
+    /**
+     * Bytes of the regular files below {@code directory}. Builds and sweeps of other processes add and remove files
+     * there meanwhile: an entry that is gone by the time the walk reaches it counts as nothing, not as an error.
+     */
     private static long sizeOf(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(GarbageCollector::sizeOrZero).sum();
-        } catch (NoSuchFileException absent) {
-            return 0;
+        long[] total = {0};
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    total[0] += attributes.isRegularFile() ? attributes.size() : 0;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                    if (failure instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw failure;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null && !(failure instanceof NoSuchFileException)) {
+                        throw failure;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new StoreException("measuring " + directory + ": " + FailureReason.of(e), e);
-        } catch (UncheckedIOException e) {
-            throw new StoreException("measuring " + directory + ": " + FailureReason.of(e.getCause()), e.getCause());
         }
-    }
-
-    private static long sizeOrZero(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException goneMeanwhile) {
-            return 0;
-        }
+        return total[0];
     }
 }

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TreeRemoverTest {
 
@@ -76,6 +80,59 @@ class TreeRemoverTest {
         TreeRemover.delete(work.resolve("absent"));
 
         assertThat(work.resolve("absent")).doesNotExist();
+    }
+
+    /**
+     * Regression (#9, "opening snapshots in …/snapshots/overlay: …/tmp/<id>-…"): two processes sweeping the same
+     * leftover walk the same tree, and each deletes entries the other has listed. At every point where this remover
+     * is about to act on an entry (descend into, delete, remove a directory), the other remover takes that entry, or
+     * the whole tree, first: the removal still succeeds and nothing is left.
+     */
+    @ParameterizedTest(name = "the other remover takes {0}")
+    @ValueSource(strings = {"the entry", "the whole tree"})
+    void anEntryAnotherRemoverDeletedMidWalkIsNoError(String what) throws IOException {
+        Path probe = tree("probe");
+        List<Path> points = new ArrayList<>();
+        TreeRemover.delete(probe, points::add);
+        assertThat(points).hasSizeGreaterThan(10);
+
+        for (int k = 0; k < points.size(); k++) {
+            Path root = tree("root" + k);
+            int at = k;
+            int[] calls = {0};
+            TreeRemover.delete(root, entry -> {
+                if (calls[0]++ == at) {
+                    removeStrictly(what.equals("the entry") ? entry : root);
+                }
+            });
+            assertThat(Files.exists(root, LinkOption.NOFOLLOW_LINKS)).as("interleaved at %s", points.get(k)).isFalse();
+        }
+    }
+
+    private Path tree(String name) throws IOException {
+        Path root = Files.createDirectories(work.resolve(name));
+        Files.createDirectories(root.resolve("a/b"));
+        Files.createDirectories(root.resolve("c"));
+        for (String file : List.of("a/b/f1", "a/b/f2", "a/f3", "f4")) {
+            Files.writeString(root.resolve(file), file);
+        }
+        return root;
+    }
+
+    /** What the other process does: a plain recursive delete that needs every entry it listed to still be there. */
+    private static void removeStrictly(Path path) {
+        try {
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> children = Files.list(path)) {
+                    for (Path child : children.toList()) {
+                        removeStrictly(child);
+                    }
+                }
+            }
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The safe behaviour the snapshot and recovery removers had: a file system mounted inside is never emptied. */
