@@ -8,6 +8,7 @@ import dev.berth.archive.SavedImage;
 import dev.berth.container.RunRequest;
 import dev.berth.engine.BuildCache;
 import dev.berth.engine.LayerRef;
+import dev.berth.error.BerthException;
 import dev.berth.error.ConflictException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
@@ -251,7 +252,11 @@ public final class Berth implements AutoCloseable {
         for (int i = 0; i < diffIds.size(); i++) {
             layers.add(new LayerRef(manifest.layers().get(i), diffIds.get(i)));
         }
-        hostRunSteps(Map.of(), Path.of("/run/berth"), Optional.empty()).unpack(layers);
+        try {
+            hostRunSteps(Map.of(), Path.of("/run/berth"), Optional.empty()).unpack(layers);
+        } catch (BerthException notUnpacked) {
+            // The image is stored and tagged; the first RUN or container on it unpacks it, or says why not.
+        }
     }
 
     /**

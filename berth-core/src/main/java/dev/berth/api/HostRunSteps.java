@@ -61,9 +61,10 @@ public final class HostRunSteps implements RunStepExecutor {
         return executor().view(layers);
     }
 
+    /** Only overlay snapshots are cheap enough to view: a copy snapshotter would copy a whole root per layer. */
     @Override
     public boolean makesViews() {
-        return true;
+        return snapshotter() instanceof OverlaySnapshotter;
     }
 
     /**

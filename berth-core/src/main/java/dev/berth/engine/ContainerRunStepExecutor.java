@@ -63,8 +63,15 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
             Optional<LayerRef> layer = commit(changes, invocation.sourceDateEpoch());
             // The snapshot is the layer's files, unless SOURCE_DATE_EPOCH rewrote their times in the layer: the
             // next RUN would then see other times than a build from an empty store, which unpacks the layer.
-            if (layer.isPresent() && invocation.sourceDateEpoch().isEmpty()) {
-                container.commit(ChainIds.next(parent, layer.get().diffId()));
+            // Overlay only: a copy snapshotter's snapshot is a whole root file system. Best effort: the layer is
+            // written, and a snapshot that cannot be kept is unpacked from it when next needed.
+            if (layer.isPresent() && invocation.sourceDateEpoch().isEmpty()
+                    && snapshotter instanceof dev.berth.snapshot.OverlaySnapshotter) {
+                try {
+                    container.commit(ChainIds.next(parent, layer.get().diffId()));
+                } catch (dev.berth.error.StoreException notKept) {
+                    // close() removes the active snapshot instead.
+                }
             }
             return layer;
         }

@@ -48,9 +48,10 @@ final class CopyStepExecutor {
      * @param recorded the owners and modes the source's layers record: kept unless {@code --chown} or
      *     {@code --chmod} says otherwise, as BuildKit keeps them for {@code COPY --from}
      * @param inline the step's here-documents as entries, one per {@link Step.CopyStep#inlineFiles}
+     * @param destination where the step copies to, relative to the root ({@code ""} for the root)
      */
     record Selection(Step.CopyStep step, BuildContext source, List<CopySelector.Item> items, Ownership owner,
-            Optional<Integer> chmod, RootfsAttributes recorded, List<LayerEntry> inline) {
+            Optional<Integer> chmod, RootfsAttributes recorded, List<LayerEntry> inline, String destination) {
 
         Ownership ownerOf(ContextEntry entry) {
             if (step.chown().isPresent()) {
@@ -71,21 +72,26 @@ final class CopyStepExecutor {
     private CopyStepExecutor() {
     }
 
+    /**
+     * @param isDirectory whether a container path leads to a directory of the stage: a file copied onto one goes
+     *     into it, as BuildKit copies it ({@code COPY run.sh /usr/local/bin} is {@code /usr/local/bin/run.sh})
+     */
     static Selection select(Step.CopyStep step, ExtractedRootfs rootfs, String sourceName, List<ContextEntry> listing,
-            String workingDir, Ownership owner, Instant created) {
+            String workingDir, Ownership owner, Instant created, java.util.function.Predicate<String> isDirectory) {
         BuildContext source = rootfs.files();
         String destination = step.destination().startsWith("/") ? step.destination()
                 : (workingDir.isEmpty() ? "/" : workingDir) + "/" + step.destination();
         boolean several = step.sources().size() + step.inlineFiles().size() > 1;
-        if ((namesDirectory(step.destination()) || several && !step.inlineFiles().isEmpty())
-                && !destination.endsWith("/")) {
+        if ((namesDirectory(step.destination()) || several && !step.inlineFiles().isEmpty()
+                || isDirectory.test(destination)) && !destination.endsWith("/")) {
             destination += "/";
         }
         List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
                 .select(step.sources(), destination, step.parents(), step.exclude());
         Optional<Integer> chmod = step.chmod().map(CopyStepExecutor::octal);
         return new Selection(step, source, items, owner, chmod, rootfs.attributes(),
-                InlineFiles.entries(step.inlineFiles(), destination, owner, chmod, created));
+                InlineFiles.entries(step.inlineFiles(), destination, owner, chmod, created),
+                ImagePaths.relative(destination));
     }
 
     /** As BuildKit: a destination ending in {@code /}, or {@code .} (the working directory), is a directory. */
@@ -243,7 +249,7 @@ final class CopyStepExecutor {
         // Here-documents come after the sources, as BuildKit copies them: one of the same name replaces a file.
         selection.inline().forEach(inline -> entries.put(inline.path(), inline));
         String what = (selection.step().add() ? "ADD" : "COPY") + " to " + selection.step().destination();
-        LayerRef layer = storer.store(paths.place(entries.values(), owner, created, what));
+        LayerRef layer = storer.store(paths.place(entries.values(), selection.destination(), owner, created, what));
         Map<String, Integer> indexOfTarget = new HashMap<>();
         for (int index = 0; index < items.size(); index++) {
             indexOfTarget.putIfAbsent(items.get(index).target(), index);
@@ -323,7 +329,7 @@ final class CopyStepExecutor {
         };
     }
 
-    /** Every parent directory of an entry that the layer does not already hold, mode 0755. */
+    /** The bits of a {@code --chmod}; planning refused one that is not octal, so this only guards. */
     static int octal(String chmod) {
         if (!OctalMode.isOctal(chmod)) {
             throw new StepInputException(OctalMode.refusal(chmod), Optional.of(OctalMode.HINT));

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The file systems of one build's stages and images that {@code COPY --from} and {@code RUN --mount from=} read.
  * Where the RUN executor makes {@linkplain RunStepExecutor#view views}, each is a read-only mount of the layers'
  * committed snapshots (which a RUN step leaves behind), made once per build and unmounted by {@link #close}:
- * nothing is copied. Otherwise each is extracted once under {@code <work>/rootfs/NAME} and extracted <em>ahead</em>: a stage that another stage
+ * nothing is copied. Otherwise (and where a view cannot be mounted) each is extracted once under
+ * {@code <work>/rootfs/NAME}, and <em>ahead</em>: a stage that another stage
  * reads from has its base layers extracted on a virtual thread while its own steps run (a {@code RUN sleep 5}
  * leaves that time free), and the layers its steps add as soon as it finishes, so that the reading step
  * usually finds the tree ready. Extractions of one name are chained in layer order, so the tree always holds
@@ -139,7 +140,14 @@ final class RootfsExtractions implements AutoCloseable {
     }
 
     private Optional<ExtractedRootfs> view(List<LayerRef> layers) {
-        return parts.runs().view(layers).map(view -> {
+        Optional<RootfsView> made;
+        try {
+            made = parts.runs().view(layers);
+        } catch (BerthException notMounted) {
+            // Too many layers for one overlay mount's options, say: the layers are extracted instead.
+            return Optional.empty();
+        }
+        return made.map(view -> {
             mounted.add(view);
             return new ExtractedRootfs(new BuildContext(view.root(), IgnoreMatcher.none(), Optional.empty()),
                     trees.of(layers));

@@ -46,7 +46,8 @@ record StagePaths(RootfsAttributes tree) {
      * there), and every parent directory added, as {@link #directories} gives them,
      * unless the step writes that directory itself. Sorted as {@link dev.berth.layer.LayerWriter} takes them.
      */
-    List<LayerEntry> place(Collection<LayerEntry> entries, Ownership owner, Instant created, String what) {
+    List<LayerEntry> place(Collection<LayerEntry> entries, String destination, Ownership owner, Instant created,
+            String what) {
         Map<String, LayerEntry> placed = new TreeMap<>(CopyStepExecutor::compareBytes);
         // A COPY of many files has few directories: each is resolved once.
         Map<String, String> resolvedDirectories = new HashMap<>();
@@ -61,6 +62,9 @@ record StagePaths(RootfsAttributes tree) {
         };
         for (LayerEntry entry : entries) {
             LayerEntry moved = entry.withPath(place.apply(entry.path()));
+            if (entry.type() == EntryType.DIRECTORY) {
+                moved = ontoDirectory(moved, entry.path().equals(destination), what);
+            }
             if (entry.type() == EntryType.HARDLINK) {
                 moved = moved.asHardlinkTo(place.apply(entry.linkTarget()));
             }
@@ -76,6 +80,33 @@ record StagePaths(RootfsAttributes tree) {
         }
         parents.forEach(placed::putIfAbsent);
         return List.copyOf(placed.values());
+    }
+
+    /**
+     * A directory the step writes where the stage has a directory, or a symlink to one (COPY conf/ /bin/ on
+     * Debian): written at the directory the link leads to, so the link stays; the step's own destination keeps
+     * the owner, mode and attributes it has (BuildKit leaves the top of the destination alone: /tmp stays 1777),
+     * directories below it take the source's, as BuildKit copies them.
+     */
+    private LayerEntry ontoDirectory(LayerEntry entry, boolean isDestination, String what) {
+        String resolved = String.join("/", resolve(entry.path(), what));
+        Optional<RootfsAttributes.Attributes> existing = resolved.isEmpty() ? Optional.empty() : tree.of(resolved);
+        if (existing.isEmpty() || existing.get().type() != EntryType.DIRECTORY) {
+            return entry;
+        }
+        LayerEntry moved = entry.withPath(resolved);
+        if (!isDestination) {
+            return moved;
+        }
+        RootfsAttributes.Attributes kept = existing.get();
+        return LayerEntry.directory(resolved, kept.mode(), entry.mtime()).withOwner(kept.uid(), kept.gid())
+                .withXattrs(kept.xattrs());
+    }
+
+    /** Whether the container path {@code path} leads to a directory of the stage, symlinks followed. */
+    boolean isDirectory(String path, String what) {
+        String resolved = String.join("/", resolve(path, what));
+        return resolved.isEmpty() || tree.of(resolved).filter(found -> found.type() == EntryType.DIRECTORY).isPresent();
     }
 
     /**

@@ -222,13 +222,15 @@ final class StepRunner implements MountResolver.Sources {
         String workingDir = state.config().config().workingDir();
         String destination = copy.destination().startsWith("/") ? copy.destination()
                 : (workingDir.isEmpty() ? "/" : workingDir) + "/" + copy.destination();
-        String target = ImagePaths.relative(destination.endsWith("/") ? destination + download.name() : destination);
+        boolean intoDirectory = destination.endsWith("/")
+                || paths(state).isDirectory(destination, "ADD to " + copy.destination());
+        String target = ImagePaths.relative(intoDirectory ? destination + "/" + download.name() : destination);
         Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
                 .orElse(Ownership.ROOT);
         LayerEntry file = LayerEntry.file(target, mode, download.modified(), download.size(),
                 () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid());
-        return storer().store(paths(state).place(List.of(file), owner, options.created(),
+        return storer().store(paths(state).place(List.of(file), "", owner, options.created(),
                 "ADD to " + copy.destination()));
     }
 
@@ -258,7 +260,8 @@ final class StepRunner implements MountResolver.Sources {
                 : copy.source() instanceof CopySource.Context ? listing(copy.source())
                 : source.files().listUnder(CopySelector.reachable(copy.sources()));
         CopyStepExecutor.Selection selection = CopyStepExecutor.select(copy, source, name(copy.source()), listing,
-                state.config().config().workingDir(), owner, options.created());
+                state.config().config().workingDir(), owner, options.created(),
+                path -> paths(state).isDirectory(path, "COPY to " + copy.destination()));
         selections.put(copy, selection);
         return selection;
     }

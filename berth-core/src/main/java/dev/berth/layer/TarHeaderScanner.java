@@ -70,9 +70,6 @@ public final class TarHeaderScanner {
                 }
                 continue;
             }
-            if (entry.isGNUSparse() || entry.isOldGNUSparse() || entry.isPaxGNUSparse() || entry.isStarSparse()) {
-                throw new IOException("sparse tar entry " + entry.getName() + ": a layer cannot hold sparse files");
-            }
             // As Commons Compress's reader: GNU long names first, PAX records (global, then the entry's) over them.
             longName.ifPresent(entry::setName);
             longLink.ifPresent(entry::setLinkName);
@@ -80,6 +77,10 @@ public final class TarHeaderScanner {
             apply(pax, merged);
             for (Map.Entry<String, String> record : merged.entrySet()) {
                 entry.addPaxHeader(record.getKey(), record.getValue());
+            }
+            // After the PAX records: GNU.sparse.* ones make a PAX sparse entry.
+            if (entry.isGNUSparse() || entry.isOldGNUSparse() || entry.isPaxGNUSparse() || entry.isStarSparse()) {
+                throw new IOException("sparse tar entry " + entry.getName() + ": a layer cannot hold sparse files");
             }
             long stored = entry.getSize();
             unreadContent = stored;

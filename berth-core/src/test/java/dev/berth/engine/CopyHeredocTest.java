@@ -56,6 +56,14 @@ class CopyHeredocTest {
         assertThat(String.join(";", fixture.lastLayer(result))).isEqualTo(expected.strip().replace("\\n", "\n"));
     }
 
+    /** BuildKit expands heredoc contents with its default lexer: a backslash escapes even under # escape=`. */
+    @Test
+    void aHeredocIsExpandedWithTheBackslashWhateverTheEscapeDirective() throws IOException {
+        var result = fixture.build("# escape=`\nFROM scratch\nARG A=1\nCOPY <<EOF /s\n`date` \\$A $A\nEOF\n");
+
+        assertThat(fixture.lastLayer(result)).containsExactly("s file 644 0:0 `date` $A 1\n");
+    }
+
     @Test
     void theHistorySaysWhichHeredocsWereCopied() throws IOException {
         var result = fixture.build("FROM scratch\nCOPY a.txt <<one <<two /d/\n1\none\n2\ntwo\n");

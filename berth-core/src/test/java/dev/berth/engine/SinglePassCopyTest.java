@@ -81,7 +81,7 @@ class SinglePassCopyTest {
                 .plan(new SourceFile("Dockerfile", "FROM scratch\nCOPY . /app/\n"), Map.of(), Optional.empty())
                 .target().steps().getFirst();
         CopyStepExecutor.Selection selection = CopyStepExecutor.select(step, new ExtractedRootfs(source, RootfsAttributes.NONE), "the build context",
-                source.list(), "/", Ownership.ROOT, T);
+                source.list(), "/", Ownership.ROOT, T, path -> false);
         List<Digest> expected = selection.items().stream()
                 .map(item -> item.entry().type() == dev.berth.context.EntryType.FILE
                         ? sha256(context.resolve(item.entry().path())) : null)

@@ -35,9 +35,13 @@ class StagePlacementTest {
     @BeforeEach
     void base() throws IOException {
         fixture = new BuildFixture(directory);
-        fixture.file("a.txt", "A");
-        java.nio.file.Files.setPosixFilePermissions(fixture.context.resolve("a.txt"),
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        fixture.file("a.txt", "A").file("conf/x.conf", "C");
+        for (String file : List.of("a.txt", "conf/x.conf")) {
+            java.nio.file.Files.setPosixFilePermissions(fixture.context.resolve(file),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        java.nio.file.Files.setPosixFilePermissions(fixture.context.resolve("conf"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwx---"));
         fixture.baseImage("debianish", List.of(
                 LayerEntry.symlink("bin", "usr/bin", T),
                 LayerEntry.directory("etc", 0755, T),
@@ -53,6 +57,8 @@ class StagePlacementTest {
                 LayerEntry.directory("tmp", 01777, T),
                 LayerEntry.directory("usr", 0755, T),
                 LayerEntry.directory("usr/bin", 0755, T),
+                LayerEntry.directory("usr/local", 0755, T),
+                LayerEntry.directory("usr/local/bin", 0755, T),
                 LayerEntry.directory("var", 0755, T),
                 LayerEntry.symlink("var/run", "/run", T)), config -> config);
     }
@@ -83,12 +89,17 @@ class StagePlacementTest {
             COPY a.txt /var/run/app/              | run dir 755 0:0;run/app dir 755 0:0;run/app/a.txt file 644 0:0 A
             COPY --chown=svc a.txt /opt/new/x      | opt dir 755 0:0;opt/new dir 755 2001:2002;opt/new/x file 644 2001:2002 A
             COPY --chown=svc a.txt /home/svc/work/ | home dir 755 0:0;home/svc dir 700 2001:2002;home/svc/work dir 750 2001:2002;home/svc/work/a.txt file 644 2001:2002 A
+            COPY conf/ /bin/                       | usr dir 755 0:0;usr/bin dir 755 0:0;usr/bin/x.conf file 644 0:0 C
+            COPY conf/ /tmp/                       | tmp dir 1777 0:0;tmp/x.conf file 644 0:0 C
+            COPY conf /tmp                         | tmp dir 1777 0:0;tmp/x.conf file 644 0:0 C
+            COPY a.txt /usr/local/bin              | usr dir 755 0:0;usr/local dir 755 0:0;usr/local/bin dir 755 0:0;usr/local/bin/a.txt file 644 0:0 A
+            COPY <<EOF /tmp;H;EOF                  | tmp dir 1777 0:0;tmp/EOF file 644 0:0 H\\n
             """)
     void existingDirectoriesKeepTheirOwnerAndModeAndSymlinksAreFollowed(String steps, String expected)
             throws IOException {
         var result = fixture.build("FROM debianish\n" + steps.replace(';', '\n') + "\n");
 
-        assertThat(String.join(";", fixture.lastLayer(result))).isEqualTo(expected.strip());
+        assertThat(String.join(";", fixture.lastLayer(result))).isEqualTo(expected.strip().replace("\\n", "\n"));
     }
 
     @Test

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 final class VariableResolver {
 
+    private static final WordExpander HEREDOC_EXPANDER = new WordExpander('\\');
+
     /** BuildKit's SecretsUsedInArgOrEnv word list, matched between underscores. */
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
@@ -225,7 +227,8 @@ final class VariableResolver {
         });
         Expansion expansion;
         try {
-            expansion = raw ? expander.expandRaw(text, visible) : expander.expand(text, visible);
+            // BuildKit expands heredoc contents with its default lexer: a backslash escapes, whatever # escape= says.
+            expansion = raw ? HEREDOC_EXPANDER.expandRaw(text, visible) : expander.expand(text, visible);
         } catch (ExpansionException invalid) {
             Diagnostic error = locator.rangeAt(at, text, invalid.offset())
                     .map(range -> Diagnostic.error(file, range, invalid.getMessage()))
