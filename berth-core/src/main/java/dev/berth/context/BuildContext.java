@@ -110,18 +110,11 @@ public final class BuildContext {
         if (written.contains("*") || written.contains("?") || written.contains("[")) {
             return Optional.empty();
         }
-        List<String> parts = new ArrayList<>();
-        for (String part : written.split("/")) {
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return Optional.of(outside(written, sourceName));
-                }
-                parts.removeLast();
-            } else if (!part.isEmpty() && !part.equals(".")) {
-                parts.add(part);
-            }
+        Optional<String> clean = relative(written);
+        if (clean.isEmpty()) {
+            return Optional.of(outside(written, sourceName));
         }
-        String path = String.join("/", parts);
+        String path = clean.get();
         if (path.isEmpty()) {
             return Optional.empty();
         }
@@ -133,6 +126,22 @@ public final class BuildContext {
         } catch (IOException e) {
             throw new StoreException("reading " + root.resolve(path), e);
         }
+    }
+
+    /** A source as a path relative to the root, {@code .} and {@code ..} applied; empty when it climbs out. */
+    public static Optional<String> relative(String written) {
+        List<String> parts = new ArrayList<>();
+        for (String part : written.split("/")) {
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                parts.removeLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return Optional.of(String.join("/", parts));
     }
 
     /** A source that climbs out of the root with {@code ..}. */

@@ -101,22 +101,10 @@ final class CopySelector {
 
     /** The source relative to the context root; {@code ..} that would leave it is an error. */
     private String cleanSource(String written) {
-        List<String> parts = new ArrayList<>();
-        for (String part : written.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    SourceProblem problem = BuildContext.outside(written, sourceName);
-                    throw new StepInputException(problem.message(), problem.hint());
-                }
-                parts.removeLast();
-            } else {
-                parts.add(part);
-            }
-        }
-        return String.join("/", parts);
+        return BuildContext.relative(written).orElseThrow(() -> {
+            SourceProblem problem = BuildContext.outside(written, sourceName);
+            return new StepInputException(problem.message(), problem.hint());
+        });
     }
 
     /**

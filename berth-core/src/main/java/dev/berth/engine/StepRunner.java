@@ -130,7 +130,7 @@ final class StepRunner implements MountResolver.Sources {
         return new StagePaths(trees.of(state.layers()));
     }
 
-    /** Who owns what a step makes for the stage's USER: root when there is none. */
+    /** Who {@code user[:group]} (a USER or a --chown) is in the stage's /etc/passwd and /etc/group: root when empty. */
     private Ownership owner(String user, StageState state) {
         return user.isEmpty() ? Ownership.ROOT : Ownership.resolve(user,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers());
@@ -225,9 +225,7 @@ final class StepRunner implements MountResolver.Sources {
         boolean intoDirectory = destination.endsWith("/")
                 || paths(state).isDirectory(destination, "ADD to " + copy.destination());
         String target = ImagePaths.relative(intoDirectory ? destination + "/" + download.name() : destination);
-        Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
-                new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
-                .orElse(Ownership.ROOT);
+        Ownership owner = owner(copy.chown().orElse(""), state);
         LayerEntry file = LayerEntry.file(target, mode, download.modified(), download.size(),
                 () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid());
         return storer().store(paths(state).place(List.of(file), "", owner, options.created(),
@@ -250,9 +248,7 @@ final class StepRunner implements MountResolver.Sources {
         if (known != null) {
             return known;
         }
-        Ownership owner = copy.chown().map(chown -> Ownership.resolve(chown,
-                new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers()))
-                .orElse(Ownership.ROOT);
+        Ownership owner = owner(copy.chown().orElse(""), state);
         ExtractedRootfs source = rootfs(copy.source());
         // A COPY of here-documents alone reads nothing from its source, and a stage or image is listed only where
         // the sources reach: COPY --from=build /app/bin walks no base image.

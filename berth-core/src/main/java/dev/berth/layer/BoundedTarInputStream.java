@@ -37,10 +37,7 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
             } catch (IllegalArgumentException malformed) {
                 return record; // the header parser reports it, in its own words
             }
-            if (size > MAX_EXTENDED_HEADER_BYTES) {
-                throw new OversizedHeaderException("extended header (type " + (char) record[TYPE_FLAG_OFFSET] + ") of "
-                        + size + " bytes, more than the " + MAX_EXTENDED_HEADER_BYTES + " allowed");
-            }
+            checkExtendedHeader(record[TYPE_FLAG_OFFSET], size);
         }
         return record;
     }
@@ -55,7 +52,15 @@ public final class BoundedTarInputStream extends TarArchiveInputStream {
         }
     }
 
-    private static boolean isExtendedHeader(byte type) {
+    /** Refuses an extended header of {@code type} larger than {@link #MAX_EXTENDED_HEADER_BYTES}, before it is read. */
+    static void checkExtendedHeader(byte type, long size) throws OversizedHeaderException {
+        if (size > MAX_EXTENDED_HEADER_BYTES) {
+            throw new OversizedHeaderException("extended header (type " + (char) type + ") of " + size
+                    + " bytes, more than the " + MAX_EXTENDED_HEADER_BYTES + " allowed");
+        }
+    }
+
+    static boolean isExtendedHeader(byte type) {
         return type == TarConstants.LF_PAX_EXTENDED_HEADER_LC || type == TarConstants.LF_PAX_EXTENDED_HEADER_UC
                 || type == TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER
                 || type == TarConstants.LF_GNUTYPE_LONGNAME || type == TarConstants.LF_GNUTYPE_LONGLINK;

@@ -60,7 +60,7 @@ public final class TarHeaderScanner {
                 throw new IOException("malformed tar header: " + malformed.getMessage(), malformed);
             }
             byte type = header[TYPE_FLAG_OFFSET];
-            if (isExtendedHeader(type)) {
+            if (BoundedTarInputStream.isExtendedHeader(type)) {
                 byte[] data = extended(entry.getSize(), type);
                 switch (type) {
                     case TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER -> apply(paxRecords(data), globalPax);
@@ -101,9 +101,9 @@ public final class TarHeaderScanner {
     }
 
     private byte[] extended(long size, byte type) throws IOException {
-        if (size > BoundedTarInputStream.MAX_EXTENDED_HEADER_BYTES || size < 0) {
-            throw new BoundedTarInputStream.OversizedHeaderException("extended header (type " + (char) type + ") of "
-                    + size + " bytes, more than the " + BoundedTarInputStream.MAX_EXTENDED_HEADER_BYTES + " allowed");
+        BoundedTarInputStream.checkExtendedHeader(type, size);
+        if (size < 0) {
+            throw new IOException("extended header (type " + (char) type + ") with a negative size: " + size);
         }
         byte[] data = in.readNBytes((int) size);
         if (data.length < size) {
@@ -177,12 +177,6 @@ public final class TarHeaderScanner {
             }
         }
         return true;
-    }
-
-    private static boolean isExtendedHeader(byte type) {
-        return type == TarConstants.LF_PAX_EXTENDED_HEADER_LC || type == TarConstants.LF_PAX_EXTENDED_HEADER_UC
-                || type == TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER
-                || type == TarConstants.LF_GNUTYPE_LONGNAME || type == TarConstants.LF_GNUTYPE_LONGLINK;
     }
 
     private static String nulTerminated(byte[] data) {
