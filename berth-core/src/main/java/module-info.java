@@ -24,6 +24,7 @@ module dev.berth.core {
     exports dev.berth.dockerfile.shell;
     exports dev.berth.dockerfile.syntax;
     exports dev.berth.engine;
+    exports dev.berth.engine.mount;
     exports dev.berth.error;
     exports dev.berth.event;
     exports dev.berth.export;
@@ -33,6 +34,7 @@ module dev.berth.core {
     exports dev.berth.plan;
     exports dev.berth.recovery;
     exports dev.berth.runtime;
+    exports dev.berth.sandbox;
     exports dev.berth.snapshot;
     exports dev.berth.store;
 }

@@ -1,15 +1,15 @@
 package dev.berth.cli;
 
 import dev.berth.engine.BuildCache;
-import dev.berth.engine.CacheMounts;
+import dev.berth.engine.mount.CacheMounts;
 import dev.berth.store.LocalStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code berth builder prune}: empties the build cache and removes the {@code RUN --mount=type=cache} directories

@@ -2,10 +2,10 @@ package dev.berth.cli;
 
 import dev.berth.api.Berth;
 import dev.berth.container.RunRequest;
-import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.error.BerthException;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.runtime.Stdio;
+import dev.berth.sandbox.SandboxNetwork;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code berth run [OPTIONS] IMAGE [COMMAND [ARG...]]}: runs a container in the foreground, as {@code docker run --rm}.
@@ -144,10 +144,10 @@ final class RunCommand implements Callable<Integer> {
         return seccomp;
     }
 
-    private NetworkMode network() {
+    private SandboxNetwork network() {
         return switch (network) {
-            case "host", "default" -> NetworkMode.HOST;
-            case "none" -> NetworkMode.NONE;
+            case "host", "default" -> SandboxNetwork.HOST;
+            case "none" -> SandboxNetwork.NONE;
             default -> throw new UnsupportedFeatureException("--network " + network + ": only host and none are supported");
         };
     }

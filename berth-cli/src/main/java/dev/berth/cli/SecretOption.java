@@ -1,6 +1,6 @@
 package dev.berth.cli;
 
-import dev.berth.engine.BuildSecret;
+import dev.berth.engine.mount.BuildSecret;
 import dev.berth.error.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code --secret id=NAME[,type=file|env][,src=FILE|,env=VAR]}, as Docker's buildx reads it: {@code src}

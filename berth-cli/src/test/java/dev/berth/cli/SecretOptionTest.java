@@ -3,7 +3,7 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.BuildSecret;
+import dev.berth.engine.mount.BuildSecret;
 import dev.berth.error.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.berth.api;
 
-import dev.berth.engine.BuildSecret;
+import dev.berth.engine.mount.BuildSecret;
 import dev.berth.export.BuildOutput;
 import java.nio.file.Path;
 import java.time.Instant;

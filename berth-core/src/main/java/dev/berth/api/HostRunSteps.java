@@ -2,15 +2,15 @@ package dev.berth.api;
 
 import dev.berth.container.ContainerRunner;
 import dev.berth.engine.ContainerRunStepExecutor;
-import dev.berth.engine.ContainerSandbox;
-import dev.berth.engine.LayerRef;
 import dev.berth.engine.RunInvocation;
-import dev.berth.engine.RootfsView;
 import dev.berth.engine.RunStepExecutor;
 import dev.berth.image.Compression;
+import dev.berth.image.LayerRef;
 import dev.berth.layer.LayerWriter;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.RuntimeDetector;
+import dev.berth.sandbox.RootfsView;
+import dev.berth.sandbox.Sandbox;
 import dev.berth.snapshot.CopySnapshotter;
 import dev.berth.snapshot.OverlaySnapshotter;
 import dev.berth.snapshot.Snapshotter;
@@ -75,7 +75,7 @@ public final class HostRunSteps implements RunStepExecutor {
      */
     public void unpack(List<LayerRef> layers) {
         if (snapshotter() instanceof OverlaySnapshotter overlay) {
-            ContainerSandbox.unpack(overlay, store.content(), layers);
+            Sandbox.unpack(overlay, store.content(), layers);
         }
     }
 

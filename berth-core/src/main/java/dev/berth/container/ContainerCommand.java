@@ -1,8 +1,8 @@
 package dev.berth.container;
 
-import dev.berth.engine.ProcessSpec;
 import dev.berth.error.ExecutionException;
 import dev.berth.image.ContainerConfig;
+import dev.berth.sandbox.SandboxProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class ContainerCommand {
     }
 
     /** The process to run; throws {@link ExecutionException} when there is no command at all or the working directory is relative. */
-    public static ProcessSpec resolve(ContainerConfig image, RunRequest request) {
+    public static SandboxProcess resolve(ContainerConfig image, RunRequest request) {
         List<String> entrypoint = request.entrypoint()
                 .map(e -> e.isEmpty() ? List.<String>of() : List.of(e))
                 .orElse(image.entrypoint());
@@ -37,7 +37,7 @@ public final class ContainerCommand {
             throw new ExecutionException("the working directory '" + workingDir + "' is invalid, it needs to be an absolute path");
         }
         String user = request.user().orElse(image.user());
-        return new ProcessSpec(args, environment(image.env(), request.env()), user, workingDir);
+        return new SandboxProcess(args, environment(image.env(), request.env()), user, workingDir);
     }
 
     /** {@code base} with each {@code KEY=VALUE} of {@code overrides} set over it, keeping the first order. */

@@ -1,12 +1,12 @@
 package dev.berth.container;
 
-import dev.berth.engine.ContainerSandbox;
-import dev.berth.engine.LayerRef;
-import dev.berth.engine.ProcessSpec;
 import dev.berth.image.ContainerConfig;
 import dev.berth.image.Digest;
+import dev.berth.image.LayerRef;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.Stdio;
+import dev.berth.sandbox.Sandbox;
+import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.ContentStore;
 import java.nio.file.Path;
@@ -33,10 +33,10 @@ public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRu
 
     /** Runs the container; returns its process's exit code (128 + signal when a signal ended it). */
     public int run(ContainerConfig image, List<LayerRef> layers, RunRequest request, Stdio stdio) {
-        ProcessSpec process = ContainerCommand.resolve(image, request);
-        Optional<Digest> parent = ContainerSandbox.unpack(snapshotter, store, layers);
-        String id = ContainerSandbox.newId();
-        try (ContainerSandbox container = new ContainerSandbox(snapshotter, runtime, bundles, id, "run")) {
+        SandboxProcess process = ContainerCommand.resolve(image, request);
+        Optional<Digest> parent = Sandbox.unpack(snapshotter, store, layers);
+        String id = Sandbox.newId();
+        try (Sandbox container = new Sandbox(snapshotter, runtime, bundles, id, "run")) {
             container.prepare(parent, process, request.network(), List.of(), request.hostname().orElse(id.substring(0, 12)),
                     request.seccomp());
             return container.run(stdio);

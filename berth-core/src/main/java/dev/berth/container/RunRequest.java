@@ -1,6 +1,6 @@
 package dev.berth.container;
 
-import dev.berth.dockerfile.instruction.NetworkMode;
+import dev.berth.sandbox.SandboxNetwork;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.Optional;
  *                   {@code --security-opt seccomp=unconfined}
  */
 public record RunRequest(String image, Optional<String> entrypoint, List<String> args, List<String> env,
-        Optional<String> workingDir, Optional<String> user, NetworkMode network, Optional<String> hostname,
+        Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
         boolean stdin, boolean seccomp) {
 
     public RunRequest {
@@ -36,7 +36,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
 
     /** A request with the default seccomp filter. */
     public RunRequest(String image, Optional<String> entrypoint, List<String> args, List<String> env,
-            Optional<String> workingDir, Optional<String> user, NetworkMode network, Optional<String> hostname,
+            Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
             boolean stdin) {
         this(image, entrypoint, args, env, workingDir, user, network, hostname, stdin, true);
     }

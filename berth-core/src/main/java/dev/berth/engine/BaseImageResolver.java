@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.error.NotFoundException;
+import dev.berth.error.StepInputException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
@@ -9,6 +10,7 @@ import dev.berth.image.ImageIndex;
 import dev.berth.image.ImageJson;
 import dev.berth.image.ImageReference;
 import dev.berth.image.InvalidReferenceException;
+import dev.berth.image.LayerRef;
 import dev.berth.image.Manifest;
 import dev.berth.image.Platform;
 import dev.berth.image.StandardMediaType;

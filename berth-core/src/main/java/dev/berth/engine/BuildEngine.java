@@ -5,8 +5,12 @@ import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
+import dev.berth.engine.mount.CacheMounts;
+import dev.berth.engine.rootfs.LayerTrees;
+import dev.berth.engine.rootfs.RootfsExtractions;
 import dev.berth.error.BerthException;
 import dev.berth.error.InvalidInputException;
+import dev.berth.error.StepInputException;
 import dev.berth.error.StoreException;
 import dev.berth.event.BuildEvent;
 import dev.berth.image.ContainerConfig;
@@ -77,7 +81,7 @@ public final class BuildEngine {
         int target = graph.target().index();
         Set<Integer> read = RootfsExtractions.readStages(graph);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        try (RootfsExtractions extractions = new RootfsExtractions(parts, options.work().resolve("rootfs"),
+        try (RootfsExtractions extractions = new RootfsExtractions(parts.content(), parts.runs(), options.work().resolve("rootfs"),
                 new LayerTrees(parts.content(), parts.cache().layerIndexDirectory()))) {
             for (PlannedStage stage : graph.stages()) {
                 stages.put(stage.index(), executor.submit(() -> {

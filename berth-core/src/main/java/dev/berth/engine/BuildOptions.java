@@ -3,6 +3,7 @@ package dev.berth.engine;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.diagnostic.SourceFile;
+import dev.berth.engine.mount.BuildSecret;
 import dev.berth.event.ProgressListener;
 import dev.berth.image.Platform;
 import java.nio.file.Path;

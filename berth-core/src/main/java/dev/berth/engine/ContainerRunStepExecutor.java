@@ -4,12 +4,17 @@ import dev.berth.error.ExecutionException;
 import dev.berth.image.Compression;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
+import dev.berth.image.LayerRef;
 import dev.berth.image.StandardMediaType;
 import dev.berth.layer.LayerDigests;
 import dev.berth.layer.LayerEntry;
 import dev.berth.layer.LayerWriter;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.Stdio;
+import dev.berth.sandbox.OutputTail;
+import dev.berth.sandbox.RootfsView;
+import dev.berth.sandbox.RunBundle;
+import dev.berth.sandbox.Sandbox;
 import dev.berth.snapshot.ChainIds;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.BlobInfo;
@@ -47,9 +52,9 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
 
     @Override
     public Optional<LayerRef> run(RunInvocation invocation) {
-        Optional<Digest> parent = ContainerSandbox.unpack(snapshotter, store, invocation.layers());
-        String id = "berth-run-" + ContainerSandbox.newId().substring(0, 12);
-        try (ContainerSandbox container = new ContainerSandbox(snapshotter, runtime, bundles, id, "RUN")) {
+        Optional<Digest> parent = Sandbox.unpack(snapshotter, store, invocation.layers());
+        String id = "berth-run-" + Sandbox.newId().substring(0, 12);
+        try (Sandbox container = new Sandbox(snapshotter, runtime, bundles, id, "RUN")) {
             container.prepare(parent, invocation.process(), invocation.network(), invocation.mounts(),
                     RunBundle.BUILD_HOSTNAME, true);
             int exitCode = runLogged(container, invocation);
@@ -79,12 +84,12 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
 
     @Override
     public Optional<RootfsView> view(List<LayerRef> layers) {
-        Optional<Digest> chain = ContainerSandbox.unpack(snapshotter, store, layers);
+        Optional<Digest> chain = Sandbox.unpack(snapshotter, store, layers);
         if (chain.isEmpty()) {
             return Optional.empty();
         }
-        ContainerSandbox sandbox = new ContainerSandbox(snapshotter, runtime, bundles,
-                "berth-view-" + ContainerSandbox.newId().substring(0, 12), "COPY --from");
+        Sandbox sandbox = new Sandbox(snapshotter, runtime, bundles,
+                "berth-view-" + Sandbox.newId().substring(0, 12), "COPY --from");
         try {
             return Optional.of(new RootfsView(sandbox.view(chain.get()), sandbox::close));
         } catch (RuntimeException e) {
@@ -98,7 +103,7 @@ public record ContainerRunStepExecutor(Snapshotter snapshotter, ContentStore sto
         return true;
     }
 
-    private static int runLogged(ContainerSandbox container, RunInvocation invocation) {
+    private static int runLogged(Sandbox container, RunInvocation invocation) {
         Path output = container.bundle().resolve("output.log");
         try {
             Files.createFile(output);

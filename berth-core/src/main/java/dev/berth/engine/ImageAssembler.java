@@ -5,6 +5,7 @@ import dev.berth.image.Digest;
 import dev.berth.image.ImageConfig;
 import dev.berth.image.ImageJson;
 import dev.berth.image.ImageReference;
+import dev.berth.image.LayerRef;
 import dev.berth.image.Manifest;
 import dev.berth.image.StandardMediaType;
 import dev.berth.store.ContentStore;

@@ -1,6 +1,9 @@
 package dev.berth.engine;
 
-import dev.berth.dockerfile.instruction.NetworkMode;
+import dev.berth.image.LayerRef;
+import dev.berth.sandbox.HostMount;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +19,11 @@ import java.util.Optional;
  * @param beforeLayerWrite called by the executor once the process is done and before it writes the layer:
  *     the engine then holds the store's write guard until the layer is recorded ({@link StepGuard})
  */
-public record RunInvocation(List<LayerRef> layers, ProcessSpec process, NetworkMode network, List<HostMount> mounts,
+public record RunInvocation(List<LayerRef> layers, SandboxProcess process, SandboxNetwork network, List<HostMount> mounts,
         OutputStream log, Optional<Instant> sourceDateEpoch, Runnable beforeLayerWrite) {
 
     /** An invocation whose layer nothing records (tests, a RUN outside a build). */
-    public RunInvocation(List<LayerRef> layers, ProcessSpec process, NetworkMode network, List<HostMount> mounts,
+    public RunInvocation(List<LayerRef> layers, SandboxProcess process, SandboxNetwork network, List<HostMount> mounts,
             OutputStream log, Optional<Instant> sourceDateEpoch) {
         this(layers, process, network, mounts, log, sourceDateEpoch, () -> { });
     }

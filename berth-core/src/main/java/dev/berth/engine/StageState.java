@@ -2,6 +2,7 @@ package dev.berth.engine;
 
 import dev.berth.image.Digest;
 import dev.berth.image.ImageConfig;
+import dev.berth.image.LayerRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

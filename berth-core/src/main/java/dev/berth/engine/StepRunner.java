@@ -5,15 +5,33 @@ import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
 import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
+import dev.berth.engine.copy.CopySelector;
+import dev.berth.engine.copy.CopyStepExecutor;
+import dev.berth.engine.copy.Ownership;
+import dev.berth.engine.copy.StagePaths;
+import dev.berth.engine.copy.UrlFetcher;
+import dev.berth.engine.mount.BindDigests;
+import dev.berth.engine.mount.MountResolver;
+import dev.berth.engine.rootfs.ExtractedRootfs;
+import dev.berth.engine.rootfs.LayerTrees;
+import dev.berth.engine.rootfs.RootfsAttributes;
+import dev.berth.engine.rootfs.RootfsExtractions;
+import dev.berth.engine.rootfs.RootfsFileReader;
 import dev.berth.error.ExecutionException;
+import dev.berth.error.StepInputException;
 import dev.berth.error.StoreException;
 import dev.berth.image.ContainerConfig;
 import dev.berth.image.Digest;
 import dev.berth.image.HistoryEntry;
 import dev.berth.image.ImageConfig;
+import dev.berth.image.ImagePaths;
+import dev.berth.image.LayerRef;
 import dev.berth.layer.LayerEntry;
+import dev.berth.layer.LayerStorer;
 import dev.berth.plan.CopySource;
 import dev.berth.plan.Step;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +179,7 @@ final class StepRunner implements MountResolver.Sources {
             List<String> stepEnv = new ArrayList<>(env);
             stepEnv.addAll(resolved.env());
             layer = parts.runs().run(new RunInvocation(state.layers(),
-                    new ProcessSpec(argv, stepEnv, config.user(), workingDir), run.network(), resolved.mounts(), output,
+                    new SandboxProcess(argv, stepEnv, config.user(), workingDir), network(run), resolved.mounts(), output,
                     options.sourceDateEpoch(), beforeLayerWrite));
         } catch (ExecutionException failed) {
             throw new ExecutionException("RUN at " + options.dockerfile().name() + ":" + run.location().startLine()
@@ -309,5 +327,13 @@ final class StepRunner implements MountResolver.Sources {
 
     private LayerStorer storer() {
         return new LayerStorer(parts.content(), options.sourceDateEpoch());
+    }
+
+    /** Docker's legacy builder runs RUN on the host's network unless {@code --network=none}. */
+    private static SandboxNetwork network(Step.RunStep run) {
+        return switch (run.network()) {
+            case DEFAULT, HOST -> SandboxNetwork.HOST;
+            case NONE -> SandboxNetwork.NONE;
+        };
     }
 }

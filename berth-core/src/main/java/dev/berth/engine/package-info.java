@@ -1,15 +1,13 @@
 /**
- * Runs a build graph: one executor per step kind, the build cache, and the assembly of the final image.
+ * Runs a build graph: schedules the stages on virtual threads, looks each step up in the build cache, hands it
+ * to its executor, and assembles the final image. What it reads of a Dockerfile is the plan
+ * ({@link dev.berth.plan.Step}s); executors take resolved values (layers, a process, mounts) and give layers back.
  *
- * <p>Executors never see Dockerfile text: they take resolved values (layers, a process, mounts) and give
- * layers back. {@link dev.berth.engine.RunStepExecutor} is the boundary between the engine and the
- * machinery that runs a RUN step in a container (snapshots and the OCI runtime);
- * {@link dev.berth.engine.ContainerRunStepExecutor} implements it with a {@link dev.berth.snapshot.Snapshotter}
- * and an {@link dev.berth.runtime.OciRuntime}. A RUN step's {@code --mount}s reach it as {@link dev.berth.engine.HostMount}s:
- * {@code MountResolver} binds context, stage and image sources (resolved inside their own root), the persistent
- * {@link dev.berth.engine.CacheMounts} directories, tmpfs and {@link dev.berth.engine.BuildSecret} files, and
- * releases them when the step ends.
- * A COPY's files are read once: the step's thread reads and hashes them into the layer while the content
- * store's ingester hashes and writes the tar on threads of its own; see {@code docs/copy-throughput.md}.
+ * <p>One sub-package per concern: {@link dev.berth.engine.copy} (COPY/ADD, URL fetches, ownership, placement in a
+ * stage), {@link dev.berth.engine.mount} (RUN {@code --mount}s: cache, bind, secret, tmpfs, and the cache locks),
+ * {@link dev.berth.engine.rootfs} (reading a stage's layered file system: attributes, files, extractions and
+ * read-only views). {@link dev.berth.engine.RunStepExecutor} is the boundary between the engine and the
+ * {@link dev.berth.sandbox} that runs a RUN step's process; {@link dev.berth.engine.ContainerRunStepExecutor}
+ * implements it over a {@link dev.berth.snapshot.Snapshotter} and an {@link dev.berth.runtime.OciRuntime}.
  */
 package dev.berth.engine;

@@ -3,16 +3,16 @@ package dev.berth.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.dockerfile.instruction.NetworkMode;
-import dev.berth.engine.ProcessSpec;
 import dev.berth.error.ExecutionException;
 import dev.berth.image.ContainerConfig;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Docker's resolution of the command, environment, working directory and user of {@code docker run}. */
 class ContainerCommandTest {
@@ -34,7 +34,7 @@ class ContainerCommandTest {
     void commandIsEntrypointThenCmd(String entrypoint, String cmd, String override, String args, String expected) {
         ContainerConfig image = ContainerConfig.builder().entrypoint(words(entrypoint)).cmd(words(cmd)).build();
         Optional<String> flag = override.equals("<none>") ? Optional.empty() : Optional.of(override);
-        ProcessSpec process = ContainerCommand.resolve(image, request(flag, words(args), List.of()));
+        SandboxProcess process = ContainerCommand.resolve(image, request(flag, words(args), List.of()));
         assertThat(process.args()).isEqualTo(words(expected));
     }
 
@@ -48,24 +48,24 @@ class ContainerCommandTest {
     @Test
     void requestEnvironmentReplacesImageValuesInPlaceAndAppendsNewOnes() {
         ContainerConfig image = ContainerConfig.builder().env(List.of("PATH=/bin", "A=1", "B=2")).cmd(List.of("sh")).build();
-        ProcessSpec process = ContainerCommand.resolve(image, request(Optional.empty(), List.of(), List.of("B=3", "C=4", "A=5")));
+        SandboxProcess process = ContainerCommand.resolve(image, request(Optional.empty(), List.of(), List.of("B=3", "C=4", "A=5")));
         assertThat(process.env()).containsExactly("PATH=/bin", "A=5", "B=3", "C=4");
     }
 
     @Test
     void workingDirectoryAndUserComeFromTheImageUnlessGiven() {
         ContainerConfig image = ContainerConfig.builder().workingDir("/app").user("web").cmd(List.of("sh")).build();
-        ProcessSpec fromImage = ContainerCommand.resolve(image, request(Optional.empty(), List.of(), List.of()));
+        SandboxProcess fromImage = ContainerCommand.resolve(image, request(Optional.empty(), List.of(), List.of()));
         assertThat(List.of(fromImage.workingDir(), fromImage.user())).containsExactly("/app", "web");
         RunRequest overridden = new RunRequest("img", Optional.empty(), List.of(), List.of(), Optional.of("/srv"),
-                Optional.of("nobody"), NetworkMode.NONE, Optional.empty(), false);
-        ProcessSpec given = ContainerCommand.resolve(image, overridden);
+                Optional.of("nobody"), SandboxNetwork.NONE, Optional.empty(), false);
+        SandboxProcess given = ContainerCommand.resolve(image, overridden);
         assertThat(List.of(given.workingDir(), given.user())).containsExactly("/srv", "nobody");
     }
 
     @Test
     void noWorkingDirectoryMeansRootAndNoUserMeansTheImageDefault() {
-        ProcessSpec process = ContainerCommand.resolve(ContainerConfig.builder().cmd(List.of("sh")).build(),
+        SandboxProcess process = ContainerCommand.resolve(ContainerConfig.builder().cmd(List.of("sh")).build(),
                 request(Optional.empty(), List.of(), List.of()));
         assertThat(List.of(process.workingDir(), process.user())).containsExactly("/", "");
     }
@@ -73,14 +73,14 @@ class ContainerCommandTest {
     @Test
     void relativeWorkingDirectoryIsRefused() {
         RunRequest relative = new RunRequest("img", Optional.empty(), List.of("sh"), List.of(), Optional.of("work"),
-                Optional.empty(), NetworkMode.NONE, Optional.empty(), false);
+                Optional.empty(), SandboxNetwork.NONE, Optional.empty(), false);
         assertThatThrownBy(() -> ContainerCommand.resolve(ContainerConfig.EMPTY, relative))
                 .isInstanceOf(ExecutionException.class)
                 .hasMessage("the working directory 'work' is invalid, it needs to be an absolute path");
     }
 
     private static RunRequest request(Optional<String> entrypoint, List<String> args, List<String> env) {
-        return new RunRequest("img", entrypoint, args, env, Optional.empty(), Optional.empty(), NetworkMode.NONE,
+        return new RunRequest("img", entrypoint, args, env, Optional.empty(), Optional.empty(), SandboxNetwork.NONE,
                 Optional.empty(), false);
     }
 

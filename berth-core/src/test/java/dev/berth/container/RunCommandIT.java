@@ -3,8 +3,8 @@ package dev.berth.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
-import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.runtime.Stdio;
+import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.IntegrationFixtures;
@@ -67,7 +67,7 @@ class RunCommandIT {
     void envWorkdirAndUserApply() throws IOException {
         RunRequest request = new RunRequest("busybox:test", Optional.empty(),
                 List.of("sh", "-c", "echo $GREETING; pwd; id -u; hostname"), List.of("GREETING=hi"),
-                Optional.of("/tmp/work"), Optional.of("nobody"), NetworkMode.NONE, Optional.of("box"), false);
+                Optional.of("/tmp/work"), Optional.of("nobody"), SandboxNetwork.NONE, Optional.of("box"), false);
         assertThat(run(request)).isZero();
         assertThat(out()).isEqualTo("hi\n/tmp/work\n65534\nbox\n");
         assertNothingLeft();
@@ -83,14 +83,14 @@ class RunCommandIT {
     @Test
     void seccompUnconfinedLetsTheSameCallThrough() throws IOException {
         RunRequest unconfined = new RunRequest("busybox:test", Optional.empty(), List.of("unshare", "-U", "true"),
-                List.of(), Optional.empty(), Optional.empty(), NetworkMode.NONE, Optional.empty(), false, false);
+                List.of(), Optional.empty(), Optional.empty(), SandboxNetwork.NONE, Optional.empty(), false, false);
         assertThat(run(unconfined)).isZero();
         assertThat(err()).isEmpty();
     }
 
     private static RunRequest request(List<String> args) {
         return new RunRequest("busybox:test", Optional.empty(), args, List.of(), Optional.empty(), Optional.empty(),
-                NetworkMode.NONE, Optional.empty(), false);
+                SandboxNetwork.NONE, Optional.empty(), false);
     }
 
     private int run(RunRequest request) {

@@ -3,6 +3,7 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.BuildResult;
+import dev.berth.engine.copy.AddedArchives;
 import dev.berth.testing.CompressedBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,9 +78,9 @@ class AddArchiveFormatsTest {
             "NONE,  7573746172",
             "NONE,  ''",
     })
-    void magicBytesNameTheCompression(ArchiveEntries.Compression expected, String hex) {
+    void magicBytesNameTheCompression(AddedArchives.Compression expected, String hex) {
         byte[] head = HexFormat.of().parseHex(hex);
-        assertThat(ArchiveEntries.Compression.detect(head, head.length)).isEqualTo(expected);
+        assertThat(AddedArchives.Compression.detect(head, head.length)).isEqualTo(expected);
     }
 
     private static byte[] tar() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
+import dev.berth.image.LayerRef;
 import dev.berth.image.StandardMediaType;
 import dev.berth.store.ContentStore;
 import dev.berth.store.InMemoryContentStore;

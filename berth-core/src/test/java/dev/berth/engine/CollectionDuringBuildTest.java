@@ -6,6 +6,7 @@ import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Builder;
 import dev.berth.image.Descriptor;
+import dev.berth.image.LayerRef;
 import dev.berth.store.CollectionReport;
 import dev.berth.store.GarbageCollector;
 import java.nio.file.Path;

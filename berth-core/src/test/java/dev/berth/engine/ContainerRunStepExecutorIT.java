@@ -4,9 +4,13 @@ import static dev.berth.engine.RunFixture.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.dockerfile.instruction.NetworkMode;
 import dev.berth.error.ExecutionException;
 import dev.berth.image.Digest;
+import dev.berth.image.LayerRef;
+import dev.berth.sandbox.HostMount;
+import dev.berth.sandbox.RootfsView;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.ChainIds;
 import dev.berth.snapshot.CopySnapshotter;
 import dev.berth.snapshot.OverlaySnapshotter;
@@ -53,7 +57,7 @@ class ContainerRunStepExecutorIT {
     @Test
     void newLayerHoldsExactlyTheFileAndTheWhiteoutAndNoRuntimeMountPoints() throws IOException {
         var layer = overlay.run(invocation(List.of("/bin/sh", "-c", "echo hi > /x && rm /bin/ls && echo done"), "",
-                NetworkMode.HOST, List.of(), fixture.busybox, log)).orElseThrow();
+                SandboxNetwork.HOST, List.of(), fixture.busybox, log)).orElseThrow();
 
         assertThat(fixture.entries(layer)).containsExactly("bin/", "bin/.wh.ls", "x=hi");
         assertThat(log.toString()).isEqualTo("done\n");
@@ -61,21 +65,21 @@ class ContainerRunStepExecutorIT {
 
     @Test
     void aRunLeavesItsLayerAsACommittedSnapshotThatTheNextRunStartsFrom() {
-        LayerRef layer = overlay.run(invocation(List.of("/bin/sh", "-c", "echo hi > /x"), "", NetworkMode.HOST,
+        LayerRef layer = overlay.run(invocation(List.of("/bin/sh", "-c", "echo hi > /x"), "", SandboxNetwork.HOST,
                 List.of(), fixture.busybox, log)).orElseThrow();
         Digest chain = ChainIds.of(List.of(fixture.busybox.diffId(), layer.diffId())).getLast();
 
         assertThat(overlay.snapshotter().isCommitted(chain)).isTrue();
-        overlay.run(new RunInvocation(List.of(fixture.busybox, layer), new ProcessSpec(List.of("cat", "/x"), List.of(),
-                "", "/"), NetworkMode.HOST, List.of(), log, Optional.empty()));
+        overlay.run(new RunInvocation(List.of(fixture.busybox, layer), new SandboxProcess(List.of("cat", "/x"), List.of(),
+                "", "/"), SandboxNetwork.HOST, List.of(), log, Optional.empty()));
         assertThat(log.toString()).isEqualTo("hi\n");
     }
 
     /** SOURCE_DATE_EPOCH rewrites the layer's times: a snapshot of the RUN's own files would not be that layer. */
     @Test
     void withSourceDateEpochTheLayerIsUnpackedNotTheRunsSnapshotKept() {
-        LayerRef layer = overlay.run(new RunInvocation(List.of(fixture.busybox), new ProcessSpec(
-                List.of("/bin/sh", "-c", "echo hi > /x"), List.of(), "", "/"), NetworkMode.HOST, List.of(), log,
+        LayerRef layer = overlay.run(new RunInvocation(List.of(fixture.busybox), new SandboxProcess(
+                List.of("/bin/sh", "-c", "echo hi > /x"), List.of(), "", "/"), SandboxNetwork.HOST, List.of(), log,
                 Optional.of(java.time.Instant.EPOCH))).orElseThrow();
 
         assertThat(overlay.snapshotter().isCommitted(
@@ -85,7 +89,7 @@ class ContainerRunStepExecutorIT {
     @Test
     void aViewShowsTheLayersFilesReadOnlyAndLeavesNothingWhenClosed() throws IOException {
         LayerRef layer = overlay.run(invocation(List.of("/bin/sh", "-c", "echo hi > /x && rm /bin/ls"), "",
-                NetworkMode.HOST, List.of(), fixture.busybox, log)).orElseThrow();
+                SandboxNetwork.HOST, List.of(), fixture.busybox, log)).orElseThrow();
 
         try (RootfsView view = overlay.view(List.of(fixture.busybox, layer)).orElseThrow()) {
             assertThat(Files.readString(view.root().resolve("x"))).isEqualTo("hi\n");
@@ -98,14 +102,14 @@ class ContainerRunStepExecutorIT {
 
     @Test
     void aStepThatChangesNothingGivesNoLayer() {
-        assertThat(overlay.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log))).isEmpty();
+        assertThat(overlay.run(invocation(List.of("true"), "", SandboxNetwork.HOST, List.of(), fixture.busybox, log))).isEmpty();
     }
 
     @Test
     void runsAsTheImageUserResolvedFromItsPasswdFile() {
-        overlay.run(invocation(List.of("sh", "-c", "id -u; id -g; echo $HOME"), "nobody", NetworkMode.HOST, List.of(),
+        overlay.run(invocation(List.of("sh", "-c", "id -u; id -g; echo $HOME"), "nobody", SandboxNetwork.HOST, List.of(),
                 fixture.busybox, log));
-        overlay.run(invocation(List.of("sh", "-c", "id -u; id -g"), "1234:5", NetworkMode.HOST, List.of(),
+        overlay.run(invocation(List.of("sh", "-c", "id -u; id -g"), "1234:5", SandboxNetwork.HOST, List.of(),
                 fixture.busybox, log));
 
         assertThat(log.toString().lines()).containsExactly("65534", "65534", "/nonexistent", "1234", "5");
@@ -113,24 +117,24 @@ class ContainerRunStepExecutorIT {
 
     @Test
     void anUnknownUserNameIsAnError() {
-        assertThatThrownBy(() -> overlay.run(invocation(List.of("true"), "nosuchuser", NetworkMode.HOST, List.of(),
+        assertThatThrownBy(() -> overlay.run(invocation(List.of("true"), "nosuchuser", SandboxNetwork.HOST, List.of(),
                 fixture.busybox, log))).isInstanceOf(ExecutionException.class)
                 .hasMessage("RUN: unable to find user nosuchuser: no matching entries in passwd file");
     }
 
     @Test
     void networkNoneHasOnlyLoopbackAndHostSeesMore() {
-        overlay.run(invocation(List.of("ls", "/sys/class/net"), "", NetworkMode.NONE, List.of(), fixture.busybox, log));
+        overlay.run(invocation(List.of("ls", "/sys/class/net"), "", SandboxNetwork.NONE, List.of(), fixture.busybox, log));
         assertThat(log.toString()).isEqualTo("lo\n");
         log.reset();
 
-        overlay.run(invocation(List.of("ls", "/sys/class/net"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
+        overlay.run(invocation(List.of("ls", "/sys/class/net"), "", SandboxNetwork.HOST, List.of(), fixture.busybox, log));
         assertThat(log.toString().lines().count()).isGreaterThan(1);
     }
 
     @Test
     void aFailingCommandNamesItsExitCodeAndLeavesNothing() {
-        assertThatThrownBy(() -> overlay.run(invocation(List.of("sh", "-c", "echo oops >&2; exit 3"), "", NetworkMode.HOST,
+        assertThatThrownBy(() -> overlay.run(invocation(List.of("sh", "-c", "echo oops >&2; exit 3"), "", SandboxNetwork.HOST,
                 List.of(), fixture.busybox, log))).isInstanceOf(ExecutionException.class)
                 .hasMessage("RUN sh -c echo oops >&2; exit 3 exited with code 3");
         assertThat(log.toString()).isEqualTo("oops\n");
@@ -147,7 +151,7 @@ class ContainerRunStepExecutorIT {
         var layer = overlay.run(invocation(List.of("sh", "-c",
                 "cat /src/in.txt > /root/.cache/copied && echo t > /scratch/t && echo y > /y && "
                         + "(touch /src/nope 2>/dev/null || echo read-only)"),
-                "", NetworkMode.HOST, mounts, fixture.busybox, log)).orElseThrow();
+                "", SandboxNetwork.HOST, mounts, fixture.busybox, log)).orElseThrow();
 
         assertThat(Files.readString(cache.resolve("copied"))).isEqualTo("from context");
         assertThat(log.toString()).isEqualTo("read-only\n");
@@ -159,7 +163,7 @@ class ContainerRunStepExecutorIT {
         Path secret = Files.writeString(work.resolve("token"), "s3cr3t");
         var mounts = List.of(HostMount.bind(secret, "/run/secrets/token", true));
 
-        var layer = overlay.run(invocation(List.of("sh", "-c", "wc -c < /run/secrets/token > /used"), "", NetworkMode.HOST,
+        var layer = overlay.run(invocation(List.of("sh", "-c", "wc -c < /run/secrets/token > /used"), "", SandboxNetwork.HOST,
                 mounts, fixture.busybox, log)).orElseThrow();
 
         assertThat(fixture.entries(layer)).containsExactly("used=6");
@@ -170,8 +174,8 @@ class ContainerRunStepExecutorIT {
         var copy = fixture.executor(root -> new CopySnapshotter(root, true), "copy");
         var command = List.of("sh", "-c", "echo hi > /x && rm /bin/ls && mkdir -p /opt/a && echo b > /opt/a/b");
 
-        var fromOverlay = overlay.run(invocation(command, "", NetworkMode.HOST, List.of(), fixture.busybox, log)).orElseThrow();
-        var fromCopy = copy.run(invocation(command, "", NetworkMode.HOST, List.of(), fixture.busybox, log)).orElseThrow();
+        var fromOverlay = overlay.run(invocation(command, "", SandboxNetwork.HOST, List.of(), fixture.busybox, log)).orElseThrow();
+        var fromCopy = copy.run(invocation(command, "", SandboxNetwork.HOST, List.of(), fixture.busybox, log)).orElseThrow();
 
         assertThat(fixture.entries(fromCopy)).isEqualTo(fixture.entries(fromOverlay))
                 .containsExactly("bin/", "bin/.wh.ls", "opt/", "opt/a/", "opt/a/b=b", "x=hi");
@@ -179,10 +183,10 @@ class ContainerRunStepExecutorIT {
 
     @Test
     void aSecondStepSeesTheFirstStepsLayer() {
-        var first = overlay.run(invocation(List.of("sh", "-c", "echo one > /one"), "", NetworkMode.HOST, List.of(),
+        var first = overlay.run(invocation(List.of("sh", "-c", "echo one > /one"), "", SandboxNetwork.HOST, List.of(),
                 fixture.busybox, log)).orElseThrow();
         var next = new RunInvocation(List.of(fixture.busybox, first),
-                new ProcessSpec(List.of("cat", "/one"), List.of(), "", "/made/by/workdir"), NetworkMode.HOST, List.of(), log,
+                new SandboxProcess(List.of("cat", "/one"), List.of(), "", "/made/by/workdir"), SandboxNetwork.HOST, List.of(), log,
                 java.util.Optional.empty());
 
         var layer = overlay.run(next);
@@ -195,7 +199,7 @@ class ContainerRunStepExecutorIT {
     void runStepsGetTheDefaultSeccompFilter() {
         assertThat(fixture.runtime.supportsSeccomp()).isTrue();
 
-        overlay.run(invocation(List.of("sh", "-c", "unshare -U true 2>&1; echo $?"), "", NetworkMode.HOST, List.of(),
+        overlay.run(invocation(List.of("sh", "-c", "unshare -U true 2>&1; echo $?"), "", SandboxNetwork.HOST, List.of(),
                 fixture.busybox, log));
 
         assertThat(log.toString()).isEqualTo("unshare: unshare(0x10000000): Operation not permitted\n1\n");
@@ -205,7 +209,7 @@ class ContainerRunStepExecutorIT {
     void anInterruptedStepLeavesNoContainerMountOrSnapshot() throws Exception {
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> step = threads.submit(() -> overlay.run(invocation(List.of("sh", "-c", "echo started; sleep 30"), "",
-                    NetworkMode.HOST, List.of(), fixture.busybox, log)));
+                    SandboxNetwork.HOST, List.of(), fixture.busybox, log)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!log.toString().contains("started") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -225,7 +229,7 @@ class ContainerRunStepExecutorIT {
     @Test
     void ctrlCStopsTheStepAndTheShutdownHookLeavesNothing() throws Exception {
         // Make the snapshot first, so the child only runs the step.
-        overlay.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
+        overlay.run(invocation(List.of("true"), "", SandboxNetwork.HOST, List.of(), fixture.busybox, log));
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var blob = fixture.busybox.blob();
         // A JVM leaves SIGINT ignored if it started that way, as a test runner launched in the background by a
@@ -260,11 +264,11 @@ class ContainerRunStepExecutorIT {
 
     private long millisPerRunTrue(ContainerRunStepExecutor executor) {
         // The first step unpacks the layer into a snapshot; the rest reuse it, as later steps of a build do.
-        executor.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
+        executor.run(invocation(List.of("true"), "", SandboxNetwork.HOST, List.of(), fixture.busybox, log));
         int runs = 10;
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
-            executor.run(invocation(List.of("true"), "", NetworkMode.HOST, List.of(), fixture.busybox, log));
+            executor.run(invocation(List.of("true"), "", SandboxNetwork.HOST, List.of(), fixture.busybox, log));
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) / runs;
     }

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.error.ExecutionException;
 import dev.berth.runtime.MountSpec;
+import dev.berth.sandbox.HostMount;
+import dev.berth.sandbox.RunBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * CVE-2024-1753 (Buildah): {@code RUN --mount=type=bind,from=IMAGE,source=link} where the image holds

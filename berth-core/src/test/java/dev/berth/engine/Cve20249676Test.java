@@ -2,6 +2,7 @@ package dev.berth.engine;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.engine.rootfs.RootfsFileReader;
 import dev.berth.error.InvalidInputException;
 import dev.berth.layer.LayerEntry;
 import java.io.IOException;

@@ -3,9 +3,10 @@ package dev.berth.engine;
 import static dev.berth.engine.RunFixture.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.dockerfile.instruction.NetworkMode;
+import dev.berth.image.LayerRef;
 import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerExtractor;
+import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.snapshot.OverlaySnapshotter;
 import dev.berth.testing.BaseImages;
 import java.io.ByteArrayOutputStream;
@@ -38,10 +39,10 @@ class DebianRunStepIT {
         long start = System.nanoTime();
         var layer = executor.run(invocation(List.of("/bin/sh", "-c",
                 "useradd -m -u 1000 app && echo hi > /home/app/f && chown app:app /home/app/f && stat -c %u:%g /home/app/f"),
-                "", NetworkMode.NONE, List.of(), debian, log)).orElseThrow();
+                "", SandboxNetwork.NONE, List.of(), debian, log)).orElseThrow();
         long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         start = System.nanoTime();
-        executor.run(invocation(List.of("true"), "", NetworkMode.NONE, List.of(), debian, log));
+        executor.run(invocation(List.of("true"), "", SandboxNetwork.NONE, List.of(), debian, log));
         long nextMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         System.out.printf("Debian minbase: first RUN (unpack 170 MB + useradd) %d ms, next RUN true %d ms%n",
                 firstMillis, nextMillis);

@@ -3,9 +3,13 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.engine.copy.AddedArchives;
+import dev.berth.engine.rootfs.RootfsAttributes;
+import dev.berth.engine.rootfs.RootfsFileReader;
 import dev.berth.error.StoreException;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
+import dev.berth.image.LayerRef;
 import dev.berth.image.StandardMediaType;
 import dev.berth.store.ContentStore;
 import dev.berth.store.InMemoryContentStore;
@@ -34,9 +38,9 @@ class EngineTarHeaderLimitTest {
     void addOfALocalArchiveWithAHostileHeaderIsRefusedNamingTheArchive() throws IOException {
         Path archive = Files.write(directory.resolve("hostile.tar"), hostileTar("etc/passwd"));
 
-        assertThat(ArchiveEntries.isArchive(archive)).as("a tar, refused when read, not copied as a plain file")
+        assertThat(AddedArchives.isArchive(archive)).as("a tar, refused when read, not copied as a plain file")
                 .isTrue();
-        assertThatThrownBy(() -> ArchiveEntries.read(archive, "opt"))
+        assertThatThrownBy(() -> AddedArchives.read(archive, "opt"))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("extracting archive " + archive)
                 .cause().hasMessage(REFUSAL);
@@ -49,8 +53,8 @@ class EngineTarHeaderLimitTest {
         bytes[0] ^= 1;
         Path archive = Files.write(directory.resolve("bad-sum.tar"), bytes);
 
-        assertThat(ArchiveEntries.isArchive(archive)).isTrue();
-        assertThatThrownBy(() -> ArchiveEntries.read(archive, "opt"))
+        assertThat(AddedArchives.isArchive(archive)).isTrue();
+        assertThatThrownBy(() -> AddedArchives.read(archive, "opt"))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("extracting archive " + archive)
                 .cause().hasMessage(REFUSAL);
@@ -60,8 +64,8 @@ class EngineTarHeaderLimitTest {
     void aHonestArchiveWithAPaxHeaderIsStillRead() throws IOException {
         Path archive = Files.write(directory.resolve("honest.tar"), tar("etc/passwd", "v".repeat(64 * 1024)));
 
-        assertThat(ArchiveEntries.isArchive(archive)).isTrue();
-        assertThat(ArchiveEntries.read(archive, "opt")).extracting(entry -> entry.path()).containsExactly("opt/etc/passwd");
+        assertThat(AddedArchives.isArchive(archive)).isTrue();
+        assertThat(AddedArchives.read(archive, "opt")).extracting(entry -> entry.path()).containsExactly("opt/etc/passwd");
     }
 
     @Test

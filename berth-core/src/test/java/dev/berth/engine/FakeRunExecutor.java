@@ -1,7 +1,9 @@
 package dev.berth.engine;
 
 import dev.berth.error.ExecutionException;
+import dev.berth.image.LayerRef;
 import dev.berth.layer.LayerEntry;
+import dev.berth.layer.LayerStorer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

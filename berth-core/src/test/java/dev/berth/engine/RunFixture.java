@@ -1,9 +1,9 @@
 package dev.berth.engine;
 
-import dev.berth.dockerfile.instruction.NetworkMode;
-import dev.berth.image.Descriptor;
-import dev.berth.image.StandardMediaType;
 import dev.berth.image.Compression;
+import dev.berth.image.Descriptor;
+import dev.berth.image.LayerRef;
+import dev.berth.image.StandardMediaType;
 import dev.berth.layer.DirectoryEntries;
 import dev.berth.layer.ExtractOptions;
 import dev.berth.layer.LayerDigests;
@@ -11,6 +11,9 @@ import dev.berth.layer.LayerExtractor;
 import dev.berth.layer.LayerWriter;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.RuntimeDetector;
+import dev.berth.sandbox.HostMount;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.BlobInfo;
 import dev.berth.store.ContentStore;
@@ -55,9 +58,9 @@ final class RunFixture {
                 runtime, store.paths().containers(), LayerWriter.of(Compression.GZIP, Optional.empty()));
     }
 
-    static RunInvocation invocation(List<String> args, String user, NetworkMode network, List<HostMount> mounts,
+    static RunInvocation invocation(List<String> args, String user, SandboxNetwork network, List<HostMount> mounts,
             LayerRef base, ByteArrayOutputStream log) {
-        return new RunInvocation(List.of(base), new ProcessSpec(args, List.of(), user, "/"), network, mounts, log,
+        return new RunInvocation(List.of(base), new SandboxProcess(args, List.of(), user, "/"), network, mounts, log,
                 Optional.empty());
     }
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.api.BuildRequest;
 import dev.berth.api.Builder;
+import dev.berth.engine.mount.BuildSecret;
 import dev.berth.error.InvalidInputException;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
 import dev.berth.image.Digest;
+import dev.berth.sandbox.HostMount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

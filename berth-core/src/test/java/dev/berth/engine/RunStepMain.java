@@ -1,12 +1,14 @@
 package dev.berth.engine;
 
-import dev.berth.dockerfile.instruction.NetworkMode;
+import dev.berth.image.Compression;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
+import dev.berth.image.LayerRef;
 import dev.berth.image.StandardMediaType;
-import dev.berth.image.Compression;
 import dev.berth.layer.LayerWriter;
 import dev.berth.runtime.RuntimeDetector;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.OverlaySnapshotter;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
@@ -28,8 +30,8 @@ public final class RunStepMain {
                     store.content(), runtime, store.paths().containers(), LayerWriter.of(Compression.GZIP, Optional.empty()));
             var layer = new LayerRef(Descriptor.of(StandardMediaType.OCI_LAYER_GZIP, Digest.parse(args[2]),
                     Long.parseLong(args[3])), Digest.parse(args[4]));
-            executor.run(new RunInvocation(List.of(layer), new ProcessSpec(List.of(args).subList(5, args.length), List.of(),
-                    "", "/"), NetworkMode.HOST, List.of(), System.out, Optional.empty()));
+            executor.run(new RunInvocation(List.of(layer), new SandboxProcess(List.of(args).subList(5, args.length), List.of(),
+                    "", "/"), SandboxNetwork.HOST, List.of(), System.out, Optional.empty()));
         }
     }
 }

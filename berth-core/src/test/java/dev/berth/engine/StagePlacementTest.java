@@ -3,8 +3,13 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.engine.copy.Ownership;
+import dev.berth.engine.copy.StagePaths;
+import dev.berth.engine.rootfs.RootfsAttributes;
 import dev.berth.error.InvalidInputException;
+import dev.berth.image.LayerRef;
 import dev.berth.layer.LayerEntry;
+import dev.berth.layer.LayerStorer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

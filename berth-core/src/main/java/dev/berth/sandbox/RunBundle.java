@@ -1,0 +1,114 @@
+package dev.berth.sandbox;
+
+import dev.berth.error.ExecutionException;
+import dev.berth.runtime.DockerDefaults;
+import dev.berth.runtime.MountSpec;
+import dev.berth.runtime.RuntimeSpec;
+import dev.berth.runtime.RuntimeSpecWriter;
+import dev.berth.runtime.SeccompProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bundle of one container (a RUN step's or {@code berth run}'s): {@code config.json} with Docker's defaults around the step's process, the
+ * per-container {@code /etc} files, the step's mounts, and the mounted root file system at {@code rootfs}.
+ * Refuses what would let the step reach the host: a working directory under {@code /proc}
+ * (CVE-2024-21626: runc could leave a host directory open as {@code /proc/self/fd/N}) and a bind source
+ * that passes through a symlink (CVE-2024-1753: a link planted in an image would be followed on the host).
+ */
+public final class RunBundle {
+
+    /** The hostname BuildKit gives RUN containers. */
+    public static final String BUILD_HOSTNAME = "buildkitsandbox";
+    private static final List<String> FILES = List.of("config.json", "hosts", "hostname", "resolv.conf", "output.log");
+
+    private RunBundle() {
+    }
+
+    /** The container's working directory, resolved inside {@code rootfs} and created there if missing. */
+    public static String workingDirectory(Path rootfs, String requested) {
+        try {
+            String resolved = RootfsPaths.resolve(rootfs, requested);
+            if (resolved.equals("/proc") || resolved.startsWith("/proc/")) {
+                throw new ExecutionException("RUN: working directory " + requested + " resolves to " + resolved
+                        + ", inside the runtime's /proc: refused, as it could reach the host (CVE-2024-21626)");
+            }
+            Path onHost = RootfsPaths.onHost(rootfs, resolved);
+            if (!Files.isDirectory(onHost, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(onHost);
+            }
+            return resolved;
+        } catch (IOException e) {
+            throw new ExecutionException("RUN: making working directory " + requested + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The runtime mounts for the step's own mounts, each checked. */
+    public static List<MountSpec> stepMounts(List<HostMount> mounts) {
+        List<MountSpec> specs = new ArrayList<>();
+        for (HostMount mount : mounts) {
+            if (mount.source().isEmpty()) {
+                List<String> options = new ArrayList<>(List.of("nosuid", "nodev", "mode=1777"));
+                mount.tmpfsSize().ifPresent(size -> options.add("size=" + size));
+                specs.add(new MountSpec(mount.target(), "tmpfs", "tmpfs", options));
+                continue;
+            }
+            specs.add(MountSpec.bind(checkedSource(mount), mount.target(), mount.readOnly()));
+        }
+        return List.copyOf(specs);
+    }
+
+    public static Path checkedSource(HostMount mount) {
+        Path source = mount.source().orElseThrow().toAbsolutePath().normalize();
+        try {
+            Path real = source.toRealPath();
+            if (!real.equals(source)) {
+                throw new ExecutionException("RUN: mount source " + source + " for " + mount.target()
+                        + " passes through a symlink (it is " + real + "): refused, as a link in an image could "
+                        + "expose a host path (CVE-2024-1753)");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new ExecutionException("RUN: mount source " + source + " for " + mount.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code config.json} (with the seccomp filter, if given) and the {@code /etc} files into {@code bundle}. */
+    public static void write(Path bundle, Path rootfs, dev.berth.runtime.ProcessSpec process, SandboxNetwork network,
+            List<HostMount> mounts, String hostname, Optional<SeccompProfile> seccomp) {
+        boolean hostNetwork = network != SandboxNetwork.NONE;
+        try {
+            Path hosts = Files.writeString(bundle.resolve("hosts"),
+                    "127.0.0.1\tlocalhost " + hostname + "\n::1\tlocalhost ip6-localhost ip6-loopback\n",
+                    StandardCharsets.UTF_8);
+            Path hostnameFile = Files.writeString(bundle.resolve("hostname"), hostname + "\n", StandardCharsets.UTF_8);
+            Path hostResolv = Path.of("/etc/resolv.conf");
+            String resolvConf = hostNetwork && Files.isReadable(hostResolv) ? Files.readString(hostResolv) : "";
+            Path resolv = Files.writeString(bundle.resolve("resolv.conf"), resolvConf, StandardCharsets.UTF_8);
+            RuntimeSpec spec = DockerDefaults.spec(rootfs.toString(), process, hostname, hostNetwork)
+                    .withAddedMounts(DockerDefaults.etcBinds(resolv, hostnameFile, hosts))
+                    .withAddedMounts(stepMounts(mounts));
+            if (seccomp.isPresent()) {
+                spec = spec.withLinux(spec.linux().withSeccomp(seccomp.get()));
+            }
+            new RuntimeSpecWriter().writeBundleConfig(bundle, spec);
+        } catch (IOException e) {
+            throw new ExecutionException("RUN: writing the container bundle " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the bundle's files and its (already unmounted) root mount point. */
+    public static void delete(Path bundle) throws IOException {
+        for (String file : FILES) {
+            Files.deleteIfExists(bundle.resolve(file));
+        }
+        Files.deleteIfExists(bundle.resolve("rootfs"));
+        Files.deleteIfExists(bundle);
+    }
+}
