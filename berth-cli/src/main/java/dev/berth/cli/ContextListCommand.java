@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContextEntry;
-import dev.berth.context.EntryType;
+import dev.berth.context.FileKind;
 import dev.berth.dockerfile.ignore.IgnorePattern;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ final class ContextListCommand implements Callable<Integer> {
             explain(build, out);
         } else {
             List<ContextEntry> files = build.list().stream()
-                    .filter(entry -> entry.type() != EntryType.DIRECTORY)
+                    .filter(entry -> entry.type() != FileKind.DIRECTORY)
                     .toList();
             if (order == Order.size) {
                 files = files.stream().sorted(Comparator.comparingLong(ContextEntry::size).reversed()).toList();
@@ -98,7 +98,7 @@ final class ContextListCommand implements Callable<Integer> {
         long total = 0;
         for (ContextEntry entry : files) {
             total += entry.size();
-            String suffix = entry.type() == EntryType.SYMLINK ? " (symlink)" : "";
+            String suffix = entry.type() == FileKind.SYMLINK ? " (symlink)" : "";
             out.printf("%10s  %s%s%n", ByteSize.format(entry.size()), entry.path(), suffix);
         }
         out.printf("%10s  total, %d %s%n", ByteSize.format(total), files.size(), files.size() == 1 ? "file" : "files");

@@ -120,7 +120,7 @@ public final class BuildContext {
         }
         try {
             Optional<FileStat> stat = lstatThroughDirectories(path);
-            boolean directory = stat.isPresent() && EntryType.ofMode(stat.get().mode()) == EntryType.DIRECTORY;
+            boolean directory = stat.isPresent() && FileKind.ofMode(stat.get().mode()) == FileKind.DIRECTORY;
             boolean listed = stat.isPresent() && (!ignore.matches(path) || directory && ignore.mayContainIncluded(path));
             return listed ? Optional.empty() : Optional.of(absent(written, path, sourceName));
         } catch (IOException e) {
@@ -179,9 +179,9 @@ public final class BuildContext {
                 if (stat.isEmpty()) {
                     continue;
                 }
-                ContextEntry entry = new ContextEntry(path, EntryType.ofMode(stat.get().mode()), stat.get());
+                ContextEntry entry = new ContextEntry(path, FileKind.ofMode(stat.get().mode()), stat.get());
                 found.put(path, entry);
-                if (entry.type() == EntryType.DIRECTORY) {
+                if (entry.type() == FileKind.DIRECTORY) {
                     List<ContextEntry> below = new ArrayList<>();
                     walk(root.resolve(path), path + "/", below, new HashMap<>());
                     below.forEach(child -> found.put(child.path(), child));
@@ -206,7 +206,7 @@ public final class BuildContext {
             if (i == parts.length - 1) {
                 return Optional.of(stat);
             }
-            if (EntryType.ofMode(stat.mode()) != EntryType.DIRECTORY) {
+            if (FileKind.ofMode(stat.mode()) != FileKind.DIRECTORY) {
                 return Optional.empty();
             }
         }
@@ -229,12 +229,12 @@ public final class BuildContext {
             for (Path child : children) {
                 String path = prefix + child.getFileName();
                 FileStat stat = FileStats.lstat(child);
-                ContextEntry entry = new ContextEntry(path, EntryType.ofMode(stat.mode()), stat);
+                ContextEntry entry = new ContextEntry(path, FileKind.ofMode(stat.mode()), stat);
                 boolean excluded = ignore.matches(path);
                 if (!excluded) {
                     entries.add(entry);
                 }
-                if (entry.type() == EntryType.DIRECTORY && (!excluded || ignore.mayContainIncluded(path))) {
+                if (entry.type() == FileKind.DIRECTORY && (!excluded || ignore.mayContainIncluded(path))) {
                     if (excluded) {
                         excludedDirectories.put(path, entry);
                     }

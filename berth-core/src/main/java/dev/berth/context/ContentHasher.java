@@ -77,7 +77,7 @@ public final class ContentHasher {
     }
 
     private Path fileOf(ContextEntry entry) {
-        if (entry.type() != EntryType.FILE) {
+        if (entry.type() != FileKind.FILE) {
             throw new IllegalArgumentException("only regular files have content to hash: " + entry.path());
         }
         return context.root().resolve(entry.path());
@@ -88,7 +88,7 @@ public final class ContentHasher {
      * a hint (no file-system call), since the file may change before it is hashed.
      */
     public boolean vouchesFor(ContextEntry entry) {
-        return entry.type() == EntryType.FILE && cache.lookup(entry.path(), entry.stat()).isPresent();
+        return entry.type() == FileKind.FILE && cache.lookup(entry.path(), entry.stat()).isPresent();
     }
 
     private static long nanos(Instant instant) {

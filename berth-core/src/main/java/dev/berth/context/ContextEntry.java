@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param path relative to the context root, {@code /}-separated, never empty, {@code .} or {@code ..}
  */
-public record ContextEntry(String path, EntryType type, FileStat stat) {
+public record ContextEntry(String path, FileKind type, FileStat stat) {
 
     public ContextEntry {
         Objects.requireNonNull(path, "path");

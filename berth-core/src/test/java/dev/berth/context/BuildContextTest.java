@@ -40,7 +40,7 @@ class BuildContextTest {
         assertThat(paths(context)).containsExactly("a", "a.b", "a/b", "a/b/c", "a/z", "b.txt");
         assertThat(context.list()).filteredOn(entry -> entry.path().equals("a/b/c"))
                 .singleElement().satisfies(entry -> {
-                    assertThat(entry.type()).isEqualTo(EntryType.FILE);
+                    assertThat(entry.type()).isEqualTo(FileKind.FILE);
                     assertThat(entry.size()).isEqualTo(3);
                     assertThat(entry.stat().inode()).isPositive();
                 });
@@ -56,8 +56,8 @@ class BuildContextTest {
         List<ContextEntry> entries = BuildContext.open(root, Optional.empty()).list();
 
         assertThat(entries).extracting(ContextEntry::path).containsExactly("link", "outside", "real", "real/file");
-        assertThat(entries.getFirst().type()).isEqualTo(EntryType.SYMLINK);
-        assertThat(entries.get(1).type()).isEqualTo(EntryType.SYMLINK);
+        assertThat(entries.getFirst().type()).isEqualTo(FileKind.SYMLINK);
+        assertThat(entries.get(1).type()).isEqualTo(FileKind.SYMLINK);
     }
 
     @Test

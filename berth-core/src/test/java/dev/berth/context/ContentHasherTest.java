@@ -47,7 +47,7 @@ class ContentHasherTest {
         StatCache cache = StatCache.open(cacheDir, root);
         ContentHasher hasher = new ContentHasher(context, cache, Clock.systemUTC());
         Map<String, ContentHasher.ContentHash> hashes = context.list().stream()
-                .filter(entry -> entry.type() == EntryType.FILE)
+                .filter(entry -> entry.type() == FileKind.FILE)
                 .map(hasher::hash)
                 .collect(Collectors.toMap(ContentHasher.ContentHash::path, Function.identity()));
         cache.save();

@@ -89,7 +89,7 @@ class SinglePassCopyTest {
         CopyStepExecutor.Selection selection = CopyStepExecutor.select(step, new ExtractedRootfs(source, RootfsAttributes.NONE), "the build context",
                 source.list(), "/", Ownership.ROOT, T, path -> false);
         List<Digest> expected = selection.items().stream()
-                .map(item -> item.entry().type() == dev.berth.context.EntryType.FILE
+                .map(item -> item.entry().type() == dev.berth.context.FileKind.FILE
                         ? sha256(context.resolve(item.entry().path())) : null)
                 .toList();
 

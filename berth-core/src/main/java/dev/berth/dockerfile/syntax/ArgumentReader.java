@@ -36,7 +36,7 @@ final class ArgumentReader {
         return switch (keyword) {
             case "add", "copy", "volume" -> jsonOrWords(rest);
             case "cmd", "entrypoint", "run", "shell" -> jsonOrString(rest);
-            case "arg" -> new Arguments(WordSplitter.split(rest, escapeToken), false);
+            case "arg" -> new Arguments(QuoteKeepingSplitter.split(rest, escapeToken), false);
             case "env" -> keyValues(rest, "ENV", escapeToken);
             case "label" -> keyValues(rest, "LABEL", escapeToken);
             case "expose", "from" -> new Arguments(blankSeparated(rest), false);
@@ -94,7 +94,7 @@ final class ArgumentReader {
 
     /** ENV and LABEL: {@code k=v ...} gives (k, v, "=") triples, legacy {@code k v} one (k, v, "") triple. */
     private static Arguments keyValues(String rest, String name, char escapeToken) throws MalformedException {
-        List<String> words = WordSplitter.split(rest, escapeToken);
+        List<String> words = QuoteKeepingSplitter.split(rest, escapeToken);
         if (words.isEmpty()) {
             return Arguments.NONE;
         }

@@ -2,7 +2,7 @@ package dev.berth.engine.copy;
 
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContextEntry;
-import dev.berth.context.EntryType;
+import dev.berth.context.FileKind;
 import dev.berth.context.SourceProblem;
 import dev.berth.context.Utf8Order;
 import dev.berth.dockerfile.ignore.IgnoreMatcher;
@@ -66,7 +66,7 @@ public final class CopySelector {
                 roots.add(entry);
             }
             for (ContextEntry root : roots) {
-                boolean directory = root == null || root.type() == EntryType.DIRECTORY;
+                boolean directory = root == null || root.type() == FileKind.DIRECTORY;
                 String rootPath = root == null ? "" : root.path();
                 if (directory) {
                     String base = parents ? join(destinationPath, rootPath) : destinationPath;

@@ -3,7 +3,7 @@ package dev.berth.engine.copy;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
-import dev.berth.context.EntryType;
+import dev.berth.context.FileKind;
 import dev.berth.context.HashingFileStream;
 import dev.berth.context.Utf8Order;
 import dev.berth.engine.rootfs.ExtractedRootfs;
@@ -67,7 +67,7 @@ public final class CopyStepExecutor {
         }
 
         int modeOf(ContextEntry entry) {
-            if (entry.type() == EntryType.SYMLINK) {
+            if (entry.type() == FileKind.SYMLINK) {
                 return 0777;
             }
             return chmod.orElseGet(() -> recorded.of(entry.path()).map(RootfsAttributes.Attributes::mode)
@@ -156,7 +156,7 @@ public final class CopyStepExecutor {
         Runnable worker = () -> {
             for (int index = next.getAndIncrement(); index < items.size(); index = next.getAndIncrement()) {
                 ContextEntry entry = items.get(index).entry();
-                if (entry.type() == EntryType.FILE) {
+                if (entry.type() == FileKind.FILE) {
                     digests[index] = hash(selection, entry, hasher);
                 }
             }
@@ -222,7 +222,7 @@ public final class CopyStepExecutor {
             ContextEntry entry = item.entry();
             Path file = selection.source().root().resolve(entry.path());
             Instant mtime = Instant.ofEpochSecond(0, entry.stat().mtimeNanos());
-            if (selection.step().add() && entry.type() == EntryType.FILE && AddedArchives.isArchive(file)) {
+            if (selection.step().add() && entry.type() == FileKind.FILE && AddedArchives.isArchive(file)) {
                 String directory = item.target().contains("/") ? item.target().substring(0, item.target().lastIndexOf('/')) : "";
                 String into = namesDirectory(selection.step().destination()) || items.size() > 1
                         ? directory : item.target();
@@ -240,7 +240,7 @@ public final class CopyStepExecutor {
             Ownership kept = selection.ownerOf(entry);
             LayerEntry owned = layerEntry.withOwner(kept.uid(), kept.gid());
             entries.put(item.target(), owned);
-            if (entry.type() == EntryType.FILE) {
+            if (entry.type() == FileKind.FILE) {
                 itemFiles.put(item.target(), owned);
             }
         }
@@ -268,7 +268,7 @@ public final class CopyStepExecutor {
             }
         }
         for (int index = 0; index < items.size(); index++) {
-            if (digests[index] == null && items.get(index).entry().type() == EntryType.FILE) {
+            if (digests[index] == null && items.get(index).entry().type() == FileKind.FILE) {
                 digests[index] = hash(selection, items.get(index).entry(), hasher);
             }
         }
@@ -284,7 +284,7 @@ public final class CopyStepExecutor {
     public static Map<String, String> hardLinks(Selection selection) {
         Map<Long, List<CopySelector.Item>> byInode = new HashMap<>();
         for (CopySelector.Item item : selection.items()) {
-            if (item.entry().type() == EntryType.FILE) {
+            if (item.entry().type() == FileKind.FILE) {
                 byInode.computeIfAbsent(item.entry().stat().inode(), _ -> new ArrayList<>()).add(item);
             }
         }

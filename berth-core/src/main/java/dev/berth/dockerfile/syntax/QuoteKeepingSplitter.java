@@ -7,9 +7,9 @@ import java.util.List;
  * BuildKit's {@code parseWords}: splits on white space, keeps quotes and escapes in the words (they are
  * removed later, when words are expanded), and treats a quoted span as part of the word around it.
  */
-final class WordSplitter {
+final class QuoteKeepingSplitter {
 
-    private WordSplitter() {
+    private QuoteKeepingSplitter() {
     }
 
     static List<String> split(String rest, char escapeToken) {
