@@ -23,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -108,16 +109,22 @@ public final class BuildCache {
     /** Every blob the cache refers to; the garbage collector keeps them. */
     public Set<Digest> roots() {
         Set<Digest> roots = new HashSet<>();
-        for (Path file : entryFiles(entries)) {
-            if (file.getFileName().toString().endsWith(TEMP_SUFFIX)) {
-                continue;
-            }
-            readBytes(file).flatMap(this::entryIn).ifPresent(entry -> {
-                roots.add(entry.config());
-                entry.layer().ifPresent(layer -> roots.add(layer.blob().digest()));
-            });
+        for (Entry entry : entries()) {
+            roots.add(entry.config());
+            entry.layer().ifPresent(layer -> roots.add(layer.blob().digest()));
         }
         return roots;
+    }
+
+    /** Every entry the cache holds, in no particular order; one being written by another process may be missed. */
+    public List<Entry> entries() {
+        List<Entry> all = new ArrayList<>();
+        for (Path file : entryFiles(entries)) {
+            if (!file.getFileName().toString().endsWith(TEMP_SUFFIX)) {
+                readBytes(file).flatMap(this::entryIn).ifPresent(all::add);
+            }
+        }
+        return all;
     }
 
     /** Empties the cache; returns how many entries it held. Their blobs go at the next garbage collection. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,14 +63,13 @@ public final class CopySnapshotter implements Snapshotter {
 
     @Override
     public ActiveSnapshot prepare(String key, Optional<Digest> parent, InitLayer init) {
-        parent.ifPresent(dirs::chain);
-        Path active = dirs.createActive(key);
+        Path active = dirs.createActive(key, parent);
         try {
+            parent.ifPresent(dirs::chain);
             Path fs = Files.createDirectory(active.resolve("fs"));
             parent.ifPresent(p -> copier.copy(dirs.committedFs(p), fs));
             List<String> made = createKeepingParentTimes(init, fs);
             Files.write(active.resolve("init-made"), made, StandardCharsets.UTF_8);
-            SnapshotDirectories.writeParent(active, parent);
             Files.createFile(active.resolve("prepared"));
             Thread.sleep(CLOCK_GRANULARITY_MILLIS);
             return new ActiveSnapshot(key, new RootMount.Directory(fs));
@@ -85,8 +85,13 @@ public final class CopySnapshotter implements Snapshotter {
 
     @Override
     public ActiveSnapshot view(String key, Digest parent) {
-        dirs.chain(parent);
-        dirs.createActive(key);
+        dirs.createActive(key, Optional.of(parent));
+        try {
+            dirs.chain(parent);
+        } catch (RuntimeException e) {
+            remove(key);
+            throw e;
+        }
         return new ActiveSnapshot(key, new RootMount.Directory(dirs.committedFs(parent)));
     }
 
@@ -127,6 +132,11 @@ public final class CopySnapshotter implements Snapshotter {
     @Override
     public void removeCommitted(Digest chainId) {
         dirs.removeCommitted(chainId);
+    }
+
+    @Override
+    public CollectedSnapshots collect(Set<Digest> roots, Instant madeBefore) {
+        return SnapshotCollection.collect(dirs, roots, madeBefore);
     }
 
     @Override

@@ -10,9 +10,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Snapshots as overlayfs layers, as Docker's overlay2 and containerd's overlayfs keep them: each committed
@@ -54,14 +56,13 @@ public final class OverlaySnapshotter implements Snapshotter {
 
     @Override
     public ActiveSnapshot prepare(String key, Optional<Digest> parent, InitLayer init) {
-        List<Path> layers = parent.map(this::lowerDirs).orElse(List.of());
-        Path active = dirs.createActive(key);
+        Path active = dirs.createActive(key, parent);
         try {
+            List<Path> layers = parent.map(this::lowerDirs).orElse(List.of());
             Path initDir = Files.createDirectory(active.resolve("init"));
             init.createIn(initDir, new LowerLookup(layers));
             Path upper = Files.createDirectory(active.resolve("upper"));
             Path work = Files.createDirectory(active.resolve("work"));
-            SnapshotDirectories.writeParent(active, parent);
             List<Path> lowers = new ArrayList<>();
             lowers.add(initDir);
             lowers.addAll(layers);
@@ -80,8 +81,14 @@ public final class OverlaySnapshotter implements Snapshotter {
 
     @Override
     public ActiveSnapshot view(String key, Digest parent) {
-        List<Path> layers = lowerDirs(parent);
-        dirs.createActive(key);
+        dirs.createActive(key, Optional.of(parent));
+        List<Path> layers;
+        try {
+            layers = lowerDirs(parent);
+        } catch (RuntimeException e) {
+            remove(key);
+            throw e;
+        }
         // overlayfs wants two lower directories when there is no upper one; a single layer is its own view.
         RootMount root = layers.size() == 1 ? new RootMount.Directory(layers.getFirst())
                 : new RootMount.Overlay(layers, Optional.empty(), Optional.empty());
@@ -123,6 +130,11 @@ public final class OverlaySnapshotter implements Snapshotter {
     @Override
     public void removeCommitted(Digest chainId) {
         dirs.removeCommitted(chainId);
+    }
+
+    @Override
+    public CollectedSnapshots collect(Set<Digest> roots, Instant madeBefore) {
+        return SnapshotCollection.collect(dirs, roots, madeBefore);
     }
 
     @Override

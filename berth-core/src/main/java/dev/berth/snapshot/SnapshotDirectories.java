@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -166,14 +167,57 @@ final class SnapshotDirectories {
         return root.resolve("active").resolve(key);
     }
 
-    /** Creates the directory of a new active snapshot; a key in use is an error. */
-    Path createActive(String key) {
+    /**
+     * Creates the directory of a new active snapshot on {@code parent}; a key in use is an error. The parent is
+     * recorded first, before the caller reads the chain below it, so that from then on a collection
+     * ({@link SnapshotCollection}) keeps that chain.
+     */
+    Path createActive(String key, Optional<Digest> parent) {
+        Path dir;
         try {
-            return Files.createDirectory(active(key));
+            dir = Files.createDirectory(active(key));
         } catch (FileAlreadyExistsException e) {
             throw new StoreException("preparing snapshot " + key + ": the key is in use", e);
         } catch (IOException e) {
             throw new StoreException("preparing snapshot " + key + ": " + e.getMessage(), e);
+        }
+        try {
+            writeParent(dir, parent);
+            return dir;
+        } catch (IOException e) {
+            discard(dir);
+            throw new StoreException("preparing snapshot " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The keys of the active snapshots and the committed snapshots' chain IDs, each sorted. */
+    List<String> activeKeys() {
+        return names(root.resolve("active"));
+    }
+
+    List<Digest> committedIds() {
+        return names(root.resolve("committed")).stream().map(hex -> Digest.parse("sha256:" + hex)).toList();
+    }
+
+    /** When the committed snapshot was made: its directory's last change, which its rename into place keeps. */
+    Optional<Instant> committedAt(Digest chainId) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(committed(chainId), LinkOption.NOFOLLOW_LINKS).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("reading snapshot " + chainId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What an active snapshot was made on, read from its directory; empty when it is gone or not yet recorded. */
+    Optional<Optional<Digest>> activeParent(String key) {
+        try {
+            return Optional.of(readParent(active(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("reading snapshot " + key + ": " + e.getMessage(), e);
         }
     }
 

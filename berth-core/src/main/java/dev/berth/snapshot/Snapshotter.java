@@ -3,8 +3,10 @@ package dev.berth.snapshot;
 import dev.berth.image.Digest;
 import dev.berth.layer.LayerEntry;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Root file systems for containers, made of layers. Committed snapshots are immutable, named by chain ID
@@ -51,6 +53,13 @@ public interface Snapshotter {
 
     /** Removes the committed snapshot {@code chainId}; the caller knows no active snapshot builds on it. */
     void removeCommitted(Digest chainId);
+
+    /**
+     * Removes the committed snapshots that are not in {@code roots}, not below one of them or below an active
+     * snapshot, and were made before {@code madeBefore}: what {@code berth image prune}, {@code rmi} and
+     * {@code builder prune} call after the store's own collection, with the chains of what the store keeps.
+     */
+    CollectedSnapshots collect(Set<Digest> roots, Instant madeBefore);
 
     /** Every snapshot, committed ones first, each group sorted by name. */
     List<SnapshotInfo> list();

@@ -13,11 +13,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -250,5 +252,65 @@ abstract class SnapshotterConformance {
 
     private MountedRoot mount(ActiveSnapshot active) throws IOException {
         return MountedRoot.mount(active.root(), Files.createDirectories(work.resolve("mnt-" + active.key())));
+    }
+
+    // Collection (issue 15: committed snapshots were never removed).
+    private static final Instant LATER = Instant.now().plusSeconds(3600);
+
+    @Test
+    void collectionRemovesWhatNoRootNorActiveSnapshotNeeds() {
+        CollectedSnapshots collected = snapshotter.collect(Set.of(), LATER);
+
+        assertThat(collected.removed()).containsExactlyInAnyOrder(baseChain, secondChain);
+        assertThat(collected.notCollected()).isEmpty();
+        assertThat(snapshotter.isCommitted(baseChain)).isFalse();
+        assertThat(snapshotter.list()).isEmpty();
+    }
+
+    @Test
+    void collectionKeepsARootAndTheChainBelowIt() {
+        assertThat(snapshotter.collect(Set.of(secondChain), LATER).removed()).isEmpty();
+        assertThat(snapshotter.isCommitted(baseChain)).isTrue();
+
+        TestLayers extra = TestLayers.of(file("only-here", "x"));
+        Digest third = ChainIds.next(Optional.of(baseChain), extra.diffId());
+        snapshotter.unpack(third, Optional.of(baseChain), "third", extra.stream());
+        assertThat(snapshotter.collect(Set.of(third), LATER).removed()).containsExactly(secondChain);
+        assertThat(snapshotter.isCommitted(baseChain)).isTrue();
+        assertThat(snapshotter.isCommitted(third)).isTrue();
+    }
+
+    @Test
+    void collectionKeepsTheChainsOfActiveSnapshotsAndViews() {
+        snapshotter.prepare("c1", Optional.of(baseChain), InitLayer.dockerDefaults());
+        snapshotter.view("v1", secondChain);
+
+        assertThat(snapshotter.collect(Set.of(), LATER).removed()).isEmpty();
+
+        snapshotter.remove("v1");
+        assertThat(snapshotter.collect(Set.of(), LATER).removed()).containsExactly(secondChain);
+        assertThat(snapshotter.isCommitted(baseChain)).isTrue();
+    }
+
+    @Test
+    void collectionKeepsWhatWasJustCommitted() {
+        ActiveSnapshot active = snapshotter.prepare("c1", Optional.of(secondChain), InitLayer.dockerDefaults());
+        Digest made = ChainIds.next(Optional.of(secondChain), TestLayers.of(file("x", "y")).diffId());
+        snapshotter.commit(active.key(), made);
+
+        // Made after the collection's cut-off: a step records its cache entry just after it commits.
+        assertThat(snapshotter.collect(Set.of(), Instant.now().minusSeconds(3600)).removed()).isEmpty();
+        assertThat(snapshotter.collect(Set.of(), LATER).removed()).containsExactlyInAnyOrder(baseChain, secondChain, made);
+    }
+
+    @Test
+    void anActiveSnapshotWhoseParentIsNotYetRecordedStopsTheCollection() throws IOException {
+        Files.createDirectories(work.resolve("snapshots/active/half-made"));
+
+        CollectedSnapshots collected = snapshotter.collect(Set.of(), LATER);
+
+        assertThat(collected.removed()).isEmpty();
+        assertThat(collected.notCollected()).hasValueSatisfying(why -> assertThat(why).contains("half-made"));
+        assertThat(snapshotter.isCommitted(baseChain)).isTrue();
     }
 }

@@ -1,0 +1,98 @@
+package dev.berth.api;
+
+import dev.berth.engine.BuildCache;
+import dev.berth.error.StoreException;
+import dev.berth.image.Digest;
+import dev.berth.image.ImageConfig;
+import dev.berth.image.ImageJson;
+import dev.berth.snapshot.ChainIds;
+import dev.berth.snapshot.CollectedSnapshots;
+import dev.berth.snapshot.CopySnapshotter;
+import dev.berth.snapshot.OverlaySnapshotter;
+import dev.berth.snapshot.Snapshotter;
+import dev.berth.store.LocalStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Removes the committed snapshots (unpacked layers) that no stored image and no build-cache entry needs, after the
+ * store's own collection: what {@code rmi}, {@code image prune}, {@code system prune} and {@code builder prune}
+ * free besides blobs. A snapshot is needed when its chain is a prefix of the layers of an image or of a cached
+ * step's config (the chain a later RUN on that step starts from). Snapshots committed within {@link #GRACE} stay:
+ * a RUN step records the cache entry that names its snapshot just after committing it.
+ */
+final class SnapshotPruner {
+
+    static final Duration GRACE = Duration.ofMinutes(10);
+
+    private final LocalStore store;
+    private final ImageCatalog catalog;
+    private final ImageJson json;
+    private final Clock clock;
+
+    SnapshotPruner(LocalStore store, ImageCatalog catalog, ImageJson json, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Collects each snapshotter this store has used; the chain IDs removed, all snapshotters together. */
+    List<Digest> prune() {
+        List<Snapshotter> snapshotters = existing();
+        if (snapshotters.isEmpty()) {
+            return List.of();
+        }
+        Set<Digest> roots = roots();
+        List<Digest> removed = new ArrayList<>();
+        for (Snapshotter snapshots : snapshotters) {
+            CollectedSnapshots collected = snapshots.collect(roots, clock.instant().minus(GRACE));
+            removed.addAll(collected.removed());
+        }
+        return List.copyOf(removed);
+    }
+
+    /** Every prefix chain of every stored image's layers and of every cached step's config. */
+    Set<Digest> roots() {
+        Set<Digest> roots = new HashSet<>();
+        for (StoredImage image : catalog.all()) {
+            roots.addAll(ChainIds.of(image.config().rootFs().diffIds()));
+        }
+        for (BuildCache.Entry entry : new BuildCache(store.paths().cache(), store.content()).entries()) {
+            config(entry.config()).ifPresent(config -> roots.addAll(ChainIds.of(config.rootFs().diffIds())));
+        }
+        return roots;
+    }
+
+    private Optional<ImageConfig> config(Digest digest) {
+        if (store.content().info(digest).isEmpty()) {
+            return Optional.empty();
+        }
+        try (var in = store.content().open(digest)) {
+            return Optional.of(json.readConfig(in.readAllBytes(), digest.toString()));
+        } catch (IOException e) {
+            throw new StoreException("reading build-cache config " + digest + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Snapshotter> existing() {
+        Path root = store.paths().snapshots();
+        List<Snapshotter> found = new ArrayList<>();
+        if (Files.isDirectory(root.resolve("overlay"))) {
+            found.add(new OverlaySnapshotter(root.resolve("overlay")));
+        }
+        if (Files.isDirectory(root.resolve("copy"))) {
+            // Whether it may keep owners only matters for what it unpacks; a collection only removes.
+            found.add(new CopySnapshotter(root.resolve("copy"), "root".equals(System.getProperty("user.name"))));
+        }
+        return found;
+    }
+}
