@@ -1,5 +1,7 @@
 package dev.berth.engine.rootfs;
 
+import dev.berth.error.StoreException;
+import dev.berth.image.Digest;
 import dev.berth.image.LayerRef;
 import dev.berth.layer.EntryType;
 import dev.berth.store.ContentStore;
@@ -15,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Each layer's {@link LayerIndex}, kept in a file named by the layer's blob digest, so that a rebuild reads a
@@ -29,10 +33,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LayerIndexFiles {
 
-    private static final int MAGIC = 0x42544931; // "BTI1"
-    private static final EntryType[] TYPES = EntryType.values();
+    // "BTI2"; BTI1 files, which stored the entry type by enum ordinal, are unreadable now and so made again.
+    private static final int MAGIC = 0x42544932;
 
     private final ContentStore content;
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+
     private final Path directory;
 
     public LayerIndexFiles(ContentStore content, Path directory) {
@@ -80,7 +86,7 @@ public final class LayerIndexFiles {
         for (Map.Entry<String, RootfsAttributes.Attributes> entry : index.entries().entrySet()) {
             RootfsAttributes.Attributes attributes = entry.getValue();
             out.writeUTF(entry.getKey());
-            out.writeByte(attributes.type().ordinal());
+            out.writeByte(typeFlag(attributes.type()));
             out.writeLong(attributes.uid());
             out.writeLong(attributes.gid());
             out.writeShort(attributes.mode());
@@ -104,7 +110,7 @@ public final class LayerIndexFiles {
         Map<String, RootfsAttributes.Attributes> entries = new HashMap<>(Math.max(16, count * 4 / 3 + 1));
         for (int i = 0; i < count; i++) {
             String path = in.readUTF();
-            EntryType type = TYPES[in.readUnsignedByte()];
+            EntryType type = typeOf(in.readUnsignedByte());
             long uid = in.readLong();
             long gid = in.readLong();
             int mode = in.readUnsignedShort();
@@ -122,6 +128,56 @@ public final class LayerIndexFiles {
             throw new IOException("a layer index cut short");
         }
         return new LayerIndex(entries, removed, opaque);
+    }
+
+    /** The entry type as tar's typeflag writes it: a code that no reordering of {@link EntryType} changes. */
+    private static int typeFlag(EntryType type) {
+        return switch (type) {
+            case FILE -> '0';
+            case HARDLINK -> '1';
+            case SYMLINK -> '2';
+            case CHAR_DEVICE -> '3';
+            case BLOCK_DEVICE -> '4';
+            case DIRECTORY -> '5';
+            case FIFO -> '6';
+        };
+    }
+
+    private static EntryType typeOf(int flag) throws IOException {
+        return switch (flag) {
+            case '0' -> EntryType.FILE;
+            case '1' -> EntryType.HARDLINK;
+            case '2' -> EntryType.SYMLINK;
+            case '3' -> EntryType.CHAR_DEVICE;
+            case '4' -> EntryType.BLOCK_DEVICE;
+            case '5' -> EntryType.DIRECTORY;
+            case '6' -> EntryType.FIFO;
+            default -> throw new IOException("unknown entry type " + flag + " in a layer index");
+        };
+    }
+
+    /**
+     * Deletes the indexes of layers the content store no longer holds (after a garbage collection), and temporary
+     * files a killed writer left (those older than {@code tempsBefore}); returns how many files went. An index is
+     * derived data: deleting one a build is about to read only makes that build read the layer's headers again.
+     */
+    public int dropOrphans(Instant tempsBefore) {
+        int dropped = 0;
+        try (var files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                boolean orphan = name.endsWith(".tmp") ? Files.getLastModifiedTime(file).toInstant().isBefore(tempsBefore)
+                        : !HEX.matcher(name).matches() || content.info(Digest.parse("sha256:" + name)).isEmpty();
+                if (orphan && Files.deleteIfExists(file)) {
+                    dropped++;
+                }
+            }
+        } catch (NoSuchFileException absent) {
+            return 0;
+        } catch (IOException e) {
+            throw new StoreException("pruning layer indexes in " + directory + ": " + e.getMessage(), e);
+        }
+        return dropped;
     }
 
     private static void writeSet(DataOutputStream out, Set<String> paths) throws IOException {

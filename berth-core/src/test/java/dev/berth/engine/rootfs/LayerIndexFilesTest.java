@@ -56,4 +56,39 @@ class LayerIndexFilesTest {
         assertThat(files.of(layer)).isEqualTo(LayerIndex.read(content, layer));
         assertThat(new LayerIndexFiles(content, directory).of(layer).entries()).containsKey("a");
     }
+
+    @Test
+    void everyEntryTypeReadsBackAsItWasWritten() {
+        LayerRef layer = new LayerStorer(content, Optional.empty()).store(List.of(
+                LayerEntry.directory("d", 0755, T), LayerEntry.file("d/f", 0644, T, new byte[] {1}),
+                LayerEntry.hardlink("d/h", "d/f", T), LayerEntry.symlink("d/l", "f", T)));
+        LayerIndexFiles files = new LayerIndexFiles(content, directory);
+        LayerIndex made = files.of(layer);
+
+        assertThat(new LayerIndexFiles(content, directory).of(layer)).isEqualTo(made);
+        assertThat(made.entries().values()).extracting(RootfsAttributes.Attributes::type)
+                .contains(dev.berth.layer.EntryType.DIRECTORY, dev.berth.layer.EntryType.FILE,
+                        dev.berth.layer.EntryType.SYMLINK, dev.berth.layer.EntryType.HARDLINK);
+    }
+
+    @Test
+    void indexesOfLayersTheStoreNoLongerHoldsAreDropped() throws IOException {
+        LayerStorer storer = new LayerStorer(content, Optional.empty());
+        LayerRef kept = storer.store(List.of(LayerEntry.directory("kept", 0755, T)));
+        LayerRef gone = storer.store(List.of(LayerEntry.directory("gone", 0755, T)));
+        LayerIndexFiles files = new LayerIndexFiles(content, directory);
+        files.of(kept);
+        files.of(gone);
+        Path staleTemp = Files.writeString(directory.resolve(kept.blob().digest().hex() + ".1234.tmp"), "x");
+        Files.setLastModifiedTime(staleTemp, java.nio.file.attribute.FileTime.from(T));
+        Path youngTemp = Files.writeString(directory.resolve(gone.blob().digest().hex() + ".5678.tmp"), "x");
+        content.delete(gone.blob().digest());
+
+        assertThat(files.dropOrphans(Instant.now().minusSeconds(3600))).isEqualTo(2);
+
+        assertThat(directory.resolve(kept.blob().digest().hex())).exists();
+        assertThat(directory.resolve(gone.blob().digest().hex())).doesNotExist();
+        assertThat(staleTemp).doesNotExist();
+        assertThat(youngTemp).exists();
+    }
 }
