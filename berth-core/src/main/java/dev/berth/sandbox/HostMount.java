@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A mount of a RUN step after the engine resolved it to something on the host: a directory or file to
- * bind (a context path, another stage's files, a cache directory, a secret file) or an empty tmpfs.
+ * A mount of a sandboxed process, resolved to something on the host (by the engine for a RUN step's
+ * {@code --mount}s): a directory or file to bind (a context path, another stage's files, a cache directory, a
+ * secret file) or an empty tmpfs.
  *
  * @param source the host path to bind; empty for a tmpfs
  * @param target the absolute path inside the container

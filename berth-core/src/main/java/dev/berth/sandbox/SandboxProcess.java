@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The process of a RUN step, fully resolved: the argument vector (the shell already prepended for the
+ * The process a sandbox runs (a RUN step's or a container's), fully resolved: the argument vector (the shell already prepended for the
  * shell form), the environment as {@code KEY=value} entries in image order, the user as written in the
  * image config ({@code name}, {@code uid}, {@code uid:gid}, {@code name:group}; empty for root) and an
  * absolute working directory.
@@ -17,7 +17,7 @@ public record SandboxProcess(List<String> args, List<String> env, String user, S
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(workingDir, "workingDir");
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("a RUN step needs a command");
+            throw new IllegalArgumentException("a sandboxed process needs a command");
         }
         if (!workingDir.startsWith("/")) {
             throw new IllegalArgumentException("working directory must be absolute: " + workingDir);
