@@ -1,12 +1,12 @@
 package dev.berth.cli;
 
-import dev.berth.image.GoJsonString;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.image.GoJsonString;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;

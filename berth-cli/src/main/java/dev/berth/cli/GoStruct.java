@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.image.GoJsonString;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,6 @@ record GoStruct(List<Field> fields) implements GoTemplate.Types {
         }
     }
 
-    /** Go's {@code encoding/json} sorts map keys by their UTF-8 bytes, which is code point order. */
-    private static final Comparator<String> MAP_KEY_ORDER =
-            (left, right) -> Arrays.compare(left.codePoints().toArray(), right.codePoints().toArray());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     GoStruct {
@@ -128,7 +124,7 @@ record GoStruct(List<Field> fields) implements GoTemplate.Types {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         json.properties().forEach(member -> values.put(member.getKey(), member.getValue()));
         ObjectNode out = NODES.objectNode();
-        values.keySet().stream().sorted(MAP_KEY_ORDER).forEach(key -> {
+        values.keySet().stream().sorted(GoJsonString.MAP_KEY_ORDER).forEach(key -> {
             JsonNode value = values.get(key);
             out.set(key, kind == Kind.SET ? NODES.objectNode() : NODES.textNode(value.isTextual() ? value.asText() : ""));
         });
@@ -173,7 +169,7 @@ record GoStruct(List<Field> fields) implements GoTemplate.Types {
     private static String set(JsonNode value) {
         List<String> keys = new ArrayList<>();
         value.properties().forEach(member -> keys.add(member.getKey() + ":{}"));
-        return "map[" + String.join(" ", keys.stream().sorted(MAP_KEY_ORDER).toList()) + "]";
+        return "map[" + String.join(" ", keys.stream().sorted(GoJsonString.MAP_KEY_ORDER).toList()) + "]";
     }
 
     /** The field a template path names, through struct fields. */

@@ -1,9 +1,9 @@
 package dev.berth.image;
 
+import dev.berth.golang.GoJsonText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +14,6 @@ import java.util.Map;
  * keys sorted by their UTF-8 bytes. Matching Go matters because an image's ID is the digest of these bytes.
  */
 final class CanonicalJsonWriter {
-
-    /** Go sorts map keys as byte strings; for UTF-8 that is code point order, not Java's UTF-16 order. */
-    static final Comparator<String> GO_KEY_ORDER = (left, right) -> {
-        int i = 0;
-        int j = 0;
-        while (i < left.length() && j < right.length()) {
-            int a = left.codePointAt(i);
-            int b = right.codePointAt(j);
-            if (a != b) {
-                return Integer.compare(a, b);
-            }
-            i += Character.charCount(a);
-            j += Character.charCount(b);
-        }
-        return Integer.compare(left.length() - i, right.length() - j);
-    };
-
 
     private final StringBuilder out = new StringBuilder(256);
     /** One entry per open object or array: whether it has no member yet. */
@@ -106,14 +89,14 @@ final class CanonicalJsonWriter {
     /** A Go {@code map[string]struct{}}: sorted keys, each with an empty object. */
     CanonicalJsonWriter emptyObjectSet(Collection<String> keys) {
         beginObject();
-        keys.stream().sorted(GO_KEY_ORDER).forEach(key -> name(key).beginObject().endObject());
+        keys.stream().sorted(GoJsonText.MAP_KEY_ORDER).forEach(key -> name(key).beginObject().endObject());
         return endObject();
     }
 
     /** A Go {@code map[string]string}: sorted keys. */
     CanonicalJsonWriter stringMap(Map<String, String> map) {
         beginObject();
-        List<String> keys = map.keySet().stream().sorted(GO_KEY_ORDER).toList();
+        List<String> keys = map.keySet().stream().sorted(GoJsonText.MAP_KEY_ORDER).toList();
         keys.forEach(key -> name(key).value(map.get(key)));
         return endObject();
     }
@@ -143,6 +126,6 @@ final class CanonicalJsonWriter {
     }
 
     private void quote(String text) {
-        GoJsonString.appendQuoted(text, out);
+        GoJsonText.appendQuoted(text, out);
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.image;
 
+import dev.berth.golang.GoJsonText;
+import dev.berth.golang.GoTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +38,9 @@ final class ConfigCodec {
     }
 
     static void writeConfig(ImageConfig image, CanonicalJsonWriter out) {
-        Map<String, Consumer<CanonicalJsonWriter>> fields = new TreeMap<>(CanonicalJsonWriter.GO_KEY_ORDER);
+        Map<String, Consumer<CanonicalJsonWriter>> fields = new TreeMap<>(GoJsonText.MAP_KEY_ORDER);
         image.extra().forEach((name, raw) -> fields.put(name, writer -> writer.raw(raw)));
-        image.created().ifPresent(created -> fields.put("created", writer -> writer.value(GoTime.format(created))));
+        image.created().ifPresent(created -> fields.put("created", writer -> writer.value(GoTime.formatTime(created))));
         putString(fields, "author", image.author());
         putString(fields, "architecture", image.architecture());
         putString(fields, "os", image.os());
@@ -123,7 +125,7 @@ final class ConfigCodec {
         }
         writeString(out, "StopSignal", config.stopSignal());
         writeStrings(out, "Shell", config.shell());
-        config.extra().keySet().stream().sorted(CanonicalJsonWriter.GO_KEY_ORDER)
+        config.extra().keySet().stream().sorted(GoJsonText.MAP_KEY_ORDER)
                 .forEach(name -> out.name(name).raw(config.extra().get(name)));
         out.endObject();
     }
@@ -166,7 +168,7 @@ final class ConfigCodec {
 
     private static void writeHistory(HistoryEntry entry, CanonicalJsonWriter out) {
         out.beginObject();
-        entry.created().ifPresent(created -> out.name("created").value(GoTime.format(created)));
+        entry.created().ifPresent(created -> out.name("created").value(GoTime.formatTime(created)));
         writeString(out, "created_by", entry.createdBy());
         writeString(out, "author", entry.author());
         writeString(out, "comment", entry.comment());
@@ -179,7 +181,7 @@ final class ConfigCodec {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(GoTime.parse(text).orElseThrow(() -> json.fail(json.pathOf(name),
+        return Optional.of(GoTime.parseTime(text).orElseThrow(() -> json.fail(json.pathOf(name),
                 "expected an RFC 3339 time such as 2024-01-02T03:04:05.123Z, found \"" + shorten(text) + "\"")));
     }
 

@@ -1,7 +1,6 @@
 package dev.berth.image;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.berth.golang.GoPaths;
 
 /** Paths inside an image, cleaned as Go's {@code path.Clean} does; {@code ..} never climbs above the root. */
 public final class ImagePaths {
@@ -11,18 +10,8 @@ public final class ImagePaths {
 
     /** An absolute, clean path: {@code /a/b}, or {@code /}. */
     public static String clean(String path) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                parts.pollLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return "/" + String.join("/", parts);
+        // Rooting the path first is what keeps ".." from climbing above "/".
+        return GoPaths.clean("/" + path);
     }
 
     /** The layer entry path of an absolute image path: no leading slash; empty for the root. */

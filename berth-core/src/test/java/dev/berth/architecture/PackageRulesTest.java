@@ -1,5 +1,6 @@
 package dev.berth.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,14 @@ class PackageRulesTest {
         noClasses().that().resideInAPackage("dev.berth.recovery..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.api..", "dev.berth.engine..",
                         "dev.berth.plan..", "dev.berth.container..", "dev.berth.dockerfile..")
+                .check(core);
+    }
+
+    @Test
+    void theGoLibraryReproductionsStandAlone() {
+        classes().that().resideInAPackage("dev.berth.golang..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.berth.golang..", "java..")
+                .because("Go's standard library knows nothing of Berth; every package may use it")
                 .check(core);
     }
 

@@ -1,6 +1,8 @@
 package dev.berth.dockerfile.ignore;
 
 import dev.berth.diagnostic.SourceFile;
+import dev.berth.golang.GoPaths;
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +55,7 @@ public final class IgnoreFileReader {
             pattern = GoStrings.trimSpace(pattern.substring(1));
         }
         if (!pattern.isEmpty()) {
-            pattern = GoStrings.cleanPath(pattern);
+            pattern = GoPaths.clean(pattern);
             if (pattern.length() > 1 && pattern.charAt(0) == '/') {
                 pattern = pattern.substring(1);
             }

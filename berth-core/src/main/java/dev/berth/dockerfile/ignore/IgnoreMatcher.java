@@ -4,6 +4,8 @@ import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.error.InvalidInputException;
+import dev.berth.golang.GoPaths;
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +59,7 @@ public final class IgnoreMatcher {
             if (text.isEmpty()) {
                 continue;
             }
-            text = GoStrings.cleanPath(text);
+            text = GoPaths.clean(text);
             boolean exception = text.charAt(0) == '!';
             String body = exception ? text.substring(1) : text;
             try {
@@ -146,7 +148,7 @@ public final class IgnoreMatcher {
     }
 
     private static String normalize(String path) {
-        String clean = GoStrings.cleanPath(path);
+        String clean = GoPaths.clean(path);
         return clean.length() > 1 && clean.charAt(0) == '/' ? clean.substring(1) : clean;
     }
 

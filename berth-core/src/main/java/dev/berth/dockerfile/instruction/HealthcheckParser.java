@@ -1,6 +1,7 @@
 package dev.berth.dockerfile.instruction;
 
 import dev.berth.dockerfile.syntax.Node;
+import dev.berth.golang.GoTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ final class HealthcheckParser {
         }
         Duration duration;
         try {
-            duration = GoDuration.parse(text.get());
+            duration = GoTime.parseDuration(text.get());
         } catch (IllegalArgumentException invalid) {
             throw new RejectedWord(flags.written(name), invalid.getMessage());
         }

@@ -86,7 +86,7 @@ final class ShellPattern {
         while (searchPos <= value.length() && matcher.find(searchPos)) {
             out.append(value, lastMatchEnd, matcher.start());
             if (matcher.end() > lastMatchEnd || matcher.start() == 0) {
-                GoTemplate.expand(replacement, matcher.group(), out);
+                ReplacementTemplate.expand(replacement, matcher.group(), out);
             }
             lastMatchEnd = matcher.end();
             int width = searchPos < value.length() ? Character.charCount(value.codePointAt(searchPos)) : 0;

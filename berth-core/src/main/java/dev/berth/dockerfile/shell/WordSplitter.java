@@ -1,12 +1,14 @@
 package dev.berth.dockerfile.shell;
 
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the words of a line while it is expanded, as BuildKit does: unquoted whitespace, whether
- * written in the line or produced by an unquoted {@code $VAR}, ends a word; quoted text and escaped
- * characters never do. A word that would be empty (such as {@code ""}) is dropped.
+ * Collects the words of a line while it is expanded, as BuildKit does: unquoted white space (Go's
+ * {@code unicode.IsSpace}, which is not {@link Character#isWhitespace}), whether written in the line or
+ * produced by an unquoted {@code $VAR}, ends a word; quoted text and escaped characters never do. A word
+ * that would be empty (such as {@code ""}) is dropped.
  */
 final class WordSplitter {
 
@@ -15,7 +17,7 @@ final class WordSplitter {
 
     /** Adds one character that splits words if it is whitespace. */
     void addSplitting(int codePoint) {
-        if (isGoSpace(codePoint)) {
+        if (GoStrings.isSpace(codePoint)) {
             flush();
         } else {
             word.appendCodePoint(codePoint);
@@ -47,13 +49,5 @@ final class WordSplitter {
             words.add(word.toString());
             word.setLength(0);
         }
-    }
-
-    /** Go's {@code unicode.IsSpace}, which BuildKit uses; it differs from {@link Character#isWhitespace}. */
-    static boolean isGoSpace(int codePoint) {
-        return switch (codePoint) {
-            case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
-            default -> codePoint >= 0x2000 && codePoint <= 0x200A;
-        };
     }
 }

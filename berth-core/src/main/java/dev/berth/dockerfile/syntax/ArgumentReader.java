@@ -1,5 +1,7 @@
 package dev.berth.dockerfile.syntax;
 
+import dev.berth.golang.GoStrconv;
+import dev.berth.golang.GoStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,15 @@ final class ArgumentReader {
         return json.isPresent() ? json.get() : new Arguments(blankSeparated(rest), false);
     }
 
+    /**
+     * The characters of BuildKit's {@code [\t\v\f\r ]} class, which splits whitespace-delimited arguments
+     * and an instruction's keyword from its arguments: narrower than Go's white space, with no newline and
+     * nothing beyond ASCII.
+     */
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     /** Go's {@code regexp.Split} on {@code [\t\v\f\r ]+} of an already trimmed text. */
     static List<String> blankSeparated(String rest) {
         List<String> words = new ArrayList<>();
@@ -78,9 +89,9 @@ final class ArgumentReader {
         int start = 0;
         int i = 0;
         while (i < rest.length()) {
-            if (GoText.isBlank(rest.charAt(i))) {
+            if (isBlank(rest.charAt(i))) {
                 words.add(rest.substring(start, i));
-                while (i < rest.length() && GoText.isBlank(rest.charAt(i))) {
+                while (i < rest.length() && isBlank(rest.charAt(i))) {
                     i++;
                 }
                 start = i;
@@ -109,7 +120,7 @@ final class ArgumentReader {
         for (String word : words) {
             int equals = word.indexOf('=');
             if (equals < 0) {
-                throw new MalformedException("Syntax error - can't find = in " + GoText.quote(word)
+                throw new MalformedException("Syntax error - can't find = in " + GoStrconv.quote(word)
                         + ". Must be of the form: name=value");
             }
             triples.add(word.substring(0, equals));
@@ -121,14 +132,14 @@ final class ArgumentReader {
 
     private static List<String> blankSeparatedOnce(String rest) {
         int i = 0;
-        while (i < rest.length() && !GoText.isBlank(rest.charAt(i))) {
+        while (i < rest.length() && !isBlank(rest.charAt(i))) {
             i++;
         }
         if (i == rest.length()) {
             return List.of(rest);
         }
         int next = i;
-        while (next < rest.length() && GoText.isBlank(rest.charAt(next))) {
+        while (next < rest.length() && isBlank(rest.charAt(next))) {
             next++;
         }
         return List.of(rest.substring(0, i), rest.substring(next));
@@ -144,11 +155,11 @@ final class ArgumentReader {
         }
         byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
         int sep = 0;
-        while (sep < bytes.length && !GoText.isSpace(bytes[sep] & 0xFF)) {
+        while (sep < bytes.length && !GoStrings.isSpace(bytes[sep] & 0xFF)) {
             sep++;
         }
         int next = sep;
-        while (next < bytes.length && GoText.isSpace(bytes[next] & 0xFF)) {
+        while (next < bytes.length && GoStrings.isSpace(bytes[next] & 0xFF)) {
             next++;
         }
         String type = new String(bytes, 0, sep, StandardCharsets.UTF_8);

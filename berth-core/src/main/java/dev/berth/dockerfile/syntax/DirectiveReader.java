@@ -1,6 +1,7 @@
 package dev.berth.dockerfile.syntax;
 
 import dev.berth.diagnostic.SourceFile;
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ final class DirectiveReader {
             done = true;
             return;
         }
-        String body = GoText.trimLeftSpace(token.substring(1));
+        String body = GoStrings.trimLeftSpace(token.substring(1));
         int nameEnd = 0;
         while (nameEnd < body.length() && isNameChar(body.charAt(nameEnd), nameEnd == 0)) {
             nameEnd++;

@@ -4,6 +4,8 @@ import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.error.InvalidInputException;
+import dev.berth.golang.GoStrconv;
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,7 +80,7 @@ public final class DockerfileParser {
             content = content.substring(BOM.length());
             lead = BOM.length();
         }
-        String stripped = GoText.trimLeftSpace(content);
+        String stripped = GoStrings.trimLeftSpace(content);
         int column = 1 + lead + content.length() - stripped.length();
         directives.offer(stripped, lines.number(), column);
         int startLine = lines.number();
@@ -91,7 +93,7 @@ public final class DockerfileParser {
         boolean continues = first.continues();
         while (continues && lines.advance()) {
             String next = lines.content();
-            String nextStripped = GoText.trimLeftSpace(next);
+            String nextStripped = GoStrings.trimLeftSpace(next);
             if (nextStripped.startsWith("#")) {
                 continue;
             }
@@ -136,7 +138,7 @@ public final class DockerfileParser {
             }
             if (!terminated) {
                 throw SyntaxError.at(source, startLine, column, column + 1,
-                        "unterminated heredoc " + GoText.quote(InstructionReader.abbreviate(marker.name())),
+                        "unterminated heredoc " + GoStrconv.quote(InstructionReader.abbreviate(marker.name())),
                         "end the here-document with a line holding only its delimiter");
             }
             heredocs.add(marker.withContent(content.toString()));

@@ -1,5 +1,6 @@
 package dev.berth.dockerfile.syntax;
 
+import dev.berth.golang.GoStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,10 @@ record InstructionHead(String keyword, List<String> flags, String rest, int keyw
     }
 
     static InstructionHead split(String line) {
-        String trimmed = GoText.trimSpace(line);
-        int offset = line.length() - GoText.trimLeftSpace(line).length();
+        String trimmed = GoStrings.trimSpace(line);
+        int offset = line.length() - GoStrings.trimLeftSpace(line).length();
         int wordEnd = 0;
-        while (wordEnd < trimmed.length() && !GoText.isBlank(trimmed.charAt(wordEnd))) {
+        while (wordEnd < trimmed.length() && !ArgumentReader.isBlank(trimmed.charAt(wordEnd))) {
             wordEnd++;
         }
         String keyword = trimmed.substring(0, wordEnd).toLowerCase(Locale.ROOT);
@@ -32,13 +33,13 @@ record InstructionHead(String keyword, List<String> flags, String rest, int keyw
             return new InstructionHead(keyword, List.of(), "", offset);
         }
         int restStart = wordEnd;
-        while (restStart < trimmed.length() && GoText.isBlank(trimmed.charAt(restStart))) {
+        while (restStart < trimmed.length() && ArgumentReader.isBlank(trimmed.charAt(restStart))) {
             restStart++;
         }
         String remainder = trimmed.substring(restStart);
         List<String> flags = new ArrayList<>();
         String rest = extractFlags(remainder, flags);
-        return new InstructionHead(keyword, flags, GoText.trimSpace(rest), offset);
+        return new InstructionHead(keyword, flags, GoStrings.trimSpace(rest), offset);
     }
 
     /**
@@ -48,7 +49,7 @@ record InstructionHead(String keyword, List<String> flags, String rest, int keyw
     private static String extractFlags(String remainder, List<String> flags) {
         int first = 0;
         while (first < remainder.length() && remainder.charAt(first) < 0x80
-                && GoText.isSpace(remainder.charAt(first))) {
+                && GoStrings.isSpace(remainder.charAt(first))) {
             first++;
         }
         if (!remainder.startsWith("--", first)) {
@@ -66,7 +67,7 @@ record InstructionHead(String keyword, List<String> flags, String rest, int keyw
                 if (pos == line.length) {
                     break;
                 }
-                if (GoText.isSpace(ch)) {
+                if (GoStrings.isSpace(ch)) {
                     continue;
                 }
                 if (ch != '-' || pos + 1 == line.length || line[pos + 1] != '-') {
@@ -81,7 +82,7 @@ record InstructionHead(String keyword, List<String> flags, String rest, int keyw
                 break;
             }
             if (inWord) {
-                if (GoText.isSpace(ch)) {
+                if (GoStrings.isSpace(ch)) {
                     inWord = false;
                     if (word.toString().equals("--")) {
                         return tail(line, pos);

@@ -1,6 +1,8 @@
 package dev.berth.dockerfile.syntax;
 
 import dev.berth.diagnostic.SourceFile;
+import dev.berth.golang.GoStrconv;
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +81,7 @@ final class InstructionReader {
                         "ONBUILD nested more than " + MAX_ONBUILD_DEPTH + " levels deep",
                         "Docker does not allow ONBUILD ONBUILD at all; remove the repeated ONBUILD");
             }
-            int restOffset = current.length() - (current.length() - GoText.trimRightSpace(current).length())
+            int restOffset = current.length() - (current.length() - GoStrings.trimRightSpace(current).length())
                     - head.rest().length();
             currentColumn = restOffset >= 0 ? currentColumn + restOffset : keywordColumn;
             current = head.rest();
@@ -109,7 +111,8 @@ final class InstructionReader {
         }
         if (!valid) {
             throw SyntaxError.at(source, startLine, column, column + Math.min(keyword.length(), 80),
-                    "expected an instruction keyword such as RUN or COPY, found " + GoText.quote(abbreviate(keyword)),
+                    "expected an instruction keyword such as RUN or COPY, found "
+                            + GoStrconv.quote(abbreviate(keyword)),
                     "if this continues the previous instruction, end that line with " + escapeToken);
         }
     }

@@ -1,5 +1,6 @@
 package dev.berth.dockerfile.syntax;
 
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class JsonStringArray {
 
     /** The strings of {@code text} when it is a JSON array of strings; empty when it is not JSON. */
     static Optional<List<String>> parse(String text) throws NotStringsException {
-        String trimmed = GoText.trimLeftSpace(text);
+        String trimmed = GoStrings.trimLeftSpace(text);
         if (!trimmed.startsWith("[")) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.berth.dockerfile.syntax;
 
 import dev.berth.diagnostic.SourceFile;
+import dev.berth.golang.GoStrings;
 
 /**
  * Walks a text line by line as Go's {@code bufio.Scanner} does for BuildKit: lines end at {@code \n}
@@ -35,7 +36,7 @@ final class LineCursor {
         number++;
         int contentEnd = newline < 0 ? text.length() : newline;
         if (contentEnd - start > MAX_LINE_BYTES / 3
-                && GoText.utf8Length(text, start, contentEnd) > MAX_LINE_BYTES) {
+                && GoStrings.utf8Length(text, start, contentEnd) > MAX_LINE_BYTES) {
             throw SyntaxError.at(source, number, 1, 2,
                     "dockerfile line greater than max allowed size of " + MAX_LINE_BYTES);
         }

@@ -1,5 +1,6 @@
 package dev.berth.dockerfile.syntax;
 
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,14 +32,14 @@ final class QuoteKeepingSplitter {
             int ch = rest.codePointAt(pos);
             int width = Character.charCount(ch);
             if (!inWord && !inQuote) {
-                if (GoText.isSpace(ch)) {
+                if (GoStrings.isSpace(ch)) {
                     pos += width;
                     continue;
                 }
                 inWord = true;
             }
             if (inWord) {
-                if (GoText.isSpace(ch)) {
+                if (GoStrings.isSpace(ch)) {
                     inWord = false;
                     if (blankOk || !word.isEmpty()) {
                         words.add(word.toString());

@@ -1,5 +1,6 @@
 package dev.berth.dockerfile.syntax;
 
+import dev.berth.golang.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,7 @@ final class ShellWords {
     }
 
     private void addChar(int ch) {
-        boolean space = GoText.isSpace(ch);
+        boolean space = GoStrings.isSpace(ch);
         if (space && inWord) {
             if (!word.isEmpty()) {
                 words.add(word.toString());

@@ -1,5 +1,7 @@
 package dev.berth.dockerfile.syntax;
 
+import dev.berth.golang.GoStrconv;
+
 /**
  * Prints a tree in the s-expression form of BuildKit's parser test data ({@code Node.Dump()} plus a final
  * newline): one line per instruction, {@code (keyword ["--flag" ...] "arg" ...)}, strings quoted by Go's
@@ -36,12 +38,12 @@ public final class SyntaxTreeDumper {
             if (!current.flags().isEmpty()) {
                 out.append(" [");
                 for (int i = 0; i < current.flags().size(); i++) {
-                    out.append(i == 0 ? "" : " ").append(GoText.quote(current.flags().get(i)));
+                    out.append(i == 0 ? "" : " ").append(GoStrconv.quote(current.flags().get(i)));
                 }
                 out.append(']');
             }
             for (String arg : current.args()) {
-                out.append(' ').append(GoText.quote(arg));
+                out.append(' ').append(GoStrconv.quote(arg));
             }
             depth++;
         }

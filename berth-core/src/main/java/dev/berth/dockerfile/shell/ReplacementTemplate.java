@@ -6,9 +6,9 @@ package dev.berth.dockerfile.shell;
  * {@code ${0}} are the whole match, every other {@code $name} is empty, {@code $$} is a dollar, and a
  * {@code $} not followed by a name is kept.
  */
-final class GoTemplate {
+final class ReplacementTemplate {
 
-    private GoTemplate() {}
+    private ReplacementTemplate() {}
 
     static void expand(String template, String match, StringBuilder out) {
         int i = 0;
