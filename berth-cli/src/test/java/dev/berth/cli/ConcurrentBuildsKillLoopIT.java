@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
 import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;
 import java.io.IOException;
@@ -61,9 +63,9 @@ class ConcurrentBuildsKillLoopIT {
         Random random = new Random(seed);
         Path root = work.resolve("store");
         Path state = work.resolve("state");
-        try (Berth berth = Berth.open(new StoreLayout(root), Clock.systemUTC());
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
                 InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
-            berth.importRootfs(in, Optional.of("busybox:latest"), List.of(), "test");
+            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
         }
         List<String> failures = new ArrayList<>();
         int killed = 0;

@@ -30,7 +30,7 @@ class MultiStageTest {
                     COPY --from=builder /run /out
                     FROM scratch AS later
                     RUN never either
-                    """, request -> request.withTarget(Optional.of("final")));
+                    """, request -> request.target("final"));
 
             assertThat(fixture.runs.invocations).extracting(run -> run.process().args().getLast())
                     .containsExactly("compile");

@@ -1,7 +1,7 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
-import dev.berth.export.BuildOutput;
+import dev.berth.api.Output;
 import java.util.List;
 import dev.berth.event.BuildEvent;
 import java.io.PrintWriter;
@@ -21,7 +21,7 @@ final class QuietProgress implements ProgressView {
     }
 
     @Override
-    public void succeeded(BuildResult result, List<BuildOutput> outputs) {
+    public void succeeded(BuildResult result, List<Output> outputs) {
         out.println(result.imageId());
         out.flush();
     }
