@@ -5,10 +5,10 @@ import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Output;
 import dev.berth.api.Settings;
+import dev.berth.api.UnpackedContext;
 import dev.berth.cli.progress.ProgressMode;
 import dev.berth.cli.progress.ProgressView;
 import dev.berth.cli.progress.StandardError;
-import dev.berth.context.StreamedContext;
 import dev.berth.error.StoreException;
 import dev.berth.error.UnsupportedFeatureException;
 import java.io.IOException;
@@ -129,7 +129,7 @@ final class BuildCommand implements Callable<Integer> {
         if (context.equals("-") && "-".equals(file)) {
             throw new UnsupportedFeatureException("the context and the Dockerfile cannot both come from stdin");
         }
-        Optional<StreamedContext> streamed = context.equals("-") ? Optional.of(StreamedContext.read(System.in))
+        Optional<UnpackedContext> streamed = context.equals("-") ? Optional.of(Berth.unpackContext(System.in))
                 : Optional.empty();
         int exitCode;
         try {
@@ -139,17 +139,17 @@ final class BuildCommand implements Callable<Integer> {
             streamed.ifPresent(stream -> stream.deleteQuietly(failure));
             throw failure;
         }
-        streamed.ifPresent(StreamedContext::delete);
+        streamed.ifPresent(UnpackedContext::delete);
         return exitCode;
     }
 
     private int build(PrintWriter out, PrintWriter err, Map<String, String> env, TimingTrace trace,
-            List<Output> exports, boolean toStdout, ProgressMode mode, Optional<StreamedContext> streamed)
+            List<Output> exports, boolean toStdout, ProgressMode mode, Optional<UnpackedContext> streamed)
             throws IOException {
-        Path contextDir = streamed.map(StreamedContext::directory).orElse(Path.of(context));
+        Path contextDir = streamed.map(UnpackedContext::directory).orElse(Path.of(context));
         Optional<String> dockerfileText = "-".equals(file)
                 ? Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
-                : streamed.flatMap(StreamedContext::dockerfileText);
+                : streamed.flatMap(UnpackedContext::dockerfileText);
         Optional<Path> dockerfile = file == null || file.equals("-") ? Optional.empty()
                 : Optional.of(streamed.map(stream -> stream.directory().resolve(file)).orElse(Path.of(file)));
         Map<String, String> args = pairs(buildArgs, env, true);

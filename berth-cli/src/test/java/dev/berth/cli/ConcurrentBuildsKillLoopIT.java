@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.berth.api.Berth;
 import dev.berth.api.ImportRequest;
 import dev.berth.api.Settings;
-import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;
 import java.io.IOException;
 import java.io.InputStream;

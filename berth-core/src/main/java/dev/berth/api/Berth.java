@@ -1,5 +1,7 @@
 package dev.berth.api;
 
+import dev.berth.context.StreamedContext;
+import dev.berth.diagnostic.SourceFile;
 import dev.berth.error.StoreException;
 import dev.berth.error.TransferException;
 import dev.berth.event.ProgressListener;
@@ -14,6 +16,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Berth's one entry point, bound to one store (opened with {@link #open}): builds, runs containers in the
@@ -54,6 +58,73 @@ public final class Berth implements AutoCloseable {
     public static Berth open(Settings settings) {
         StoreLayout layout = StoreLayout.resolve(settings.root(), settings.environment(), effectiveUid());
         return new Berth(LocalStore.open(layout, settings.clock()), settings);
+    }
+
+    /** The OCI runtimes on this host, the one builds and containers would use, and whether seccomp applies. */
+    public static HostInfo hostInfo(Settings settings) {
+        return HostProbe.probe(settings);
+    }
+
+    /**
+     * Reads a build context given as a stream to its end ({@code berth build -}): a tar, unpacked into a
+     * temporary directory, or a Dockerfile alone; told apart by content, as Docker does.
+     */
+    public static UnpackedContext unpackContext(InputStream stream) {
+        StreamedContext context = StreamedContext.read(stream);
+        return new UnpackedContext(context.directory(), context.dockerfileText());
+    }
+
+    /** The Dockerfile's syntax tree as text ({@code berth dockerfile parse}), with the parser's warnings. */
+    public static DockerfileDump parseDockerfile(SourceFile source, DockerfileDump.Format format) {
+        return DockerfileTools.parse(source, format);
+    }
+
+    /** Every problem a build of the Dockerfile would meet before running a step ({@code berth dockerfile check}). */
+    public static DockerfileCheck checkDockerfile(CheckRequest request) {
+        return DockerfileTools.check(request);
+    }
+
+    /**
+     * Expands the variables of one word as a Dockerfile instruction does ({@code berth dockerfile expand}).
+     *
+     * @param escape the Dockerfile's escape character, {@code \} or {@code `}
+     * @throws IllegalArgumentException for another escape character
+     */
+    public static VariableExpansion expandWord(String input, Map<String, String> env, char escape) {
+        return DockerfileTools.expandWord(input, env, escape);
+    }
+
+    /** As {@link #expandWord}, then split into words as COPY, ADD, EXPOSE and VOLUME arguments are. */
+    public static VariableExpansion expandWords(String input, Map<String, String> env, char escape) {
+        return DockerfileTools.expandWords(input, env, escape);
+    }
+
+    /** The patterns of an ignore file as Docker reads them: comments and blank lines dropped, cleaned, in order. */
+    public static List<String> ignorePatterns(SourceFile ignoreFile) {
+        return DockerfileTools.ignorePatterns(ignoreFile);
+    }
+
+    /**
+     * Whether {@code patterns}, as lines of a {@code .dockerignore}, exclude {@code path}.
+     *
+     * @throws dev.berth.error.InvalidInputException for a pattern that is not valid
+     */
+    public static boolean ignores(List<String> patterns, String path) {
+        return DockerfileTools.ignores(patterns, path);
+    }
+
+    /**
+     * Every entry a build of {@code context} would see, in path order, its ignore file applied.
+     *
+     * @param dockerfile the Dockerfile, whose {@code NAME.dockerignore}, if present, replaces the context's
+     */
+    public static List<ContextFile> listContext(Path context, Optional<Path> dockerfile) {
+        return ContextFiles.list(context, dockerfile);
+    }
+
+    /** Whether a build of {@code context} would leave {@code path} out, and which ignore-file line says so. */
+    public static ContextExclusion explainExclusion(Path context, Optional<Path> dockerfile, String path) {
+        return ContextFiles.explain(context, dockerfile, path);
     }
 
     /**
