@@ -2,10 +2,10 @@ package dev.berth.cli;
 
 import dev.berth.api.Berth;
 import dev.berth.api.SaveFormat;
-import dev.berth.error.InvalidInputException;
-import dev.berth.error.StoreException;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;
+import dev.berth.error.InvalidInputException;
+import dev.berth.error.StoreException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

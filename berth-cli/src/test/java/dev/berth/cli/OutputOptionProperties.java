@@ -2,8 +2,8 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.error.InvalidInputException;
 import dev.berth.api.Output;
+import dev.berth.error.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -197,7 +197,8 @@ public final class Berth implements AutoCloseable {
                 try (InputStream in = RootfsImporter.download(url)) {
                     yield importer.importRootfs(in, name, changes, request.message());
                 } catch (IOException e) {
-                    throw new TransferException("downloading " + url + ": " + e.getMessage(), e);
+                    // The cause says what failed (refused, reset, an unknown host): clients print causes.
+                    throw new TransferException("downloading " + url, e);
                 }
             }
         };

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.archive.HostPlatform;
-import dev.berth.testing.TarBuilder;
 import dev.berth.error.ConflictException;
 import dev.berth.error.InvalidInputException;
 import dev.berth.error.NotFoundException;
 import dev.berth.image.Digest;
 import dev.berth.store.StoreLayout;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

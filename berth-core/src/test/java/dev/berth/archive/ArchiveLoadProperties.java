@@ -2,9 +2,9 @@ package dev.berth.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.api.SaveFormat;
 import dev.berth.api.Berth;
 import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
 import dev.berth.api.Settings;
 import dev.berth.error.BerthException;
 import dev.berth.store.StoreLayout;

@@ -2,12 +2,12 @@ package dev.berth.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.api.SaveFormat;
 import dev.berth.api.ArchiveImage;
 import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.api.ImageDetails;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
+import dev.berth.api.Settings;
 import dev.berth.image.Digest;
 import dev.berth.store.StoreLayout;
 import dev.berth.testing.TarBuilder;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.api.SaveFormat;
 import dev.berth.api.ArchiveImage;
 import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.api.ImageDetails;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
+import dev.berth.api.Settings;
 import dev.berth.image.Digest;
 import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;

@@ -3,11 +3,11 @@ package dev.berth.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
+import dev.berth.api.ImportRequest;
 import dev.berth.api.Output;
+import dev.berth.api.Settings;
 import dev.berth.api.TestBuilds;
 import dev.berth.error.ExecutionException;
 import dev.berth.event.ProgressListener;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.api.SaveFormat;
 import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
 import dev.berth.api.BuildRequest;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
 import dev.berth.api.Settings;
 import dev.berth.event.ProgressListener;
 import dev.berth.store.StoreLayout;

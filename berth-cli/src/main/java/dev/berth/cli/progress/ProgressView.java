@@ -1,8 +1,8 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
-import dev.berth.event.ProgressListener;
 import dev.berth.api.Output;
+import dev.berth.event.ProgressListener;
 import java.util.List;
 
 /**

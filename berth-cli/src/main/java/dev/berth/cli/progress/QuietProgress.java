@@ -2,9 +2,9 @@ package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
 import dev.berth.api.Output;
-import java.util.List;
 import dev.berth.event.BuildEvent;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** {@code --progress=quiet} and {@code -q}: nothing while the build runs, then only the image ID on standard output. */
 final class QuietProgress implements ProgressView {

@@ -1,8 +1,8 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
-import dev.berth.event.BuildEvent;
 import dev.berth.api.Output;
+import dev.berth.event.BuildEvent;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
