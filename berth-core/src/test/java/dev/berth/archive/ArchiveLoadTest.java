@@ -8,7 +8,6 @@ import dev.berth.api.Berth;
 import dev.berth.api.Settings;
 import dev.berth.error.TransferException;
 import dev.berth.image.Digest;
-import dev.berth.store.StoreLayout;
 import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
