@@ -1,7 +1,15 @@
 /**
- * Berth's library: everything but argument parsing and rendering. Every package is exported for now,
- * because the CLI and the tests reach below the {@code api} façades; narrowing the exports to the API and
- * model packages is still to do.
+ * Berth's library: everything but argument parsing and rendering. A client sees the façade and what its calls
+ * take and give: {@code dev.berth.api} ({@link dev.berth.api.Berth}, its requests, results and reports), the
+ * image model ({@code dev.berth.image}: digests, references, configs), diagnostics with their source text
+ * ({@code dev.berth.diagnostic}), the exceptions with their exit codes ({@code dev.berth.error}) and build
+ * progress events ({@code dev.berth.event}). The Dockerfile frontend, the plan, the engine, layers, the store,
+ * snapshots, the sandbox and runtimes stay inside, so they can change without a client noticing.
+ *
+ * <p>Nothing else is exported, not even qualified: the CLI's tests, which set up and audit stores directly, are
+ * given the store with {@code --add-exports} when they compile (berth-cli's pom), and the benchmarks
+ * (berth-bench) and test fixtures (berth-testing) are not modules: they compile and run on the class path,
+ * where module exports do not apply.
  */
 module dev.berth.core {
     requires com.fasterxml.jackson.databind;
@@ -14,27 +22,8 @@ module dev.berth.core {
     requires jdk.unsupported;
 
     exports dev.berth.api;
-    exports dev.berth.archive;
-    exports dev.berth.container;
-    exports dev.berth.context;
     exports dev.berth.diagnostic;
-    exports dev.berth.dockerfile.check;
-    exports dev.berth.dockerfile.ignore;
-    exports dev.berth.dockerfile.instruction;
-    exports dev.berth.dockerfile.shell;
-    exports dev.berth.dockerfile.syntax;
-    exports dev.berth.engine;
-    exports dev.berth.engine.mount;
     exports dev.berth.error;
     exports dev.berth.event;
-    exports dev.berth.export;
     exports dev.berth.image;
-    exports dev.berth.io;
-    exports dev.berth.layer;
-    exports dev.berth.plan;
-    exports dev.berth.recovery;
-    exports dev.berth.runtime;
-    exports dev.berth.sandbox;
-    exports dev.berth.snapshot;
-    exports dev.berth.store;
 }

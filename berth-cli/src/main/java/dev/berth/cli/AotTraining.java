@@ -1,12 +1,14 @@
 package dev.berth.cli;
 
-import dev.berth.layer.TreeRemover;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -33,7 +35,7 @@ public final class AotTraining {
         } finally {
             System.setOut(out);
             System.setErr(err);
-            TreeRemover.delete(work);
+            deleteTree(work);
         }
     }
 
@@ -105,6 +107,35 @@ public final class AotTraining {
                 RUN ["/no-such-program"]
                 """);
         Main.run(new String[] {"build", "--root", root, "-q", "--no-cache", context.toString()});
+    }
+
+    /**
+     * Removes the throwaway directory. The walk never follows a link, and makes each directory writable before
+     * emptying it: extracted stages keep read-only ones.
+     */
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                dir.toFile().setWritable(true, true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static void run(List<String> command, PrintStream report) {

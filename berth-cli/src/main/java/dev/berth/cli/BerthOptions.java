@@ -21,7 +21,7 @@ final class BerthOptions {
     }
 
     Berth open() {
-        return Berth.open(store.layout(System.getenv()), clock);
+        return Berth.open(store.settings(System.getenv()).clock(clock).build());
     }
 
     Clock clock() {

@@ -1,18 +1,16 @@
 package dev.berth.cli;
 
+import dev.berth.api.Berth;
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
-import dev.berth.api.Builder;
-import dev.berth.api.HostRunSteps;
+import dev.berth.api.Output;
+import dev.berth.api.Settings;
+import dev.berth.api.UnpackedContext;
 import dev.berth.cli.progress.ProgressMode;
 import dev.berth.cli.progress.ProgressView;
 import dev.berth.cli.progress.StandardError;
-import dev.berth.context.StreamedContext;
 import dev.berth.error.StoreException;
 import dev.berth.error.UnsupportedFeatureException;
-import dev.berth.export.BuildOutput;
-import dev.berth.recovery.LeftoverSweeper;
-import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +26,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code berth build [OPTIONS] CONTEXT}: builds an image from a Dockerfile, as {@code docker build}. CONTEXT
@@ -118,8 +116,8 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         TimingTrace trace = TimingTrace.of(env, System.err);
         trace.mark("build: arguments parsed");
-        List<BuildOutput> exports = OutputOption.parse(outputs, System.out);
-        boolean toStdout = exports.stream().anyMatch(OutputOption::writesToStdout);
+        List<Output> exports = OutputOption.parse(outputs, System.out);
+        boolean toStdout = exports.stream().anyMatch(Output::isStreamed);
         ProgressMode mode = ProgressMode.choose(quiet, Optional.ofNullable(progress), env, StandardError::isTerminal);
         if (toStdout && mode == ProgressMode.QUIET) {
             throw new UnsupportedFeatureException("quiet progress prints the image ID on standard output, where "
@@ -131,7 +129,7 @@ final class BuildCommand implements Callable<Integer> {
         if (context.equals("-") && "-".equals(file)) {
             throw new UnsupportedFeatureException("the context and the Dockerfile cannot both come from stdin");
         }
-        Optional<StreamedContext> streamed = context.equals("-") ? Optional.of(StreamedContext.read(System.in))
+        Optional<UnpackedContext> streamed = context.equals("-") ? Optional.of(Berth.unpackContext(System.in))
                 : Optional.empty();
         int exitCode;
         try {
@@ -141,33 +139,40 @@ final class BuildCommand implements Callable<Integer> {
             streamed.ifPresent(stream -> stream.deleteQuietly(failure));
             throw failure;
         }
-        streamed.ifPresent(StreamedContext::delete);
+        streamed.ifPresent(UnpackedContext::delete);
         return exitCode;
     }
 
     private int build(PrintWriter out, PrintWriter err, Map<String, String> env, TimingTrace trace,
-            List<BuildOutput> exports, boolean toStdout, ProgressMode mode, Optional<StreamedContext> streamed)
+            List<Output> exports, boolean toStdout, ProgressMode mode, Optional<UnpackedContext> streamed)
             throws IOException {
-        Path contextDir = streamed.map(StreamedContext::directory).orElse(Path.of(context));
+        Path contextDir = streamed.map(UnpackedContext::directory).orElse(Path.of(context));
         Optional<String> dockerfileText = "-".equals(file)
                 ? Optional.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
-                : streamed.flatMap(StreamedContext::dockerfileText);
+                : streamed.flatMap(UnpackedContext::dockerfileText);
         Optional<Path> dockerfile = file == null || file.equals("-") ? Optional.empty()
                 : Optional.of(streamed.map(stream -> stream.directory().resolve(file)).orElse(Path.of(file)));
         Map<String, String> args = pairs(buildArgs, env, true);
         Optional<Instant> epoch = Optional.ofNullable(args.getOrDefault("SOURCE_DATE_EPOCH", env.get("SOURCE_DATE_EPOCH")))
                 .filter(text -> !text.isBlank()).map(text -> Instant.ofEpochSecond(Long.parseLong(text.strip())));
-        BuildRequest request = new BuildRequest(contextDir, dockerfile, dockerfileText, args, pairs(labels, env, false),
-                tags, Optional.ofNullable(target), noCache, explainCache, Optional.ofNullable(platform), epoch, exports,
-                secrets.isEmpty() ? Map.of() : SecretOption.parse(secrets, env, spec));
+        BuildRequest.Builder request = BuildRequest.builder(contextDir).buildArgs(args).labels(pairs(labels, env, false))
+                .tags(tags).noCache(noCache).explainCache(explainCache).outputs(exports)
+                .secrets(secrets.isEmpty() ? Map.of() : SecretOption.parse(secrets, env, spec));
+        dockerfile.ifPresent(request::dockerfile);
+        dockerfileText.ifPresent(request::dockerfileText);
+        Optional.ofNullable(target).ifPresent(request::target);
+        Optional.ofNullable(platform).ifPresent(request::platform);
+        epoch.ifPresent(request::sourceDateEpoch);
+        BuildRequest built = request.build();
         ProgressView view = mode.open(out, err, env, Clock.systemUTC());
         BuildResult result;
-        try (LocalStore local = LocalStore.open(store.layout(env))) {
+        Settings.Builder settings = store.settings(env).runtimeState(runtimeState);
+        Optional.ofNullable(runtime).ifPresent(settings::runtime);
+        try (Berth berth = Berth.open(settings.build())) {
             trace.mark("build: store opened");
             // What a killed build or run left (containers, mounts, snapshots, work directories) goes first.
-            SweepReportText.log(new LeftoverSweeper(local).sweep());
-            var runs = new HostRunSteps(local, env, runtimeState, Optional.ofNullable(runtime));
-            result = new Builder(local, runs, Clock.systemUTC()).build(request, trace.around(view));
+            SweepReportText.log(berth.sweepLeftovers());
+            result = berth.build(built, trace.around(view));
             trace.mark("build: image written and tagged");
             // PrintStream keeps write errors to itself (a closed pipe, a full disk): ask, or a cut tar looks whole.
             if (toStdout && System.out.checkError()) {

@@ -1,8 +1,7 @@
 package dev.berth.cli;
 
-import dev.berth.engine.BuildCache;
-import dev.berth.engine.mount.CacheMounts;
-import dev.berth.store.LocalStore;
+import dev.berth.api.Berth;
+import dev.berth.api.CachePruneReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,17 +31,14 @@ final class BuilderPruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int removed;
-        CacheMounts.Pruned mounts;
-        try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
-            BuildCache cache = new BuildCache(local.paths().cache(), local.content());
-            removed = cache.prune();
-            mounts = new CacheMounts(cache.mountsDirectory()).prune();
+        CachePruneReport report;
+        try (Berth berth = Berth.open(store.settings(System.getenv()).build())) {
+            report = berth.pruneBuildCache();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Deleted build cache entries: " + removed);
-        out.println("Deleted cache mounts: " + mounts.directories());
-        out.println("Total reclaimed space: " + ByteSize.format(mounts.bytes()));
+        out.println("Deleted build cache entries: " + report.entries());
+        out.println("Deleted cache mounts: " + report.mountDirectories());
+        out.println("Total reclaimed space: " + ByteSize.format(report.reclaimedBytes()));
         out.flush();
         return 0;
     }

@@ -3,13 +3,11 @@ package dev.berth.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.context.BuildContext;
-import dev.berth.context.ContextEntry;
-import dev.berth.context.FileKind;
-import dev.berth.dockerfile.ignore.IgnorePattern;
+import dev.berth.api.Berth;
+import dev.berth.api.ContextExclusion;
+import dev.berth.api.ContextFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -58,16 +56,15 @@ final class ContextListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BuildContext build = BuildContext.open(context, Optional.ofNullable(dockerfile));
         PrintWriter out = spec.commandLine().getOut();
         if (why != null) {
-            explain(build, out);
+            explain(Berth.explainExclusion(context, Optional.ofNullable(dockerfile), why), out);
         } else {
-            List<ContextEntry> files = build.list().stream()
-                    .filter(entry -> entry.type() != FileKind.DIRECTORY)
+            List<ContextFile> files = Berth.listContext(context, Optional.ofNullable(dockerfile)).stream()
+                    .filter(entry -> entry.kind() != ContextFile.Kind.DIRECTORY)
                     .toList();
             if (order == Order.size) {
-                files = files.stream().sorted(Comparator.comparingLong(ContextEntry::size).reversed()).toList();
+                files = files.stream().sorted(Comparator.comparingLong(ContextFile::size).reversed()).toList();
             }
             if (json) {
                 printJson(files, out);
@@ -79,43 +76,43 @@ final class ContextListCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void explain(BuildContext build, PrintWriter out) throws Exception {
-        Optional<IgnorePattern> pattern = build.ignore().explain(why);
-        String file = build.ignoreFile().map(path -> shown(path)).orElse("(no ignore file)");
+    private void explain(ContextExclusion exclusion, PrintWriter out) throws Exception {
+        Optional<ContextExclusion.Rule> rule = exclusion.rule();
+        String file = exclusion.ignoreFile().map(path -> shown(path)).orElse("(no ignore file)");
         if (json) {
-            ObjectNode answer = JSON.createObjectNode().put("path", why).put("excluded", pattern.isPresent());
-            pattern.ifPresent(p -> answer.put("file", file).put("line", p.line()).put("pattern", p.text()));
+            ObjectNode answer = JSON.createObjectNode().put("path", why).put("excluded", rule.isPresent());
+            rule.ifPresent(r -> answer.put("file", file).put("line", r.line()).put("pattern", r.pattern()));
             out.println(JSON.writeValueAsString(answer));
-        } else if (pattern.isPresent()) {
-            out.printf("%s is excluded by %s line %d: %s%n", why, file, pattern.get().line(), pattern.get().text());
+        } else if (rule.isPresent()) {
+            out.printf("%s is excluded by %s line %d: %s%n", why, file, rule.get().line(), rule.get().pattern());
         } else {
             out.printf("%s is not excluded (ignore file: %s)%n", why, file);
         }
     }
 
-    private static void printTable(List<ContextEntry> files, PrintWriter out) {
+    private static void printTable(List<ContextFile> files, PrintWriter out) {
         out.printf("%10s  %s%n", "SIZE", "PATH");
         long total = 0;
-        for (ContextEntry entry : files) {
+        for (ContextFile entry : files) {
             total += entry.size();
-            String suffix = entry.type() == FileKind.SYMLINK ? " (symlink)" : "";
+            String suffix = entry.kind() == ContextFile.Kind.SYMLINK ? " (symlink)" : "";
             out.printf("%10s  %s%s%n", ByteSize.format(entry.size()), entry.path(), suffix);
         }
         out.printf("%10s  total, %d %s%n", ByteSize.format(total), files.size(), files.size() == 1 ? "file" : "files");
     }
 
-    private static void printJson(List<ContextEntry> files, PrintWriter out) throws Exception {
+    private static void printJson(List<ContextFile> files, PrintWriter out) throws Exception {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode array = root.putArray("files");
         long total = 0;
-        for (ContextEntry entry : files) {
+        for (ContextFile entry : files) {
             total += entry.size();
             array.addObject()
                     .put("path", entry.path())
-                    .put("type", entry.type().name().toLowerCase(Locale.ROOT))
+                    .put("type", entry.kind().name().toLowerCase(Locale.ROOT))
                     .put("size", entry.size())
                     .put("mode", String.format("%04o", entry.permissions()))
-                    .put("mtime", Instant.EPOCH.plusNanos(entry.stat().mtimeNanos()).toString());
+                    .put("mtime", entry.modified().toString());
         }
         root.putObject("total").put("files", files.size()).put("size", total);
         out.println(JSON.writeValueAsString(root));

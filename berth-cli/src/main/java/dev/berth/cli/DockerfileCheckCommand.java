@@ -1,18 +1,12 @@
 package dev.berth.cli;
 
-import dev.berth.archive.HostPlatform;
-import dev.berth.context.BuildContext;
+import dev.berth.api.Berth;
+import dev.berth.api.CheckRequest;
+import dev.berth.api.DockerfileCheck;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.DiagnosticRenderer;
-import dev.berth.diagnostic.Severity;
 import dev.berth.diagnostic.SourceFile;
-import dev.berth.dockerfile.check.CheckResult;
-import dev.berth.dockerfile.check.DockerfileChecker;
-import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.error.NotFoundException;
-import dev.berth.plan.BuildGraph;
-import dev.berth.plan.BuildPlanner;
-import dev.berth.plan.PlanChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -20,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,31 +57,22 @@ final class DockerfileCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SourceFile source = read();
-        // The host's platform ARGs, as a build on this machine sees them: check and build agree on ${TARGETARCH}.
-        PredefinedArgs predefined = PredefinedArgs.building(HostPlatform.platform());
-        Map<String, String> args = buildArgs();
-        CheckResult result = new DockerfileChecker(predefined).check(source, args, Optional.ofNullable(target));
-        List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
-        if (!result.hasErrors()) {
-            // What the build would refuse before running anything: sources the context lacks or ignores, bad modes.
-            BuildGraph graph = new BuildPlanner(predefined).plan(source, args, Optional.ofNullable(target));
-            Optional<BuildContext> files = Files.isDirectory(context)
-                    ? Optional.of(BuildContext.open(context, "-".equals(file) ? Optional.empty()
-                            : Optional.of(file == null ? context.resolve("Dockerfile") : Path.of(file))))
-                    : Optional.empty();
-            diagnostics.addAll(PlanChecks.problems(graph, source, files));
+        CheckRequest.Builder request = CheckRequest.builder(source).buildArgs(buildArgs()).context(context);
+        Optional.ofNullable(target).ifPresent(request::target);
+        if (!"-".equals(file)) {
+            request.dockerfile(file == null ? context.resolve("Dockerfile") : Path.of(file));
         }
+        DockerfileCheck check = Berth.checkDockerfile(request.build());
         PrintWriter err = spec.commandLine().getErr();
         DiagnosticRenderer renderer = new DiagnosticRenderer();
-        for (Diagnostic diagnostic : diagnostics) {
+        for (Diagnostic diagnostic : check.diagnostics()) {
             err.print(renderer.render(diagnostic, source));
         }
         err.flush();
-        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(errors + " errors, " + (diagnostics.size() - errors) + " warnings");
+        out.println(check.errors() + " errors, " + check.warnings() + " warnings");
         out.flush();
-        return errors > 0 ? 1 : 0;
+        return check.errors() > 0 ? 1 : 0;
     }
 
     private SourceFile read() throws IOException {

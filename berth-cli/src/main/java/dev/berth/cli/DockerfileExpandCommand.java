@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.api.Berth;
+import dev.berth.api.VariableExpansion;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;
-import dev.berth.dockerfile.shell.ExpansionException;
-import dev.berth.dockerfile.shell.WordExpander;
 import dev.berth.error.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,7 +72,6 @@ final class DockerfileExpandCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--escape must be \\ or `, not " + escape);
         }
-        WordExpander expander = new WordExpander(escape);
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         int lineNumber = 0;
@@ -82,27 +81,26 @@ final class DockerfileExpandCommand implements Callable<Integer> {
                 continue;
             }
             Request request = parse(line, lineNumber);
-            out.println(json.writeValueAsString(respond(expander, request)));
+            out.println(json.writeValueAsString(respond(request)));
             out.flush();
         }
         return 0;
     }
 
-    private ObjectNode respond(WordExpander expander, Request request) {
+    private ObjectNode respond(Request request) {
         ObjectNode response = json.createObjectNode();
-        try {
-            if (words) {
-                var expansion = expander.expandWords(request.input(), request.env());
-                expansion.words().forEach(response.putArray("words")::add);
-                names(response, expansion.matched(), expansion.unmatched());
-            } else {
-                var expansion = expander.expand(request.input(), request.env());
-                response.put("result", expansion.result());
-                names(response, expansion.matched(), expansion.unmatched());
+        VariableExpansion expansion = words ? Berth.expandWords(request.input(), request.env(), escape)
+                : Berth.expandWord(request.input(), request.env(), escape);
+        switch (expansion) {
+            case VariableExpansion.Words(var expanded, var matched, var unmatched) -> {
+                expanded.forEach(response.putArray("words")::add);
+                names(response, matched, unmatched);
             }
-        } catch (ExpansionException failure) {
-            response.removeAll();
-            response.put("error", failure.getMessage());
+            case VariableExpansion.Text(var result, var matched, var unmatched) -> {
+                response.put("result", result);
+                names(response, matched, unmatched);
+            }
+            case VariableExpansion.Failed(var message) -> response.put("error", message);
         }
         return response;
     }

@@ -1,12 +1,10 @@
 package dev.berth.cli;
 
+import dev.berth.api.Berth;
+import dev.berth.api.DockerfileDump;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.DiagnosticRenderer;
 import dev.berth.diagnostic.SourceFile;
-import dev.berth.dockerfile.syntax.DockerfileParser;
-import dev.berth.dockerfile.syntax.SyntaxTree;
-import dev.berth.dockerfile.syntax.SyntaxTreeDumper;
-import dev.berth.dockerfile.syntax.SyntaxTreeJsonDumper;
 import dev.berth.error.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +16,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code berth dockerfile parse}: prints the syntax tree of a Dockerfile, as BuildKit's s-expression dump
@@ -51,16 +49,16 @@ final class DockerfileParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SourceFile source = new SourceFile(file, new String(read(file), StandardCharsets.UTF_8));
-        SyntaxTree tree = new DockerfileParser().parse(source);
+        DockerfileDump dump = Berth.parseDockerfile(source,
+                format.json ? DockerfileDump.Format.JSON : DockerfileDump.Format.BUILDKIT);
         PrintWriter err = spec.commandLine().getErr();
         DiagnosticRenderer renderer = new DiagnosticRenderer();
-        for (Diagnostic warning : tree.warnings()) {
+        for (Diagnostic warning : dump.warnings()) {
             err.print(renderer.render(warning, source));
         }
         err.flush();
-        String text = format.json ? new SyntaxTreeJsonDumper().dump(tree) : new SyntaxTreeDumper().dump(tree);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
+        out.print(dump.text());
         out.flush();
         return 0;
     }

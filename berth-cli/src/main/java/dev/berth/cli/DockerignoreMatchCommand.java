@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.api.Berth;
 import dev.berth.diagnostic.Diagnostic;
-import dev.berth.dockerfile.ignore.IgnoreMatcher;
 import dev.berth.error.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,7 +79,7 @@ final class DockerignoreMatchCommand implements Callable<Integer> {
                 }
                 texts.add(pattern.textValue());
             }
-            return answer.put("match", IgnoreMatcher.compile(texts).matches(path.textValue()));
+            return answer.put("match", Berth.ignores(texts, path.textValue()));
         } catch (JsonProcessingException malformed) {
             return answer.put("error", "not JSON: " + malformed.getOriginalMessage());
         } catch (InvalidInputException invalid) {

@@ -1,8 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.api.Berth;
 import dev.berth.diagnostic.SourceFile;
-import dev.berth.dockerfile.ignore.IgnoreFileReader;
-import dev.berth.dockerfile.ignore.IgnorePattern;
 import dev.berth.error.NotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,9 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth dockerignore read FILE}: the patterns as Docker reads them, one a line. */
 @Command(
@@ -41,8 +40,8 @@ final class DockerignoreReadCommand implements Callable<Integer> {
             throw new NotFoundException("reading ignore file " + file, failure);
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (IgnorePattern pattern : new IgnoreFileReader().read(new SourceFile(file.toString(), text)).patterns()) {
-            out.println(pattern.text());
+        for (String pattern : Berth.ignorePatterns(new SourceFile(file.toString(), text))) {
+            out.println(pattern);
         }
         out.flush();
         return 0;

@@ -39,7 +39,7 @@ final class ImagePruneCommand implements Callable<Integer> {
         }
         PruneReport report;
         try (Berth store = berth.open()) {
-            report = store.prune(all);
+            report = store.pruneImages(all);
         }
         print(report, out);
         return 0;

@@ -1,15 +1,12 @@
 package dev.berth.cli;
 
 import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
 import dev.berth.error.NotFoundException;
-import dev.berth.error.TransferException;
 import dev.berth.image.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,32 +50,34 @@ class ImportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         boolean remote = source.startsWith("http://") || source.startsWith("https://");
-        // Docker sends a file's bytes as the request body, so its message says "-" for files too.
-        String comment = message != null ? message : "Imported from " + (remote ? source : "-");
         Digest id;
-        try (Berth store = berth.open(); InputStream in = open(remote)) {
-            id = store.importRootfs(in, Optional.ofNullable(reference), changes, comment);
+        try (Berth store = berth.open()) {
+            if (remote) {
+                // Berth downloads it, as Docker's daemon does.
+                id = store.importRootfs(request(ImportRequest.url(URI.create(source))));
+            } else {
+                try (InputStream in = open()) {
+                    id = store.importRootfs(request(ImportRequest.tarball(in)));
+                }
+            }
         }
         spec.commandLine().getOut().println(id);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private InputStream open(boolean remote) throws IOException, InterruptedException {
+    private ImportRequest request(ImportRequest.Builder request) {
+        request.changes(changes);
+        Optional.ofNullable(reference).ifPresent(request::reference);
+        Optional.ofNullable(message).ifPresent(request::message);
+        return request.build();
+    }
+
+    private InputStream open() throws IOException {
         if (source.equals("-")) {
             return System.in;
-        }
-        if (remote) {
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(source)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new TransferException("downloading " + source + ": HTTP " + response.statusCode());
-            }
-            return response.body();
         }
         try {
             return Files.newInputStream(Path.of(source));

@@ -1,10 +1,10 @@
 package dev.berth.cli;
 
+import dev.berth.api.Berth;
+import dev.berth.api.HostInfo;
+import dev.berth.api.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
-import dev.berth.error.UnsupportedFeatureException;
-import dev.berth.runtime.RuntimeDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,17 +23,14 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var detector = RuntimeDetector.fromEnvironment(System.getenv(), runtimeState);
+        HostInfo host = Berth.hostInfo(Settings.builder().environment(System.getenv()).runtimeState(runtimeState).build());
         var out = spec.commandLine().getOut();
         out.println("Runtimes:");
-        detector.description().lines().forEach(line -> out.println("  " + line));
-        try {
-            out.println("Default runtime: " + detector.choose().description());
-        } catch (UnsupportedFeatureException none) {
-            out.println("Default runtime: none (Berth cannot run containers or RUN steps here)");
-        }
+        host.runtimes().forEach(line -> out.println("  " + line));
+        out.println("Default runtime: "
+                + host.defaultRuntime().orElse("none (Berth cannot run containers or RUN steps here)"));
         out.println("Security options:");
-        out.println("  seccomp: " + detector.seccompDescription());
+        out.println("  seccomp: " + host.seccomp());
         out.flush();
         return 0;
     }

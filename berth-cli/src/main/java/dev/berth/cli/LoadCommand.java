@@ -1,7 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.api.ArchiveImage;
 import dev.berth.api.Berth;
-import dev.berth.archive.LoadedImage;
 import dev.berth.error.NotFoundException;
 import dev.berth.image.ImageReference;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<LoadedImage> loaded;
+        List<ArchiveImage> loaded;
         try (Berth store = berth.open(); InputStream in = open()) {
             loaded = store.load(in);
         }
@@ -56,8 +56,8 @@ class LoadCommand implements Callable<Integer> {
     }
 
     /** Docker's lines: {@code Loaded image: NAME} per name, {@code Loaded image ID: ID} for a nameless image. */
-    static void print(List<LoadedImage> loaded, PrintWriter out) {
-        for (LoadedImage image : loaded) {
+    static void print(List<ArchiveImage> loaded, PrintWriter out) {
+        for (ArchiveImage image : loaded) {
             if (image.names().isEmpty()) {
                 out.println("Loaded image ID: " + image.id());
             }

@@ -1,10 +1,10 @@
 package dev.berth.cli;
 
+import dev.berth.api.Output;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.error.InvalidInputException;
-import dev.berth.export.BuildOutput;
 import java.io.OutputStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -28,15 +28,15 @@ final class OutputOption {
     }
 
     /** The outputs asked for; {@code type=image} when none is. {@code stdout} receives {@code dest=-}. */
-    static List<BuildOutput> parse(List<String> options, OutputStream stdout) {
+    static List<Output> parse(List<String> options, OutputStream stdout) {
         if (options.isEmpty()) {
-            return List.of(new BuildOutput.Image());
+            return List.of(new Output.Image());
         }
-        List<BuildOutput> outputs = new ArrayList<>();
+        List<Output> outputs = new ArrayList<>();
         for (String option : options) {
             outputs.add(parse(option, stdout));
         }
-        long toStdout = outputs.stream().filter(OutputOption::writesToStdout).count();
+        long toStdout = outputs.stream().filter(Output::isStreamed).count();
         if (toStdout > 1) {
             throw invalid(options.getLast(), 1, options.getLast().length() + 1,
                     "only one output can go to standard output (dest=-)", "write the others to files");
@@ -44,23 +44,14 @@ final class OutputOption {
         return List.copyOf(outputs);
     }
 
-    static boolean writesToStdout(BuildOutput output) {
-        return switch (output) {
-            case BuildOutput.Image _, BuildOutput.Local _ -> false;
-            case BuildOutput.Tar(BuildOutput.Destination destination) -> destination instanceof BuildOutput.Destination.Stream;
-            case BuildOutput.DockerArchive(BuildOutput.Destination destination) -> destination instanceof BuildOutput.Destination.Stream;
-            case BuildOutput.OciArchive(BuildOutput.Destination destination) -> destination instanceof BuildOutput.Destination.Stream;
-        };
-    }
-
-    private static BuildOutput parse(String option, OutputStream stdout) {
+    private static Output parse(String option, OutputStream stdout) {
         if (!option.contains("=") && !option.contains(",")) {
             // buildx: a bare path is the local exporter's dest, and "-" the tar exporter's.
             if (option.isEmpty()) {
                 throw invalid(option, 1, 1, "empty --output", "give type=TYPE[,dest=PATH], a directory, or -");
             }
-            return option.equals("-") ? new BuildOutput.Tar(new BuildOutput.Destination.Stream(stdout))
-                    : new BuildOutput.Local(path(option, option, 1));
+            return option.equals("-") ? new Output.Tar(new Output.Destination.Stream(stdout))
+                    : new Output.Local(path(option, option, 1));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, Integer> columns = new LinkedHashMap<>();
@@ -91,7 +82,7 @@ final class OutputOption {
             }
         }
         if (type.equals("image")) {
-            return new BuildOutput.Image();
+            return new Output.Image();
         }
         String dest = fields.get("dest");
         if (dest == null || dest.isEmpty()) {
@@ -103,14 +94,14 @@ final class OutputOption {
                 throw invalid(option, columns.get("dest"), columns.get("dest") + 6, "type=local writes a directory, not standard output",
                         "use type=tar,dest=- for a tar on standard output");
             }
-            return new BuildOutput.Local(path(option, dest, columns.get("dest")));
+            return new Output.Local(path(option, dest, columns.get("dest")));
         }
-        BuildOutput.Destination destination = dest.equals("-") ? new BuildOutput.Destination.Stream(stdout)
-                : new BuildOutput.Destination.File(path(option, dest, columns.get("dest")));
+        Output.Destination destination = dest.equals("-") ? new Output.Destination.Stream(stdout)
+                : new Output.Destination.File(path(option, dest, columns.get("dest")));
         return switch (type) {
-            case "tar" -> new BuildOutput.Tar(destination);
-            case "docker" -> new BuildOutput.DockerArchive(destination);
-            default -> new BuildOutput.OciArchive(destination);
+            case "tar" -> new Output.Tar(destination);
+            case "docker" -> new Output.DockerArchive(destination);
+            default -> new Output.OciArchive(destination);
         };
     }
 

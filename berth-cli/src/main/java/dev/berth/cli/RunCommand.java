@@ -1,17 +1,15 @@
 package dev.berth.cli;
 
 import dev.berth.api.Berth;
-import dev.berth.container.RunRequest;
+import dev.berth.api.RunNetwork;
+import dev.berth.api.RunRequest;
+import dev.berth.api.Settings;
 import dev.berth.error.BerthException;
 import dev.berth.error.UnsupportedFeatureException;
-import dev.berth.runtime.Stdio;
-import dev.berth.sandbox.SandboxNetwork;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,15 +95,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Map<String, String> environment = System.getenv();
-            RunRequest request = new RunRequest(image, Optional.ofNullable(entrypoint), command,
-                    environment(environment), Optional.ofNullable(workdir), Optional.ofNullable(user), network(),
-                    Optional.ofNullable(hostname), interactive, seccomp());
+            RunRequest.Builder request = RunRequest.builder(image).command(command).env(environment(environment))
+                    .network(network()).seccomp(seccomp()).streams(new RunRequest.Streams.Inherited(interactive));
+            Optional.ofNullable(entrypoint).ifPresent(request::entrypoint);
+            Optional.ofNullable(workdir).ifPresent(request::workingDir);
+            Optional.ofNullable(user).ifPresent(request::user);
+            Optional.ofNullable(hostname).ifPresent(request::hostname);
+            RunRequest run = request.build();
             spec.commandLine().getOut().flush();
-            try (Berth berth = Berth.open(store.layout(environment), Clock.systemUTC())) {
+            Settings.Builder settings = store.settings(environment).runtimeState(runtimeState);
+            Optional.ofNullable(runtime).ifPresent(settings::runtime);
+            try (Berth berth = Berth.open(settings.build())) {
                 SweepReportText.log(berth.sweepLeftovers());
-                Redirect in = interactive ? Redirect.INHERIT : Redirect.from(Path.of("/dev/null").toFile());
-                return berth.run(request, berth.hostRunSteps(environment, runtimeState, Optional.ofNullable(runtime)),
-                        new Stdio(in, Redirect.INHERIT, Redirect.INHERIT));
+                return berth.run(run).exitCode();
             }
         } catch (BerthException e) {
             new ErrorReporter().handleExecutionException(e, spec.commandLine(), null);
@@ -144,10 +146,10 @@ final class RunCommand implements Callable<Integer> {
         return seccomp;
     }
 
-    private SandboxNetwork network() {
+    private RunNetwork network() {
         return switch (network) {
-            case "host", "default" -> SandboxNetwork.HOST;
-            case "none" -> SandboxNetwork.NONE;
+            case "host", "default" -> RunNetwork.HOST;
+            case "none" -> RunNetwork.NONE;
             default -> throw new UnsupportedFeatureException("--network " + network + ": only host and none are supported");
         };
     }

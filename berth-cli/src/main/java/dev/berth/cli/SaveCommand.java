@@ -1,11 +1,11 @@
 package dev.berth.cli;
 
 import dev.berth.api.Berth;
-import dev.berth.archive.ArchiveFormat;
-import dev.berth.error.InvalidInputException;
-import dev.berth.error.StoreException;
+import dev.berth.api.SaveFormat;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;
+import dev.berth.error.InvalidInputException;
+import dev.berth.error.StoreException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -45,9 +45,9 @@ class SaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ArchiveFormat archiveFormat = switch (format.toLowerCase(Locale.ROOT)) {
-            case "docker", "docker-archive" -> ArchiveFormat.DOCKER;
-            case "oci", "oci-archive" -> ArchiveFormat.OCI;
+        SaveFormat archiveFormat = switch (format.toLowerCase(Locale.ROOT)) {
+            case "docker", "docker-archive" -> SaveFormat.DOCKER;
+            case "oci", "oci-archive" -> SaveFormat.OCI;
             default -> throw new InvalidInputException(Diagnostic.error("--format", SourceRange.columns(1, 1, 2),
                     "unknown archive format \"" + format + "\"").withHint("use docker or oci"), null);
         };

@@ -1,6 +1,6 @@
 package dev.berth.cli;
 
-import dev.berth.engine.mount.BuildSecret;
+import dev.berth.api.Secret;
 import dev.berth.error.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +24,8 @@ final class SecretOption {
     private SecretOption() {
     }
 
-    static Map<String, BuildSecret> parse(List<String> values, Map<String, String> env, CommandSpec spec) {
-        Map<String, BuildSecret> secrets = new LinkedHashMap<>();
+    static Map<String, Secret> parse(List<String> values, Map<String, String> env, CommandSpec spec) {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
         for (String value : values) {
             String id = "";
             String type = "";
@@ -68,24 +68,24 @@ final class SecretOption {
                 variable = type.equals("file") ? "" : id;
                 source = type.equals("file") ? id : "";
             }
-            Optional<BuildSecret> secret = source.isEmpty() ? fromVariable(env, variable) : Optional.of(fromFile(source));
+            Optional<Secret> secret = source.isEmpty() ? fromVariable(env, variable) : Optional.of(fromFile(source));
             String secretId = id;
             secret.ifPresent(found -> secrets.put(secretId, found));
         }
         return secrets;
     }
 
-    private static BuildSecret fromFile(String source) {
+    private static Secret fromFile(String source) {
         Path file = Path.of(source).toAbsolutePath();
         if (!Files.isRegularFile(file)) {
             throw new NotFoundException("reading secret file " + file + ": no such file");
         }
-        return new BuildSecret.FromFile(file);
+        return new Secret.FromFile(file);
     }
 
-    private static Optional<BuildSecret> fromVariable(Map<String, String> env, String variable) {
+    private static Optional<Secret> fromVariable(Map<String, String> env, String variable) {
         return Optional.ofNullable(env.get(variable))
-                .map(text -> new BuildSecret.FromValue(text.getBytes(StandardCharsets.UTF_8)));
+                .map(text -> new Secret.FromValue(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static ParameterException invalid(CommandSpec spec, String value, String why) {

@@ -1,6 +1,6 @@
 package dev.berth.cli;
 
-import dev.berth.recovery.SweepReport;
+import dev.berth.api.LeftoverReport;
 import java.io.PrintWriter;
 
 /** How a sweep of leftovers is told: a line per leftover for {@code system prune}, a debug log elsewhere. */
@@ -12,7 +12,7 @@ final class SweepReportText {
     }
 
     /** {@code removed leftover: ...} on {@code out} per leftover; a warning on {@code err} per failure. */
-    static void print(SweepReport report, PrintWriter out, PrintWriter err) {
+    static void print(LeftoverReport report, PrintWriter out, PrintWriter err) {
         report.removed().forEach(leftover -> out.println("removed leftover: " + leftover.describe()));
         report.failures().forEach(failure -> err.println("WARNING: " + failure));
         out.flush();
@@ -20,7 +20,7 @@ final class SweepReportText {
     }
 
     /** For build and run, which clean up quietly: at debug level only. */
-    static void log(SweepReport report) {
+    static void log(LeftoverReport report) {
         report.removed().forEach(leftover -> LOG.log(System.Logger.Level.DEBUG, "removed leftover: " + leftover.describe()));
         report.failures().forEach(failure -> LOG.log(System.Logger.Level.DEBUG, "sweeping leftovers: " + failure));
     }

@@ -1,9 +1,8 @@
 package dev.berth.cli;
 
-import dev.berth.store.DiskUsage;
-import dev.berth.store.LocalStore;
+import dev.berth.api.Berth;
+import dev.berth.api.StoreUsage;
 import java.io.PrintWriter;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,16 +21,15 @@ final class SystemDfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DiskUsage usage;
-        try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
-            // No container or build-cache roots exist yet; they join extraRoots when those packages do.
-            usage = local.collector().usage(Set.of());
+        StoreUsage usage;
+        try (Berth berth = Berth.open(store.settings(System.getenv()).build())) {
+            usage = berth.diskUsage();
         }
         print(usage, spec.commandLine().getOut());
         return 0;
     }
 
-    static void print(DiskUsage usage, PrintWriter out) {
+    static void print(StoreUsage usage, PrintWriter out) {
         row(out, "TYPE", "TOTAL", "SIZE", "RECLAIMABLE");
         long percent = usage.blobBytes() == 0 ? 0 : Math.round(100.0 * usage.reclaimableBytes() / usage.blobBytes());
         row(out, "Blobs", Long.toString(usage.blobCount()), ByteSize.format(usage.blobBytes()),

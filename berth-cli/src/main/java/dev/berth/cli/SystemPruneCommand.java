@@ -1,12 +1,8 @@
 package dev.berth.cli;
 
-import dev.berth.recovery.LeftoverSweeper;
-import dev.berth.store.BlobInfo;
-import dev.berth.store.CollectionReport;
-import dev.berth.store.GarbageCollector;
-import dev.berth.store.IndexEntry;
-import dev.berth.engine.BuildCache;
-import dev.berth.store.LocalStore;
+import dev.berth.api.Berth;
+import dev.berth.api.SystemPruneReport;
+import dev.berth.image.Digest;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,25 +29,23 @@ final class SystemPruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CollectionReport report;
-        try (LocalStore local = LocalStore.open(store.layout(System.getenv()))) {
-            SweepReportText.print(new LeftoverSweeper(local).sweep(), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
-            report = local.collector().collect(all ? GarbageCollector.Mode.ALL_UNUSED : GarbageCollector.Mode.DANGLING,
-                    () -> new BuildCache(local.paths().cache(), local.content()).roots());
+        SystemPruneReport report;
+        try (Berth berth = Berth.open(store.settings(System.getenv()).build())) {
+            SweepReportText.print(berth.sweepLeftovers(), spec.commandLine().getOut(), spec.commandLine().getErr());
+            report = berth.pruneSystem(all);
         }
         print(report, spec.commandLine().getOut());
         return 0;
     }
 
-    static void print(CollectionReport report, PrintWriter out) {
-        for (IndexEntry image : report.droppedImages()) {
-            out.println("untagged: " + image.descriptor().digest());
+    static void print(SystemPruneReport report, PrintWriter out) {
+        for (Digest image : report.droppedImages()) {
+            out.println("untagged: " + image);
         }
-        for (BlobInfo blob : report.removedBlobs()) {
-            out.println("deleted: " + blob.digest());
+        for (Digest blob : report.deletedBlobs()) {
+            out.println("deleted: " + blob);
         }
-        out.println("Total reclaimed space: " + ByteSize.format(report.freedBytes()));
+        out.println("Total reclaimed space: " + ByteSize.format(report.reclaimedBytes()));
         out.flush();
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.api.Berth;
-import dev.berth.store.StoreLayout;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,9 +62,9 @@ class ConcurrentBuildsKillLoopIT {
         Random random = new Random(seed);
         Path root = work.resolve("store");
         Path state = work.resolve("state");
-        try (Berth berth = Berth.open(new StoreLayout(root), Clock.systemUTC());
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
                 InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
-            berth.importRootfs(in, Optional.of("busybox:latest"), List.of(), "test");
+            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
         }
         List<String> failures = new ArrayList<>();
         int killed = 0;

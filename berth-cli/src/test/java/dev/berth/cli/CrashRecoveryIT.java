@@ -3,6 +3,8 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
 import dev.berth.image.Digest;
 import dev.berth.image.ImageJson;
 import dev.berth.store.IndexEntry;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -51,9 +52,9 @@ class CrashRecoveryIT {
         root = work.resolve("store");
         state = work.resolve("state");
         context = Files.createDirectories(work.resolve("context"));
-        try (Berth berth = Berth.open(new StoreLayout(root), Clock.systemUTC());
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
                 InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
-            berth.importRootfs(in, Optional.of("busybox:latest"), List.of(), "test");
+            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
         }
     }
 

@@ -3,8 +3,9 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
 import dev.berth.image.Digest;
-import dev.berth.store.StoreLayout;
 import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +36,11 @@ class ImageCommandsTest {
 
     @BeforeEach
     void store() {
-        try (Berth berth = Berth.open(new StoreLayout(root), Clock.fixed(MADE, ZoneOffset.UTC))) {
-            app = berth.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.of("example/app:1"),
-                    List.of("CMD [\"/hello\"]"), "Imported from -");
-            dangling = berth.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.empty(), List.of("ENV X=1"),
-                    "Imported from -");
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.fixed(MADE, ZoneOffset.UTC)).build())) {
+            app = berth.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS)).reference("example/app:1")
+                    .changes(List.of("CMD [\"/hello\"]")).message("Imported from -").build());
+            dangling = berth.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS))
+                    .changes(List.of("ENV X=1")).message("Imported from -").build());
         }
     }
 

@@ -2,8 +2,8 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.api.Output;
 import dev.berth.error.InvalidInputException;
-import dev.berth.export.BuildOutput;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -18,7 +18,7 @@ class OutputOptionProperties {
     @Property(tries = 2000)
     void anyOptionParsesOrIsAnInvalidInput(@ForAll("options") String option) {
         try {
-            List<BuildOutput> outputs = OutputOption.parse(List.of(option), new ByteArrayOutputStream());
+            List<Output> outputs = OutputOption.parse(List.of(option), new ByteArrayOutputStream());
             assertThat(outputs).hasSize(1);
         } catch (InvalidInputException invalid) {
             var range = invalid.diagnostics().getFirst().range();

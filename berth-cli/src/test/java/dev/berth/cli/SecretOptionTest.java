@@ -3,7 +3,7 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.mount.BuildSecret;
+import dev.berth.api.Secret;
 import dev.berth.error.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class SecretOptionTest {
             id=t,env=UNSET               | -         | -
             """)
     void readsEachFormAsBuildx(String written, String id, String value) throws IOException {
-        Map<String, BuildSecret> secrets = SecretOption.parse(
+        Map<String, Secret> secrets = SecretOption.parse(
                 List.of(written.replace("FILE", directory.resolve("token.txt").toString())), env, spec);
 
         if (id.equals("-")) {

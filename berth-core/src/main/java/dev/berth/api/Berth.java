@@ -1,125 +1,169 @@
 package dev.berth.api;
 
-import dev.berth.archive.ArchiveFormat;
-import dev.berth.archive.ArchiveReader;
-import dev.berth.archive.ArchiveWriter;
-import dev.berth.archive.LoadedImage;
-import dev.berth.archive.SavedImage;
-import dev.berth.container.RunRequest;
-import dev.berth.engine.BuildCache;
-import dev.berth.error.BerthException;
-import dev.berth.error.ConflictException;
+import dev.berth.context.StreamedContext;
+import dev.berth.diagnostic.SourceFile;
 import dev.berth.error.StoreException;
+import dev.berth.error.TransferException;
+import dev.berth.event.ProgressListener;
 import dev.berth.image.Digest;
-import dev.berth.image.HistoryEntry;
-import dev.berth.image.ImageConfig;
 import dev.berth.image.ImageJson;
-import dev.berth.image.ImageReference;
-import dev.berth.image.InvalidReferenceException;
-import dev.berth.image.LayerRef;
-import dev.berth.image.Manifest;
-import dev.berth.recovery.LeftoverSweeper;
-import dev.berth.recovery.SweepReport;
-import dev.berth.runtime.Stdio;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Berth's entry point for image commands, bound to one store root. Every method reads or changes the
- * store and returns values for a client to render; nothing here prints.
+ * Berth's one entry point, bound to one store (opened with {@link #open}): builds, runs containers in the
+ * foreground, and lists, inspects, names, removes, imports, saves, loads and prunes images. Every method returns
+ * values for a client to render; nothing here prints. The static methods need no store: what the host offers, and
+ * the Dockerfile, ignore-file and context tools behind {@code berth dockerfile}, {@code dockerignore} and
+ * {@code context}.
  *
  * <p>Images are found by reference ({@code busybox}, {@code busybox:1.36}), full ID ({@code sha256:…}) or
  * unique ID prefix, as Docker finds them; a name that matches nothing throws
- * {@link dev.berth.error.NotFoundException} ({@code No such image: NAME}).
+ * {@link dev.berth.error.NotFoundException} ({@code No such image: NAME}). Failures are
+ * {@link dev.berth.error.BerthException}s, each with the exit code a command line gives it.
  */
 public final class Berth implements AutoCloseable {
 
     private final LocalStore store;
+    private final Settings settings;
     private final ImageJson json = ImageJson.standard();
     private final ImageCatalog catalog;
-    private final LayerSizes sizes;
-    private final ImageUsage usage;
-    private final Clock clock;
+    private final ImageListing listing;
+    private final HostRunSteps runs;
+    private final ArchiveTransfer archives;
 
-    private Berth(LocalStore store, ImageUsage usage, Clock clock) {
+    private Berth(LocalStore store, Settings settings) {
         this.store = store;
+        this.settings = settings;
         this.catalog = new ImageCatalog(store, json);
-        this.sizes = new LayerSizes(store);
-        this.usage = usage;
-        this.clock = clock;
+        this.listing = new ImageListing(catalog, new LayerSizes(store));
+        this.runs = new HostRunSteps(store, settings.environment(), settings.runtimeState(), settings.runtime());
+        this.archives = new ArchiveTransfer(store, json, catalog, runs);
     }
 
-    /** Opens the store at {@code layout}; no container uses any image yet (there are no containers). */
-    public static Berth open(StoreLayout layout, Clock clock) {
-        return open(layout, ImageUsage.NO_CONTAINERS, clock);
+    /**
+     * Opens (making it if need be) the store {@code settings} name.
+     *
+     * @throws StoreException when no root is given and the environment names none
+     */
+    public static Berth open(Settings settings) {
+        StoreLayout layout = StoreLayout.resolve(settings.root(), settings.environment(), effectiveUid());
+        return new Berth(LocalStore.open(layout, settings.clock()), settings);
     }
 
-    public static Berth open(StoreLayout layout, ImageUsage usage, Clock clock) {
-        return new Berth(LocalStore.open(layout, clock), usage, clock);
+    /** The OCI runtimes on this host, the one builds and containers would use, and whether seccomp applies. */
+    public static HostInfo hostInfo(Settings settings) {
+        return HostProbe.probe(settings);
+    }
+
+    /**
+     * Reads a build context given as a stream to its end ({@code berth build -}): a tar, unpacked into a
+     * temporary directory, or a Dockerfile alone; told apart by content, as Docker does.
+     */
+    public static UnpackedContext unpackContext(InputStream stream) {
+        StreamedContext context = StreamedContext.read(stream);
+        return new UnpackedContext(context.directory(), context.dockerfileText());
+    }
+
+    /** The Dockerfile's syntax tree as text ({@code berth dockerfile parse}), with the parser's warnings. */
+    public static DockerfileDump parseDockerfile(SourceFile source, DockerfileDump.Format format) {
+        return DockerfileTools.parse(source, format);
+    }
+
+    /** Every problem a build of the Dockerfile would meet before running a step ({@code berth dockerfile check}). */
+    public static DockerfileCheck checkDockerfile(CheckRequest request) {
+        return DockerfileTools.check(request);
+    }
+
+    /**
+     * Expands the variables of one word as a Dockerfile instruction does ({@code berth dockerfile expand}).
+     *
+     * @param escape the Dockerfile's escape character, {@code \} or {@code `}
+     * @throws IllegalArgumentException for another escape character
+     */
+    public static VariableExpansion expandWord(String input, Map<String, String> env, char escape) {
+        return DockerfileTools.expandWord(input, env, escape);
+    }
+
+    /** As {@link #expandWord}, then split into words as COPY, ADD, EXPOSE and VOLUME arguments are. */
+    public static VariableExpansion expandWords(String input, Map<String, String> env, char escape) {
+        return DockerfileTools.expandWords(input, env, escape);
+    }
+
+    /** The patterns of an ignore file as Docker reads them: comments and blank lines dropped, cleaned, in order. */
+    public static List<String> ignorePatterns(SourceFile ignoreFile) {
+        return DockerfileTools.ignorePatterns(ignoreFile);
+    }
+
+    /**
+     * Whether {@code patterns}, as lines of a {@code .dockerignore}, exclude {@code path}.
+     *
+     * @throws dev.berth.error.InvalidInputException for a pattern that is not valid
+     */
+    public static boolean ignores(List<String> patterns, String path) {
+        return DockerfileTools.ignores(patterns, path);
+    }
+
+    /**
+     * Every entry a build of {@code context} would see, in path order, its ignore file applied.
+     *
+     * @param dockerfile the Dockerfile, whose {@code NAME.dockerignore}, if present, replaces the context's
+     */
+    public static List<ContextFile> listContext(Path context, Optional<Path> dockerfile) {
+        return ContextFiles.list(context, dockerfile);
+    }
+
+    /** Whether a build of {@code context} would leave {@code path} out, and which ignore-file line says so. */
+    public static ContextExclusion explainExclusion(Path context, Optional<Path> dockerfile, String path) {
+        return ContextFiles.explain(context, dockerfile, path);
+    }
+
+    /**
+     * Builds an image: plans the Dockerfile, runs its steps (RUN with this host's runtime, found when the first
+     * RUN needs it), writes the image and the outputs asked for, and tags it when the store is among them.
+     * Builds may run concurrently, in this process and others.
+     *
+     * @param listener told of every step as it starts, prints, hits the cache, fails or ends
+     */
+    public BuildResult build(BuildRequest request, ProgressListener listener) {
+        return new Builder(store, runs, settings.clock()).build(request, listener);
+    }
+
+    /**
+     * Runs a container from the request's image in the foreground, as {@code docker run --rm} does, with the
+     * runtime and snapshotter RUN steps use, and removes it when it exits.
+     */
+    public RunResult run(RunRequest request) {
+        return new ForegroundRun(catalog, runs).run(request);
     }
 
     /** One row per name, one for each nameless image; newest first, as {@code docker images} sorts. */
     public List<ImageSummary> images() {
-        List<ImageSummary> rows = new ArrayList<>();
-        for (StoredImage image : catalog.all()) {
-            if (image.names().isEmpty()) {
-                rows.add(new ImageSummary(Optional.empty(), Optional.empty(), image.id(), image.descriptor().digest(),
-                        image.config().created(), sizes.image(image)));
-            }
-            for (String name : image.names()) {
-                FamiliarName familiar = FamiliarName.of(name);
-                rows.add(new ImageSummary(Optional.of(familiar.repository()), familiar.tag(), image.id(),
-                        image.descriptor().digest(), image.config().created(), sizes.image(image)));
-            }
-        }
-        rows.sort(Comparator.comparing((ImageSummary row) -> row.created().map(c -> c.toEpochMilli()).orElse(0L))
-                .reversed());
-        return List.copyOf(rows);
+        return listing.images();
     }
 
     public ImageDetails inspect(String image) {
-        StoredImage stored = catalog.find(image);
-        return new ImageDetailsReader().details(stored, sizes.image(stored));
+        return listing.inspect(image);
     }
 
     /** The steps of the image's config history, newest first. */
     public List<HistoryRow> history(String image) {
-        StoredImage stored = catalog.find(image);
-        List<HistoryEntry> entries = stored.config().history();
-        List<HistoryRow> rows = new ArrayList<>();
-        int layer = 0;
-        for (HistoryEntry entry : entries) {
-            long size = 0;
-            if (!entry.emptyLayer() && layer < stored.manifest().layers().size()) {
-                size = sizes.layer(stored.manifest().layers().get(layer++));
-            }
-            rows.add(new HistoryRow(Optional.empty(), entry.created(), entry.createdBy(), size, entry.comment()));
-        }
-        if (rows.isEmpty()) {
-            rows.add(new HistoryRow(Optional.empty(), stored.config().created(), "", sizes.image(stored), ""));
-        }
-        HistoryRow newest = rows.getLast();
-        rows.set(rows.size() - 1, new HistoryRow(Optional.of(stored.id()), newest.created(), newest.createdBy(),
-                newest.size(), newest.comment()));
-        return List.copyOf(rows.reversed());
+        return listing.history(image);
     }
 
     /** Gives the image {@code source} names the name {@code target} (moved if another image had it). */
     public void tag(String source, String target) {
         StoredImage image = catalog.find(source);
-        store.images().tag(taggableName(target), image.descriptor());
+        store.images().tag(ImageCatalog.taggableName(target), image.descriptor());
     }
 
     /**
@@ -128,174 +172,87 @@ public final class Berth implements AutoCloseable {
      * when it has several. An image a container uses is kept unless {@code force}.
      */
     public RemovedImage remove(String image, boolean force) {
-        StoredImage stored = catalog.find(image);
-        Optional<String> name = ImageCatalog.referenceName(image).filter(stored.names()::contains);
-        List<String> untag = name.map(List::of).orElse(stored.names());
-        if (name.isEmpty() && stored.names().size() > 1 && !force) {
-            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
-                    + " (must be forced) - image is referenced in multiple repositories");
-        }
-        // Removing one of several names is allowed even when a container uses the image, as in Docker.
-        boolean deletesImage = untag.size() >= stored.names().size();
-        if (deletesImage && usage.inUse(stored.id()) && !force) {
-            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
-                    + " (must be forced) - image is being used by a container");
-        }
-        untag.forEach(store.images()::untag);
-        List<String> untagged = untag.stream().map(n -> FamiliarName.of(n).text()).toList();
-        if (!deletesImage) {
-            return new RemovedImage(untagged, List.of());
-        }
-        new ImagePruner(store, catalog, usage).dropDangling(List.of(stored.descriptor().digest()));
-        return new RemovedImage(untagged, List.of(stored.id()));
+        return pruner().remove(image, force);
     }
 
     /** Removes dangling images no container uses, or with {@code all} every image no container uses. */
-    public PruneReport prune(boolean all) {
-        return new ImagePruner(store, catalog, usage).prune(all);
+    public PruneReport pruneImages(boolean all) {
+        return pruner().prune(all);
     }
 
     /**
-     * Makes a one-layer image from a root filesystem tarball (plain, gzip, bzip2, xz or zstd), as
-     * {@code docker import} does, and names it {@code reference} when given.
+     * Makes a one-layer image from a root filesystem tarball, as {@code docker import} does, names it when asked,
+     * and unpacks it for the first build step or container on it.
      *
-     * @param changes Dockerfile instructions applied to the config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL,
-     *                ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)
-     * @param message the history and config comment; Docker's default is {@code Imported from SOURCE}
      * @return the new image's ID
+     * @throws TransferException when a URL cannot be downloaded
      */
-    public Digest importRootfs(InputStream tarball, Optional<String> reference, List<String> changes, String message) {
-        Optional<String> name = reference.map(Berth::taggableName);
-        Digest id = new RootfsImporter(store, json, clock).importRootfs(tarball, name, ConfigChanges.parse(changes),
-                message);
-        unpackForRuns(catalog.find(id.toString()).descriptor().digest());
+    public Digest importRootfs(ImportRequest request) {
+        var name = request.reference().map(ImageCatalog::taggableName);
+        ConfigChanges changes = ConfigChanges.parse(request.changes());
+        RootfsImporter importer = new RootfsImporter(store, json, settings.clock());
+        Digest id = switch (request.source()) {
+            case ImportRequest.Source.Tarball(InputStream in) -> importer.importRootfs(in, name, changes, request.message());
+            case ImportRequest.Source.Url(URI url) -> {
+                try (InputStream in = RootfsImporter.download(url)) {
+                    yield importer.importRootfs(in, name, changes, request.message());
+                } catch (IOException e) {
+                    // The cause says what failed (refused, reset, an unknown host): clients print causes.
+                    throw new TransferException("downloading " + url, e);
+                }
+            }
+        };
+        archives.unpackForRuns(catalog.find(id.toString()).descriptor().digest());
         return id;
     }
 
-    /**
-     * Runs a container from the request's image in the foreground, as {@code docker run --rm} does, and removes
-     * it when it exits.
-     *
-     * @param runs picks the runtime and snapshotter; made on this Berth's store by {@link #hostRunSteps}
-     * @return the container process's exit code
-     */
-    public int run(RunRequest request, HostRunSteps runs, Stdio stdio) {
-        StoredImage image = catalog.find(request.image());
-        List<Digest> diffIds = image.config().rootFs().diffIds();
-        if (diffIds.size() != image.manifest().layers().size()) {
-            throw new StoreException("image " + request.image() + " has " + image.manifest().layers().size()
-                    + " layers but its config lists " + diffIds.size());
-        }
-        List<LayerRef> layers = new ArrayList<>();
-        for (int i = 0; i < diffIds.size(); i++) {
-            layers.add(new LayerRef(image.manifest().layers().get(i), diffIds.get(i)));
-        }
-        return runs.containerRunner().run(image.config().config(), layers, request, stdio);
+    /** Writes the images to {@code out} as a {@code docker save} or OCI archive; {@code out} is left open. */
+    public void save(List<String> images, SaveFormat format, OutputStream out) {
+        archives.save(images, format, out);
+    }
+
+    /** Reads a Docker or OCI archive, verifying every blob, and lists and names what it held. */
+    public List<ArchiveImage> load(InputStream archive) {
+        return archives.load(archive);
     }
 
     /**
      * Removes what killed builds and containers left in this store (runtime containers, mounts, active
      * snapshots, bundles, work directories) whose owning process is gone; a live owner's are never touched.
      */
-    public SweepReport sweepLeftovers() {
-        return new LeftoverSweeper(store).sweep();
+    public LeftoverReport sweepLeftovers() {
+        return new StoreUpkeep(store).sweep();
     }
 
-    /** The host's runtime and snapshotter over this Berth's store, probed when first used. */
-    public HostRunSteps hostRunSteps(Map<String, String> environment, Path runtimeState, Optional<String> runtimeName) {
-        return new HostRunSteps(store, environment, runtimeState, runtimeName);
-    }
-
-    /** Writes the images to {@code out} as a {@code docker save} or OCI archive. */
-    public void save(List<String> images, ArchiveFormat format, OutputStream out) {
-        // One entry per image, as docker save merges arguments naming the same image.
-        Map<Digest, SavedImage> saved = new LinkedHashMap<>();
-        for (String image : images) {
-            StoredImage stored = catalog.find(image);
-            Optional<String> name = ImageCatalog.referenceName(image).filter(stored.names()::contains);
-            List<String> names = new ArrayList<>();
-            Optional.ofNullable(saved.get(stored.descriptor().digest())).ifPresent(s -> names.addAll(s.names()));
-            names.addAll(name.map(List::of).orElse(stored.names()));
-            saved.put(stored.descriptor().digest(),
-                    new SavedImage(stored.descriptor().digest(), stored.manifest(), names.stream().distinct().toList()));
-        }
-        new ArchiveWriter(store.content(), json).write(List.copyOf(saved.values()), format, out);
-    }
-
-    /** Reads a Docker or OCI archive, verifying every blob, and lists and names what it held. */
-    public List<LoadedImage> load(InputStream archive) {
-        Set<Digest> before = blobs();
-        List<LoadedImage> loaded;
-        try {
-            loaded = new ArchiveReader(store, json).load(archive);
-        } catch (RuntimeException refused) {
-            removeBlobsSince(before, refused);
-            throw refused;
-        }
-        loaded.forEach(image -> unpackForRuns(image.manifest()));
-        return loaded;
+    /** Empties the build cache and removes the cache mounts no build is using ({@code berth builder prune}). */
+    public CachePruneReport pruneBuildCache() {
+        return new StoreUpkeep(store).pruneBuildCache();
     }
 
     /**
-     * Extracts a loaded or imported image's layers into snapshots, as Docker's load and import do, so that
-     * the first build step or container on it finds them ({@link HostRunSteps#unpack}: overlay only).
+     * Collects the store's garbage ({@code berth system prune}): dangling images and the blobs only they use, or
+     * with {@code all} every blob no tag, container or build cache entry reaches.
      */
-    private void unpackForRuns(Digest manifestDigest) {
-        Manifest manifest = json.readManifest(catalog.blob(manifestDigest), "manifest " + manifestDigest);
-        ImageConfig config = json.readConfig(catalog.blob(manifest.config().digest()),
-                "config " + manifest.config().digest());
-        List<Digest> diffIds = config.rootFs().diffIds();
-        if (diffIds.size() != manifest.layers().size()) {
-            return; // refused with a clear message when a build or container uses it
-        }
-        List<LayerRef> layers = new ArrayList<>();
-        for (int i = 0; i < diffIds.size(); i++) {
-            layers.add(new LayerRef(manifest.layers().get(i), diffIds.get(i)));
-        }
-        try {
-            hostRunSteps(Map.of(), Path.of("/run/berth"), Optional.empty()).unpack(layers);
-        } catch (BerthException notUnpacked) {
-            // The image is stored and tagged; the first RUN or container on it unpacks it, or says why not.
-        }
+    public SystemPruneReport pruneSystem(boolean all) {
+        return new StoreUpkeep(store).collect(all);
     }
 
-    /**
-     * A refused load must not leave what it stored: the blobs that appeared since {@code before} and
-     * that no image and no build cache entry reaches are deleted, under the collector's exclusive lock. A
-     * blob another process committed is safe: loads and imports tag under the store's write guard, and a
-     * build holds it from a step's layer to its cache entry and from its config to its tag, so the lock
-     * waits for them and the cache is read once it is held.
-     */
-    private void removeBlobsSince(Set<Digest> before, RuntimeException refused) {
-        try {
-            List<Digest> added = blobs().stream().filter(digest -> !before.contains(digest)).toList();
-            if (!added.isEmpty()) {
-                store.collector().deleteUnreachable(added,
-                        () -> new HashSet<>(new BuildCache(store.paths().cache(), store.content()).roots()));
-            }
-        } catch (RuntimeException cleanup) {
-            refused.addSuppressed(cleanup);
-        }
+    /** The space the store takes, by category ({@code berth system df}). */
+    public StoreUsage diskUsage() {
+        return new StoreUpkeep(store).usage();
     }
 
-    private Set<Digest> blobs() {
-        Set<Digest> digests = new HashSet<>();
-        store.content().list().forEach(blob -> digests.add(blob.digest()));
-        return digests;
+    private ImagePruner pruner() {
+        return new ImagePruner(store, catalog, settings.usage());
     }
 
-    /** The full name a tag or rmi argument stands for; a digest cannot be a target. */
-    private static String taggableName(String text) {
-        ImageReference reference;
+    /** The owner of {@code /proc/self} is the process's effective uid, which picks the default root. */
+    private static long effectiveUid() {
         try {
-            reference = ImageReference.parse(text);
-        } catch (InvalidReferenceException e) {
-            throw e.toInvalidInput("<argument>", 1, 1);
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new StoreException("finding the user id to choose a store root: " + e.getMessage(), e);
         }
-        if (reference.digest().isPresent()) {
-            throw new ConflictException("refusing to create a tag with a digest reference: " + text);
-        }
-        return reference.withDefaultTag().toString();
     }
 
     @Override

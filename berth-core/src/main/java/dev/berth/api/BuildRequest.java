@@ -4,27 +4,28 @@ import dev.berth.engine.mount.BuildSecret;
 import dev.berth.export.BuildOutput;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One {@code berth build}.
+ * One {@code berth build}; made with {@link #builder}.
  *
  * @param context the context directory, read in place
  * @param dockerfile the Dockerfile's path; {@code <context>/Dockerfile} when empty
  * @param dockerfileText the Dockerfile's text when it came from stdin ({@code -f -}); wins over {@code dockerfile}
  * @param platform {@code os/arch} asked for; only the host's is supported
  * @param sourceDateEpoch {@code SOURCE_DATE_EPOCH}: created times and new layers are clamped to it
- * @param outputs where the result goes ({@code --output}); the image is stored and tagged only for
- *     {@link BuildOutput.Image}, and {@code tags} name it in archives too
+ * @param outputs where the result goes ({@code --output}), at least one; the image is stored and tagged only for
+ *     {@link Output.Image}, and {@code tags} name it in archives too
  * @param secrets {@code --secret}s by id, for {@code RUN --mount=type=secret}; never part of a cache key
  */
 public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
         Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
         boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
-        List<BuildOutput> outputs, Map<String, BuildSecret> secrets) {
+        List<Output> outputs, Map<String, Secret> secrets) {
 
     public BuildRequest {
         Objects.requireNonNull(context, "context");
@@ -41,55 +42,134 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
             throw new IllegalArgumentException("a build needs at least one output");
         }
         secrets = Map.copyOf(secrets);
+        if (secrets.containsKey("")) {
+            throw new IllegalArgumentException("a secret needs an id");
+        }
     }
 
-    /** A request without secrets. */
-    public BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
-            Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
-            boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
-            List<BuildOutput> outputs) {
-        this(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache, explainCache, platform,
-                sourceDateEpoch, outputs, Map.of());
+    /** A request for {@code context} with the defaults: its Dockerfile, no arguments, no tags, cache on, the store. */
+    public static Builder builder(Path context) {
+        return new Builder(context);
     }
 
-    /** A request for {@code context} with defaults: its Dockerfile, no args, no tags, cache on. */
-    public static BuildRequest of(Path context) {
-        return new BuildRequest(context, Optional.empty(), Optional.empty(), Map.of(), Map.of(), List.of(),
-                Optional.empty(), false, false, Optional.empty(), Optional.empty(), List.of(new BuildOutput.Image()));
+    /** The outputs in the exporter's terms; the API keeps its own type so that clients never see the exporter. */
+    List<BuildOutput> exports() {
+        return outputs.stream().map(BuildRequest::export).toList();
     }
 
-    public BuildRequest withTags(List<String> value) {
-        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, value, target, noCache,
-                explainCache, platform, sourceDateEpoch, outputs, secrets);
+    /** The secrets in the engine's terms. */
+    Map<String, BuildSecret> engineSecrets() {
+        Map<String, BuildSecret> engine = new LinkedHashMap<>();
+        secrets.forEach((id, secret) -> engine.put(id, switch (secret) {
+            case Secret.FromFile(Path file) -> new BuildSecret.FromFile(file);
+            case Secret.FromValue value -> new BuildSecret.FromValue(value.bytes());
+        }));
+        return Map.copyOf(engine);
     }
 
-    public BuildRequest withBuildArgs(Map<String, String> value) {
-        return new BuildRequest(context, dockerfile, dockerfileText, value, labels, tags, target, noCache,
-                explainCache, platform, sourceDateEpoch, outputs, secrets);
+    private static BuildOutput export(Output output) {
+        return switch (output) {
+            case Output.Image _ -> new BuildOutput.Image();
+            case Output.Local(Path directory) -> new BuildOutput.Local(directory);
+            case Output.Tar(Output.Destination destination) -> new BuildOutput.Tar(destination(destination));
+            case Output.DockerArchive(Output.Destination destination) ->
+                    new BuildOutput.DockerArchive(destination(destination));
+            case Output.OciArchive(Output.Destination destination) -> new BuildOutput.OciArchive(destination(destination));
+        };
     }
 
-    public BuildRequest withTarget(Optional<String> value) {
-        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, value, noCache,
-                explainCache, platform, sourceDateEpoch, outputs, secrets);
+    private static BuildOutput.Destination destination(Output.Destination destination) {
+        return switch (destination) {
+            case Output.Destination.File(Path path) -> new BuildOutput.Destination.File(path);
+            case Output.Destination.Stream(var out) -> new BuildOutput.Destination.Stream(out);
+        };
     }
 
-    public BuildRequest withNoCache(boolean value) {
-        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, value,
-                explainCache, platform, sourceDateEpoch, outputs, secrets);
-    }
+    /** Sets a request's fields one by one; {@link #build} checks them. Not thread-safe. */
+    public static final class Builder {
 
-    public BuildRequest withOutputs(List<BuildOutput> value) {
-        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                explainCache, platform, sourceDateEpoch, value, secrets);
-    }
+        private final Path context;
+        private Optional<Path> dockerfile = Optional.empty();
+        private Optional<String> dockerfileText = Optional.empty();
+        private Map<String, String> buildArgs = Map.of();
+        private Map<String, String> labels = Map.of();
+        private List<String> tags = List.of();
+        private Optional<String> target = Optional.empty();
+        private boolean noCache;
+        private boolean explainCache;
+        private Optional<String> platform = Optional.empty();
+        private Optional<Instant> sourceDateEpoch = Optional.empty();
+        private List<Output> outputs = List.of(new Output.Image());
+        private Map<String, Secret> secrets = Map.of();
 
-    public BuildRequest withSourceDateEpoch(Optional<Instant> value) {
-        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                explainCache, platform, value, outputs, secrets);
-    }
+        private Builder(Path context) {
+            this.context = Objects.requireNonNull(context, "context");
+        }
 
-    public BuildRequest withSecrets(Map<String, BuildSecret> value) {
-        return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                explainCache, platform, sourceDateEpoch, outputs, value);
+        public Builder dockerfile(Path value) {
+            dockerfile = Optional.of(value);
+            return this;
+        }
+
+        public Builder dockerfileText(String value) {
+            dockerfileText = Optional.of(value);
+            return this;
+        }
+
+        public Builder buildArgs(Map<String, String> value) {
+            buildArgs = value;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> value) {
+            labels = value;
+            return this;
+        }
+
+        public Builder tags(List<String> value) {
+            tags = value;
+            return this;
+        }
+
+        public Builder target(String stage) {
+            target = Optional.of(stage);
+            return this;
+        }
+
+        public Builder noCache(boolean value) {
+            noCache = value;
+            return this;
+        }
+
+        public Builder explainCache(boolean value) {
+            explainCache = value;
+            return this;
+        }
+
+        public Builder platform(String value) {
+            platform = Optional.of(value);
+            return this;
+        }
+
+        public Builder sourceDateEpoch(Instant value) {
+            sourceDateEpoch = Optional.of(value);
+            return this;
+        }
+
+        public Builder outputs(List<Output> value) {
+            outputs = value;
+            return this;
+        }
+
+        public Builder secrets(Map<String, Secret> value) {
+            secrets = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException without an output, or with a secret without an id */
+        public BuildRequest build() {
+            return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
+                    explainCache, platform, sourceDateEpoch, outputs, secrets);
+        }
     }
 }

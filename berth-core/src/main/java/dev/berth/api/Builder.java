@@ -48,7 +48,7 @@ import java.util.UUID;
  * the injected executor), applies {@code --label}s, clamps times to {@code SOURCE_DATE_EPOCH}, writes
  * the image and tags it. Only the host platform can be built. Thread-safe; builds may run concurrently.
  */
-public final class Builder {
+final class Builder {
 
     private final LocalStore store;
     private final RunStepExecutor runs;
@@ -90,20 +90,20 @@ public final class Builder {
         BuildCache cache = cache();
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
-                request.buildArgs(), listener, request.secrets());
+                request.buildArgs(), listener, request.engineSecrets());
         Throwable failed = null;
         try {
             StageState state = new BuildEngine(store.content(), store.images(), cache, runs, store::writeGuard)
                     .build(graph, options);
             ImageConfig config = finalConfig(state.config(), request.labels(), options);
             ImageAssembler assembler = new ImageAssembler(store.content(), store.images(), ImageJson.standard());
-            boolean stored = request.outputs().stream().anyMatch(output -> output instanceof BuildOutput.Image);
+            boolean stored = request.exports().stream().anyMatch(output -> output instanceof BuildOutput.Image);
             ImageAssembler.Assembled image;
             BuildExporter exporter = new BuildExporter(store.content(), ImageJson.standard());
             // From the config to the tag, and while files and directories are exported, no collection runs: an
             // untagged image's config and manifest are reachable from nothing until then. Not while writing to a
             // stream, whose reader (a `berth load` that then wants the collector's lock) may wait on this process.
-            List<BuildOutput> streamed = request.outputs().stream().filter(Builder::isStreamed).toList();
+            List<BuildOutput> streamed = request.exports().stream().filter(Builder::isStreamed).toList();
             BuiltImage built;
             try (StoreLock.Held _ = store.writeGuard()) {
                 image = stored ? assembler.assemble(config, state.layers(), request.tags())
@@ -111,7 +111,7 @@ public final class Builder {
                 built = new BuiltImage(image.manifestBlob().digest(), image.manifest(),
                         state.layers().stream().map(LayerRef::diffId).toList(),
                         request.tags().stream().map(tag -> ImageReference.parse(tag).withDefaultTag().toString()).toList());
-                request.outputs().stream().filter(output -> !streamed.contains(output))
+                request.exports().stream().filter(output -> !streamed.contains(output))
                         .forEach(output -> exporter.export(built, output));
             }
             streamed.forEach(output -> exporter.export(built, output));

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Nothing is probed until the first RUN step, so a build without RUN needs no runtime at all.
  * New layers are stored uncompressed: hashing is then the only cost, and a push or export compresses.
  */
-public final class HostRunSteps implements RunStepExecutor {
+final class HostRunSteps implements RunStepExecutor {
 
     private final LocalStore store;
     private final Map<String, String> environment;

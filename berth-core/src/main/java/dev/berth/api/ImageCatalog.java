@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.error.ConflictException;
 import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
@@ -86,6 +87,20 @@ final class ImageCatalog {
         } catch (InvalidReferenceException e) {
             return Optional.empty();
         }
+    }
+
+    /** The full name a tag or rmi argument stands for; a digest cannot be a target. */
+    static String taggableName(String text) {
+        ImageReference reference;
+        try {
+            reference = ImageReference.parse(text);
+        } catch (InvalidReferenceException e) {
+            throw e.toInvalidInput("<argument>", 1, 1);
+        }
+        if (reference.digest().isPresent()) {
+            throw new ConflictException("refusing to create a tag with a digest reference: " + text);
+        }
+        return reference.withDefaultTag().toString();
     }
 
     byte[] blob(Digest digest) {

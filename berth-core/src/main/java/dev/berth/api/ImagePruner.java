@@ -1,6 +1,7 @@
 package dev.berth.api;
 
 import dev.berth.engine.BuildCache;
+import dev.berth.error.ConflictException;
 import dev.berth.image.Digest;
 import dev.berth.store.CollectionReport;
 import dev.berth.store.GarbageCollector;
@@ -9,6 +10,7 @@ import dev.berth.store.LocalStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +28,34 @@ final class ImagePruner {
         this.store = store;
         this.catalog = catalog;
         this.usage = usage;
+    }
+
+    /**
+     * Removes a name, or the image: Docker's {@code rmi}. A reference removes that name, and the image
+     * too when it was the last. An ID removes the image with all its names, which needs {@code force}
+     * when it has several. An image a container uses is kept unless {@code force}.
+     */
+    RemovedImage remove(String image, boolean force) {
+        StoredImage stored = catalog.find(image);
+        Optional<String> name = ImageCatalog.referenceName(image).filter(stored.names()::contains);
+        List<String> untag = name.map(List::of).orElse(stored.names());
+        if (name.isEmpty() && stored.names().size() > 1 && !force) {
+            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
+                    + " (must be forced) - image is referenced in multiple repositories");
+        }
+        // Removing one of several names is allowed even when a container uses the image, as in Docker.
+        boolean deletesImage = untag.size() >= stored.names().size();
+        if (deletesImage && usage.inUse(stored.id()) && !force) {
+            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
+                    + " (must be forced) - image is being used by a container");
+        }
+        untag.forEach(store.images()::untag);
+        List<String> untagged = untag.stream().map(n -> FamiliarName.of(n).text()).toList();
+        if (!deletesImage) {
+            return new RemovedImage(untagged, List.of());
+        }
+        dropDangling(List.of(stored.descriptor().digest()));
+        return new RemovedImage(untagged, List.of(stored.id()));
     }
 
     PruneReport prune(boolean all) {

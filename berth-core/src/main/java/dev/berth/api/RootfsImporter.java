@@ -6,6 +6,7 @@ import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.error.InvalidInputException;
 import dev.berth.error.StoreException;
+import dev.berth.error.TransferException;
 import dev.berth.image.ContainerConfig;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
@@ -24,6 +25,10 @@ import dev.berth.store.StoreLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,6 +73,27 @@ final class RootfsImporter {
             name.ifPresentOrElse(n -> store.images().tag(n, descriptor), () -> store.images().addUntagged(descriptor));
             return configBlob.digest();
         }
+    }
+
+    /**
+     * The body of {@code url}, following redirects, as Docker's daemon downloads an import.
+     *
+     * @throws TransferException unless the server answers 200
+     */
+    static InputStream download(URI url) throws IOException {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransferException("downloading " + url + ": interrupted", e);
+        }
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new TransferException("downloading " + url + ": HTTP " + response.statusCode());
+        }
+        return response.body();
     }
 
     private BlobInfo storeLayer(InputStream tarball) {

@@ -20,7 +20,7 @@ public final class ContainerCommand {
     }
 
     /** The process to run; throws {@link ExecutionException} when there is no command at all or the working directory is relative. */
-    public static SandboxProcess resolve(ContainerConfig image, RunRequest request) {
+    public static SandboxProcess resolve(ContainerConfig image, ContainerSpec request) {
         List<String> entrypoint = request.entrypoint()
                 .map(e -> e.isEmpty() ? List.<String>of() : List.of(e))
                 .orElse(image.entrypoint());

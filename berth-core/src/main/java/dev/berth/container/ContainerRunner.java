@@ -32,7 +32,7 @@ public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRu
     }
 
     /** Runs the container; returns its process's exit code (128 + signal when a signal ended it). */
-    public int run(ContainerConfig image, List<LayerRef> layers, RunRequest request, Stdio stdio) {
+    public int run(ContainerConfig image, List<LayerRef> layers, ContainerSpec request, Stdio stdio) {
         SandboxProcess process = ContainerCommand.resolve(image, request);
         Optional<Digest> parent = Sandbox.unpack(snapshotter, store, layers);
         String id = Sandbox.newId();

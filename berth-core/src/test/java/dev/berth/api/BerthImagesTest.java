@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.archive.HostPlatform;
-import dev.berth.testing.TarBuilder;
 import dev.berth.error.ConflictException;
 import dev.berth.error.InvalidInputException;
 import dev.berth.error.NotFoundException;
 import dev.berth.image.Digest;
 import dev.berth.store.StoreLayout;
+import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class BerthImagesTest {
 
     @BeforeEach
     void open() {
-        berth = Berth.open(new StoreLayout(root), inUse::contains, Clock.fixed(NOW, ZoneOffset.UTC));
+        berth = Berth.open(Settings.builder().root(root).usage(inUse::contains).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
     }
 
     @AfterEach
@@ -49,7 +49,9 @@ class BerthImagesTest {
     }
 
     Digest importImage(String name, String... changes) {
-        return berth.importRootfs(rootfs(), Optional.ofNullable(name), List.of(changes), "Imported from -");
+        ImportRequest.Builder request = ImportRequest.tarball(rootfs()).changes(List.of(changes));
+        Optional.ofNullable(name).ifPresent(request::reference);
+        return berth.importRootfs(request.build());
     }
 
     static InputStream rootfs() {
@@ -94,8 +96,8 @@ class BerthImagesTest {
 
     @Test
     void importRefusesWhatIsNotATar() {
-        assertThatThrownBy(() -> berth.importRootfs(new ByteArrayInputStream("not a tar at all".repeat(40).getBytes()),
-                Optional.of("app"), List.of(), "m"))
+        assertThatThrownBy(() -> berth.importRootfs(ImportRequest.tarball(new ByteArrayInputStream("not a tar at all".repeat(40).getBytes()))
+                .reference("app").message("m").build()))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(berth.images()).isEmpty();
     }
@@ -106,8 +108,8 @@ class BerthImagesTest {
         try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
             gzip.write(ROOTFS);
         }
-        Digest id = berth.importRootfs(new ByteArrayInputStream(compressed.toByteArray()), Optional.empty(),
-                List.of(), "");
+        Digest id = berth.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(compressed.toByteArray()))
+                .message("").build());
         assertThat(berth.inspect(id.toString()).diffIds()).containsExactly(Digest.sha256(ROOTFS));
     }
 
@@ -202,7 +204,7 @@ class BerthImagesTest {
         inUse.add(id);
         assertThatThrownBy(() -> berth.remove("a", false)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("image is being used by a container");
-        assertThat(berth.prune(true).removed()).isEmpty();
+        assertThat(berth.pruneImages(true).removed()).isEmpty();
         assertThat(berth.remove("a", true).deleted()).containsExactly(id);
     }
 
@@ -228,11 +230,11 @@ class BerthImagesTest {
     void pruneRemovesDanglingImagesAndWithAllEveryUnusedOne() {
         Digest named = importImage("a");
         Digest dangling = importImage(null, "ENV X=1");
-        PruneReport dangled = berth.prune(false);
+        PruneReport dangled = berth.pruneImages(false);
         assertThat(dangled.removed()).containsExactly(new RemovedImage(List.of(), List.of(dangling)));
         assertThat(dangled.reclaimedBytes()).isPositive();
         assertThat(berth.images()).extracting(ImageSummary::id).containsExactly(named);
-        assertThat(berth.prune(true).removed()).containsExactly(new RemovedImage(List.of("a:latest"), List.of(named)));
+        assertThat(berth.pruneImages(true).removed()).containsExactly(new RemovedImage(List.of("a:latest"), List.of(named)));
         assertThat(berth.images()).isEmpty();
     }
 

@@ -33,12 +33,12 @@ class PruneKeepsBuildCacheTest {
             Builder builder = new Builder(store, invocation -> {
                 throw new UnsupportedFeatureException("no RUN in this test");
             }, Clock.systemUTC());
-            builder.build(BuildRequest.of(context).withTags(List.of("app")), ProgressListener.NONE);
+            builder.build(BuildRequest.builder(context).tags(List.of("app")).build(), ProgressListener.NONE);
             layers = List.copyOf(builder.cache().roots());
         }
 
-        try (Berth berth = Berth.open(layout, Clock.systemUTC())) {
-            berth.prune(true);
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).clock(Clock.systemUTC()).build())) {
+            berth.pruneImages(true);
 
             assertThat(berth.images()).isEmpty();
         }

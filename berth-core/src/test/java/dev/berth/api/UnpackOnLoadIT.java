@@ -2,6 +2,7 @@ package dev.berth.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.api.SaveFormat;
 import dev.berth.image.Digest;
 import dev.berth.snapshot.ChainIds;
 import dev.berth.snapshot.OverlaySnapshotter;
@@ -11,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +31,15 @@ class UnpackOnLoadIT {
         Digest chain = ChainIds.of(List.of(diffId)).getLast();
         StoreLayout layout = new StoreLayout(root.resolve("first"));
         ByteArrayOutputStream saved = new ByteArrayOutputStream();
-        try (Berth berth = Berth.open(layout, Clock.systemUTC())) {
-            berth.importRootfs(new ByteArrayInputStream(BerthImagesTest.ROOTFS), Optional.of("base:1"), List.of(), "");
-            berth.save(List.of("base:1"), dev.berth.archive.ArchiveFormat.DOCKER, saved);
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).clock(Clock.systemUTC()).build())) {
+            berth.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(BerthImagesTest.ROOTFS))
+                    .reference("base:1").message("").build());
+            berth.save(List.of("base:1"), SaveFormat.DOCKER, saved);
         }
         assertThat(new OverlaySnapshotter(layout.snapshots().resolve("overlay")).isCommitted(chain)).isTrue();
 
         StoreLayout other = new StoreLayout(root.resolve("second"));
-        try (Berth berth = Berth.open(other, Clock.systemUTC())) {
+        try (Berth berth = Berth.open(Settings.builder().root(other.root()).clock(Clock.systemUTC()).build())) {
             berth.load(new ByteArrayInputStream(saved.toByteArray()));
         }
         assertThat(new OverlaySnapshotter(other.snapshots().resolve("overlay")).isCommitted(chain)).isTrue();

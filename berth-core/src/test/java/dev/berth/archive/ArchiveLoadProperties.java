@@ -3,8 +3,10 @@ package dev.berth.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
+import dev.berth.api.Settings;
 import dev.berth.error.BerthException;
-import dev.berth.store.StoreLayout;
 import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -36,7 +37,7 @@ class ArchiveLoadProperties {
             damaged[Math.floorMod(positions.get(i), damaged.length)] = (byte) positions.get(i + 1).intValue();
         }
         Path root = Files.createTempDirectory("berth-load-property");
-        try (Berth berth = Berth.open(new StoreLayout(root), CLOCK)) {
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(CLOCK).build())) {
             try {
                 berth.load(new ByteArrayInputStream(damaged));
             } catch (BerthException expected) {
@@ -55,11 +56,11 @@ class ArchiveLoadProperties {
     private static byte[] savedArchive() {
         try {
             Path root = Files.createTempDirectory("berth-load-property");
-            try (Berth berth = Berth.open(new StoreLayout(root), CLOCK)) {
-                berth.importRootfs(new ByteArrayInputStream(new TarBuilder().file("a", "b").build()), Optional.of("x"),
-                        List.of("CMD [\"a\"]"), "m");
+            try (Berth berth = Berth.open(Settings.builder().root(root).clock(CLOCK).build())) {
+                berth.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(new TarBuilder().file("a", "b").build()))
+                        .reference("x").changes(List.of("CMD [\"a\"]")).message("m").build());
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                berth.save(List.of("x"), ArchiveFormat.DOCKER, out);
+                berth.save(List.of("x"), SaveFormat.DOCKER, out);
                 return out.toByteArray();
             } finally {
                 delete(root);

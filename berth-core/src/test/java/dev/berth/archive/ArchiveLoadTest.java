@@ -3,10 +3,11 @@ package dev.berth.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.api.ArchiveImage;
 import dev.berth.api.Berth;
+import dev.berth.api.Settings;
 import dev.berth.error.TransferException;
 import dev.berth.image.Digest;
-import dev.berth.store.StoreLayout;
 import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,7 @@ class ArchiveLoadTest {
 
     @BeforeEach
     void open() {
-        berth = Berth.open(new StoreLayout(root), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        berth = Berth.open(Settings.builder().root(root).clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).build());
     }
 
     @AfterEach
@@ -74,8 +75,8 @@ class ArchiveLoadTest {
 
     @Test
     void loadsTheLayoutOlderDockerWrites() {
-        List<LoadedImage> loaded = berth.load(new ByteArrayInputStream(oldLayout().build()));
-        assertThat(loaded).extracting(LoadedImage::id).containsExactly(ID);
+        List<ArchiveImage> loaded = berth.load(new ByteArrayInputStream(oldLayout().build()));
+        assertThat(loaded).extracting(ArchiveImage::id).containsExactly(ID);
         assertThat(loaded.getFirst().names()).containsExactly("docker.io/library/busybox:old");
         assertThat(berth.inspect("busybox:old").dockerVersion()).isEqualTo("20.10.7");
         assertThat(berth.inspect("busybox:old").containerConfigJson()).isEqualTo("{\"Cmd\":[\"sh\"]}");

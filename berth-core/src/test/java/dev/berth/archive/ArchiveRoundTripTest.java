@@ -2,10 +2,13 @@ package dev.berth.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.api.ArchiveImage;
 import dev.berth.api.Berth;
 import dev.berth.api.ImageDetails;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
+import dev.berth.api.Settings;
 import dev.berth.image.Digest;
-import dev.berth.store.StoreLayout;
 import dev.berth.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -45,8 +47,8 @@ class ArchiveRoundTripTest {
 
     @BeforeEach
     void open() {
-        from = Berth.open(new StoreLayout(source), CLOCK);
-        to = Berth.open(new StoreLayout(target), CLOCK);
+        from = Berth.open(Settings.builder().root(source).clock(CLOCK).build());
+        to = Berth.open(Settings.builder().root(target).clock(CLOCK).build());
     }
 
     @AfterEach
@@ -57,9 +59,10 @@ class ArchiveRoundTripTest {
 
     @Test
     void dockerArchiveHasDockersFilesInAFixedOrder() throws IOException {
-        Digest id = from.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.of("busybox"), List.of(), "m");
+        Digest id = from.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS)).reference("busybox")
+                .message("m").build());
         Digest manifest = from.images().getFirst().manifest();
-        Map<String, String> files = entries(save(ArchiveFormat.DOCKER, "busybox"));
+        Map<String, String> files = entries(save(SaveFormat.DOCKER, "busybox"));
         Digest layer = Digest.sha256(ROOTFS);
         assertThat(files.keySet()).containsExactly("blobs/", "blobs/sha256/", "blobs/sha256/" + manifest.hex(),
                 "blobs/sha256/" + id.hex(), "blobs/sha256/" + layer.hex(), "oci-layout", "index.json",
@@ -78,25 +81,28 @@ class ArchiveRoundTripTest {
 
     @Test
     void savingTwiceGivesTheSameBytes() {
-        from.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.of("busybox"), List.of(), "m");
-        assertThat(save(ArchiveFormat.DOCKER, "busybox")).isEqualTo(save(ArchiveFormat.DOCKER, "busybox"));
+        from.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS)).reference("busybox")
+                .message("m").build());
+        assertThat(save(SaveFormat.DOCKER, "busybox")).isEqualTo(save(SaveFormat.DOCKER, "busybox"));
     }
 
     @Test
     void ociArchiveHasNoDockerFiles() throws IOException {
-        from.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.of("busybox"), List.of(), "m");
-        assertThat(entries(save(ArchiveFormat.OCI, "busybox"))).doesNotContainKeys("manifest.json", "repositories")
+        from.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS)).reference("busybox")
+                .message("m").build());
+        assertThat(entries(save(SaveFormat.OCI, "busybox"))).doesNotContainKeys("manifest.json", "repositories")
                 .containsKeys("index.json", "oci-layout");
     }
 
     @ParameterizedTest
-    @EnumSource(ArchiveFormat.class)
-    void anImageSavedAndLoadedKeepsItsIdManifestAndNames(ArchiveFormat format) {
-        Digest id = from.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.of("busybox"), List.of("CMD sh"), "m");
+    @EnumSource(SaveFormat.class)
+    void anImageSavedAndLoadedKeepsItsIdManifestAndNames(SaveFormat format) {
+        Digest id = from.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS)).reference("busybox")
+                .changes(List.of("CMD sh")).message("m").build());
         from.tag("busybox", "example.com/team/app:2");
         Digest manifest = from.images().getFirst().manifest();
-        List<LoadedImage> loaded = to.load(new ByteArrayInputStream(save(format, "busybox", "example.com/team/app:2")));
-        assertThat(loaded).containsExactly(new LoadedImage(id, manifest,
+        List<ArchiveImage> loaded = to.load(new ByteArrayInputStream(save(format, "busybox", "example.com/team/app:2")));
+        assertThat(loaded).containsExactly(new ArchiveImage(id, manifest,
                 List.of("docker.io/library/busybox:latest", "example.com/team/app:2")));
         ImageDetails details = to.inspect("example.com/team/app:2");
         assertThat(details).isEqualTo(withTags(from.inspect("busybox"), details.repoTags()));
@@ -105,19 +111,21 @@ class ArchiveRoundTripTest {
 
     @Test
     void anImageSavedByIdLoadsWithAllItsNames() {
-        Digest id = from.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.of("busybox"), List.of(), "m");
-        to.load(new ByteArrayInputStream(save(ArchiveFormat.DOCKER, id.toString())));
+        Digest id = from.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS)).reference("busybox")
+                .message("m").build());
+        to.load(new ByteArrayInputStream(save(SaveFormat.DOCKER, id.toString())));
         assertThat(to.inspect("busybox").id()).isEqualTo(id);
     }
 
     @Test
     void aGzippedArchiveLoads() throws IOException {
-        Digest id = from.importRootfs(new ByteArrayInputStream(ROOTFS), Optional.of("busybox"), List.of(), "m");
+        Digest id = from.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(ROOTFS)).reference("busybox")
+                .message("m").build());
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-            gzip.write(save(ArchiveFormat.DOCKER, "busybox"));
+            gzip.write(save(SaveFormat.DOCKER, "busybox"));
         }
-        assertThat(to.load(new ByteArrayInputStream(compressed.toByteArray()))).extracting(LoadedImage::id)
+        assertThat(to.load(new ByteArrayInputStream(compressed.toByteArray()))).extracting(ArchiveImage::id)
                 .containsExactly(id);
     }
 
@@ -128,7 +136,7 @@ class ArchiveRoundTripTest {
                 details.configJson());
     }
 
-    private byte[] save(ArchiveFormat format, String... images) {
+    private byte[] save(SaveFormat format, String... images) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         from.save(List.of(images), format, out);
         return out.toByteArray();
@@ -145,7 +153,7 @@ class ArchiveRoundTripTest {
         return files;
     }
 
-    static List<String> names(List<LoadedImage> loaded) {
+    static List<String> names(List<ArchiveImage> loaded) {
         List<String> names = new ArrayList<>();
         loaded.forEach(image -> names.addAll(image.names()));
         return names;

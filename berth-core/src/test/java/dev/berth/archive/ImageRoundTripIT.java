@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.api.ArchiveImage;
 import dev.berth.api.Berth;
 import dev.berth.api.ImageDetails;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
+import dev.berth.api.Settings;
 import dev.berth.image.Digest;
-import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.DockerEngine;
 import dev.berth.testing.IntegrationFixtures;
@@ -19,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,12 +39,13 @@ class ImageRoundTripIT {
         String name = "berth-it/busybox:" + UUID.randomUUID().toString().substring(0, 8);
         Path archive = work.resolve("berth.tar");
         Digest id;
-        try (Berth berth = Berth.open(new StoreLayout(work.resolve("store")), Clock.systemUTC());
+        try (Berth berth = Berth.open(Settings.builder().root(work.resolve("store")).clock(Clock.systemUTC()).build());
              InputStream rootfs = Files.newInputStream(images.busyboxRootfs());
              OutputStream out = Files.newOutputStream(archive)) {
-            id = berth.importRootfs(rootfs, Optional.of(name), List.of("CMD echo hello from berth", "ENV GREETING=hi"),
-                    "Imported from -");
-            berth.save(List.of(name), ArchiveFormat.DOCKER, out);
+            id = berth.importRootfs(ImportRequest.tarball(rootfs).reference(name)
+                    .changes(List.of("CMD echo hello from berth", "ENV GREETING=hi"))
+                    .message("Imported from -").build());
+            berth.save(List.of(name), SaveFormat.DOCKER, out);
         }
         try {
             assertThat(docker.docker("load", "-i", archive.toString()).orThrow().stdout())
@@ -73,10 +76,10 @@ class ImageRoundTripIT {
         } finally {
             docker.docker("rmi", "-f", name);
         }
-        try (Berth berth = Berth.open(new StoreLayout(work.resolve("store")), Clock.systemUTC());
+        try (Berth berth = Berth.open(Settings.builder().root(work.resolve("store")).clock(Clock.systemUTC()).build());
              InputStream in = Files.newInputStream(archive)) {
-            List<LoadedImage> loaded = berth.load(in);
-            assertThat(loaded).extracting(LoadedImage::id).containsExactly(Digest.parse(dockerId));
+            List<ArchiveImage> loaded = berth.load(in);
+            assertThat(loaded).extracting(ArchiveImage::id).containsExactly(Digest.parse(dockerId));
             ImageDetails berths = berth.inspect(name);
             assertThat(berths.id()).hasToString(dockers.get("Id").asText());
             assertThat(berths.repoTags()).containsExactly(name);

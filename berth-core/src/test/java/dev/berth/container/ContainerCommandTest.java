@@ -57,8 +57,8 @@ class ContainerCommandTest {
         ContainerConfig image = ContainerConfig.builder().workingDir("/app").user("web").cmd(List.of("sh")).build();
         SandboxProcess fromImage = ContainerCommand.resolve(image, request(Optional.empty(), List.of(), List.of()));
         assertThat(List.of(fromImage.workingDir(), fromImage.user())).containsExactly("/app", "web");
-        RunRequest overridden = new RunRequest("img", Optional.empty(), List.of(), List.of(), Optional.of("/srv"),
-                Optional.of("nobody"), SandboxNetwork.NONE, Optional.empty(), false);
+        ContainerSpec overridden = new ContainerSpec("img", Optional.empty(), List.of(), List.of(), Optional.of("/srv"),
+                Optional.of("nobody"), SandboxNetwork.NONE, Optional.empty(), true);
         SandboxProcess given = ContainerCommand.resolve(image, overridden);
         assertThat(List.of(given.workingDir(), given.user())).containsExactly("/srv", "nobody");
     }
@@ -72,16 +72,16 @@ class ContainerCommandTest {
 
     @Test
     void relativeWorkingDirectoryIsRefused() {
-        RunRequest relative = new RunRequest("img", Optional.empty(), List.of("sh"), List.of(), Optional.of("work"),
-                Optional.empty(), SandboxNetwork.NONE, Optional.empty(), false);
+        ContainerSpec relative = new ContainerSpec("img", Optional.empty(), List.of("sh"), List.of(), Optional.of("work"),
+                Optional.empty(), SandboxNetwork.NONE, Optional.empty(), true);
         assertThatThrownBy(() -> ContainerCommand.resolve(ContainerConfig.EMPTY, relative))
                 .isInstanceOf(ExecutionException.class)
                 .hasMessage("the working directory 'work' is invalid, it needs to be an absolute path");
     }
 
-    private static RunRequest request(Optional<String> entrypoint, List<String> args, List<String> env) {
-        return new RunRequest("img", entrypoint, args, env, Optional.empty(), Optional.empty(), SandboxNetwork.NONE,
-                Optional.empty(), false);
+    private static ContainerSpec request(Optional<String> entrypoint, List<String> args, List<String> env) {
+        return new ContainerSpec("img", entrypoint, args, env, Optional.empty(), Optional.empty(), SandboxNetwork.NONE,
+                Optional.empty(), true);
     }
 
     private static List<String> words(String text) {

@@ -3,8 +3,10 @@ package dev.berth.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
-import dev.berth.runtime.Stdio;
-import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.RunNetwork;
+import dev.berth.api.RunRequest;
+import dev.berth.api.Settings;
 import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.IntegrationFixtures;
@@ -37,8 +39,9 @@ class RunCommandIT {
     @BeforeEach
     void importBusybox(BaseImages images) throws IOException {
         layout = StoreLayout.resolve(Optional.of(root), Map.of(), 0);
-        try (Berth berth = Berth.open(layout, Clock.systemUTC()); InputStream in = Files.newInputStream(images.busyboxRootfs())) {
-            berth.importRootfs(in, Optional.of("busybox:test"), List.of("CMD [\"sh\"]"), "test");
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).clock(Clock.systemUTC()).build()); InputStream in = Files.newInputStream(images.busyboxRootfs())) {
+            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:test").changes(List.of("CMD [\"sh\"]"))
+                    .message("test").build());
         }
     }
 
@@ -65,9 +68,8 @@ class RunCommandIT {
 
     @Test
     void envWorkdirAndUserApply() throws IOException {
-        RunRequest request = new RunRequest("busybox:test", Optional.empty(),
-                List.of("sh", "-c", "echo $GREETING; pwd; id -u; hostname"), List.of("GREETING=hi"),
-                Optional.of("/tmp/work"), Optional.of("nobody"), SandboxNetwork.NONE, Optional.of("box"), false);
+        RunRequest request = builder(List.of("sh", "-c", "echo $GREETING; pwd; id -u; hostname"))
+                .env(List.of("GREETING=hi")).workingDir("/tmp/work").user("nobody").hostname("box").build();
         assertThat(run(request)).isZero();
         assertThat(out()).isEqualTo("hi\n/tmp/work\n65534\nbox\n");
         assertNothingLeft();
@@ -82,21 +84,24 @@ class RunCommandIT {
 
     @Test
     void seccompUnconfinedLetsTheSameCallThrough() throws IOException {
-        RunRequest unconfined = new RunRequest("busybox:test", Optional.empty(), List.of("unshare", "-U", "true"),
-                List.of(), Optional.empty(), Optional.empty(), SandboxNetwork.NONE, Optional.empty(), false, false);
+        RunRequest unconfined = builder(List.of("unshare", "-U", "true")).seccomp(false).build();
         assertThat(run(unconfined)).isZero();
         assertThat(err()).isEmpty();
     }
 
-    private static RunRequest request(List<String> args) {
-        return new RunRequest("busybox:test", Optional.empty(), args, List.of(), Optional.empty(), Optional.empty(),
-                SandboxNetwork.NONE, Optional.empty(), false);
+    private RunRequest request(List<String> args) {
+        return builder(args).build();
+    }
+
+    private RunRequest.Builder builder(List<String> args) {
+        return RunRequest.builder("busybox:test").command(args).network(RunNetwork.NONE)
+                .streams(new RunRequest.Streams.ToFiles(streams.resolve("out"), streams.resolve("err")));
     }
 
     private int run(RunRequest request) {
-        try (Berth berth = Berth.open(layout, Clock.systemUTC())) {
-            return berth.run(request, berth.hostRunSteps(Map.of(), state, Optional.of("runc")),
-                    Stdio.toFiles(streams.resolve("out"), streams.resolve("err")));
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).environment(Map.of())
+                .runtimeState(state).runtime("runc").build())) {
+            return berth.run(request).exitCode();
         }
     }
 

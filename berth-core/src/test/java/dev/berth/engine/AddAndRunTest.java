@@ -54,7 +54,7 @@ class AddAndRunTest {
                     USER 10:10
                     WORKDIR /src
                     RUN make all
-                    """, request -> request.withBuildArgs(Map.of("VERSION", "2")));
+                    """, request -> request.buildArgs(Map.of("VERSION", "2")));
 
             var process = fixture.runs.invocations.getFirst().process();
             assertThat(process.args()).containsExactly("/bin/sh", "-c", "make all");

@@ -61,10 +61,10 @@ class BuildCacheTest {
             for (String name : List.of("a.txt", "b.txt")) {
                 Files.setLastModifiedTime(fixture.context.resolve(name), FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
             }
-            fixture.build(DOCKERFILE, request -> request.withTags(List.of("app:1", "app:latest")));
+            fixture.build(DOCKERFILE, request -> request.tags(List.of("app:1", "app:latest")));
             Map<String, String> before = files(directory.resolve("store"));
 
-            fixture.advanceClock(Duration.ofHours(1)).build(DOCKERFILE, request -> request.withTags(List.of("app:1", "app:latest")));
+            fixture.advanceClock(Duration.ofHours(1)).build(DOCKERFILE, request -> request.tags(List.of("app:1", "app:latest")));
 
             assertThat(fixture.cachedSteps()).isEqualTo(6);
             assertThat(files(directory.resolve("store"))).isEqualTo(before);
@@ -107,7 +107,7 @@ class BuildCacheTest {
             fixture.build(DOCKERFILE);
             fixture.runs.invocations.clear();
 
-            fixture.build(DOCKERFILE, request -> request.withBuildArgs(Map.of("FLAVOUR", "spicy")));
+            fixture.build(DOCKERFILE, request -> request.buildArgs(Map.of("FLAVOUR", "spicy")));
 
             assertThat(fixture.cachedSteps()).isZero();
             assertThat(fixture.runs.invocations).hasSize(2);
@@ -122,7 +122,7 @@ class BuildCacheTest {
             fixture.build(DOCKERFILE);
             fixture.runs.invocations.clear();
 
-            fixture.build(DOCKERFILE, request -> request.withNoCache(true));
+            fixture.build(DOCKERFILE, request -> request.noCache(true));
 
             assertThat(fixture.cachedSteps()).isZero();
             assertThat(fixture.runs.invocations).hasSize(2);
@@ -151,9 +151,7 @@ class BuildCacheTest {
             fixture.build(DOCKERFILE);
             fixture.file("a.txt", "A");
 
-            fixture.build(DOCKERFILE, request -> new dev.berth.api.BuildRequest(request.context(), request.dockerfile(),
-                    request.dockerfileText(), request.buildArgs(), request.labels(), request.tags(), request.target(),
-                    false, true, request.platform(), request.sourceDateEpoch(), request.outputs()));
+            fixture.build(DOCKERFILE, request -> request.explainCache(true));
 
             assertThat(fixture.events.stream().filter(e -> e instanceof BuildEvent.CacheMissExplained)
                     .map(e -> ((BuildEvent.CacheMissExplained) e).reason()).toList())

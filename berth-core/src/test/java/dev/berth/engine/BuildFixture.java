@@ -2,7 +2,7 @@ package dev.berth.engine;
 
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
-import dev.berth.api.Builder;
+import dev.berth.api.TestBuilds;
 import dev.berth.event.BuildEvent;
 import dev.berth.event.ProgressListener;
 import dev.berth.image.ContainerConfig;
@@ -63,11 +63,11 @@ final class BuildFixture implements AutoCloseable {
         return build(dockerfile, request -> request);
     }
 
-    BuildResult build(String dockerfile, UnaryOperator<BuildRequest> change) throws IOException {
+    BuildResult build(String dockerfile, UnaryOperator<BuildRequest.Builder> change) throws IOException {
         file("Dockerfile", dockerfile);
         events.clear();
         ProgressListener listener = events::add;
-        return new Builder(store, runs, clock).build(change.apply(BuildRequest.of(context)), listener);
+        return TestBuilds.build(store, runs, clock, change.apply(BuildRequest.builder(context)).build(), listener);
     }
 
     /** Later builds run this much later, as a rebuild an hour on would. */

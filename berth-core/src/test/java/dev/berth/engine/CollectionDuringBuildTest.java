@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
-import dev.berth.api.Builder;
+import dev.berth.api.TestBuilds;
 import dev.berth.image.Descriptor;
 import dev.berth.image.LayerRef;
 import dev.berth.store.CollectionReport;
@@ -53,8 +53,8 @@ class CollectionDuringBuildTest {
                 return layer;
             };
             fixture.file("Dockerfile", "FROM scratch\nRUN make-a-layer\nCMD [\"x\"]\n");
-            BuildResult result = new Builder(fixture.store, collectingMidStep, Clock.fixed(BuildFixture.NOW,
-                    ZoneOffset.UTC)).build(BuildRequest.of(fixture.context).withTags(List.of("kept:1")),
+            BuildResult result = TestBuilds.build(fixture.store, collectingMidStep, Clock.fixed(BuildFixture.NOW,
+                    ZoneOffset.UTC), BuildRequest.builder(fixture.context).tags(List.of("kept:1")).build(),
                     fixture.events::add);
 
             CollectionReport report = collection.get().get(30, TimeUnit.SECONDS);

@@ -60,7 +60,7 @@ class CopyCacheDecisionTest {
             BuildResult cached = fixture.build(DOCKERFILE);
             fixture.build(DOCKERFILE);
             assertThat(fixture.cachedSteps()).isEqualTo(1);
-            BuildResult uncached = fixture.build(DOCKERFILE, request -> request.withNoCache(true));
+            BuildResult uncached = fixture.build(DOCKERFILE, request -> request.noCache(true));
             assertThat(fixture.cachedSteps()).isZero();
             assertThat(fixture.manifest(uncached).layers()).isEqualTo(fixture.manifest(cached).layers());
         }

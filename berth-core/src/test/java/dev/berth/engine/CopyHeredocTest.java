@@ -74,11 +74,11 @@ class CopyHeredocTest {
     @Test
     void anExpandedValueThatChangesIsACacheMiss() throws IOException {
         String dockerfile = "FROM scratch\nARG V\nCOPY <<EOF /v\n$V\nEOF\n";
-        fixture.build(dockerfile, request -> request.withBuildArgs(BuildFixture.args("V", "1")));
-        fixture.build(dockerfile, request -> request.withBuildArgs(BuildFixture.args("V", "1")));
+        fixture.build(dockerfile, request -> request.buildArgs(BuildFixture.args("V", "1")));
+        fixture.build(dockerfile, request -> request.buildArgs(BuildFixture.args("V", "1")));
         assertThat(fixture.cachedSteps()).isPositive();
 
-        var changed = fixture.build(dockerfile, request -> request.withBuildArgs(BuildFixture.args("V", "2")));
+        var changed = fixture.build(dockerfile, request -> request.buildArgs(BuildFixture.args("V", "2")));
 
         assertThat(fixture.cachedSteps()).isZero();
         assertThat(fixture.lastLayer(changed)).containsExactly("v file 644 0:0 2\n");

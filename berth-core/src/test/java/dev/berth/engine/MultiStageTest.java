@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +29,7 @@ class MultiStageTest {
                     COPY --from=builder /run /out
                     FROM scratch AS later
                     RUN never either
-                    """, request -> request.withTarget(Optional.of("final")));
+                    """, request -> request.target("final"));
 
             assertThat(fixture.runs.invocations).extracting(run -> run.process().args().getLast())
                     .containsExactly("compile");

@@ -30,13 +30,13 @@ class ReproducibleBuildTest {
         try (BuildFixture fixture = new BuildFixture(first)) {
             fixture.file("run", "#!/bin/sh\n");
             Files.setLastModifiedTime(fixture.context.resolve("run"), FileTime.from(Instant.now()));
-            one = fixture.build(DOCKERFILE, request -> request.withNoCache(true).withSourceDateEpoch(epoch));
+            one = fixture.build(DOCKERFILE, request -> request.noCache(true).sourceDateEpoch(epoch.orElseThrow()));
             assertThat(fixture.config(one).created()).contains(epoch.get());
         }
         try (BuildFixture fixture = new BuildFixture(second)) {
             fixture.file("run", "#!/bin/sh\n");
             Files.setLastModifiedTime(fixture.context.resolve("run"), FileTime.from(Instant.now().plusSeconds(99)));
-            two = fixture.build(DOCKERFILE, request -> request.withNoCache(true).withSourceDateEpoch(epoch));
+            two = fixture.build(DOCKERFILE, request -> request.noCache(true).sourceDateEpoch(epoch.orElseThrow()));
         }
         assertThat(two.manifest()).isEqualTo(one.manifest());
         assertThat(two.imageId()).isEqualTo(one.imageId());

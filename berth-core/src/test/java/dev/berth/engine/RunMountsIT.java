@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
-import dev.berth.api.Builder;
-import dev.berth.engine.mount.BuildSecret;
+import dev.berth.api.Secret;
+import dev.berth.api.TestBuilds;
 import dev.berth.engine.rootfs.DirectoryTrees;
 import dev.berth.error.ExecutionException;
 import dev.berth.error.InvalidInputException;
@@ -63,8 +63,8 @@ class RunMountsIT {
                 RUN --mount=type=cache,target=/var/cache/app sh -c 'echo "$RUN_ID" >> /var/cache/app/runs; cat /var/cache/app/runs > /seen'
                 """;
 
-        BuildResult first = build(dockerfile, request -> request.withBuildArgs(Map.of("RUN_ID", "one")));
-        BuildResult second = build(dockerfile, request -> request.withBuildArgs(Map.of("RUN_ID", "two")));
+        BuildResult first = build(dockerfile, request -> request.buildArgs(Map.of("RUN_ID", "one")));
+        BuildResult second = build(dockerfile, request -> request.buildArgs(Map.of("RUN_ID", "two")));
 
         assertThat(layerEntries(first)).containsExactly("seen=one");
         assertThat(layerEntries(second)).containsExactly("seen=one\ntwo");
@@ -100,7 +100,7 @@ class RunMountsIT {
         Path secretFile = Files.writeString(work.resolve("secret.txt"), "value");
 
         BuildResult result = build(dockerfile,
-                request -> request.withSecrets(Map.of("x", new BuildSecret.FromFile(secretFile))));
+                request -> request.secrets(Map.of("x", new Secret.FromFile(secretFile))));
 
         List<List<String>> layers = layersOf(result);
         assertThat(layers.get(1)).as("/run/secrets is only a mount point").containsExactly("mode=400");
@@ -143,7 +143,7 @@ class RunMountsIT {
         BuildResult result = build("""
                 FROM busybox
                 RUN --mount=type=cache,target=/opt/new/cache --mount=type=tmpfs,target=/tmp/t --mount=type=bind,source=in.txt,target=/srv/data/in.txt,rw --mount=type=secret,id=s,target=/root/.config/token sh -c 'echo c > /opt/new/cache/c; echo t > /tmp/t/t; echo w > /srv/data/in.txt; mkdir -p /opt/new/cache/sub; echo made > /kept'
-                """, request -> request.withSecrets(Map.of("s", new BuildSecret.FromValue("tok".getBytes(StandardCharsets.UTF_8)))));
+                """, request -> request.secrets(Map.of("s", new Secret.FromValue("tok".getBytes(StandardCharsets.UTF_8)))));
 
         assertThat(layerEntries(result)).containsExactly("kept=made");
     }
@@ -155,7 +155,7 @@ class RunMountsIT {
                 FROM busybox
                 RUN mkdir /real && ln -s /real /link
                 RUN --mount=type=cache,target=/link/cache --mount=type=secret,id=s,target=/link/s sh -c 'echo x > /kept'
-                """, request -> request.withSecrets(Map.of("s", new BuildSecret.FromValue("tok".getBytes(StandardCharsets.UTF_8)))));
+                """, request -> request.secrets(Map.of("s", new Secret.FromValue("tok".getBytes(StandardCharsets.UTF_8)))));
 
         assertThat(layerEntries(result)).containsExactly("kept=x");
     }
@@ -181,7 +181,7 @@ class RunMountsIT {
     @Test
     void aFailingStepStillReleasesItsMountsAndDeletesItsSecret() throws IOException {
         assertThatThrownBy(() -> build("FROM busybox\nRUN --mount=type=secret,id=s,required --mount=type=cache,target=/c,sharing=locked false\n",
-                request -> request.withSecrets(Map.of("s", new BuildSecret.FromValue("gone".getBytes(StandardCharsets.UTF_8))))))
+                request -> request.secrets(Map.of("s", new Secret.FromValue("gone".getBytes(StandardCharsets.UTF_8))))))
                 .isInstanceOf(ExecutionException.class);
 
         assertThat(RunMountsTest.filesContaining(fixture.store.paths().root(), "gone")).isEmpty();
@@ -207,11 +207,12 @@ class RunMountsIT {
         }
     }
 
-    private BuildResult build(String dockerfile, java.util.function.UnaryOperator<BuildRequest> change) throws IOException {
+    private BuildResult build(String dockerfile, java.util.function.UnaryOperator<BuildRequest.Builder> change) throws IOException {
         Files.writeString(context.resolve("Dockerfile"), dockerfile);
         events.clear();
         var runs = fixture.executor(OverlaySnapshotter::new, "overlay");
-        return new Builder(fixture.store, runs, Clock.systemUTC()).build(change.apply(BuildRequest.of(context)), events::add);
+        return TestBuilds.build(fixture.store, runs, Clock.systemUTC(), change.apply(BuildRequest.builder(context)).build(),
+                events::add);
     }
 
     private ImageConfig config(BuildResult result) throws IOException {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.api.BuildRequest;
-import dev.berth.api.Builder;
-import dev.berth.engine.mount.BuildSecret;
+import dev.berth.api.Secret;
+import dev.berth.api.TestBuilds;
 import dev.berth.error.InvalidInputException;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
@@ -35,7 +35,7 @@ class RunMountsTest {
     @TempDir
     Path directory;
 
-    private static final BuildSecret TOKEN = new BuildSecret.FromValue("s3cr3t-value".getBytes(StandardCharsets.UTF_8));
+    private static final Secret TOKEN = new Secret.FromValue("s3cr3t-value".getBytes(StandardCharsets.UTF_8));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -205,7 +205,7 @@ class RunMountsTest {
             String dockerfile = "FROM scratch\nRUN --mount=type=secret,id=token cat /run/secrets/token\n";
             var result = build(fixture, reads, dockerfile, Map.of("token", TOKEN));
             var again = build(fixture, reads, dockerfile, Map.of("token",
-                    new BuildSecret.FromValue("another".getBytes(StandardCharsets.UTF_8))));
+                    new Secret.FromValue("another".getBytes(StandardCharsets.UTF_8))));
 
             assertThat(seen).hasSize(2);
             assertThat(seen.getFirst()).isEqualTo("/run/secrets/token true r-------- s3cr3t-value");
@@ -228,7 +228,7 @@ class RunMountsTest {
     void aSecretTakesBuildKitsDefaults(String flag, String workdir, String target, String env) throws IOException {
         try (BuildFixture fixture = contextWithSources()) {
             fixture.build("FROM scratch\nWORKDIR " + workdir + "\nRUN --mount=" + flag + " make\n",
-                    request -> request.withSecrets(Map.of("token", TOKEN)));
+                    request -> request.secrets(Map.of("token", TOKEN)));
 
             RunInvocation run = fixture.runs.invocations.getFirst();
             assertThat(run.mounts()).extracting(HostMount::target).containsExactlyElementsOf(
@@ -243,7 +243,7 @@ class RunMountsTest {
     void aSecretAsEnvironmentVariableReachesOnlyTheProcess() throws IOException {
         try (BuildFixture fixture = contextWithSources()) {
             fixture.build("FROM scratch\nRUN --mount=type=secret,id=token,env=TOKEN make\n"
-                    + "RUN --mount=type=secret,id=absent make\n", request -> request.withSecrets(Map.of("token", TOKEN)));
+                    + "RUN --mount=type=secret,id=absent make\n", request -> request.secrets(Map.of("token", TOKEN)));
 
             RunInvocation run = fixture.runs.invocations.getFirst();
             assertThat(run.mounts()).isEmpty();
@@ -261,7 +261,7 @@ class RunMountsTest {
                     RUN --mount=type=cache,target=/c --mount=type=secret,id=token,env=T make again
                     """;
             fixture.build(dockerfile);
-            fixture.build(dockerfile, request -> request.withSecrets(Map.of("token", TOKEN)));
+            fixture.build(dockerfile, request -> request.secrets(Map.of("token", TOKEN)));
             assertThat(fixture.cachedSteps()).isEqualTo(2);
             Files.writeString(fixture.store.paths().cache().resolve("mounts")
                     .resolve(Digest.sha256("/c".getBytes(StandardCharsets.UTF_8)).hex()).resolve("f"), "cache content");
@@ -305,10 +305,10 @@ class RunMountsTest {
     }
 
     private static dev.berth.api.BuildResult build(BuildFixture fixture, RunStepExecutor runs, String dockerfile,
-            Map<String, BuildSecret> secrets) throws IOException {
+            Map<String, Secret> secrets) throws IOException {
         fixture.file("Dockerfile", dockerfile);
-        return new Builder(fixture.store, runs, Clock.fixed(BuildFixture.NOW, ZoneOffset.UTC))
-                .build(BuildRequest.of(fixture.context).withSecrets(secrets), ProgressListener.NONE);
+        return TestBuilds.build(fixture.store, runs, Clock.fixed(BuildFixture.NOW, ZoneOffset.UTC),
+                BuildRequest.builder(fixture.context).secrets(secrets).build(), ProgressListener.NONE);
     }
 
     /** Every file under {@code root} whose bytes contain {@code text}. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.api.BuildRequest;
-import dev.berth.api.Builder;
+import dev.berth.api.TestBuilds;
 import dev.berth.error.ExecutionException;
 import dev.berth.event.BuildEvent;
 import dev.berth.image.ContainerConfig;
@@ -54,8 +54,8 @@ class StageFailureIT {
         ContainerRunStepExecutor runs = fixture.executor(OverlaySnapshotter::new, "overlay");
 
         long began = System.nanoTime();
-        assertThatThrownBy(() -> new Builder(fixture.store, runs, Clock.systemUTC())
-                .build(BuildRequest.of(context).withNoCache(true), events::add))
+        assertThatThrownBy(() -> TestBuilds.build(fixture.store, runs, Clock.systemUTC(),
+                BuildRequest.builder(context).noCache(true).build(), events::add))
                 .isInstanceOf(ExecutionException.class)
                 .hasMessageContaining("/Dockerfile:4 failed: RUN /bin/sh -c false exited with code 1");
         Duration took = Duration.ofNanos(System.nanoTime() - began);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.api.Berth;
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
-import dev.berth.api.Builder;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Output;
+import dev.berth.api.Settings;
+import dev.berth.api.TestBuilds;
 import dev.berth.error.ExecutionException;
 import dev.berth.event.ProgressListener;
 import dev.berth.store.LocalStore;
@@ -22,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -47,9 +49,9 @@ class DockerArchiveOutputIT {
         String base = "berth-it/output-base:" + suffix;
         String name = "berth-it/output:" + suffix;
         StoreLayout layout = new StoreLayout(work.resolve("store"));
-        try (Berth berth = Berth.open(layout, Clock.systemUTC());
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).clock(Clock.systemUTC()).build());
              InputStream rootfs = Files.newInputStream(images.busyboxRootfs())) {
-            berth.importRootfs(rootfs, Optional.of(base), List.of(), "Imported from -");
+            berth.importRootfs(ImportRequest.tarball(rootfs).reference(base).message("Imported from -").build());
         }
         Path context = Files.createDirectories(work.resolve("context"));
         Files.writeString(context.resolve("hello.txt"), "hello from an archive\n");
@@ -65,11 +67,11 @@ class DockerArchiveOutputIT {
         Path archive = work.resolve("image.tar");
         BuildResult result;
         try (LocalStore store = LocalStore.open(layout)) {
-            BuildRequest request = BuildRequest.of(context).withTags(List.of(name))
-                    .withOutputs(List.of(new BuildOutput.DockerArchive(new BuildOutput.Destination.File(archive))));
-            result = new Builder(store, invocation -> {
+            BuildRequest request = BuildRequest.builder(context).tags(List.of(name))
+                    .outputs(List.of(new Output.DockerArchive(new Output.Destination.File(archive)))).build();
+            result = TestBuilds.build(store, invocation -> {
                 throw new ExecutionException("this build has no RUN");
-            }, Clock.systemUTC()).build(request, ProgressListener.NONE);
+            }, Clock.systemUTC(), request, ProgressListener.NONE);
             assertThat(store.images().resolve("docker.io/" + name)).isEmpty();
         }
         try {

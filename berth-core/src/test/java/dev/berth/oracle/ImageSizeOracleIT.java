@@ -3,7 +3,8 @@ package dev.berth.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
-import dev.berth.store.StoreLayout;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.DockerEngine;
 import dev.berth.testing.IntegrationFixtures;
@@ -12,8 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,9 +54,9 @@ class ImageSizeOracleIT {
                 .stdout().strip());
         String dockerHistory = docker.docker("history", "-H=false", "--format", "{{.Size}}", name).orThrow()
                 .stdout().strip();
-        try (Berth berth = Berth.open(new StoreLayout(work.resolve("store")), Clock.systemUTC());
+        try (Berth berth = Berth.open(Settings.builder().root(work.resolve("store")).clock(Clock.systemUTC()).build());
              InputStream in = Files.newInputStream(tarball)) {
-            berth.importRootfs(in, Optional.of(name), List.of(), "");
+            berth.importRootfs(ImportRequest.tarball(in).reference(name).message("").build());
             assertThat(berth.inspect(name).size()).isEqualTo(dockerSize);
             assertThat(berth.history(name).getFirst().size()).isEqualTo(Long.parseLong(dockerHistory));
         } catch (IOException e) {

@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.api.Berth;
 import dev.berth.api.BuildRequest;
-import dev.berth.api.Builder;
-import dev.berth.api.HostRunSteps;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.SaveFormat;
+import dev.berth.api.Settings;
 import dev.berth.event.ProgressListener;
-import dev.berth.archive.ArchiveFormat;
-import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.CommandResult;
@@ -26,7 +25,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,21 +86,20 @@ class SeedBuildOracleIT {
         String berthTag = "seed-oracle/berth-" + seed.name() + ":1";
         Path context = seed.directory().resolve(seed.name()).toAbsolutePath();
         StoreLayout layout = new StoreLayout(work.resolve("store"));
-        try (Berth berth = Berth.open(layout, Clock.systemUTC()); InputStream in = Files.newInputStream(rootfs)) {
-            berth.importRootfs(in, Optional.of(base), List.of(), "");
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).clock(Clock.systemUTC()).build()); InputStream in = Files.newInputStream(rootfs)) {
+            berth.importRootfs(ImportRequest.tarball(in).reference(base).message("").build());
         }
         docker.importRootfs(rootfs, base);
 
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.remove("SOURCE_DATE_EPOCH");
-        try (LocalStore store = LocalStore.open(layout)) {
-            var runs = new HostRunSteps(store, environment, work.resolve("runtime"), Optional.empty());
-            new Builder(store, runs, Clock.systemUTC()).build(BuildRequest.of(context).withTags(List.of(berthTag)),
-                    ProgressListener.NONE);
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).environment(environment)
+                .runtimeState(work.resolve("runtime")).build())) {
+            berth.build(BuildRequest.builder(context).tags(List.of(berthTag)).build(), ProgressListener.NONE);
         }
         Path archive = work.resolve("berth.tar");
-        try (Berth berth = Berth.open(layout, Clock.systemUTC()); OutputStream out = Files.newOutputStream(archive)) {
-            berth.save(List.of(berthTag), ArchiveFormat.DOCKER, out);
+        try (Berth berth = Berth.open(Settings.builder().root(layout.root()).clock(Clock.systemUTC()).build()); OutputStream out = Files.newOutputStream(archive)) {
+            berth.save(List.of(berthTag), SaveFormat.DOCKER, out);
         }
         Map<String, String> legacy = new HashMap<>(docker.environment());
         legacy.put("DOCKER_BUILDKIT", "0");

@@ -1,7 +1,7 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
-import dev.berth.export.BuildOutput;
+import dev.berth.api.Output;
 import dev.berth.image.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +16,10 @@ record ExportSummary(String heading, List<String> lines) {
         lines = List.copyOf(lines);
     }
 
-    static ExportSummary of(BuildResult result, List<BuildOutput> outputs) {
+    static ExportSummary of(BuildResult result, List<Output> outputs) {
         List<String> lines = new ArrayList<>();
-        for (BuildOutput output : outputs) {
-            if (output instanceof BuildOutput.Image) {
+        for (Output output : outputs) {
+            if (output instanceof Output.Image) {
                 lines.add("writing image " + result.imageId() + " done");
                 result.tags().forEach(tag -> lines.add("naming to " + ImageReference.parse(tag).withDefaultTag() + " done"));
             } else {
@@ -27,23 +27,23 @@ record ExportSummary(String heading, List<String> lines) {
             }
         }
         // BuildKit's heading for the export step names the image store when it is among the outputs.
-        return new ExportSummary(outputs.contains(new BuildOutput.Image()) ? "exporting to image" : "exporting", lines);
+        return new ExportSummary(outputs.contains(new Output.Image()) ? "exporting to image" : "exporting", lines);
     }
 
-    private static String describe(BuildOutput output) {
+    private static String describe(Output output) {
         return switch (output) {
-            case BuildOutput.Image _ -> "to the image store";
-            case BuildOutput.Local(Path directory) -> "to directory " + directory;
-            case BuildOutput.Tar(BuildOutput.Destination destination) -> "the file system as a tar " + describe(destination);
-            case BuildOutput.DockerArchive(BuildOutput.Destination destination) -> "the image as a Docker archive " + describe(destination);
-            case BuildOutput.OciArchive(BuildOutput.Destination destination) -> "the image as an OCI archive " + describe(destination);
+            case Output.Image _ -> "to the image store";
+            case Output.Local(Path directory) -> "to directory " + directory;
+            case Output.Tar(Output.Destination destination) -> "the file system as a tar " + describe(destination);
+            case Output.DockerArchive(Output.Destination destination) -> "the image as a Docker archive " + describe(destination);
+            case Output.OciArchive(Output.Destination destination) -> "the image as an OCI archive " + describe(destination);
         };
     }
 
-    private static String describe(BuildOutput.Destination destination) {
+    private static String describe(Output.Destination destination) {
         return switch (destination) {
-            case BuildOutput.Destination.File(Path path) -> "to " + path;
-            case BuildOutput.Destination.Stream _ -> "to standard output";
+            case Output.Destination.File(Path path) -> "to " + path;
+            case Output.Destination.Stream _ -> "to standard output";
         };
     }
 }

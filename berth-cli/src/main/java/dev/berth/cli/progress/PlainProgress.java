@@ -1,8 +1,8 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
+import dev.berth.api.Output;
 import dev.berth.event.BuildEvent;
-import dev.berth.export.BuildOutput;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +38,7 @@ final class PlainProgress implements ProgressView {
     }
 
     @Override
-    public synchronized void succeeded(BuildResult result, List<BuildOutput> outputs) {
+    public synchronized void succeeded(BuildResult result, List<Output> outputs) {
         result.warnings().forEach(warning -> err.println("WARNING: " + warning.headline()));
         ExportSummary.of(result, outputs).lines().forEach(err::println);
         err.flush();

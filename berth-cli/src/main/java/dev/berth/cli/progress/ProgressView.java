@@ -1,8 +1,8 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
+import dev.berth.api.Output;
 import dev.berth.event.ProgressListener;
-import dev.berth.export.BuildOutput;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ public sealed interface ProgressView extends ProgressListener permits PlainProgr
      * The build gave {@code result}, written to {@code outputs}: print the summary (image ID, names, exports,
      * warnings) as this view does.
      */
-    void succeeded(BuildResult result, List<BuildOutput> outputs);
+    void succeeded(BuildResult result, List<Output> outputs);
 
     /** The build stopped with an error, which the caller prints next. */
     void failed();

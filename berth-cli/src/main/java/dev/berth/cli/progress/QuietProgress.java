@@ -1,10 +1,10 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
-import dev.berth.export.BuildOutput;
-import java.util.List;
+import dev.berth.api.Output;
 import dev.berth.event.BuildEvent;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** {@code --progress=quiet} and {@code -q}: nothing while the build runs, then only the image ID on standard output. */
 final class QuietProgress implements ProgressView {
@@ -21,7 +21,7 @@ final class QuietProgress implements ProgressView {
     }
 
     @Override
-    public void succeeded(BuildResult result, List<BuildOutput> outputs) {
+    public void succeeded(BuildResult result, List<Output> outputs) {
         out.println(result.imageId());
         out.flush();
     }

@@ -1,8 +1,8 @@
 package dev.berth.cli.progress;
 
 import dev.berth.api.BuildResult;
+import dev.berth.api.Output;
 import dev.berth.event.BuildEvent;
-import dev.berth.export.BuildOutput;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +44,7 @@ final class TtyProgress implements ProgressView {
     }
 
     @Override
-    public void succeeded(BuildResult result, List<BuildOutput> outputs) {
+    public void succeeded(BuildResult result, List<Output> outputs) {
         end();
         ExportSummary export = ExportSummary.of(result, outputs);
         StringBuilder summary = new StringBuilder(" => ").append(export.heading()).append('\n');

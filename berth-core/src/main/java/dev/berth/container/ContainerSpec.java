@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@code berth run} asks for, options already parsed.
+ * What to run in a container and how, the image's own config aside: the overrides {@code berth run} was given.
  *
  * @param image      the image's name or ID
  * @param entrypoint {@code --entrypoint}: replaces the image's Entrypoint and resets its Cmd; empty string clears it
@@ -15,15 +15,14 @@ import java.util.Optional;
  * @param workingDir {@code -w}
  * @param user       {@code -u}
  * @param hostname   {@code --hostname}; the container ID's first 12 hex digits by default
- * @param stdin      {@code -i}: pass standard input through
  * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
  *                   {@code --security-opt seccomp=unconfined}
  */
-public record RunRequest(String image, Optional<String> entrypoint, List<String> args, List<String> env,
+public record ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
         Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
-        boolean stdin, boolean seccomp) {
+        boolean seccomp) {
 
-    public RunRequest {
+    public ContainerSpec {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(entrypoint, "entrypoint");
         args = List.copyOf(args);
@@ -32,12 +31,5 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(hostname, "hostname");
-    }
-
-    /** A request with the default seccomp filter. */
-    public RunRequest(String image, Optional<String> entrypoint, List<String> args, List<String> env,
-            Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
-            boolean stdin) {
-        this(image, entrypoint, args, env, workingDir, user, network, hostname, stdin, true);
     }
 }

@@ -1,0 +1,60 @@
+package dev.berth.api;
+
+import dev.berth.container.ContainerSpec;
+import dev.berth.error.StoreException;
+import dev.berth.image.Digest;
+import dev.berth.image.LayerRef;
+import dev.berth.runtime.Stdio;
+import dev.berth.sandbox.SandboxNetwork;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code berth run} in the foreground: the image's layers, the request in the container package's terms, and the
+ * container run with the same runtime and snapshotter as RUN steps, removed when it exits.
+ */
+final class ForegroundRun {
+
+    private final ImageCatalog catalog;
+    private final HostRunSteps runs;
+
+    ForegroundRun(ImageCatalog catalog, HostRunSteps runs) {
+        this.catalog = catalog;
+        this.runs = runs;
+    }
+
+    RunResult run(RunRequest request) {
+        StoredImage image = catalog.find(request.image());
+        List<Digest> diffIds = image.config().rootFs().diffIds();
+        if (diffIds.size() != image.manifest().layers().size()) {
+            throw new StoreException("image " + request.image() + " has " + image.manifest().layers().size()
+                    + " layers but its config lists " + diffIds.size());
+        }
+        List<LayerRef> layers = new ArrayList<>();
+        for (int i = 0; i < diffIds.size(); i++) {
+            layers.add(new LayerRef(image.manifest().layers().get(i), diffIds.get(i)));
+        }
+        ContainerSpec spec = new ContainerSpec(request.image(), request.entrypoint(), request.command(), request.env(),
+                request.workingDir(), request.user(), network(request.network()), request.hostname(), request.seccomp());
+        int exit = runs.containerRunner().run(image.config().config(), layers, spec, stdio(request.streams()));
+        return new RunResult(exit);
+    }
+
+    private static SandboxNetwork network(RunNetwork network) {
+        return switch (network) {
+            case HOST -> SandboxNetwork.HOST;
+            case NONE -> SandboxNetwork.NONE;
+        };
+    }
+
+    private static Stdio stdio(RunRequest.Streams streams) {
+        return switch (streams) {
+            case RunRequest.Streams.Inherited(boolean stdin) -> new Stdio(
+                    stdin ? Redirect.INHERIT : Redirect.from(Path.of("/dev/null").toFile()), Redirect.INHERIT,
+                    Redirect.INHERIT);
+            case RunRequest.Streams.ToFiles(Path out, Path err) -> Stdio.toFiles(out, err);
+        };
+    }
+}

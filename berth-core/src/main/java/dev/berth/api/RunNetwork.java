@@ -1,0 +1,9 @@
+package dev.berth.api;
+
+/** The network a container sees ({@code --network}); bridge networks come with the containers issue. */
+public enum RunNetwork {
+    /** The host's network namespace, Docker's default for Berth (there is no bridge yet). */
+    HOST,
+    /** A namespace of its own with only a loopback device. */
+    NONE
+}

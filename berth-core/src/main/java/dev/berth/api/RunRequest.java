@@ -1,0 +1,133 @@
+package dev.berth.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One foreground {@code berth run}, options already parsed; made with {@link #builder}.
+ *
+ * @param image      the image's name or ID
+ * @param entrypoint {@code --entrypoint}: replaces the image's Entrypoint and resets its Cmd; empty string clears it
+ * @param command    arguments after the image: replace the image's Cmd when present
+ * @param env        {@code KEY=VALUE} pairs, in order, added to (or replacing) the image's Env
+ * @param workingDir {@code -w}
+ * @param user       {@code -u}
+ * @param hostname   {@code --hostname}; the container ID's first 12 hex digits by default
+ * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
+ *                   {@code --security-opt seccomp=unconfined}
+ * @param streams    where the container's standard streams go
+ */
+public record RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
+        Optional<String> workingDir, Optional<String> user, RunNetwork network, Optional<String> hostname,
+        boolean seccomp, Streams streams) {
+
+    public RunRequest {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(entrypoint, "entrypoint");
+        command = List.copyOf(command);
+        env = List.copyOf(env);
+        for (String pair : env) {
+            if (pair.indexOf('=') < 0) {
+                throw new IllegalArgumentException("environment entries are KEY=VALUE, not \"" + pair + "\"");
+            }
+        }
+        Objects.requireNonNull(workingDir, "workingDir");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(streams, "streams");
+    }
+
+    /** A run of {@code image} with its own command, the host's network and the default seccomp filter. */
+    public static Builder builder(String image) {
+        return new Builder(image);
+    }
+
+    /** Where a container's standard streams go; it never gets a terminal of its own. */
+    public sealed interface Streams {
+
+        /** This process's own streams, as {@code berth run} in the foreground; input only with {@code -i}. */
+        record Inherited(boolean stdin) implements Streams {}
+
+        /** No input; output and error written to files, replaced if they exist. */
+        record ToFiles(Path out, Path err) implements Streams {
+
+            public ToFiles {
+                Objects.requireNonNull(out, "out");
+                Objects.requireNonNull(err, "err");
+            }
+        }
+    }
+
+    /** Sets a run's fields one by one; {@link #build} checks them. Not thread-safe. */
+    public static final class Builder {
+
+        private final String image;
+        private Optional<String> entrypoint = Optional.empty();
+        private List<String> command = List.of();
+        private List<String> env = List.of();
+        private Optional<String> workingDir = Optional.empty();
+        private Optional<String> user = Optional.empty();
+        private RunNetwork network = RunNetwork.HOST;
+        private Optional<String> hostname = Optional.empty();
+        private boolean seccomp = true;
+        private Streams streams = new Streams.Inherited(false);
+
+        private Builder(String image) {
+            this.image = Objects.requireNonNull(image, "image");
+        }
+
+        public Builder entrypoint(String value) {
+            entrypoint = Optional.of(value);
+            return this;
+        }
+
+        public Builder command(List<String> value) {
+            command = value;
+            return this;
+        }
+
+        public Builder env(List<String> value) {
+            env = value;
+            return this;
+        }
+
+        public Builder workingDir(String value) {
+            workingDir = Optional.of(value);
+            return this;
+        }
+
+        public Builder user(String value) {
+            user = Optional.of(value);
+            return this;
+        }
+
+        public Builder network(RunNetwork value) {
+            network = value;
+            return this;
+        }
+
+        public Builder hostname(String value) {
+            hostname = Optional.of(value);
+            return this;
+        }
+
+        public Builder seccomp(boolean value) {
+            seccomp = value;
+            return this;
+        }
+
+        public Builder streams(Streams value) {
+            streams = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for an environment entry without {@code =} */
+        public RunRequest build() {
+            return new RunRequest(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp,
+                    streams);
+        }
+    }
+}
