@@ -172,12 +172,16 @@ public final class Berth implements AutoCloseable {
      * when it has several. An image a container uses is kept unless {@code force}.
      */
     public RemovedImage remove(String image, boolean force) {
-        return pruner().remove(image, force);
+        RemovedImage removed = pruner().remove(image, force);
+        derivedData().prune();
+        return removed;
     }
 
     /** Removes dangling images no container uses, or with {@code all} every image no container uses. */
     public PruneReport pruneImages(boolean all) {
-        return pruner().prune(all);
+        PruneReport report = pruner().prune(all);
+        derivedData().prune();
+        return report;
     }
 
     /**
@@ -226,7 +230,9 @@ public final class Berth implements AutoCloseable {
 
     /** Empties the build cache and removes the cache mounts no build is using ({@code berth builder prune}). */
     public CachePruneReport pruneBuildCache() {
-        return new StoreUpkeep(store).pruneBuildCache();
+        CachePruneReport report = new StoreUpkeep(store).pruneBuildCache();
+        derivedData().prune();
+        return report;
     }
 
     /**
@@ -234,12 +240,19 @@ public final class Berth implements AutoCloseable {
      * with {@code all} every blob no tag, container or build cache entry reaches.
      */
     public SystemPruneReport pruneSystem(boolean all) {
-        return new StoreUpkeep(store).collect(all);
+        SystemPruneReport report = new StoreUpkeep(store).collect(all);
+        derivedData().prune();
+        return report;
     }
 
     /** The space the store takes, by category ({@code berth system df}). */
     public StoreUsage diskUsage() {
         return new StoreUpkeep(store).usage();
+    }
+
+    /** Snapshots and layer indexes nothing needs any more go after every removal, as Docker's layers do. */
+    private DerivedDataPruner derivedData() {
+        return new DerivedDataPruner(store, catalog, json, settings.clock());
     }
 
     private ImagePruner pruner() {

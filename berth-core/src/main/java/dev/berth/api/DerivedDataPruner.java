@@ -1,6 +1,7 @@
 package dev.berth.api;
 
 import dev.berth.engine.BuildCache;
+import dev.berth.engine.rootfs.LayerIndexFiles;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.image.ImageConfig;
@@ -23,13 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Removes the committed snapshots (unpacked layers) that no stored image and no build-cache entry needs, after the
- * store's own collection: what {@code rmi}, {@code image prune}, {@code system prune} and {@code builder prune}
- * free besides blobs. A snapshot is needed when its chain is a prefix of the layers of an image or of a cached
+ * Removes what was derived from blobs and is no longer needed, after the store's own collection: what {@code rmi},
+ * {@code image prune}, {@code system prune} and {@code builder prune} free besides blobs. That is the committed
+ * snapshots (unpacked layers) no stored image and no build-cache entry needs, and the layer indexes of blobs that
+ * are gone. A snapshot is needed when its chain is a prefix of the layers of an image or of a cached
  * step's config (the chain a later RUN on that step starts from). Snapshots committed within {@link #GRACE} stay:
  * a RUN step records the cache entry that names its snapshot just after committing it.
  */
-final class SnapshotPruner {
+final class DerivedDataPruner {
 
     static final Duration GRACE = Duration.ofMinutes(10);
 
@@ -38,7 +40,7 @@ final class SnapshotPruner {
     private final ImageJson json;
     private final Clock clock;
 
-    SnapshotPruner(LocalStore store, ImageCatalog catalog, ImageJson json, Clock clock) {
+    DerivedDataPruner(LocalStore store, ImageCatalog catalog, ImageJson json, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.json = json;
@@ -47,11 +49,13 @@ final class SnapshotPruner {
 
     /** Collects each snapshotter this store has used; the chain IDs removed, all snapshotters together. */
     List<Digest> prune() {
+        BuildCache cache = new BuildCache(store.paths().cache(), store.content());
+        new LayerIndexFiles(store.content(), cache.layerIndexDirectory()).dropOrphans(clock.instant().minus(GRACE));
         List<Snapshotter> snapshotters = existing();
         if (snapshotters.isEmpty()) {
             return List.of();
         }
-        Set<Digest> roots = roots();
+        Set<Digest> roots = roots(cache);
         List<Digest> removed = new ArrayList<>();
         for (Snapshotter snapshots : snapshotters) {
             CollectedSnapshots collected = snapshots.collect(roots, clock.instant().minus(GRACE));
@@ -61,12 +65,12 @@ final class SnapshotPruner {
     }
 
     /** Every prefix chain of every stored image's layers and of every cached step's config. */
-    Set<Digest> roots() {
+    Set<Digest> roots(BuildCache cache) {
         Set<Digest> roots = new HashSet<>();
         for (StoredImage image : catalog.all()) {
             roots.addAll(ChainIds.of(image.config().rootFs().diffIds()));
         }
-        for (BuildCache.Entry entry : new BuildCache(store.paths().cache(), store.content()).entries()) {
+        for (BuildCache.Entry entry : cache.entries()) {
             config(entry.config()).ifPresent(config -> roots.addAll(ChainIds.of(config.rootFs().diffIds())));
         }
         return roots;
