@@ -31,6 +31,7 @@ module dev.berth.core {
     exports dev.berth.image;
     exports dev.berth.io;
     exports dev.berth.layer;
+    exports dev.berth.network;
     exports dev.berth.plan;
     exports dev.berth.recovery;
     exports dev.berth.runtime;
