@@ -3,6 +3,7 @@ package dev.berth.engine.copy;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
+import dev.berth.context.ExcludePatterns;
 import dev.berth.context.FileKind;
 import dev.berth.context.HashingFileStream;
 import dev.berth.context.Utf8Order;
@@ -93,7 +94,7 @@ public final class CopyStepExecutor {
             destination += "/";
         }
         List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
-                .select(step.sources(), destination, step.parents(), step.exclude());
+                .select(step.sources(), destination, step.parents(), ExcludePatterns.of(step.exclude()));
         Optional<Integer> chmod = step.chmod().map(CopyStepExecutor::octal);
         return new Selection(step, source, items, owner, chmod, rootfs.attributes(),
                 InlineFiles.entries(step.inlineFiles(), destination, owner, chmod, created),
