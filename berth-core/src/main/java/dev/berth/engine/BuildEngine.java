@@ -4,7 +4,6 @@ import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.dockerfile.check.PredefinedArgs;
-import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.engine.mount.CacheMounts;
 import dev.berth.engine.rootfs.LayerTrees;
 import dev.berth.engine.rootfs.RootfsExtractions;
@@ -21,6 +20,7 @@ import dev.berth.image.StandardMediaType;
 import dev.berth.plan.BaseImage;
 import dev.berth.plan.BuildGraph;
 import dev.berth.plan.BuildPlanner;
+import dev.berth.plan.ConfigChange;
 import dev.berth.plan.PlannedStage;
 import dev.berth.plan.Step;
 import dev.berth.plan.StepKey;
@@ -75,6 +75,10 @@ public final class BuildEngine {
      * released) and waited for, and that failure is thrown, whichever stage the target would await first.
      */
     public StageState build(BuildGraph graph, BuildOptions options) {
+        if (!graph.refusals().isEmpty()) {
+            // Planned without PlanChecks: what the planner refused is never built.
+            throw new InvalidInputException(graph.refusals(), options.dockerfile());
+        }
         Map<Integer, Future<StageState>> stages = new ConcurrentHashMap<>();
         AtomicInteger counter = new AtomicInteger();
         CompletableFuture<StageState> outcome = new CompletableFuture<>();
@@ -150,7 +154,7 @@ public final class BuildEngine {
                 }
             };
         } catch (StepInputException invalid) {
-            throw atLine(options.dockerfile(), stage.steps().isEmpty() ? 1 : stage.steps().getFirst().location().startLine() - 1, invalid);
+            throw atLine(options.dockerfile(), stage.steps().isEmpty() ? 1 : stage.steps().getFirst().position().startLine() - 1, invalid);
         }
         options.listener().on(new BuildEvent.StepDone(fromStep, Duration.ofNanos(System.nanoTime() - started)));
         String name = RootfsExtractions.stageName(stage.index());
@@ -172,13 +176,13 @@ public final class BuildEngine {
                 state = runStep(step, state, number, cmdSet, runner, options, stage.label() + "#" + position);
             } catch (StepInputException invalid) {
                 options.listener().on(new BuildEvent.StepFailed(number, invalid.getMessage()));
-                throw atLine(options.dockerfile(), step.location().startLine(), invalid);
+                throw atLine(options.dockerfile(), step.position().startLine(), invalid);
             } catch (BerthException failed) {
                 options.listener().on(stopped(failed) ? new BuildEvent.StepCanceled(number)
                         : new BuildEvent.StepFailed(number, failed.getMessage()));
                 throw failed;
             }
-            cmdSet |= step instanceof Step.ConfigStep config && config.instruction() instanceof Instruction.Cmd;
+            cmdSet |= step instanceof Step.ConfigStep config && config.change() instanceof ConfigChange.Cmd;
             options.listener().on(new BuildEvent.StepDone(number, Duration.ofNanos(System.nanoTime() - stepStarted)));
         }
         StageState last = state;
@@ -199,7 +203,7 @@ public final class BuildEngine {
 
     private StageState runGuardedStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
             BuildOptions options, String identity, StepGuard guard) {
-        String instruction = step.location().original() + (cmdSet ? "\ncmd-set" : "");
+        String instruction = step.position().original() + (cmdSet ? "\ncmd-set" : "");
         String platform = options.platform().toString();
         boolean hitUnlikely = step instanceof Step.CopyStep && (options.noCache() || !sameStepAsLastBuild(identity,
                 new StepKey(state.key(), instruction, step.args(), platform, Optional.empty())));
@@ -270,9 +274,12 @@ public final class BuildEngine {
     /** A base image's ONBUILD triggers, planned as the first steps of the stage that uses it. */
     private static List<Step> triggers(List<String> triggers, String reference, BuildOptions options) {
         SourceFile source = new SourceFile("ONBUILD of " + reference, "FROM scratch\n" + String.join("\n", triggers) + "\n");
-        return new BuildPlanner(PredefinedArgs.building(options.platform()))
-                .plan(source, options.buildArgs(), Optional.empty())
-                .target().steps();
+        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(options.platform()))
+                .plan(source, options.buildArgs(), Optional.empty());
+        if (!graph.refusals().isEmpty()) {
+            throw new InvalidInputException(graph.refusals(), source);
+        }
+        return graph.target().steps();
     }
 
     private static InvalidInputException atLine(SourceFile source, int line, StepInputException invalid) {

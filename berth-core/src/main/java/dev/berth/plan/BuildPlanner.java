@@ -11,12 +11,9 @@ import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.ArgDeclaration;
 import dev.berth.dockerfile.instruction.Dockerfile;
 import dev.berth.dockerfile.instruction.Instruction;
-import dev.berth.dockerfile.instruction.Mount;
-import dev.berth.dockerfile.instruction.NetworkMode;
+import dev.berth.dockerfile.instruction.Location;
 import dev.berth.dockerfile.instruction.Stage;
-import dev.berth.dockerfile.syntax.Heredoc;
 import dev.berth.error.InvalidInputException;
-import dev.berth.error.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Plans a build: checks and expands the Dockerfile (stopping at its errors), resolves each stage's base
@@ -80,16 +78,17 @@ public final class BuildPlanner {
                 .orElse(dockerfile.stages().getLast());
         Map<String, String> globals = globalArgs(dockerfile, buildArgs);
         Map<Integer, PlannedStage> planned = new HashMap<>();
+        CopyPlanner copies = new CopyPlanner(source);
         for (Stage stage : dockerfile.stages()) {
             if (stage.index() > targetStage.index()) {
                 break;
             }
-            planned.put(stage.index(), planStage(stage, dockerfile, buildArgs, globals));
+            planned.put(stage.index(), planStage(stage, dockerfile, buildArgs, globals, copies));
         }
         Set<Integer> needed = new TreeSet<>();
         collect(targetStage.index(), planned, needed);
         List<PlannedStage> stages = needed.stream().map(planned::get).toList();
-        refuseSsh(stages, source);
+        RunPlanner.refuseSsh(stages, source);
         List<Diagnostic> warnings = checked.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).toList();
         return new BuildGraph(stages, warnings);
     }
@@ -112,15 +111,18 @@ public final class BuildPlanner {
     }
 
     private PlannedStage planStage(Stage stage, Dockerfile dockerfile, Map<String, String> buildArgs,
-            Map<String, String> globals) {
+            Map<String, String> globals, CopyPlanner copies) {
         Set<Integer> dependsOn = new HashSet<>();
         BaseImage base = baseOf(stage, dockerfile);
         if (base instanceof BaseImage.Stage(int index)) {
             dependsOn.add(index);
         }
+        Function<String, CopySource> stages = reference -> copySource(reference, stage, dockerfile);
         Map<String, String> args = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
+        List<Diagnostic> refusals = new ArrayList<>();
         for (Instruction instruction : stage.instructions()) {
+            StepPosition at = position(instruction.location());
             String text = stepText(instruction);
             switch (instruction) {
                 case Instruction.Arg arg -> {
@@ -130,46 +132,39 @@ public final class BuildPlanner {
                                 .or(() -> Optional.ofNullable(globals.get(name)))
                                 .ifPresent(value -> args.put(name, value));
                     }
-                    steps.add(new Step.ConfigStep(arg.location(), text, args, arg));
+                    steps.add(new Step.ConfigStep(at, text, args, ConfigPlanner.change(arg)));
                 }
                 case Instruction.Run run -> {
-                    List<RunMount> mounts = runMounts(run, stage, dockerfile);
-                    mounts.forEach(mount -> mount.from().ifPresent(from -> {
+                    Step.RunStep step = RunPlanner.plan(run, at, text, withProxies(args, buildArgs), stages);
+                    step.mounts().forEach(mount -> mount.reads().ifPresent(from -> {
                         if (from instanceof CopySource.StageFiles(int index)) {
                             dependsOn.add(index);
                         }
                     }));
-                    steps.add(new Step.RunStep(run.location(), text, withProxies(args, buildArgs), run.command(),
-                            run.network().orElse(NetworkMode.DEFAULT), mounts));
+                    steps.add(step);
                 }
                 case Instruction.Copy copy -> {
-                    CopySource from = copy.from().map(reference -> copySource(reference, stage, dockerfile))
-                            .orElse(new CopySource.Context());
+                    CopySource from = copy.from().map(stages).orElse(new CopySource.Context());
                     if (from instanceof CopySource.StageFiles(int index)) {
                         dependsOn.add(index);
                     }
-                    steps.add(new Step.CopyStep(copy.location(), text, args, false, from, copy.sources(),
-                            copy.destination(), copy.chown(), copy.chmod(), copy.exclude(), copy.parents(), copy.link(),
-                            Optional.empty(), inlineFiles(copy.heredocs())));
+                    steps.add(copies.copy(copy, at, text, args, from, refusals));
                 }
-                case Instruction.Add add -> steps.add(new Step.CopyStep(add.location(), text, args, true,
-                        new CopySource.Context(), add.sources(), add.destination(), add.chown(), add.chmod(),
-                        add.exclude(), false, add.link(), add.checksum(), inlineFiles(add.heredocs())));
+                case Instruction.Add add -> steps.add(copies.add(add, at, text, args, refusals));
                 case Instruction.From from -> throw new IllegalStateException("FROM inside a stage at line "
                         + from.location().startLine());
                 case Instruction.Cmd _, Instruction.Entrypoint _, Instruction.Shell _, Instruction.Label _,
                         Instruction.Maintainer _, Instruction.Expose _, Instruction.Env _, Instruction.Volume _,
                         Instruction.User _, Instruction.Workdir _, Instruction.Onbuild _, Instruction.StopSignal _,
                         Instruction.Healthcheck _ ->
-                        steps.add(new Step.ConfigStep(instruction.location(), text, args, instruction));
+                        steps.add(new Step.ConfigStep(at, text, args, ConfigPlanner.change(instruction)));
             }
         }
-        return new PlannedStage(stage.index(), stage.name(), base, steps, dependsOn);
+        return new PlannedStage(stage.index(), stage.name(), base, steps, dependsOn, refusals);
     }
 
-    /** COPY and ADD here-documents, expanded already where their delimiter was not quoted. */
-    private static List<InlineFile> inlineFiles(List<Heredoc> heredocs) {
-        return heredocs.stream().map(heredoc -> new InlineFile(heredoc.name(), heredoc.chompedContent())).toList();
+    private static StepPosition position(Location location) {
+        return new StepPosition(location.startLine(), location.endLine(), location.startColumn(), location.original());
     }
 
     /** Proxy build args reach RUN without an ARG line, as in Docker. */
@@ -193,35 +188,6 @@ public final class BuildPlanner {
                 .findFirst()
                 .<BaseImage>map(earlier -> new BaseImage.Stage(earlier.index()))
                 .orElse(new BaseImage.Image(image));
-    }
-
-    /** The mounts of a RUN with {@code from} resolved as COPY's: a bind mount reads the context by default. */
-    private static List<RunMount> runMounts(Instruction.Run run, Stage stage, Dockerfile dockerfile) {
-        List<RunMount> mounts = new ArrayList<>();
-        for (Mount mount : run.mounts()) {
-            Optional<CopySource> from = switch (mount) {
-                case Mount.Bind bind -> Optional.of(bind.from().map(reference -> copySource(reference, stage, dockerfile))
-                        .orElse(new CopySource.Context()));
-                case Mount.Cache cache -> cache.from().map(reference -> copySource(reference, stage, dockerfile));
-                case Mount.Tmpfs _, Mount.Secret _, Mount.Ssh _ -> Optional.empty();
-            };
-            mounts.add(new RunMount(mount, from));
-        }
-        return List.copyOf(mounts);
-    }
-
-    /** SSH agent forwarding is refused before anything runs, for the stages the target needs only. */
-    private static void refuseSsh(List<PlannedStage> stages, SourceFile source) {
-        for (PlannedStage stage : stages) {
-            for (Step step : stage.steps()) {
-                if (step instanceof Step.RunStep run
-                        && run.mounts().stream().anyMatch(mount -> mount.mount() instanceof Mount.Ssh)) {
-                    throw new UnsupportedFeatureException(source.name() + ":" + run.location().startLine()
-                            + ": RUN --mount=type=ssh is not supported: Berth does not forward an SSH agent into RUN "
-                            + "steps yet");
-                }
-            }
-        }
     }
 
     /** A stage name or index of an earlier stage names that stage; anything else is an image. */

@@ -3,7 +3,6 @@ package dev.berth.engine.copy;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
-import dev.berth.context.ExcludePatterns;
 import dev.berth.context.FileKind;
 import dev.berth.context.HashingFileStream;
 import dev.berth.context.Utf8Order;
@@ -94,8 +93,8 @@ public final class CopyStepExecutor {
             destination += "/";
         }
         List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
-                .select(step.sources(), destination, step.parents(), ExcludePatterns.of(step.exclude()));
-        Optional<Integer> chmod = step.chmod().map(CopyStepExecutor::octal);
+                .select(step.sources(), destination, step.parents(), step.exclude());
+        Optional<Integer> chmod = step.chmod().map(OctalMode::bits);
         return new Selection(step, source, items, owner, chmod, rootfs.attributes(),
                 InlineFiles.entries(step.inlineFiles(), destination, owner, chmod, created),
                 ImagePaths.relative(destination));
@@ -336,13 +335,6 @@ public final class CopyStepExecutor {
         };
     }
 
-    /** The bits of a {@code --chmod}; planning refused one that is not octal, so this only guards. */
-    public static int octal(String chmod) {
-        if (!OctalMode.isOctal(chmod)) {
-            throw new StepInputException(OctalMode.refusal(chmod), Optional.of(OctalMode.HINT));
-        }
-        return OctalMode.bits(chmod);
-    }
 
     public static String linkTarget(Path file) {
         try {

@@ -84,7 +84,7 @@ public final class RootfsExtractions implements AutoCloseable {
             for (Step step : stage.steps()) {
                 switch (step) {
                     case Step.CopyStep copy -> addStage(copy.source(), read);
-                    case Step.RunStep run -> run.mounts().stream().map(RunMount::from).flatMap(Optional::stream)
+                    case Step.RunStep run -> run.mounts().stream().map(RunMount::reads).flatMap(Optional::stream)
                             .forEach(source -> addStage(source, read));
                     case Step.ConfigStep _ -> { }
                 }
