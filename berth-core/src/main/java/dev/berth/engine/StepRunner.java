@@ -3,7 +3,6 @@ package dev.berth.engine;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
-import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.engine.copy.CopySelector;
 import dev.berth.engine.copy.CopyStepExecutor;
 import dev.berth.engine.copy.Ownership;
@@ -192,7 +191,7 @@ final class StepRunner implements MountResolver.Sources {
         }
         // BuildKit's runCommandString: the stage's ARGs that no ENV overrides; proxy args stay out of history.
         List<String> shown = run.args().entrySet().stream()
-                .filter(entry -> !PredefinedArgs.PROXIES.contains(entry.getKey()))
+                .filter(entry -> !run.proxyArgs().contains(entry.getKey()))
                 .filter(entry -> config.env().stream().noneMatch(e -> e.startsWith(entry.getKey() + "=")))
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
         String args = shown.isEmpty() ? "" : "|" + shown.size() + " " + String.join(" ", shown) + " ";

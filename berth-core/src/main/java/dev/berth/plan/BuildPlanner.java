@@ -8,7 +8,7 @@ import dev.berth.diagnostic.SourceRange;
 import dev.berth.dockerfile.check.CheckResult;
 import dev.berth.dockerfile.check.DockerfileChecker;
 import dev.berth.dockerfile.check.PredefinedArgs;
-import dev.berth.dockerfile.instruction.ArgDeclaration;
+import dev.berth.dockerfile.check.ScopedArgs;
 import dev.berth.dockerfile.instruction.Dockerfile;
 import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.instruction.Location;
@@ -17,7 +17,6 @@ import dev.berth.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +28,9 @@ import java.util.function.Function;
 
 /**
  * Plans a build: checks and expands the Dockerfile (stopping at its errors), resolves each stage's base
- * and {@code COPY --from}, keeps only the stages the target needs, and tracks which build args each
- * step sees: a stage ARG takes the build arg, else its default, else the global ARG's value.
+ * and {@code COPY --from}, keeps only the stages the target needs, and gives each step the build args the
+ * check's ARG scoping found it sees ({@link ScopedArgs}). Each instruction family is planned by its own
+ * class: {@link CopyPlanner}, {@link RunPlanner}, {@link ConfigPlanner}.
  */
 public final class BuildPlanner {
 
@@ -76,14 +76,14 @@ public final class BuildPlanner {
                         .orElseThrow(() -> new InvalidInputException(Diagnostic.error(source.name(), SourceRange.line(1),
                                 "target stage \"" + name + "\" could not be found"), source)))
                 .orElse(dockerfile.stages().getLast());
-        Map<String, String> globals = globalArgs(dockerfile, buildArgs);
+        ScopedArgs args = checked.args().orElseThrow();
         Map<Integer, PlannedStage> planned = new HashMap<>();
         CopyPlanner copies = new CopyPlanner(source);
         for (Stage stage : dockerfile.stages()) {
             if (stage.index() > targetStage.index()) {
                 break;
             }
-            planned.put(stage.index(), planStage(stage, dockerfile, buildArgs, globals, copies));
+            planned.put(stage.index(), planStage(stage, dockerfile, args, copies));
         }
         Set<Integer> needed = new TreeSet<>();
         collect(targetStage.index(), planned, needed);
@@ -99,43 +99,23 @@ public final class BuildPlanner {
         }
     }
 
-    private Map<String, String> globalArgs(Dockerfile dockerfile, Map<String, String> buildArgs) {
-        Map<String, String> globals = new HashMap<>(predefined.platform());
-        for (Instruction.Arg arg : dockerfile.globalArgs()) {
-            for (ArgDeclaration declaration : arg.declarations()) {
-                Optional.ofNullable(buildArgs.get(declaration.name())).or(declaration::defaultValue)
-                        .ifPresent(value -> globals.put(declaration.name(), value));
-            }
-        }
-        return globals;
-    }
-
-    private PlannedStage planStage(Stage stage, Dockerfile dockerfile, Map<String, String> buildArgs,
-            Map<String, String> globals, CopyPlanner copies) {
+    private static PlannedStage planStage(Stage stage, Dockerfile dockerfile, ScopedArgs scoped, CopyPlanner copies) {
         Set<Integer> dependsOn = new HashSet<>();
         BaseImage base = baseOf(stage, dockerfile);
         if (base instanceof BaseImage.Stage(int index)) {
             dependsOn.add(index);
         }
         Function<String, CopySource> stages = reference -> copySource(reference, stage, dockerfile);
-        Map<String, String> args = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         List<Diagnostic> refusals = new ArrayList<>();
-        for (Instruction instruction : stage.instructions()) {
+        for (int i = 0; i < stage.instructions().size(); i++) {
+            Instruction instruction = stage.instructions().get(i);
             StepPosition at = position(instruction.location());
             String text = stepText(instruction);
+            Map<String, String> args = scoped.at(stage.index(), i);
             switch (instruction) {
-                case Instruction.Arg arg -> {
-                    for (ArgDeclaration declaration : arg.declarations()) {
-                        String name = declaration.name();
-                        Optional.ofNullable(buildArgs.get(name)).or(declaration::defaultValue)
-                                .or(() -> Optional.ofNullable(globals.get(name)))
-                                .ifPresent(value -> args.put(name, value));
-                    }
-                    steps.add(new Step.ConfigStep(at, text, args, ConfigPlanner.change(arg)));
-                }
                 case Instruction.Run run -> {
-                    Step.RunStep step = RunPlanner.plan(run, at, text, withProxies(args, buildArgs), stages);
+                    Step.RunStep step = RunPlanner.plan(run, at, text, scoped.atRun(stage.index(), i), stages);
                     step.mounts().forEach(mount -> mount.reads().ifPresent(from -> {
                         if (from instanceof CopySource.StageFiles(int index)) {
                             dependsOn.add(index);
@@ -156,7 +136,7 @@ public final class BuildPlanner {
                 case Instruction.Cmd _, Instruction.Entrypoint _, Instruction.Shell _, Instruction.Label _,
                         Instruction.Maintainer _, Instruction.Expose _, Instruction.Env _, Instruction.Volume _,
                         Instruction.User _, Instruction.Workdir _, Instruction.Onbuild _, Instruction.StopSignal _,
-                        Instruction.Healthcheck _ ->
+                        Instruction.Healthcheck _, Instruction.Arg _ ->
                         steps.add(new Step.ConfigStep(at, text, args, ConfigPlanner.change(instruction)));
             }
         }
@@ -165,17 +145,6 @@ public final class BuildPlanner {
 
     private static StepPosition position(Location location) {
         return new StepPosition(location.startLine(), location.endLine(), location.startColumn(), location.original());
-    }
-
-    /** Proxy build args reach RUN without an ARG line, as in Docker. */
-    private static Map<String, String> withProxies(Map<String, String> args, Map<String, String> buildArgs) {
-        Map<String, String> visible = new LinkedHashMap<>(args);
-        buildArgs.forEach((name, value) -> {
-            if (PredefinedArgs.PROXIES.contains(name)) {
-                visible.putIfAbsent(name, value);
-            }
-        });
-        return visible;
     }
 
     private static BaseImage baseOf(Stage stage, Dockerfile dockerfile) {

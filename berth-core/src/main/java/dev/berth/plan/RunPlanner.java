@@ -1,12 +1,15 @@
 package dev.berth.plan;
 
 import dev.berth.diagnostic.SourceFile;
+import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.instruction.Mount;
 import dev.berth.error.UnsupportedFeatureException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Plans RUN: its command, its network and its mounts, each mount's {@code from} resolved as COPY's. */
 final class RunPlanner {
@@ -14,7 +17,10 @@ final class RunPlanner {
     private RunPlanner() {
     }
 
-    /** @param stages what a {@code from=} names: an earlier stage, else an image */
+    /**
+     * @param args what the step sees: its stage's ARGs and the proxy build args
+     * @param stages what a {@code from=} names: an earlier stage, else an image
+     */
     static Step.RunStep plan(Instruction.Run run, StepPosition at, String text, Map<String, String> args,
             Function<String, CopySource> stages) {
         RunNetwork network = run.network().map(mode -> switch (mode) {
@@ -23,7 +29,8 @@ final class RunPlanner {
             case HOST -> RunNetwork.HOST;
         }).orElse(RunNetwork.DEFAULT);
         List<RunMount> mounts = run.mounts().stream().map(mount -> mount(mount, stages)).toList();
-        return new Step.RunStep(at, text, args, ConfigPlanner.command(run.command()), network, mounts);
+        Set<String> proxies = args.keySet().stream().filter(PredefinedArgs.PROXIES::contains).collect(Collectors.toSet());
+        return new Step.RunStep(at, text, args, proxies, ConfigPlanner.command(run.command()), network, mounts);
     }
 
     /** A bind mount reads the context unless {@code from} says otherwise; a cache mount is seeded only with one. */

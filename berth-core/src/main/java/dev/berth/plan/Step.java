@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One step of a stage, fully resolved: variables expanded, flags parsed, stage references resolved. This is all
@@ -62,13 +64,22 @@ public sealed interface Step {
         }
     }
 
-    /** RUN: the command runs through the stage's SHELL when in shell form, with its {@code --mount}s. */
-    record RunStep(StepPosition position, String text, Map<String, String> args, Command command, RunNetwork network,
-            List<RunMount> mounts) implements Step {
+    /**
+     * RUN: the command runs through the stage's SHELL when in shell form, with its {@code --mount}s.
+     *
+     * @param args the ARGs visible to the step and the proxy build args, all in its environment
+     * @param proxyArgs which of {@code args} are proxy settings: BuildKit keeps them out of the step's history
+     */
+    record RunStep(StepPosition position, String text, Map<String, String> args, Set<String> proxyArgs,
+            Command command, RunNetwork network, List<RunMount> mounts) implements Step {
         public RunStep {
             Objects.requireNonNull(position, "position");
             Objects.requireNonNull(text, "text");
             args = ordered(args);
+            proxyArgs = java.util.Collections.unmodifiableSet(new TreeSet<>(proxyArgs));
+            if (!args.keySet().containsAll(proxyArgs)) {
+                throw new IllegalArgumentException("proxy args " + proxyArgs + " are not all among " + args.keySet());
+            }
             Objects.requireNonNull(command, "command");
             Objects.requireNonNull(network, "network");
             mounts = List.copyOf(mounts);

@@ -59,6 +59,18 @@ class BuildPlannerTest {
     }
 
     @Test
+    void proxyBuildArgsReachRunOnlyAndAreMarked() {
+        BuildGraph graph = planner.plan(new SourceFile("Dockerfile", "FROM scratch\nARG A=1\nRUN true\nCOPY a /a\n"),
+                Map.of("HTTP_PROXY", "http://proxy", "A", "2"), Optional.empty());
+
+        assertThat(graph.target().steps().get(1)).isInstanceOfSatisfying(Step.RunStep.class, run -> {
+            assertThat(run.args()).containsExactly(Map.entry("A", "2"), Map.entry("HTTP_PROXY", "http://proxy"));
+            assertThat(run.proxyArgs()).containsExactly("HTTP_PROXY");
+        });
+        assertThat(graph.target().steps().get(2).args()).containsExactly(Map.entry("A", "2"));
+    }
+
+    @Test
     void unknownTargetIsAnError() {
         assertThatThrownBy(() -> planner.plan(new SourceFile("Dockerfile", MULTI), Map.of(), Optional.of("nope")))
                 .isInstanceOf(InvalidInputException.class)
