@@ -203,12 +203,10 @@ public final class BuildEngine {
 
     private StageState runGuardedStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
             BuildOptions options, String identity, StepGuard guard) {
-        String instruction = step.position().original() + (cmdSet ? "\ncmd-set" : "");
-        String platform = options.platform().toString();
-        boolean hitUnlikely = step instanceof Step.CopyStep && (options.noCache() || !sameStepAsLastBuild(identity,
-                new StepKey(state.key(), instruction, step.args(), platform, Optional.empty())));
-        StepKey key = new StepKey(state.key(), instruction, step.args(), platform,
-                runner.sourcesDigest(step, state, hitUnlikely));
+        StepKey withoutSources = StepKey.of(state.key(), step, cmdSet, options.platform().toString(), Optional.empty());
+        boolean hitUnlikely = step instanceof Step.CopyStep && (options.noCache()
+                || !sameStepAsLastBuild(identity, withoutSources));
+        StepKey key = withoutSources.withSources(runner.sourcesDigest(step, state, hitUnlikely));
         Digest digest = key.digest();
         if (!options.noCache()) {
             Optional<BuildCache.Entry> hit = parts.cache().lookup(digest);
@@ -230,7 +228,7 @@ public final class BuildEngine {
     }
 
     /**
-     * Whether this step's last build (same stage and position) had the same parent, instruction, args
+     * Whether this step's last build (same stage and position) had the same parent, fields, args
      * and platform as {@code withoutSources}: only then is a hit likely enough that a COPY should hash
      * its files before writing its layer.
      */

@@ -40,7 +40,8 @@ public final class ConfigPlanner {
                     .map(ConfigPlanner::declaration).toList());
             case Instruction.Maintainer maintainer -> new ConfigChange.Maintainer(maintainer.name());
             case Instruction.From _, Instruction.Run _, Instruction.Copy _, Instruction.Add _ ->
-                    throw new IllegalArgumentException("not a config instruction: " + instruction.location().original());
+                    throw new IllegalArgumentException("not a config instruction: "
+                            + instruction.location().original());
         };
     }
 

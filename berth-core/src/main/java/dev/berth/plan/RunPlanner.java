@@ -29,7 +29,8 @@ final class RunPlanner {
             case HOST -> RunNetwork.HOST;
         }).orElse(RunNetwork.DEFAULT);
         List<RunMount> mounts = run.mounts().stream().map(mount -> mount(mount, stages)).toList();
-        Set<String> proxies = args.keySet().stream().filter(PredefinedArgs.PROXIES::contains).collect(Collectors.toSet());
+        Set<String> proxies = args.keySet().stream().filter(PredefinedArgs.PROXIES::contains)
+                .collect(Collectors.toSet());
         return new Step.RunStep(at, text, args, proxies, ConfigPlanner.command(run.command()), network, mounts);
     }
 

@@ -33,7 +33,7 @@ public record ScopedArgs(Map<Integer, List<Map<String, String>>> stages, Map<Str
         return seen.get(instruction);
     }
 
-    /** What a RUN there sees: the visible ARGs, and the proxy build args no ARG declared ({@link PredefinedArgs#PROXIES}). */
+    /** What a RUN there sees: the visible ARGs and the proxy build args ({@link PredefinedArgs#withProxies}). */
     public Map<String, String> atRun(int stage, int instruction) {
         return Collections.unmodifiableMap(PredefinedArgs.withProxies(at(stage, instruction), buildArgs));
     }
