@@ -3,7 +3,6 @@ package dev.berth.engine;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.diagnostic.SourceRange;
-import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.engine.mount.CacheMounts;
 import dev.berth.engine.rootfs.LayerTrees;
 import dev.berth.engine.rootfs.RootfsExtractions;
@@ -19,7 +18,6 @@ import dev.berth.image.ImageJson;
 import dev.berth.image.StandardMediaType;
 import dev.berth.plan.BaseImage;
 import dev.berth.plan.BuildGraph;
-import dev.berth.plan.BuildPlanner;
 import dev.berth.plan.ConfigChange;
 import dev.berth.plan.PlannedStage;
 import dev.berth.plan.Step;
@@ -135,7 +133,8 @@ public final class BuildEngine {
         };
         options.listener().on(new BuildEvent.StepStarted(fromStep, "[" + stage.label() + " 1/" + total + "] FROM " + baseText));
         StageState state;
-        List<Step> steps = new ArrayList<>();
+        // The base image's ONBUILD triggers, planned with the build, run first.
+        List<Step> steps = new ArrayList<>(stage.triggers());
         try {
             state = switch (stage.base()) {
                 case BaseImage.Scratch _ -> new StageState(scratch(options), List.of(),
@@ -144,8 +143,8 @@ public final class BuildEngine {
                 case BaseImage.Image(String reference) -> {
                     BaseImageResolver.Resolved base = parts.resolver().resolve(reference, options.platform());
                     ImageConfig config = withDefaultPath(base.config());
+                    // Triggers run in this build only: the image built here does not inherit them.
                     if (!config.config().onBuild().isEmpty()) {
-                        steps.addAll(triggers(config.config().onBuild(), reference, options));
                         config = config.withConfig(config.config().toBuilder().onBuild(List.of()).build());
                     }
                     yield new StageState(config, base.layers(),
@@ -267,17 +266,6 @@ public final class BuildEngine {
         List<String> env = new ArrayList<>(config.config().env());
         env.add(DEFAULT_PATH);
         return config.withConfig(config.config().toBuilder().env(env).build());
-    }
-
-    /** A base image's ONBUILD triggers, planned as the first steps of the stage that uses it. */
-    private static List<Step> triggers(List<String> triggers, String reference, BuildOptions options) {
-        SourceFile source = new SourceFile("ONBUILD of " + reference, "FROM scratch\n" + String.join("\n", triggers) + "\n");
-        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(options.platform()))
-                .plan(source, options.buildArgs(), Optional.empty());
-        if (!graph.refusals().isEmpty()) {
-            throw new InvalidInputException(graph.refusals(), source);
-        }
-        return graph.target().steps();
     }
 
     private static InvalidInputException atLine(SourceFile source, int line, StepInputException invalid) {

@@ -35,9 +35,17 @@ import java.util.function.Function;
 public final class BuildPlanner {
 
     private final PredefinedArgs predefined;
+    private final BaseImageConfigs bases;
 
+    /** A planner that knows no base image: no ONBUILD trigger is planned. */
     public BuildPlanner(PredefinedArgs predefined) {
+        this(predefined, BaseImageConfigs.NONE);
+    }
+
+    /** @param bases the configs of base images, whose ONBUILD triggers become the first steps of their stages */
+    public BuildPlanner(PredefinedArgs predefined, BaseImageConfigs bases) {
         this.predefined = Objects.requireNonNull(predefined, "predefined");
+        this.bases = Objects.requireNonNull(bases, "bases");
     }
 
     /**
@@ -87,10 +95,33 @@ public final class BuildPlanner {
         }
         Set<Integer> needed = new TreeSet<>();
         collect(targetStage.index(), planned, needed);
-        List<PlannedStage> stages = needed.stream().map(planned::get).toList();
+        List<PlannedStage> stages = needed.stream().map(planned::get)
+                .map(stage -> stage.withTriggers(triggers(stage.base(), buildArgs))).toList();
         RunPlanner.refuseSsh(stages, source);
         List<Diagnostic> warnings = checked.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).toList();
         return new BuildGraph(stages, warnings);
+    }
+
+    /**
+     * A base image's ONBUILD triggers, planned as a stage of their own ({@code FROM scratch} and the triggers, in
+     * a source named {@code ONBUILD of <image>}): they see the build args but not the stage's ARGs, and what they
+     * refuse is refused there.
+     */
+    private List<Step> triggers(BaseImage base, Map<String, String> buildArgs) {
+        if (!(base instanceof BaseImage.Image(String reference))) {
+            return List.of();
+        }
+        List<String> triggers = bases.config(reference).map(config -> config.config().onBuild()).orElse(List.of());
+        if (triggers.isEmpty()) {
+            return List.of();
+        }
+        SourceFile source = new SourceFile("ONBUILD of " + reference,
+                "FROM scratch\n" + String.join("\n", triggers) + "\n");
+        BuildGraph graph = graph(source, buildArgs, Optional.empty());
+        if (!graph.refusals().isEmpty()) {
+            throw new InvalidInputException(graph.refusals(), source);
+        }
+        return graph.target().steps();
     }
 
     private static void collect(int index, Map<Integer, PlannedStage> planned, Set<Integer> needed) {
@@ -140,7 +171,7 @@ public final class BuildPlanner {
                         steps.add(new Step.ConfigStep(at, text, args, ConfigPlanner.change(instruction)));
             }
         }
-        return new PlannedStage(stage.index(), stage.name(), base, steps, dependsOn, refusals);
+        return new PlannedStage(stage.index(), stage.name(), base, List.of(), steps, dependsOn, refusals);
     }
 
     private static StepPosition position(Location location) {
