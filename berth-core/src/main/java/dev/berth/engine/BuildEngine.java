@@ -1,8 +1,5 @@
 package dev.berth.engine;
 
-import dev.berth.diagnostic.Diagnostic;
-import dev.berth.diagnostic.SourceFile;
-import dev.berth.diagnostic.SourceRange;
 import dev.berth.engine.mount.CacheMounts;
 import dev.berth.engine.rootfs.LayerTrees;
 import dev.berth.engine.rootfs.RootfsExtractions;
@@ -153,7 +150,7 @@ public final class BuildEngine {
                 }
             };
         } catch (StepInputException invalid) {
-            throw atLine(options.dockerfile(), stage.steps().isEmpty() ? 1 : stage.steps().getFirst().position().startLine() - 1, invalid);
+            throw StepFailures.invalidBase(options.dockerfile(), stage, invalid);
         }
         options.listener().on(new BuildEvent.StepDone(fromStep, Duration.ofNanos(System.nanoTime() - started)));
         String name = RootfsExtractions.stageName(stage.index());
@@ -175,7 +172,7 @@ public final class BuildEngine {
                 state = runStep(step, state, number, cmdSet, runner, options, stage.label() + "#" + position);
             } catch (StepInputException invalid) {
                 options.listener().on(new BuildEvent.StepFailed(number, invalid.getMessage()));
-                throw atLine(options.dockerfile(), step.position().startLine(), invalid);
+                throw StepFailures.invalid(options.dockerfile(), step.position(), invalid);
             } catch (BerthException failed) {
                 options.listener().on(stopped(failed) ? new BuildEvent.StepCanceled(number)
                         : new BuildEvent.StepFailed(number, failed.getMessage()));
@@ -266,11 +263,6 @@ public final class BuildEngine {
         List<String> env = new ArrayList<>(config.config().env());
         env.add(DEFAULT_PATH);
         return config.withConfig(config.config().toBuilder().env(env).build());
-    }
-
-    private static InvalidInputException atLine(SourceFile source, int line, StepInputException invalid) {
-        Diagnostic diagnostic = Diagnostic.error(source.name(), SourceRange.line(Math.max(1, line)), invalid.getMessage());
-        return new InvalidInputException(invalid.hint().map(diagnostic::withHint).orElse(diagnostic), source);
     }
 
     /** Whether a step failed only because its thread was interrupted: the build is ending over another error. */

@@ -184,8 +184,8 @@ final class StepRunner implements MountResolver.Sources {
                     new SandboxProcess(argv, stepEnv, config.user(), workingDir), network(run), resolved.mounts(), output,
                     options.sourceDateEpoch(), beforeLayerWrite));
         } catch (ExecutionException failed) {
-            throw new ExecutionException("RUN at " + options.dockerfile().name() + ":" + run.position().startLine()
-                    + " failed: " + failed.getMessage() + lastLines(log) + "\nfull output: " + logFile, failed);
+            throw StepFailures.runFailed(options.dockerfile(), run.position(), failed,
+                    lastLines(log) + "\nfull output: " + logFile);
         } catch (IOException e) {
             throw new StoreException("writing the log of step " + number, e);
         }
