@@ -127,7 +127,7 @@ final class StepInputs {
             case Command.Shell shell -> add("shell", shell.command());
             case Command.Exec exec -> {
                 // The form is a field of its own: an empty exec form still differs from any shell form.
-                add("exec", exec.argv().size() + "");
+                add("exec", Integer.toString(exec.argv().size()));
                 exec.argv().forEach(word -> add("argv", word));
             }
         }
