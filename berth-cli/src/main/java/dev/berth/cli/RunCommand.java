@@ -1,7 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.api.Berth;
-import dev.berth.api.RunNetwork;
+import dev.berth.api.ContainerNetwork;
 import dev.berth.api.RunRequest;
 import dev.berth.api.Settings;
 import dev.berth.error.BerthException;
@@ -146,10 +146,10 @@ final class RunCommand implements Callable<Integer> {
         return seccomp;
     }
 
-    private RunNetwork network() {
+    private ContainerNetwork network() {
         return switch (network) {
-            case "host", "default" -> RunNetwork.HOST;
-            case "none" -> RunNetwork.NONE;
+            case "host", "default" -> ContainerNetwork.HOST;
+            case "none" -> ContainerNetwork.NONE;
             default -> throw new UnsupportedFeatureException("--network " + network + ": only host and none are supported");
         };
     }

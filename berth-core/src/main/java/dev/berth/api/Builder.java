@@ -12,6 +12,7 @@ import dev.berth.engine.BuildOptions;
 import dev.berth.engine.ImageAssembler;
 import dev.berth.engine.RunStepExecutor;
 import dev.berth.engine.StageState;
+import dev.berth.engine.StoredBaseImages;
 import dev.berth.error.StoreException;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.event.ProgressListener;
@@ -78,7 +79,8 @@ final class Builder {
         SourceFile source = new SourceFile(displayName(dockerfilePath), request.dockerfileText()
                 .orElseGet(() -> readDockerfile(dockerfilePath)));
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
-        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host))
+        BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host),
+                new StoredBaseImages(store.content(), store.images(), host))
                 .plan(source, request.buildArgs(), request.target(), Optional.of(context));
         StatCache stats = StatCache.open(store.paths().cache().resolve("stat"), contextRoot);
         Path work = store.paths().buildWork().resolve(UUID.randomUUID().toString());
@@ -90,7 +92,7 @@ final class Builder {
         BuildCache cache = cache();
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
-                request.buildArgs(), listener, request.engineSecrets());
+                listener, request.engineSecrets());
         Throwable failed = null;
         try {
             StageState state = new BuildEngine(store.content(), store.images(), cache, runs, store::writeGuard)

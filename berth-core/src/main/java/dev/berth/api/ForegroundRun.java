@@ -42,7 +42,7 @@ final class ForegroundRun {
         return new RunResult(exit);
     }
 
-    private static SandboxNetwork network(RunNetwork network) {
+    private static SandboxNetwork network(ContainerNetwork network) {
         return switch (network) {
             case HOST -> SandboxNetwork.HOST;
             case NONE -> SandboxNetwork.NONE;

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param streams    where the container's standard streams go
  */
 public record RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
-        Optional<String> workingDir, Optional<String> user, RunNetwork network, Optional<String> hostname,
+        Optional<String> workingDir, Optional<String> user, ContainerNetwork network, Optional<String> hostname,
         boolean seccomp, Streams streams) {
 
     public RunRequest {
@@ -70,7 +70,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         private List<String> env = List.of();
         private Optional<String> workingDir = Optional.empty();
         private Optional<String> user = Optional.empty();
-        private RunNetwork network = RunNetwork.HOST;
+        private ContainerNetwork network = ContainerNetwork.HOST;
         private Optional<String> hostname = Optional.empty();
         private boolean seccomp = true;
         private Streams streams = new Streams.Inherited(false);
@@ -104,7 +104,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
             return this;
         }
 
-        public Builder network(RunNetwork value) {
+        public Builder network(ContainerNetwork value) {
             network = value;
             return this;
         }

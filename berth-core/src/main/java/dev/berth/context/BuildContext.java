@@ -48,6 +48,14 @@ public final class BuildContext {
     }
 
     /**
+     * A directory seen whole, without an ignore file: a stage or image extracted for {@code COPY --from} or a
+     * bind mount, whose files were never filtered.
+     */
+    public static BuildContext unfiltered(Path root) {
+        return new BuildContext(root, IgnoreMatcher.none(), Optional.empty());
+    }
+
+    /**
      * Opens {@code root} with the ignore file BuildKit would pick for {@code dockerfile}
      * ({@code <root>/Dockerfile} when empty).
      *

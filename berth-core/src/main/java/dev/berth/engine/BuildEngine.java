@@ -1,10 +1,5 @@
 package dev.berth.engine;
 
-import dev.berth.diagnostic.Diagnostic;
-import dev.berth.diagnostic.SourceFile;
-import dev.berth.diagnostic.SourceRange;
-import dev.berth.dockerfile.check.PredefinedArgs;
-import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.engine.mount.CacheMounts;
 import dev.berth.engine.rootfs.LayerTrees;
 import dev.berth.engine.rootfs.RootfsExtractions;
@@ -20,7 +15,7 @@ import dev.berth.image.ImageJson;
 import dev.berth.image.StandardMediaType;
 import dev.berth.plan.BaseImage;
 import dev.berth.plan.BuildGraph;
-import dev.berth.plan.BuildPlanner;
+import dev.berth.plan.ConfigChange;
 import dev.berth.plan.PlannedStage;
 import dev.berth.plan.Step;
 import dev.berth.plan.StepKey;
@@ -75,6 +70,10 @@ public final class BuildEngine {
      * released) and waited for, and that failure is thrown, whichever stage the target would await first.
      */
     public StageState build(BuildGraph graph, BuildOptions options) {
+        if (!graph.refusals().isEmpty()) {
+            // Planned without PlanChecks: what the planner refused is never built.
+            throw new InvalidInputException(graph.refusals(), options.dockerfile());
+        }
         Map<Integer, Future<StageState>> stages = new ConcurrentHashMap<>();
         AtomicInteger counter = new AtomicInteger();
         CompletableFuture<StageState> outcome = new CompletableFuture<>();
@@ -131,7 +130,8 @@ public final class BuildEngine {
         };
         options.listener().on(new BuildEvent.StepStarted(fromStep, "[" + stage.label() + " 1/" + total + "] FROM " + baseText));
         StageState state;
-        List<Step> steps = new ArrayList<>();
+        // The base image's ONBUILD triggers, planned with the build, run first.
+        List<Step> steps = new ArrayList<>(stage.triggers());
         try {
             state = switch (stage.base()) {
                 case BaseImage.Scratch _ -> new StageState(scratch(options), List.of(),
@@ -140,8 +140,8 @@ public final class BuildEngine {
                 case BaseImage.Image(String reference) -> {
                     BaseImageResolver.Resolved base = parts.resolver().resolve(reference, options.platform());
                     ImageConfig config = withDefaultPath(base.config());
+                    // Triggers run in this build only: the image built here does not inherit them.
                     if (!config.config().onBuild().isEmpty()) {
-                        steps.addAll(triggers(config.config().onBuild(), reference, options));
                         config = config.withConfig(config.config().toBuilder().onBuild(List.of()).build());
                     }
                     yield new StageState(config, base.layers(),
@@ -150,7 +150,7 @@ public final class BuildEngine {
                 }
             };
         } catch (StepInputException invalid) {
-            throw atLine(options.dockerfile(), stage.steps().isEmpty() ? 1 : stage.steps().getFirst().location().startLine() - 1, invalid);
+            throw StepFailures.invalidBase(options.dockerfile(), stage, invalid);
         }
         options.listener().on(new BuildEvent.StepDone(fromStep, Duration.ofNanos(System.nanoTime() - started)));
         String name = RootfsExtractions.stageName(stage.index());
@@ -172,13 +172,13 @@ public final class BuildEngine {
                 state = runStep(step, state, number, cmdSet, runner, options, stage.label() + "#" + position);
             } catch (StepInputException invalid) {
                 options.listener().on(new BuildEvent.StepFailed(number, invalid.getMessage()));
-                throw atLine(options.dockerfile(), step.location().startLine(), invalid);
+                throw StepFailures.invalid(options.dockerfile(), step.position(), invalid);
             } catch (BerthException failed) {
                 options.listener().on(stopped(failed) ? new BuildEvent.StepCanceled(number)
                         : new BuildEvent.StepFailed(number, failed.getMessage()));
                 throw failed;
             }
-            cmdSet |= step instanceof Step.ConfigStep config && config.instruction() instanceof Instruction.Cmd;
+            cmdSet |= step instanceof Step.ConfigStep config && config.change() instanceof ConfigChange.Cmd;
             options.listener().on(new BuildEvent.StepDone(number, Duration.ofNanos(System.nanoTime() - stepStarted)));
         }
         StageState last = state;
@@ -199,12 +199,10 @@ public final class BuildEngine {
 
     private StageState runGuardedStep(Step step, StageState state, int number, boolean cmdSet, StepRunner runner,
             BuildOptions options, String identity, StepGuard guard) {
-        String instruction = step.location().original() + (cmdSet ? "\ncmd-set" : "");
-        String platform = options.platform().toString();
-        boolean hitUnlikely = step instanceof Step.CopyStep && (options.noCache() || !sameStepAsLastBuild(identity,
-                new StepKey(state.key(), instruction, step.args(), platform, Optional.empty())));
-        StepKey key = new StepKey(state.key(), instruction, step.args(), platform,
-                runner.sourcesDigest(step, state, hitUnlikely));
+        StepKey withoutSources = StepKey.of(state.key(), step, cmdSet, options.platform().toString(), Optional.empty());
+        boolean hitUnlikely = step instanceof Step.CopyStep && (options.noCache()
+                || !sameStepAsLastBuild(identity, withoutSources));
+        StepKey key = withoutSources.withSources(runner.sourcesDigest(step, state, hitUnlikely));
         Digest digest = key.digest();
         if (!options.noCache()) {
             Optional<BuildCache.Entry> hit = parts.cache().lookup(digest);
@@ -226,7 +224,7 @@ public final class BuildEngine {
     }
 
     /**
-     * Whether this step's last build (same stage and position) had the same parent, instruction, args
+     * Whether this step's last build (same stage and position) had the same parent, fields, args
      * and platform as {@code withoutSources}: only then is a hit likely enough that a COPY should hash
      * its files before writing its layer.
      */
@@ -265,19 +263,6 @@ public final class BuildEngine {
         List<String> env = new ArrayList<>(config.config().env());
         env.add(DEFAULT_PATH);
         return config.withConfig(config.config().toBuilder().env(env).build());
-    }
-
-    /** A base image's ONBUILD triggers, planned as the first steps of the stage that uses it. */
-    private static List<Step> triggers(List<String> triggers, String reference, BuildOptions options) {
-        SourceFile source = new SourceFile("ONBUILD of " + reference, "FROM scratch\n" + String.join("\n", triggers) + "\n");
-        return new BuildPlanner(PredefinedArgs.building(options.platform()))
-                .plan(source, options.buildArgs(), Optional.empty())
-                .target().steps();
-    }
-
-    private static InvalidInputException atLine(SourceFile source, int line, StepInputException invalid) {
-        Diagnostic diagnostic = Diagnostic.error(source.name(), SourceRange.line(Math.max(1, line)), invalid.getMessage());
-        return new InvalidInputException(invalid.hint().map(diagnostic::withHint).orElse(diagnostic), source);
     }
 
     /** Whether a step failed only because its thread was interrupted: the build is ending over another error. */

@@ -19,12 +19,11 @@ import java.util.Optional;
  * @param hasher hashes context files through the stat cache; empty hashes every file
  * @param now the time written into history entries and the config, unless {@code sourceDateEpoch} is set
  * @param work a directory for this build's scratch files (stages extracted for {@code COPY --from}) and step logs
- * @param buildArgs the build args, for ONBUILD triggers of base images
  * @param secrets the {@code --secret}s by id, for {@code RUN --mount=type=secret}
  */
 public record BuildOptions(SourceFile dockerfile, BuildContext context, Optional<ContentHasher> hasher,
         Optional<Instant> sourceDateEpoch, Instant now, boolean noCache, boolean explainCache, Platform platform,
-        Path work, Map<String, String> buildArgs, ProgressListener listener, Map<String, BuildSecret> secrets) {
+        Path work, ProgressListener listener, Map<String, BuildSecret> secrets) {
 
     public BuildOptions {
         Objects.requireNonNull(dockerfile, "dockerfile");
@@ -34,7 +33,6 @@ public record BuildOptions(SourceFile dockerfile, BuildContext context, Optional
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(work, "work");
-        buildArgs = Map.copyOf(buildArgs);
         Objects.requireNonNull(listener, "listener");
         secrets = Map.copyOf(secrets);
     }

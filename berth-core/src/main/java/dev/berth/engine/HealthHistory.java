@@ -13,7 +13,7 @@ final class HealthHistory {
     }
 
     static String format(HealthConfig health) {
-        return "&{" + ConfigStepExecutor.goQuoted(health.test()) + " " + duration(health.interval()) + " "
+        return "&{" + ConfigApplier.goQuoted(health.test()) + " " + duration(health.interval()) + " "
                 + duration(health.timeout()) + " " + duration(health.startPeriod()) + " "
                 + duration(health.startInterval()) + " " + GoQuote.quoteRune(health.retries()) + "}";
     }

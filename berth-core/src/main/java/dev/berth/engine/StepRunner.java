@@ -3,8 +3,6 @@ package dev.berth.engine;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
-import dev.berth.dockerfile.check.PredefinedArgs;
-import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.engine.copy.CopySelector;
 import dev.berth.engine.copy.CopyStepExecutor;
 import dev.berth.engine.copy.Ownership;
@@ -28,7 +26,10 @@ import dev.berth.image.ImagePaths;
 import dev.berth.image.LayerRef;
 import dev.berth.layer.LayerEntry;
 import dev.berth.layer.LayerStorer;
+import dev.berth.plan.ConfigChange;
 import dev.berth.plan.CopySource;
+import dev.berth.plan.FileOwner;
+import dev.berth.plan.OctalMode;
 import dev.berth.plan.Step;
 import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
@@ -108,12 +109,12 @@ final class StepRunner implements MountResolver.Sources {
     Outcome run(Step step, StageState state, int number, boolean cmdSet, Runnable beforeLayerWrite) {
         ImageConfig config = state.config();
         return switch (step) {
-            case Step.ConfigStep configStep when configStep.instruction() instanceof Instruction.Workdir workdir -> {
-                ImageConfig changed = ConfigStepExecutor.apply(config, workdir, Optional.of(options.created()), cmdSet);
-                yield workdirOutcome(changed, state);
+            case Step.ConfigStep configStep -> {
+                ImageConfig changed = ConfigApplier.apply(config, configStep.change(), Optional.of(options.created()),
+                        cmdSet);
+                yield configStep.change() instanceof ConfigChange.Workdir ? workdirOutcome(changed, state)
+                        : new Outcome(changed, Optional.empty());
             }
-            case Step.ConfigStep configStep -> new Outcome(ConfigStepExecutor.apply(config, configStep.instruction(),
-                    Optional.of(options.created()), cmdSet), Optional.empty());
             case Step.CopyStep copy -> {
                 LayerRef layer = isUrlAdd(copy) ? urlLayer(copy, state) : copyLayer(copy, state);
                 HistoryEntry history = new HistoryEntry(Optional.of(options.created()), copyHistory(copy), "", "", false);
@@ -138,7 +139,8 @@ final class StepRunner implements MountResolver.Sources {
         List<String> resolved = paths.resolve(path, what);
         StagePaths.DirectoryChain chain = paths.directories(resolved, Ownership.ROOT, options.created(), what);
         if (chain.madeAny() && !changed.config().user().isEmpty()) {
-            chain = paths.directories(resolved, owner(changed.config().user(), state), options.created(), what);
+            chain = paths.directories(resolved, owner(FileOwner.parse(changed.config().user()), state),
+                    options.created(), what);
         }
         LayerRef layer = storer().store(chain.madeAny() ? chain.entries() : List.of());
         return new Outcome(changed.withLayer(layer.diffId(), history), Optional.of(layer));
@@ -149,14 +151,14 @@ final class StepRunner implements MountResolver.Sources {
     }
 
     /** Who {@code user[:group]} (a USER or a --chown) is in the stage's /etc/passwd and /etc/group: root when empty. */
-    private Ownership owner(String user, StageState state) {
-        return user.isEmpty() ? Ownership.ROOT : Ownership.resolve(user,
+    private Ownership owner(FileOwner user, StageState state) {
+        return user.text().isEmpty() ? Ownership.ROOT : Ownership.resolve(user,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers());
     }
 
     private Outcome runStep(Step.RunStep run, StageState state, int number, Runnable beforeLayerWrite) {
         ContainerConfig config = state.config().config();
-        List<String> argv = ConfigStepExecutor.argv(run.command(), config);
+        List<String> argv = ConfigApplier.argv(run.command(), config);
         List<String> env = new ArrayList<>(config.env());
         run.args().forEach((name, value) -> {
             if (env.stream().noneMatch(entry -> entry.startsWith(name + "="))) {
@@ -182,14 +184,14 @@ final class StepRunner implements MountResolver.Sources {
                     new SandboxProcess(argv, stepEnv, config.user(), workingDir), network(run), resolved.mounts(), output,
                     options.sourceDateEpoch(), beforeLayerWrite));
         } catch (ExecutionException failed) {
-            throw new ExecutionException("RUN at " + options.dockerfile().name() + ":" + run.location().startLine()
-                    + " failed: " + failed.getMessage() + lastLines(log) + "\nfull output: " + logFile, failed);
+            throw StepFailures.runFailed(options.dockerfile(), run.position(), failed,
+                    lastLines(log) + "\nfull output: " + logFile);
         } catch (IOException e) {
             throw new StoreException("writing the log of step " + number, e);
         }
         // BuildKit's runCommandString: the stage's ARGs that no ENV overrides; proxy args stay out of history.
         List<String> shown = run.args().entrySet().stream()
-                .filter(entry -> !PredefinedArgs.PROXIES.contains(entry.getKey()))
+                .filter(entry -> !run.proxyArgs().contains(entry.getKey()))
                 .filter(entry -> config.env().stream().noneMatch(e -> e.startsWith(entry.getKey() + "=")))
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
         String args = shown.isEmpty() ? "" : "|" + shown.size() + " " + String.join(" ", shown) + " ";
@@ -211,8 +213,8 @@ final class StepRunner implements MountResolver.Sources {
         if (copy.parents()) {
             text.append(" --parents");
         }
-        copy.chown().ifPresent(chown -> text.append(" --chown=").append(chown));
-        copy.chmod().ifPresent(chmod -> text.append(" --chmod=").append(chmod));
+        copy.chown().ifPresent(chown -> text.append(" --chown=").append(chown.text()));
+        copy.chmod().ifPresent(chmod -> text.append(" --chmod=").append(chmod.written()));
         copy.sources().forEach(source -> text.append(' ').append(source));
         copy.inlineFiles().forEach(inline -> text.append(" <<").append(inline.name()));
         return text.append(' ').append(copy.destination()).append(" # buildkit").toString();
@@ -234,8 +236,7 @@ final class StepRunner implements MountResolver.Sources {
     }
 
     private LayerRef urlLayer(Step.CopyStep copy, StageState state) {
-        // The mode is checked before anything is fetched: a bad flag is the Dockerfile's error, not the network's.
-        int mode = copy.chmod().map(CopyStepExecutor::octal).orElse(0600);
+        int mode = copy.chmod().map(OctalMode::bits).orElse(0600);
         UrlFetcher.Download download = download(copy);
         String workingDir = state.config().config().workingDir();
         String destination = copy.destination().startsWith("/") ? copy.destination()
@@ -243,7 +244,7 @@ final class StepRunner implements MountResolver.Sources {
         boolean intoDirectory = destination.endsWith("/")
                 || paths(state).isDirectory(destination, "ADD to " + copy.destination());
         String target = ImagePaths.relative(intoDirectory ? destination + "/" + download.name() : destination);
-        Ownership owner = owner(copy.chown().orElse(""), state);
+        Ownership owner = copy.chown().map(chown -> owner(chown, state)).orElse(Ownership.ROOT);
         LayerEntry file = LayerEntry.file(target, mode, download.modified(), download.size(),
                 () -> Files.newInputStream(download.file())).withOwner(owner.uid(), owner.gid());
         return storer().store(paths(state).place(List.of(file), "", owner, options.created(),
@@ -266,7 +267,7 @@ final class StepRunner implements MountResolver.Sources {
         if (known != null) {
             return known;
         }
-        Ownership owner = owner(copy.chown().orElse(""), state);
+        Ownership owner = copy.chown().map(chown -> owner(chown, state)).orElse(Ownership.ROOT);
         ExtractedRootfs source = rootfs(copy.source());
         // A COPY of here-documents alone reads nothing from its source, and a stage or image is listed only where
         // the sources reach: COPY --from=build /app/bin walks no base image.

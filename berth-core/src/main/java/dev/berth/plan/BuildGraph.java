@@ -32,6 +32,11 @@ public record BuildGraph(List<PlannedStage> stages, List<Diagnostic> warnings) {
         return stages.stream().mapToInt(stage -> stage.steps().size() + 1).sum();
     }
 
+    /** What planning refused in the stages the target needs, in step order; a graph with any is never built. */
+    public List<Diagnostic> refusals() {
+        return stages.stream().flatMap(stage -> stage.refusals().stream()).toList();
+    }
+
     public PlannedStage require(int index) {
         return stage(index).orElseThrow(() -> new IllegalStateException("stage " + index + " is not planned"));
     }

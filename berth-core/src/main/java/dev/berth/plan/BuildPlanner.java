@@ -8,19 +8,15 @@ import dev.berth.diagnostic.SourceRange;
 import dev.berth.dockerfile.check.CheckResult;
 import dev.berth.dockerfile.check.DockerfileChecker;
 import dev.berth.dockerfile.check.PredefinedArgs;
-import dev.berth.dockerfile.instruction.ArgDeclaration;
+import dev.berth.dockerfile.check.ScopedArgs;
 import dev.berth.dockerfile.instruction.Dockerfile;
 import dev.berth.dockerfile.instruction.Instruction;
-import dev.berth.dockerfile.instruction.Mount;
-import dev.berth.dockerfile.instruction.NetworkMode;
+import dev.berth.dockerfile.instruction.Location;
 import dev.berth.dockerfile.instruction.Stage;
-import dev.berth.dockerfile.syntax.Heredoc;
 import dev.berth.error.InvalidInputException;
-import dev.berth.error.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,18 +24,28 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Plans a build: checks and expands the Dockerfile (stopping at its errors), resolves each stage's base
- * and {@code COPY --from}, keeps only the stages the target needs, and tracks which build args each
- * step sees: a stage ARG takes the build arg, else its default, else the global ARG's value.
+ * and {@code COPY --from}, keeps only the stages the target needs, and gives each step the build args the
+ * check's ARG scoping found it sees ({@link ScopedArgs}). Each instruction family is planned by its own
+ * class: {@link CopyPlanner}, {@link RunPlanner}, {@link ConfigPlanner}.
  */
 public final class BuildPlanner {
 
     private final PredefinedArgs predefined;
+    private final BaseImageConfigs bases;
 
+    /** A planner that knows no base image: no ONBUILD trigger is planned. */
     public BuildPlanner(PredefinedArgs predefined) {
+        this(predefined, BaseImageConfigs.NONE);
+    }
+
+    /** @param bases the configs of base images, whose ONBUILD triggers become the first steps of their stages */
+    public BuildPlanner(PredefinedArgs predefined, BaseImageConfigs bases) {
         this.predefined = Objects.requireNonNull(predefined, "predefined");
+        this.bases = Objects.requireNonNull(bases, "bases");
     }
 
     /**
@@ -78,20 +84,44 @@ public final class BuildPlanner {
                         .orElseThrow(() -> new InvalidInputException(Diagnostic.error(source.name(), SourceRange.line(1),
                                 "target stage \"" + name + "\" could not be found"), source)))
                 .orElse(dockerfile.stages().getLast());
-        Map<String, String> globals = globalArgs(dockerfile, buildArgs);
+        ScopedArgs args = checked.args().orElseThrow();
         Map<Integer, PlannedStage> planned = new HashMap<>();
+        CopyPlanner copies = new CopyPlanner(source);
         for (Stage stage : dockerfile.stages()) {
             if (stage.index() > targetStage.index()) {
                 break;
             }
-            planned.put(stage.index(), planStage(stage, dockerfile, buildArgs, globals));
+            planned.put(stage.index(), planStage(stage, dockerfile, args, copies));
         }
         Set<Integer> needed = new TreeSet<>();
         collect(targetStage.index(), planned, needed);
-        List<PlannedStage> stages = needed.stream().map(planned::get).toList();
-        refuseSsh(stages, source);
+        List<PlannedStage> stages = needed.stream().map(planned::get)
+                .map(stage -> stage.withTriggers(triggers(stage.base(), buildArgs))).toList();
+        RunPlanner.refuseSsh(stages, source);
         List<Diagnostic> warnings = checked.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).toList();
         return new BuildGraph(stages, warnings);
+    }
+
+    /**
+     * A base image's ONBUILD triggers, planned as a stage of their own ({@code FROM scratch} and the triggers, in
+     * a source named {@code ONBUILD of <image>}): they see the build args but not the stage's ARGs, and what they
+     * refuse is refused there.
+     */
+    private List<Step> triggers(BaseImage base, Map<String, String> buildArgs) {
+        if (!(base instanceof BaseImage.Image(String reference))) {
+            return List.of();
+        }
+        List<String> triggers = bases.config(reference).map(config -> config.config().onBuild()).orElse(List.of());
+        if (triggers.isEmpty()) {
+            return List.of();
+        }
+        SourceFile source = new SourceFile("ONBUILD of " + reference,
+                "FROM scratch\n" + String.join("\n", triggers) + "\n");
+        BuildGraph graph = graph(source, buildArgs, Optional.empty());
+        if (!graph.refusals().isEmpty()) {
+            throw new InvalidInputException(graph.refusals(), source);
+        }
+        return graph.target().steps();
     }
 
     private static void collect(int index, Map<Integer, PlannedStage> planned, Set<Integer> needed) {
@@ -100,87 +130,52 @@ public final class BuildPlanner {
         }
     }
 
-    private Map<String, String> globalArgs(Dockerfile dockerfile, Map<String, String> buildArgs) {
-        Map<String, String> globals = new HashMap<>(predefined.platform());
-        for (Instruction.Arg arg : dockerfile.globalArgs()) {
-            for (ArgDeclaration declaration : arg.declarations()) {
-                Optional.ofNullable(buildArgs.get(declaration.name())).or(declaration::defaultValue)
-                        .ifPresent(value -> globals.put(declaration.name(), value));
-            }
-        }
-        return globals;
-    }
-
-    private PlannedStage planStage(Stage stage, Dockerfile dockerfile, Map<String, String> buildArgs,
-            Map<String, String> globals) {
+    private static PlannedStage planStage(Stage stage, Dockerfile dockerfile, ScopedArgs scoped, CopyPlanner copies) {
         Set<Integer> dependsOn = new HashSet<>();
         BaseImage base = baseOf(stage, dockerfile);
         if (base instanceof BaseImage.Stage(int index)) {
             dependsOn.add(index);
         }
-        Map<String, String> args = new LinkedHashMap<>();
+        Function<String, CopySource> stages = reference -> copySource(reference, stage, dockerfile);
         List<Step> steps = new ArrayList<>();
-        for (Instruction instruction : stage.instructions()) {
+        List<Diagnostic> refusals = new ArrayList<>();
+        for (int i = 0; i < stage.instructions().size(); i++) {
+            Instruction instruction = stage.instructions().get(i);
+            StepPosition at = position(instruction.location());
             String text = stepText(instruction);
+            Map<String, String> args = scoped.at(stage.index(), i);
             switch (instruction) {
-                case Instruction.Arg arg -> {
-                    for (ArgDeclaration declaration : arg.declarations()) {
-                        String name = declaration.name();
-                        Optional.ofNullable(buildArgs.get(name)).or(declaration::defaultValue)
-                                .or(() -> Optional.ofNullable(globals.get(name)))
-                                .ifPresent(value -> args.put(name, value));
-                    }
-                    steps.add(new Step.ConfigStep(arg.location(), text, args, arg));
-                }
                 case Instruction.Run run -> {
-                    List<RunMount> mounts = runMounts(run, stage, dockerfile);
-                    mounts.forEach(mount -> mount.from().ifPresent(from -> {
+                    Step.RunStep step = RunPlanner.plan(run, at, text, scoped.atRun(stage.index(), i), stages);
+                    step.mounts().forEach(mount -> mount.reads().ifPresent(from -> {
                         if (from instanceof CopySource.StageFiles(int index)) {
                             dependsOn.add(index);
                         }
                     }));
-                    steps.add(new Step.RunStep(run.location(), text, withProxies(args, buildArgs), run.command(),
-                            run.network().orElse(NetworkMode.DEFAULT), mounts));
+                    steps.add(step);
                 }
                 case Instruction.Copy copy -> {
-                    CopySource from = copy.from().map(reference -> copySource(reference, stage, dockerfile))
-                            .orElse(new CopySource.Context());
+                    CopySource from = copy.from().map(stages).orElse(new CopySource.Context());
                     if (from instanceof CopySource.StageFiles(int index)) {
                         dependsOn.add(index);
                     }
-                    steps.add(new Step.CopyStep(copy.location(), text, args, false, from, copy.sources(),
-                            copy.destination(), copy.chown(), copy.chmod(), copy.exclude(), copy.parents(), copy.link(),
-                            Optional.empty(), inlineFiles(copy.heredocs())));
+                    steps.add(copies.copy(copy, at, text, args, from, refusals));
                 }
-                case Instruction.Add add -> steps.add(new Step.CopyStep(add.location(), text, args, true,
-                        new CopySource.Context(), add.sources(), add.destination(), add.chown(), add.chmod(),
-                        add.exclude(), false, add.link(), add.checksum(), inlineFiles(add.heredocs())));
+                case Instruction.Add add -> steps.add(copies.add(add, at, text, args, refusals));
                 case Instruction.From from -> throw new IllegalStateException("FROM inside a stage at line "
                         + from.location().startLine());
                 case Instruction.Cmd _, Instruction.Entrypoint _, Instruction.Shell _, Instruction.Label _,
                         Instruction.Maintainer _, Instruction.Expose _, Instruction.Env _, Instruction.Volume _,
                         Instruction.User _, Instruction.Workdir _, Instruction.Onbuild _, Instruction.StopSignal _,
-                        Instruction.Healthcheck _ ->
-                        steps.add(new Step.ConfigStep(instruction.location(), text, args, instruction));
+                        Instruction.Healthcheck _, Instruction.Arg _ ->
+                        steps.add(new Step.ConfigStep(at, text, args, ConfigPlanner.change(instruction)));
             }
         }
-        return new PlannedStage(stage.index(), stage.name(), base, steps, dependsOn);
+        return new PlannedStage(stage.index(), stage.name(), base, List.of(), steps, dependsOn, refusals);
     }
 
-    /** COPY and ADD here-documents, expanded already where their delimiter was not quoted. */
-    private static List<InlineFile> inlineFiles(List<Heredoc> heredocs) {
-        return heredocs.stream().map(heredoc -> new InlineFile(heredoc.name(), heredoc.chompedContent())).toList();
-    }
-
-    /** Proxy build args reach RUN without an ARG line, as in Docker. */
-    private static Map<String, String> withProxies(Map<String, String> args, Map<String, String> buildArgs) {
-        Map<String, String> visible = new LinkedHashMap<>(args);
-        buildArgs.forEach((name, value) -> {
-            if (PredefinedArgs.PROXIES.contains(name)) {
-                visible.putIfAbsent(name, value);
-            }
-        });
-        return visible;
+    private static StepPosition position(Location location) {
+        return new StepPosition(location.startLine(), location.endLine(), location.startColumn(), location.original());
     }
 
     private static BaseImage baseOf(Stage stage, Dockerfile dockerfile) {
@@ -193,35 +188,6 @@ public final class BuildPlanner {
                 .findFirst()
                 .<BaseImage>map(earlier -> new BaseImage.Stage(earlier.index()))
                 .orElse(new BaseImage.Image(image));
-    }
-
-    /** The mounts of a RUN with {@code from} resolved as COPY's: a bind mount reads the context by default. */
-    private static List<RunMount> runMounts(Instruction.Run run, Stage stage, Dockerfile dockerfile) {
-        List<RunMount> mounts = new ArrayList<>();
-        for (Mount mount : run.mounts()) {
-            Optional<CopySource> from = switch (mount) {
-                case Mount.Bind bind -> Optional.of(bind.from().map(reference -> copySource(reference, stage, dockerfile))
-                        .orElse(new CopySource.Context()));
-                case Mount.Cache cache -> cache.from().map(reference -> copySource(reference, stage, dockerfile));
-                case Mount.Tmpfs _, Mount.Secret _, Mount.Ssh _ -> Optional.empty();
-            };
-            mounts.add(new RunMount(mount, from));
-        }
-        return List.copyOf(mounts);
-    }
-
-    /** SSH agent forwarding is refused before anything runs, for the stages the target needs only. */
-    private static void refuseSsh(List<PlannedStage> stages, SourceFile source) {
-        for (PlannedStage stage : stages) {
-            for (Step step : stage.steps()) {
-                if (step instanceof Step.RunStep run
-                        && run.mounts().stream().anyMatch(mount -> mount.mount() instanceof Mount.Ssh)) {
-                    throw new UnsupportedFeatureException(source.name() + ":" + run.location().startLine()
-                            + ": RUN --mount=type=ssh is not supported: Berth does not forward an SSH agent into RUN "
-                            + "steps yet");
-                }
-            }
-        }
     }
 
     /** A stage name or index of an earlier stage names that stage; anything else is an image. */

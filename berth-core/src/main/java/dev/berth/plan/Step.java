@@ -1,34 +1,35 @@
 package dev.berth.plan;
 
-import dev.berth.dockerfile.instruction.Instruction;
-import dev.berth.dockerfile.instruction.Location;
-import dev.berth.dockerfile.instruction.NetworkMode;
-import dev.berth.dockerfile.instruction.ShellOrExec;
+import dev.berth.context.ExcludePatterns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * One step of a stage, variables expanded. {@code text} is the instruction as progress shows it;
- * {@code args} are the build arguments visible to the step, in declaration order, part of its cache key.
+ * One step of a stage, fully resolved: variables expanded, flags parsed, stage references resolved. This is all
+ * the engine learns of the Dockerfile. {@code text} is the instruction as progress shows it; {@code args} are the
+ * build arguments visible to the step, in declaration order, part of its cache key ({@link StepKey}).
  */
 public sealed interface Step {
 
-    Location location();
+    StepPosition position();
 
     String text();
 
     Map<String, String> args();
 
     /** A step that changes only the image config (ENV, CMD, LABEL, ...) or, for WORKDIR, makes a directory. */
-    record ConfigStep(Location location, String text, Map<String, String> args, Instruction instruction) implements Step {
+    record ConfigStep(StepPosition position, String text, Map<String, String> args, ConfigChange change)
+            implements Step {
         public ConfigStep {
-            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(position, "position");
             Objects.requireNonNull(text, "text");
             args = ordered(args);
-            Objects.requireNonNull(instruction, "instruction");
+            Objects.requireNonNull(change, "change");
         }
     }
 
@@ -37,15 +38,16 @@ public sealed interface Step {
      *
      * @param sources paths relative to the source, may hold wildcards
      * @param destination as written; relative to the working directory unless absolute
+     * @param chown {@code --chown}, resolved against the stage's users when the step runs
      * @param checksum ADD's {@code --checksum=sha256:...} for a URL source
      * @param inlineFiles the here-documents, copied after the sources as BuildKit does
      */
-    record CopyStep(Location location, String text, Map<String, String> args, boolean add, CopySource source,
-            List<String> sources, String destination, Optional<String> chown, Optional<String> chmod,
-            List<String> exclude, boolean parents, boolean link, Optional<String> checksum,
+    record CopyStep(StepPosition position, String text, Map<String, String> args, boolean add, CopySource source,
+            List<String> sources, String destination, Optional<FileOwner> chown, Optional<OctalMode> chmod,
+            ExcludePatterns exclude, boolean parents, boolean link, Optional<String> checksum,
             List<InlineFile> inlineFiles) implements Step {
         public CopyStep {
-            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(position, "position");
             Objects.requireNonNull(text, "text");
             args = ordered(args);
             Objects.requireNonNull(source, "source");
@@ -53,7 +55,7 @@ public sealed interface Step {
             Objects.requireNonNull(destination, "destination");
             Objects.requireNonNull(chown, "chown");
             Objects.requireNonNull(chmod, "chmod");
-            exclude = List.copyOf(exclude);
+            Objects.requireNonNull(exclude, "exclude");
             Objects.requireNonNull(checksum, "checksum");
             inlineFiles = List.copyOf(inlineFiles);
             if (sources.isEmpty() && inlineFiles.isEmpty()) {
@@ -62,13 +64,22 @@ public sealed interface Step {
         }
     }
 
-    /** RUN: the command runs through the stage's SHELL when in shell form, with its {@code --mount}s. */
-    record RunStep(Location location, String text, Map<String, String> args, ShellOrExec command, NetworkMode network,
-            List<RunMount> mounts) implements Step {
+    /**
+     * RUN: the command runs through the stage's SHELL when in shell form, with its {@code --mount}s.
+     *
+     * @param args the ARGs visible to the step and the proxy build args, all in its environment
+     * @param proxyArgs which of {@code args} are proxy settings: BuildKit keeps them out of the step's history
+     */
+    record RunStep(StepPosition position, String text, Map<String, String> args, Set<String> proxyArgs,
+            Command command, RunNetwork network, List<RunMount> mounts) implements Step {
         public RunStep {
-            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(position, "position");
             Objects.requireNonNull(text, "text");
             args = ordered(args);
+            proxyArgs = java.util.Collections.unmodifiableSet(new TreeSet<>(proxyArgs));
+            if (!args.keySet().containsAll(proxyArgs)) {
+                throw new IllegalArgumentException("proxy args " + proxyArgs + " are not all among " + args.keySet());
+            }
             Objects.requireNonNull(command, "command");
             Objects.requireNonNull(network, "network");
             mounts = List.copyOf(mounts);

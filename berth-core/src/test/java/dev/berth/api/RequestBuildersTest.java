@@ -109,7 +109,7 @@ class RequestBuildersTest {
         RunRequest request = RunRequest.builder("busybox").build();
 
         assertThat(request).isEqualTo(new RunRequest("busybox", Optional.empty(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), RunNetwork.HOST, Optional.empty(), true, new RunRequest.Streams.Inherited(false)));
+                Optional.empty(), ContainerNetwork.HOST, Optional.empty(), true, new RunRequest.Streams.Inherited(false)));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +34,6 @@ class PackageRulesTest {
     }
 
     @Test
-    @Disabled("until the typed plan of issue 10 lands: the engine still reads Instruction, Mount and Location")
     void theEngineSeesThePlanNeverTheDockerfile() {
         noClasses().that().resideInAPackage("dev.berth.engine..")
                 .should().dependOnClassesThat().resideInAPackage("dev.berth.dockerfile..")

@@ -3,8 +3,8 @@ package dev.berth.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
+import dev.berth.api.ContainerNetwork;
 import dev.berth.api.ImportRequest;
-import dev.berth.api.RunNetwork;
 import dev.berth.api.RunRequest;
 import dev.berth.api.Settings;
 import dev.berth.store.StoreLayout;
@@ -94,7 +94,7 @@ class RunCommandIT {
     }
 
     private RunRequest.Builder builder(List<String> args) {
-        return RunRequest.builder("busybox:test").command(args).network(RunNetwork.NONE)
+        return RunRequest.builder("busybox:test").command(args).network(ContainerNetwork.NONE)
                 .streams(new RunRequest.Streams.ToFiles(streams.resolve("out"), streams.resolve("err")));
     }
 

@@ -9,13 +9,18 @@ import java.util.Optional;
 
 /**
  * What {@link DockerfileChecker} found: every error and warning, in source order, and the Dockerfile
- * with its variables expanded when it could be read at all (it leaves out instructions with errors).
+ * with its variables expanded when it could be read at all (it leaves out instructions with errors),
+ * with the build args each of its instructions sees.
  */
-public record CheckResult(List<Diagnostic> diagnostics, Optional<Dockerfile> expanded) {
+public record CheckResult(List<Diagnostic> diagnostics, Optional<Dockerfile> expanded, Optional<ScopedArgs> args) {
 
     public CheckResult {
         diagnostics = List.copyOf(diagnostics);
         Objects.requireNonNull(expanded, "expanded");
+        Objects.requireNonNull(args, "args");
+        if (expanded.isPresent() != args.isPresent()) {
+            throw new IllegalArgumentException("an expanded Dockerfile comes with its args, and only then");
+        }
     }
 
     public long errorCount() {

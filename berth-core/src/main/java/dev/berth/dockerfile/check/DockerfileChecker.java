@@ -42,7 +42,7 @@ public final class DockerfileChecker {
     public CheckResult check(SourceFile source, Map<String, String> buildArgs, Optional<String> target) {
         RecoveredTree parsed = new DockerfileParser().parseAll(source);
         if (parsed.tree().isEmpty()) {
-            return new CheckResult(parsed.errors(), Optional.empty());
+            return new CheckResult(parsed.errors(), Optional.empty(), Optional.empty());
         }
         SyntaxTree tree = parsed.tree().get();
         List<Finding> findings = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class DockerfileChecker {
         findings.addAll(new LegacyFormLinter(source.name()).lint(tree));
         DockerfileReader.Reading reading = new DockerfileReader().read(tree);
         reading.errors().forEach(error -> findings.add(Finding.of(error)));
-        Optional<Dockerfile> expanded = reading.dockerfile().map(dockerfile -> {
+        Optional<VariableResolver.Resolution> resolved = reading.dockerfile().map(dockerfile -> {
             WordLocator locator = new WordLocator(source);
             findings.addAll(new StyleLinter(source.name(), locator).lint(dockerfile));
             VariableResolver.Resolution resolution = new VariableResolver(source.name(), locator,
@@ -60,7 +60,7 @@ public final class DockerfileChecker {
             target.filter(name -> dockerfile.stages().stream().noneMatch(stage -> stage.isNamed(name)))
                     .ifPresent(name -> findings.add(Finding.of(Diagnostic.error(source.name(), SourceRange.line(1),
                             "target stage \"" + name + "\" could not be found").withHint(stageNames(dockerfile)))));
-            return resolution.expanded();
+            return resolution;
         });
         CheckPolicy policy = CheckPolicy.from(tree.directives(),
                 Optional.ofNullable(buildArgs.get("BUILDKIT_DOCKERFILE_CHECK")));
@@ -70,7 +70,8 @@ public final class DockerfileChecker {
                         .thenComparingInt(diagnostic -> diagnostic.range().startColumn())
                         .thenComparing(Diagnostic::severity))
                 .toList();
-        return new CheckResult(diagnostics, expanded);
+        return new CheckResult(diagnostics, resolved.map(VariableResolver.Resolution::expanded),
+                resolved.map(VariableResolver.Resolution::args));
     }
 
     private static String stageNames(Dockerfile dockerfile) {

@@ -1,6 +1,7 @@
 package dev.berth.dockerfile.check;
 
 import dev.berth.image.Platform;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +30,20 @@ public record PredefinedArgs(Map<String, String> platform) {
         return new PredefinedArgs(Map.of(
                 "TARGETPLATFORM", platform, "TARGETOS", os, "TARGETARCH", architecture, "TARGETVARIANT", variant,
                 "BUILDPLATFORM", platform, "BUILDOS", os, "BUILDARCH", architecture, "BUILDVARIANT", variant));
+    }
+
+    /**
+     * {@code visible} and, where it has no value of that name, each proxy build arg: proxy settings are visible
+     * without an ARG line, as in Docker. In {@code visible}'s order, then the build args'.
+     */
+    public static Map<String, String> withProxies(Map<String, String> visible, Map<String, String> buildArgs) {
+        Map<String, String> seen = new LinkedHashMap<>(visible);
+        buildArgs.forEach((name, value) -> {
+            if (PROXIES.contains(name)) {
+                seen.putIfAbsent(name, value);
+            }
+        });
+        return seen;
     }
 
     public PredefinedArgs {

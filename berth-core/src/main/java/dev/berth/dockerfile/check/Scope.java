@@ -55,6 +55,11 @@ final class Scope {
         return visible;
     }
 
+    /** The ARGs declared with a value, in declaration order (ENV not overlaid): what a step's args are. */
+    Map<String, String> args() {
+        return new LinkedHashMap<>(args);
+    }
+
     Map<String, String> env() {
         return Map.copyOf(env);
     }

@@ -63,13 +63,14 @@ final class VariableResolver {
         this.file = file;
         this.locator = locator;
         this.expander = expander;
-        this.buildArgs = Map.copyOf(buildArgs);
+        // Kept in the caller's order: RUN gets the proxy build args in it (ScopedArgs).
+        this.buildArgs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(buildArgs));
         this.predefined = predefined;
         this.references = new StageReferences(file, locator);
     }
 
-    /** The Dockerfile with variables expanded, and what was found doing it. */
-    record Resolution(Dockerfile expanded, List<Finding> findings) {
+    /** The Dockerfile with variables expanded, the args each of its instructions sees, and what was found doing it. */
+    record Resolution(Dockerfile expanded, ScopedArgs args, List<Finding> findings) {
         Resolution {
             findings = List.copyOf(findings);
         }
@@ -81,6 +82,7 @@ final class VariableResolver {
         List<Instruction.Arg> globalArgs = dockerfile.globalArgs().stream().map(arg -> declare(arg, global)).toList();
         List<Stage> stages = new ArrayList<>();
         Map<Integer, Map<String, String>> stageEnv = new HashMap<>();
+        Map<Integer, List<Map<String, String>>> scoped = new HashMap<>();
         for (Stage stage : dockerfile.stages()) {
             Instruction.From from = stage.from();
             Instruction.From expandedFrom = new Instruction.From(from.location(), word(from.image(), from.location(), global),
@@ -93,6 +95,7 @@ final class VariableResolver {
                     .map(parent -> Scope.inheriting(stageEnv.get(parent.index())))
                     .orElseGet(() -> Scope.inheriting(BASE_ENV));
             List<Instruction> body = new ArrayList<>();
+            List<Map<String, String>> seen = new ArrayList<>();
             boolean workdirSet = false;
             for (Instruction instruction : stage.instructions()) {
                 Instruction expanded = expand(instruction, scope, global);
@@ -106,11 +109,14 @@ final class VariableResolver {
                 }
                 references.check(instruction, expanded, stage, dockerfile).forEach(findings::add);
                 body.add(expanded);
+                seen.add(scope.args());
             }
+            scoped.put(stage.index(), seen);
             stageEnv.put(stage.index(), scope.env());
             stages.add(new Stage(stage.index(), stage.name(), expandedFrom, body));
         }
-        return new Resolution(new Dockerfile(dockerfile.directives(), globalArgs, stages), findings);
+        return new Resolution(new Dockerfile(dockerfile.directives(), globalArgs, stages),
+                new ScopedArgs(scoped, buildArgs), findings);
     }
 
     private Instruction expand(Instruction instruction, Scope scope, Scope global) {
@@ -219,12 +225,7 @@ final class VariableResolver {
     }
 
     private String expanded(String text, Location at, Scope scope, boolean raw) {
-        Map<String, String> visible = scope.lookup();
-        buildArgs.forEach((name, value) -> {
-            if (PredefinedArgs.PROXIES.contains(name)) {
-                visible.putIfAbsent(name, value);
-            }
-        });
+        Map<String, String> visible = PredefinedArgs.withProxies(scope.lookup(), buildArgs);
         Expansion expansion;
         try {
             // BuildKit expands heredoc contents with its default lexer: a backslash escapes, whatever # escape= says.

@@ -2,10 +2,10 @@ package dev.berth.engine.copy;
 
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContextEntry;
+import dev.berth.context.ExcludePatterns;
 import dev.berth.context.FileKind;
 import dev.berth.context.SourceProblem;
 import dev.berth.context.Utf8Order;
-import dev.berth.dockerfile.ignore.IgnoreMatcher;
 import dev.berth.error.StepInputException;
 import dev.berth.image.ImagePaths;
 import java.nio.file.FileSystems;
@@ -42,10 +42,9 @@ public final class CopySelector {
     }
 
     /** Items sorted by target; for a target given twice the later source wins. */
-    public List<Item> select(List<String> sources, String destination, boolean parents, List<String> exclude) {
+    public List<Item> select(List<String> sources, String destination, boolean parents, ExcludePatterns excluded) {
         Map<String, ContextEntry> byPath = new LinkedHashMap<>();
         entries.forEach(entry -> byPath.put(entry.path(), entry));
-        IgnoreMatcher excluded = exclude.isEmpty() ? IgnoreMatcher.none() : IgnoreMatcher.compile(exclude);
         boolean wildcard = sources.stream().anyMatch(CopySelector::hasWildcard);
         boolean intoDirectory = destination.endsWith("/") || sources.size() > 1 || wildcard;
         String destinationPath = ImagePaths.relative(destination);
@@ -76,13 +75,13 @@ public final class CopySelector {
                     String prefix = rootPath.isEmpty() ? "" : rootPath + "/";
                     for (ContextEntry inside : entries) {
                         if (inside.path().startsWith(prefix) && !inside.path().equals(rootPath)
-                                && !excluded.matches(inside.path())
-                                && !excluded.matches(inside.path().substring(prefix.length()))) {
+                                && !excluded.excludes(inside.path())
+                                && !excluded.excludes(inside.path().substring(prefix.length()))) {
                             String target = join(base, inside.path().substring(prefix.length()));
                             items.put(target, new Item(inside, target));
                         }
                     }
-                } else if (!excluded.matches(rootPath)) {
+                } else if (!excluded.excludes(rootPath)) {
                     String name = rootPath.substring(rootPath.lastIndexOf('/') + 1);
                     String target = parents ? join(destinationPath, rootPath)
                             : intoDirectory ? join(destinationPath, name) : destinationPath;

@@ -94,7 +94,7 @@ public final class CopyStepExecutor {
         }
         List<CopySelector.Item> items = new CopySelector(source, sourceName, listing)
                 .select(step.sources(), destination, step.parents(), step.exclude());
-        Optional<Integer> chmod = step.chmod().map(CopyStepExecutor::octal);
+        Optional<Integer> chmod = step.chmod().map(OctalMode::bits);
         return new Selection(step, source, items, owner, chmod, rootfs.attributes(),
                 InlineFiles.entries(step.inlineFiles(), destination, owner, chmod, created),
                 ImagePaths.relative(destination));
@@ -335,13 +335,6 @@ public final class CopyStepExecutor {
         };
     }
 
-    /** The bits of a {@code --chmod}; planning refused one that is not octal, so this only guards. */
-    public static int octal(String chmod) {
-        if (!OctalMode.isOctal(chmod)) {
-            throw new StepInputException(OctalMode.refusal(chmod), Optional.of(OctalMode.HINT));
-        }
-        return OctalMode.bits(chmod);
-    }
 
     public static String linkTarget(Path file) {
         try {

@@ -3,6 +3,7 @@ package dev.berth.engine.copy;
 import dev.berth.engine.rootfs.RootfsFileReader;
 import dev.berth.error.StepInputException;
 import dev.berth.image.LayerRef;
+import dev.berth.plan.FileOwner;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +16,11 @@ public record Ownership(long uid, long gid) {
 
     public static final Ownership ROOT = new Ownership(0, 0);
 
-    public static Ownership resolve(String chown, RootfsFileReader reader, List<LayerRef> layers) {
-        int colon = chown.indexOf(':');
-        String user = colon < 0 ? chown : chown.substring(0, colon);
-        Optional<String> group = colon < 0 ? Optional.empty() : Optional.of(chown.substring(colon + 1));
+    public static Ownership resolve(FileOwner owner, RootfsFileReader reader, List<LayerRef> layers) {
+        String user = owner.user();
+        Optional<String> group = owner.group();
         if (user.isEmpty()) {
-            throw new StepInputException("invalid --chown=" + chown + ": no user");
+            throw new StepInputException("invalid --chown=" + owner.text() + ": no user");
         }
         long uid;
         long primaryGid;

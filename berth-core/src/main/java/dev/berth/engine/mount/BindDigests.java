@@ -2,7 +2,6 @@ package dev.berth.engine.mount;
 
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
-import dev.berth.dockerfile.instruction.Mount;
 import dev.berth.engine.copy.CopyStepExecutor;
 import dev.berth.image.Digest;
 import dev.berth.plan.CopySource;
@@ -17,8 +16,8 @@ import java.util.Optional;
  * The part of a RUN step's cache key that its bind mounts add, as BuildKit's content checksum of a mount's
  * source: for the context, each file under the bound path (relative path, type, mode, size, content digest,
  * link target; no times); for a stage or an image, that stage's cache key or the image's manifest digest.
- * Cache, tmpfs and secret mounts add nothing (their flags are in the instruction text, which is keyed; a
- * secret's value never is). Empty when the step binds nothing, so keys of steps without mounts do not change.
+ * Cache, tmpfs and secret mounts add nothing (their fields are in the step's key, {@link dev.berth.plan.StepKey};
+ * a secret's value never is). Empty when the step binds nothing, so keys of steps without mounts do not change.
  */
 public final class BindDigests {
 
@@ -30,11 +29,11 @@ public final class BindDigests {
         MessageDigest sha = Digest.newSha256();
         boolean any = false;
         for (RunMount mount : mounts) {
-            if (!(mount.mount() instanceof Mount.Bind bind)) {
+            if (!(mount instanceof RunMount.Bind bind)) {
                 continue;
             }
             any = true;
-            CopySource from = mount.from().orElseThrow();
+            CopySource from = bind.from();
             String line = "bind\0" + MountResolver.target(bind.target(), workingDir) + "\0" + bind.source() + "\0"
                     + sources.identity(from) + "\0";
             sha.update(line.getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,9 @@
 package dev.berth.engine.mount;
 
-import dev.berth.dockerfile.instruction.Mount;
 import dev.berth.engine.rootfs.DirectoryTrees;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
+import dev.berth.plan.RunMount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ public final class CacheMounts {
      * Takes the cache {@code id} as {@code sharing} says; a directory made now is filled by {@code seed}
      * (a copy of {@code from}, the owner and mode asked) before any step sees it.
      */
-    public Lease acquire(String id, Mount.Sharing sharing, Seed seed) {
+    public Lease acquire(String id, RunMount.Sharing sharing, Seed seed) {
         Path cache = directoryOf(id);
         makeDirectory();
         CacheLock lock = users.computeIfAbsent(cache, CacheLock::new);

@@ -2,7 +2,6 @@ package dev.berth.engine.mount;
 
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContextEntry;
-import dev.berth.dockerfile.instruction.Mount;
 import dev.berth.engine.rootfs.DirectoryTrees;
 import dev.berth.error.StepInputException;
 import dev.berth.error.StoreException;
@@ -108,23 +107,21 @@ public final class MountResolver {
         resolved.cleanup.add(() -> DirectoryTrees.delete(scratch));
         try {
             for (int i = 0; i < mounts.size(); i++) {
-                RunMount mount = mounts.get(i);
-                switch (mount.mount()) {
-                    case Mount.Bind bind -> resolved.mounts.add(bind(bind, mount.from().orElseThrow(),
-                            target(bind.target(), workingDir), i));
-                    case Mount.Cache cache -> {
-                        CacheMounts.Lease lease = caches.acquire(cache.id(), cache.sharing(), dir -> seed(cache, mount.from(), dir));
+                switch (mounts.get(i)) {
+                    case RunMount.Bind bind -> resolved.mounts.add(bind(bind, target(bind.target(), workingDir), i));
+                    case RunMount.Cache cache -> {
+                        CacheMounts.Lease lease = caches.acquire(cache.id(), cache.sharing(), dir -> seed(cache, dir));
                         resolved.cleanup.add(lease);
                         Path dir = lease.directory();
-                        if (mount.from().isEmpty() && !cache.source().isEmpty()) {
+                        if (cache.from().isEmpty() && !cache.source().isEmpty()) {
                             dir = subdirectory(dir, cache.source());
                         }
                         resolved.mounts.add(HostMount.bind(BindSources.real(dir), target(cache.target(), workingDir),
                                 cache.readOnly()));
                     }
-                    case Mount.Tmpfs tmpfs -> resolved.mounts.add(HostMount.tmpfs(target(tmpfs.target(), workingDir), tmpfs.size()));
-                    case Mount.Secret secret -> secret(secret, workingDir, i, resolved);
-                    case Mount.Ssh _ -> throw new IllegalStateException("the planner refuses ssh mounts");
+                    case RunMount.Tmpfs tmpfs -> resolved.mounts.add(HostMount.tmpfs(target(tmpfs.target(), workingDir), tmpfs.size()));
+                    case RunMount.Secret secret -> secret(secret, workingDir, i, resolved);
+                    case RunMount.Ssh _ -> throw new IllegalStateException("the planner refuses ssh mounts");
                 }
             }
             return resolved;
@@ -150,7 +147,8 @@ public final class MountResolver {
         return clean;
     }
 
-    private HostMount bind(Mount.Bind bind, CopySource from, String target, int index) {
+    private HostMount bind(RunMount.Bind bind, String target, int index) {
+        CopySource from = bind.from();
         BuildContext files = sources.files(from);
         Path source = BindSources.inside(files, sources.name(from), bind.source());
         boolean filtered = from instanceof CopySource.Context && files.ignoreFile().isPresent();
@@ -167,7 +165,8 @@ public final class MountResolver {
         return HostMount.bind(BindSources.real(copy), target, !bind.readWrite());
     }
 
-    private void seed(Mount.Cache cache, Optional<CopySource> from, Path dir) {
+    private void seed(RunMount.Cache cache, Path dir) {
+        Optional<CopySource> from = cache.from();
         try {
             if (from.isPresent()) {
                 Path source = BindSources.inside(sources.files(from.get()), sources.name(from.get()),
@@ -183,7 +182,7 @@ public final class MountResolver {
         }
     }
 
-    private void secret(Mount.Secret secret, String workingDir, int index, Resolved resolved) {
+    private void secret(RunMount.Secret secret, String workingDir, int index, Resolved resolved) {
         BuildSecret value = secrets.get(secret.id());
         if (value == null) {
             if (secret.required()) {

@@ -1,7 +1,6 @@
 package dev.berth.engine.rootfs;
 
 import dev.berth.context.BuildContext;
-import dev.berth.dockerfile.ignore.IgnoreMatcher;
 import dev.berth.error.BerthException;
 import dev.berth.error.ExecutionException;
 import dev.berth.error.StoreException;
@@ -85,7 +84,7 @@ public final class RootfsExtractions implements AutoCloseable {
             for (Step step : stage.steps()) {
                 switch (step) {
                     case Step.CopyStep copy -> addStage(copy.source(), read);
-                    case Step.RunStep run -> run.mounts().stream().map(RunMount::from).flatMap(Optional::stream)
+                    case Step.RunStep run -> run.mounts().stream().map(RunMount::reads).flatMap(Optional::stream)
                             .forEach(source -> addStage(source, read));
                     case Step.ConfigStep _ -> { }
                 }
@@ -134,7 +133,7 @@ public final class RootfsExtractions implements AutoCloseable {
             }
             CompletableFuture<Extracted> extraction = chain(name, layers);
             Extracted extracted = extraction.join();
-            return new ExtractedRootfs(new BuildContext(extracted.root(), IgnoreMatcher.none(), Optional.empty()),
+            return new ExtractedRootfs(BuildContext.unfiltered(extracted.root()),
                     extracted.attributes());
         } catch (CompletionException e) {
             if (e.getCause() instanceof BerthException berth) {
@@ -154,7 +153,7 @@ public final class RootfsExtractions implements AutoCloseable {
         }
         return made.map(view -> {
             mounted.add(view);
-            return new ExtractedRootfs(new BuildContext(view.root(), IgnoreMatcher.none(), Optional.empty()),
+            return new ExtractedRootfs(BuildContext.unfiltered(view.root()),
                     trees.of(layers));
         });
     }

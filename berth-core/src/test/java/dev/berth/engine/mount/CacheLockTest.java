@@ -3,8 +3,8 @@ package dev.berth.engine.mount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.dockerfile.instruction.Mount;
 import dev.berth.error.ExecutionException;
+import dev.berth.plan.RunMount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class CacheLockTest {
     @Test
     void pruneInAnotherProcessLeavesASharedCacheInUse() throws Exception {
         CacheMounts caches = new CacheMounts(directory);
-        try (var used = caches.acquire("go", Mount.Sharing.SHARED, dir -> Files.writeString(dir.resolve("f"), "f"))) {
+        try (var used = caches.acquire("go", RunMount.Sharing.SHARED, dir -> Files.writeString(dir.resolve("f"), "f"))) {
             assertThat(pruneInAnotherProcess()).isEqualTo("0");
             assertThat(used.directory().resolve("f")).hasContent("f");
         }
@@ -39,23 +39,23 @@ class CacheLockTest {
     @Test
     void aCachePrunedBeforeItsLockWasTakenIsMadeAgain() throws IOException {
         CacheMounts caches = new CacheMounts(directory);
-        try (var first = caches.acquire("go", Mount.Sharing.SHARED, dir -> { })) {
+        try (var first = caches.acquire("go", RunMount.Sharing.SHARED, dir -> { })) {
             assertThat(first.directory()).isDirectory();
         }
         caches.prune();
-        try (var again = caches.acquire("go", Mount.Sharing.SHARED, dir -> Files.writeString(dir.resolve("s"), "s"))) {
+        try (var again = caches.acquire("go", RunMount.Sharing.SHARED, dir -> Files.writeString(dir.resolve("s"), "s"))) {
             assertThat(again.directory().resolve("s")).hasContent("s");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Mount.Sharing.class, names = {"SHARED", "LOCKED"})
-    void anInterruptWhileWaitingLeavesNothingHeld(Mount.Sharing sharing) throws Exception {
+    @EnumSource(value = RunMount.Sharing.class, names = {"SHARED", "LOCKED"})
+    void anInterruptWhileWaitingLeavesNothingHeld(RunMount.Sharing sharing) throws Exception {
         // Two engines in one JVM meet only at the file lock, where the waiter polls and can be interrupted.
         CacheMounts holder = new CacheMounts(directory);
         CacheMounts waiter = new CacheMounts(directory);
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        try (var held = holder.acquire("apt", Mount.Sharing.LOCKED, dir -> { })) {
+        try (var held = holder.acquire("apt", RunMount.Sharing.LOCKED, dir -> { })) {
             Thread waiting = Thread.ofVirtual().start(() -> {
                 try (var never = waiter.acquire("apt", sharing, dir -> { })) {
                     failure.complete(null);
@@ -71,7 +71,7 @@ class CacheLockTest {
         }
         assertThat(openLockFiles()).as("the waiter's lock file is closed").isZero();
         CompletableFuture<Path> next = CompletableFuture.supplyAsync(() -> {
-            try (var lease = waiter.acquire("apt", Mount.Sharing.LOCKED, dir -> { })) {
+            try (var lease = waiter.acquire("apt", RunMount.Sharing.LOCKED, dir -> { })) {
                 return lease.directory();
             }
         }, Thread.ofVirtual()::start);
@@ -82,11 +82,11 @@ class CacheLockTest {
     @Test
     void aFailedSeedGivesTheLockBack() throws Exception {
         CacheMounts caches = new CacheMounts(directory);
-        assertThatThrownBy(() -> caches.acquire("m2", Mount.Sharing.LOCKED, dir -> {
+        assertThatThrownBy(() -> caches.acquire("m2", RunMount.Sharing.LOCKED, dir -> {
             throw new IOException("no space");
         })).hasMessage("making cache mount directory " + caches.directoryOf("m2"));
         CompletableFuture<Path> next = CompletableFuture.supplyAsync(() -> {
-            try (var lease = caches.acquire("m2", Mount.Sharing.LOCKED, dir -> { })) {
+            try (var lease = caches.acquire("m2", RunMount.Sharing.LOCKED, dir -> { })) {
                 return lease.directory();
             }
         }, Thread.ofVirtual()::start);

@@ -2,7 +2,7 @@ package dev.berth.engine.mount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.dockerfile.instruction.Mount;
+import dev.berth.plan.RunMount;
 import dev.berth.runtime.MountSpec;
 import dev.berth.sandbox.HostMount;
 import dev.berth.sandbox.RunBundle;
@@ -28,8 +28,8 @@ class CacheMountsTest {
     @Test
     void sharedUsersGetTheSameDirectoryAtOnce() {
         CacheMounts caches = new CacheMounts(directory);
-        try (var first = caches.acquire("go", Mount.Sharing.SHARED, dir -> { });
-                var second = caches.acquire("go", Mount.Sharing.SHARED, dir -> { })) {
+        try (var first = caches.acquire("go", RunMount.Sharing.SHARED, dir -> { });
+                var second = caches.acquire("go", RunMount.Sharing.SHARED, dir -> { })) {
             assertThat(second.directory()).isEqualTo(first.directory()).isEqualTo(caches.directoryOf("go"));
         }
     }
@@ -41,7 +41,7 @@ class CacheMountsTest {
         CountDownLatch holding = new CountDownLatch(1);
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             threads.submit(() -> {
-                try (var held = caches.acquire("apt", Mount.Sharing.LOCKED, dir -> { })) {
+                try (var held = caches.acquire("apt", RunMount.Sharing.LOCKED, dir -> { })) {
                     holding.countDown();
                     Thread.sleep(300);
                     released.set(true);
@@ -50,7 +50,7 @@ class CacheMountsTest {
             });
             holding.await(5, TimeUnit.SECONDS);
             Future<Boolean> waiter = threads.submit(() -> {
-                try (var next = caches.acquire("apt", Mount.Sharing.LOCKED, dir -> { })) {
+                try (var next = caches.acquire("apt", RunMount.Sharing.LOCKED, dir -> { })) {
                     return released.get();
                 }
             });
@@ -66,7 +66,7 @@ class CacheMountsTest {
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             threads.submit(() -> {
-                try (var held = caches.acquire("npm", Mount.Sharing.LOCKED, dir -> { })) {
+                try (var held = caches.acquire("npm", RunMount.Sharing.LOCKED, dir -> { })) {
                     holding.countDown();
                     done.await(5, TimeUnit.SECONDS);
                 }
@@ -74,7 +74,7 @@ class CacheMountsTest {
             });
             holding.await(5, TimeUnit.SECONDS);
             Path own = threads.submit(() -> {
-                try (var lease = caches.acquire("npm", Mount.Sharing.PRIVATE, dir -> Files.writeString(dir.resolve("seeded"), "s"))) {
+                try (var lease = caches.acquire("npm", RunMount.Sharing.PRIVATE, dir -> Files.writeString(dir.resolve("seeded"), "s"))) {
                     assertThat(lease.directory()).isNotEqualTo(caches.directoryOf("npm"));
                     assertThat(lease.directory().resolve("seeded")).hasContent("s");
                     return lease.directory();
@@ -84,18 +84,18 @@ class CacheMountsTest {
 
             assertThat(own).doesNotExist();
         }
-        try (var alone = caches.acquire("npm", Mount.Sharing.PRIVATE, dir -> { })) {
+        try (var alone = caches.acquire("npm", RunMount.Sharing.PRIVATE, dir -> { })) {
             assertThat(alone.directory()).isEqualTo(caches.directoryOf("npm"));
         }
     }
 
     @Test
     void aNewCacheIsSeededOnceAndKeptAcrossEngines() throws IOException {
-        try (var lease = new CacheMounts(directory).acquire("m2", Mount.Sharing.SHARED,
+        try (var lease = new CacheMounts(directory).acquire("m2", RunMount.Sharing.SHARED,
                 dir -> Files.writeString(dir.resolve("settings.xml"), "seed"))) {
             Files.writeString(lease.directory().resolve("artifact"), "downloaded");
         }
-        try (var lease = new CacheMounts(directory).acquire("m2", Mount.Sharing.SHARED,
+        try (var lease = new CacheMounts(directory).acquire("m2", RunMount.Sharing.SHARED,
                 dir -> Files.writeString(dir.resolve("settings.xml"), "seeded again"))) {
             assertThat(lease.directory().resolve("settings.xml")).hasContent("seed");
             assertThat(lease.directory().resolve("artifact")).hasContent("downloaded");
@@ -105,10 +105,10 @@ class CacheMountsTest {
     @Test
     void pruneRemovesIdleCachesAndKeepsOneInUse() throws IOException {
         CacheMounts caches = new CacheMounts(directory);
-        try (var idle = caches.acquire("idle", Mount.Sharing.SHARED, dir -> Files.writeString(dir.resolve("f"), "12345"))) {
+        try (var idle = caches.acquire("idle", RunMount.Sharing.SHARED, dir -> Files.writeString(dir.resolve("f"), "12345"))) {
             assertThat(idle.directory()).exists();
         }
-        try (var busy = caches.acquire("busy", Mount.Sharing.LOCKED, dir -> Files.writeString(dir.resolve("f"), "1"))) {
+        try (var busy = caches.acquire("busy", RunMount.Sharing.LOCKED, dir -> Files.writeString(dir.resolve("f"), "1"))) {
             CacheMounts.Pruned pruned = caches.prune();
 
             assertThat(pruned).isEqualTo(new CacheMounts.Pruned(1, 5));
