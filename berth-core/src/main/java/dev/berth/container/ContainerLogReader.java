@@ -69,10 +69,16 @@ public final class ContainerLogReader {
 
     /**
      * The partial lines no full line has ended yet, as they are (what a container wrote last without a newline);
-     * for the end of a log.
+     * for the end of a log. A last line conmon did not end with a newline (it always does, unless it was killed in
+     * the middle of a write) is taken as it is.
      */
     public List<LogLine> flush() {
-        List<LogLine> rest = new ArrayList<>(pending.values());
+        List<LogLine> rest = new ArrayList<>();
+        if (!carry.isEmpty()) {
+            LogLine.parse(carry.toString()).ifPresent(line -> add(line, rest));
+            carry.setLength(0);
+        }
+        rest.addAll(pending.values());
         pending.clear();
         rest.sort(java.util.Comparator.comparing(LogLine::time));
         return rest;

@@ -37,8 +37,6 @@ public final class DetachedContainers {
 
     /** Docker's default {@code stop} timeout. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
-    private static final Duration POLL = Duration.ofMillis(50);
 
     private final ContainerRecords records;
     private final Snapshotter snapshotter;
@@ -152,14 +150,7 @@ public final class DetachedContainers {
         if (!ContainerPhases.read(record, directory).isRunning()) {
             return inspect(record.id());
         }
-        signal(record, record.stopSignal());
-        if (!awaitExit(directory, timeout.orElse(DEFAULT_STOP_TIMEOUT))) {
-            signal(record, "KILL");
-            if (!awaitExit(directory, KILL_WAIT)) {
-                throw new ExecutionException("stopping container %s: it did not exit within %s of SIGKILL"
-                        .formatted(record.name(), KILL_WAIT));
-            }
-        }
+        ContainerSignals.stop(record, directory, timeout.orElse(DEFAULT_STOP_TIMEOUT));
         return inspect(record.id());
     }
 
@@ -176,9 +167,9 @@ public final class DetachedContainers {
                     .formatted(reference, record.id()));
         }
         String name = signal.orElse("KILL");
-        signal(record, name);
-        if (List.of("KILL", "SIGKILL", "9").contains(name.toUpperCase(java.util.Locale.ROOT))) {
-            awaitExit(directory, KILL_WAIT);
+        ContainerSignals.send(record, directory, name);
+        if (ContainerSignals.isKill(name)) {
+            ContainerSignals.awaitExit(directory, ContainerSignals.KILL_WAIT);
         }
         return inspect(record.id());
     }
@@ -209,7 +200,7 @@ public final class DetachedContainers {
                 case ContainerPhase.Created _ -> {
                     return 0;
                 }
-                case ContainerPhase.Running _ -> awaitExit(directory, Duration.ofSeconds(1));
+                case ContainerPhase.Running _ -> ContainerSignals.awaitExit(directory, Duration.ofSeconds(1));
             }
         }
     }
@@ -271,31 +262,6 @@ public final class DetachedContainers {
         } catch (IOException e) {
             throw new ExecutionException("starting container " + record.name() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void signal(ContainerRecord record, String signal) {
-        try {
-            ContainerPhases.runtimeOf(record).kill(record.id(), signal);
-        } catch (NotFoundException | ExecutionException alreadyExited) {
-            // runc refuses to signal a container whose process has just ended; the exit file tells.
-        }
-    }
-
-    /** Waits until conmon wrote the exit file (or is gone without one); false when {@code timeout} passed first. */
-    private static boolean awaitExit(ContainerDirectory directory, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (ContainerPhases.exitFile(directory).isEmpty() && Conmon.isRunning(directory)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ExecutionException("interrupted while waiting for container " + directory.id() + " to exit", e);
-            }
-        }
-        return true;
     }
 
     private static void deleteRuntimeContainer(OciRuntime held, String id) {
