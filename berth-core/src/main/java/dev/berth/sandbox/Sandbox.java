@@ -178,6 +178,23 @@ public final class Sandbox implements AutoCloseable {
         return exitCode;
     }
 
+    /**
+     * Hands everything this sandbox made (the writable snapshot, the mounted root, the bundle, a container its caller
+     * created in the runtime) to another keeper, as a detached container does to its monitor and its container
+     * record: nothing is released, now or when the JVM exits, and the owner record goes, so that no sweep takes them
+     * for a killed process's leftovers. The keeper releases them; {@link #close} does nothing afterwards.
+     */
+    public synchronized void detach() {
+        if (closed) {
+            throw new IllegalStateException("sandbox " + id + " is closed");
+        }
+        closed = true;
+        removeHook();
+        if (recorded) {
+            OwnerRecord.deleteFor(bundle);
+        }
+    }
+
     /** The snapshot's changes; the root must be {@linkplain #unmount unmounted} first. */
     public List<LayerEntry> diff() {
         return snapshotter.diff(id);

@@ -1,0 +1,192 @@
+package dev.berth.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.error.ExecutionException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Podman's container monitor, one per container, started so that no Berth process has to stay: it detaches (its own
+ * session, reparented to init), runs {@code runc create} with pipes as the container's stdout and stderr, writes
+ * what comes through them to a k8s-file log, waits for the process, writes its exit code to {@code exit/ID} and runs
+ * the exit command. The container is then started with {@code runc start}.
+ *
+ * <p>conmon reports the container's pid, or runc's error, as JSON on the file descriptor named by
+ * {@code _OCI_SYNCPIPE}. A JVM can give a child only descriptors 0 to 2, and conmon points its own stdout at
+ * {@code /dev/null} when it detaches, so a {@code /bin/sh} wrapper moves the stdout pipe to descriptor 3 before
+ * it {@code exec}s conmon: {@code exec "$0" "$@" 3>&1 >/dev/null}. The pipe stays open until conmon exits; it is read
+ * up to the first message and closed (conmon writes nothing more on it for a container it created).
+ *
+ * @param executable      conmon's binary ({@code /usr/bin/conmon})
+ * @param socketDirectory {@code --socket-dir-path}: conmon links {@code DIR/ID} to the bundle for its attach socket
+ */
+public record Conmon(Path executable, Path socketDirectory) {
+
+    /** How long {@code runc create} may take before the start is given up. */
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Conmon {
+        Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(socketDirectory, "socketDirectory");
+    }
+
+    /** Debian's conmon, its attach links in {@code socketDirectory}. */
+    public static Conmon standard(Path socketDirectory) {
+        return new Conmon(Path.of("/usr/bin/conmon"), socketDirectory);
+    }
+
+    /**
+     * The argument vector that makes conmon create the container (the {@code /bin/sh} wrapper first).
+     *
+     * @param exitCommand what conmon runs when the process has exited, if anything
+     */
+    public List<String> command(ContainerDirectory directory, ContainerRecord record, List<String> exitCommand) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3>&1 >/dev/null",
+                executable.toString(), "--api-version", "1",
+                "-c", record.id(), "-u", record.id(), "-n", record.name(),
+                "-r", record.runtime().executable().toString(), "-b", directory.bundle().toString(),
+                "-p", directory.pidFile().toString(), "-P", directory.conmonPidFile().toString(),
+                "-l", "k8s-file:" + directory.log()));
+        record.logSizeMax().ifPresent(max -> command.addAll(List.of("--log-size-max", Long.toString(max))));
+        command.addAll(List.of("--exit-dir", directory.exitDirectory().toString(),
+                "--socket-dir-path", socketDirectory.toString(), "--log-level", "warn",
+                "--runtime-arg", "--root", "--runtime-arg", record.runtime().stateRoot().toString(),
+                "--runtime-arg", "--log", "--runtime-arg", directory.runtimeLog().toString(),
+                "--runtime-arg", "--log-format", "--runtime-arg", "json"));
+        if (!exitCommand.isEmpty()) {
+            command.addAll(List.of("--exit-command", exitCommand.getFirst()));
+            exitCommand.stream().skip(1).forEach(arg -> command.addAll(List.of("--exit-command-arg", arg)));
+        }
+        return List.copyOf(command);
+    }
+
+    /**
+     * Starts conmon and returns the pid of the container's process once the runtime created it (not started).
+     *
+     * @throws ExecutionException naming the container and quoting runc's error when the container was not created
+     */
+    public long create(ContainerDirectory directory, ContainerRecord record, List<String> exitCommand) {
+        String what = "starting container %s (%s)".formatted(record.name(), record.shortId());
+        try {
+            Files.createDirectories(directory.exitDirectory());
+            Files.createDirectories(socketDirectory);
+            ProcessBuilder builder = new ProcessBuilder(command(directory, record, exitCommand))
+                    .redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectError(Redirect.appendTo(directory.conmonErrors().toFile()));
+            builder.environment().remove("_OCI_STARTPIPE");
+            builder.environment().put("_OCI_SYNCPIPE", "3");
+            Process process = builder.start();
+            var report = new CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try (InputStream in = process.getInputStream()) {
+                    report.complete(firstMessage(in));
+                } catch (IOException | RuntimeException e) {
+                    report.completeExceptionally(e);
+                }
+            });
+            String message;
+            try {
+                message = report.get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Killing conmon ends the pipe, and with it the reader; the caller deletes the runtime's container.
+                readPid(directory.conmonPidFile()).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+                throw e;
+            }
+            process.waitFor();
+            return pid(what, message, directory);
+        } catch (IOException e) {
+            throw new ExecutionException(what + ": cannot run " + executable + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException(what + ": interrupted while conmon created it", e);
+        } catch (TimeoutException e) {
+            throw new ExecutionException(what + ": conmon did not report within " + CREATE_TIMEOUT, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ExecutionException(what + ": reading conmon's report: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static long pid(String what, String message, ContainerDirectory directory) throws IOException {
+        if (message.isBlank()) {
+            throw new ExecutionException(what + ": conmon ended without a report" + conmonSaid(directory));
+        }
+        JsonNode report = JSON.readTree(message);
+        long pid = report.path("data").asLong(-1);
+        if (pid > 0) {
+            return pid;
+        }
+        String cause = report.path("message").asText("").strip();
+        throw new ExecutionException(what + ": " + (cause.isEmpty() ? "conmon reported no pid" + conmonSaid(directory) : cause));
+    }
+
+    /** The bytes up to the first newline (conmon's JSON report), or all there were. */
+    private static String firstMessage(InputStream in) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            bytes.write(b);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String conmonSaid(ContainerDirectory directory) {
+        try {
+            String said = Files.readString(directory.conmonErrors()).strip();
+            return said.isEmpty() ? "" : ": " + said;
+        } catch (NoSuchFileException nothing) {
+            return "";
+        } catch (IOException unreadable) {
+            return " (" + directory.conmonErrors() + " unreadable: " + unreadable.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Whether the conmon of {@code directory} still runs: its pid file names a process called {@code conmon} that is
+     * not a zombie (a conmon whose parent is gone may wait as one for a reaper that never comes).
+     */
+    public static boolean isRunning(ContainerDirectory directory) {
+        Optional<Long> conmon = readPid(directory.conmonPidFile());
+        if (conmon.isEmpty()) {
+            return false;
+        }
+        try {
+            long pid = conmon.get();
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            if (open < 0 || close < open || !stat.substring(open + 1, close).equals("conmon")) {
+                return false;
+            }
+            Optional<String> state = Optional.of(stat.substring(close + 1).strip()).filter(s -> !s.isEmpty())
+                    .map(s -> s.substring(0, 1));
+            return state.filter(s -> !s.equals("Z") && !s.equals("X")).isPresent();
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** The pid a pid file holds; empty when it is missing or not a number. */
+    static Optional<Long> readPid(Path file) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(file).strip()));
+        } catch (IOException | NumberFormatException none) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.berth.container;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * conmon's exit command for a {@code --rm} container: {@code ContainerCleanup ROOT SOCKETS ID} removes the container
+ * once its process has exited, with no Berth process running. It first waits for the record to say the container
+ * was started: a start that is still going on (or failing, and then removing everything itself) is not raced.
+ */
+public final class ContainerCleanup {
+
+    private static final Duration START_WAIT = Duration.ofSeconds(30);
+
+    private ContainerCleanup() {
+    }
+
+    /** This JVM's {@code java} running this class: the default exit command (ROOT, SOCKETS and ID are appended). */
+    public static List<String> javaCommand() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return List.of(java.toString(), "-cp", System.getProperty("java.class.path"), ContainerCleanup.class.getName());
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3) {
+            System.err.println("usage: ContainerCleanup ROOT SOCKETS ID");
+            System.exit(2);
+        }
+        var records = new ContainerRecords(Path.of(args[0]));
+        String id = args[2];
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (true) {
+            Optional<ContainerRecord> record = records.all().stream().filter(r -> r.id().equals(id)).findFirst();
+            if (record.isEmpty()) {
+                return;
+            }
+            if (record.get().started().isPresent()) {
+                ContainerDirectory directory = records.directory(id);
+                if (!ContainerPhases.read(record.get(), directory).isRunning()) {
+                    ContainerRemoval.remove(records, record.get(), Path.of(args[1]));
+                }
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                System.err.println("container " + id + " was not started within " + START_WAIT + "; left for rm");
+                System.exit(1);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.berth.container;
+
+import dev.berth.image.Digest;
+import dev.berth.recovery.OwnerRecord;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
+import dev.berth.snapshot.SnapshotterLocation;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What Berth knows of one detached container, kept as {@code container.json} in its directory: who it is, what it
+ * was made from, and everything needed to start it again or release it from any process, without the request
+ * that made it. Its state (running, exited) is not here: {@link ContainerPhase} reads it from the runtime and
+ * conmon's exit file each time.
+ *
+ * @param id          64 hex digits
+ * @param name        the unique name, without Docker's leading {@code /}
+ * @param image       the image as the user named it ({@code busybox:latest}, an ID prefix)
+ * @param imageId     the image's config digest
+ * @param process     the resolved process (its {@code args} are the command {@code ps} shows)
+ * @param created     when the container was made
+ * @param labels      the image's labels with the request's over them
+ * @param network     the network the container joins
+ * @param hostname    its hostname
+ * @param seccomp     whether Berth's default seccomp filter applies
+ * @param stopSignal  the signal {@code stop} sends first (the image's StopSignal, {@code SIGTERM} by default)
+ * @param autoRemove  {@code --rm}: removed when its process exits
+ * @param logSizeMax  conmon's {@code --log-size-max}: the log starts anew past this many bytes; empty for no limit
+ * @param parent      the chain ID of the image's top layer, below the writable snapshot (empty for no layers)
+ * @param runtime     the runtime holding the container, so another process can drive it
+ * @param snapshots   the snapshotter holding its writable snapshot (named by the ID)
+ * @param started     when its process was last started; empty while never started
+ */
+public record ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
+        Instant created, Map<String, String> labels, SandboxNetwork network, String hostname, boolean seccomp,
+        String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
+        OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started) {
+
+    /** Docker's default stop signal. */
+    public static final String DEFAULT_STOP_SIGNAL = "SIGTERM";
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
+
+    public ContainerRecord {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a container ID is 64 lowercase hex digits: " + id);
+        }
+        Objects.requireNonNull(name, "name");
+        if (!ContainerNames.isValid(name)) {
+            throw new IllegalArgumentException("not a container name: " + name);
+        }
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(imageId, "imageId");
+        Objects.requireNonNull(process, "process");
+        Objects.requireNonNull(created, "created");
+        labels = Map.copyOf(labels);
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(stopSignal, "stopSignal");
+        if (stopSignal.isBlank()) {
+            stopSignal = DEFAULT_STOP_SIGNAL;
+        }
+        Objects.requireNonNull(logSizeMax, "logSizeMax");
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(started, "started");
+    }
+
+    /** Docker's short ID: the first 12 hex digits. */
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+
+    /** This record, started at {@code when}. */
+    public ContainerRecord startedAt(Instant when) {
+        return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.of(when));
+    }
+
+    /** The labels sorted by key, as {@code inspect} prints them. */
+    public Map<String, String> sortedLabels() {
+        return new TreeMap<>(labels);
+    }
+}

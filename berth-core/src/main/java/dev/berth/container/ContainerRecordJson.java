@@ -1,0 +1,111 @@
+package dev.berth.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.image.Digest;
+import dev.berth.recovery.OwnerRecord;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
+import dev.berth.snapshot.SnapshotterLocation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The JSON form of a {@link ContainerRecord} ({@code container.json}), versioned by {@code "format": 1}. Written
+ * by hand, as {@link OwnerRecord} is, so that the file stays stable whatever the record's Java shape becomes.
+ */
+final class ContainerRecordJson {
+
+    static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ContainerRecordJson() {
+    }
+
+    static byte[] write(ContainerRecord record) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("id", record.id());
+        node.put("name", record.name());
+        node.put("image", record.image());
+        node.put("imageId", record.imageId().toString());
+        ObjectNode process = node.putObject("process");
+        strings(process.putArray("args"), record.process().args());
+        strings(process.putArray("env"), record.process().env());
+        process.put("user", record.process().user());
+        process.put("workingDir", record.process().workingDir());
+        node.put("created", record.created().toString());
+        ObjectNode labels = node.putObject("labels");
+        record.sortedLabels().forEach(labels::put);
+        node.put("network", record.network().name());
+        node.put("hostname", record.hostname());
+        node.put("seccomp", record.seccomp());
+        node.put("stopSignal", record.stopSignal());
+        node.put("autoRemove", record.autoRemove());
+        record.logSizeMax().ifPresent(max -> node.put("logSizeMax", max));
+        record.parent().ifPresent(parent -> node.put("parent", parent.toString()));
+        node.putObject("runtime").put("name", record.runtime().name())
+                .put("executable", record.runtime().executable().toString())
+                .put("stateRoot", record.runtime().stateRoot().toString());
+        node.putObject("snapshots").put("kind", record.snapshots().kind())
+                .put("root", record.snapshots().root().toString()).put("privileged", record.snapshots().privileged());
+        record.started().ifPresent(started -> node.put("started", started.toString()));
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+    }
+
+    static ContainerRecord read(byte[] bytes) throws IOException {
+        JsonNode node = JSON.readTree(bytes);
+        if (node == null || node.path("format").asInt() != FORMAT) {
+            throw new IOException("not a container record of format " + FORMAT);
+        }
+        try {
+            JsonNode process = node.path("process");
+            var sandboxProcess = new SandboxProcess(strings(process.path("args")), strings(process.path("env")),
+                    text(process, "user"), text(process, "workingDir"));
+            Map<String, String> labels = new LinkedHashMap<>();
+            node.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+            JsonNode runtime = node.path("runtime");
+            JsonNode snapshots = node.path("snapshots");
+            return new ContainerRecord(text(node, "id"), text(node, "name"), text(node, "image"),
+                    Digest.parse(text(node, "imageId")), sandboxProcess, Instant.parse(text(node, "created")), labels,
+                    SandboxNetwork.valueOf(text(node, "network")), text(node, "hostname"),
+                    node.path("seccomp").asBoolean(true), text(node, "stopSignal"), node.path("autoRemove").asBoolean(),
+                    node.hasNonNull("logSizeMax") ? OptionalLong.of(node.path("logSizeMax").asLong()) : OptionalLong.empty(),
+                    Optional.ofNullable(node.get("parent")).map(JsonNode::asText).map(Digest::parse),
+                    new OwnerRecord.RuntimeLocation(text(runtime, "name"), Path.of(text(runtime, "executable")),
+                            Path.of(text(runtime, "stateRoot"))),
+                    new SnapshotterLocation(text(snapshots, "kind"), Path.of(text(snapshots, "root")),
+                            snapshots.path("privileged").asBoolean()),
+                    Optional.ofNullable(node.get("started")).map(JsonNode::asText).map(Instant::parse));
+        } catch (RuntimeException e) {
+            throw new IOException("a malformed container record: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) throws IOException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IOException("a container record without \"" + field + "\"");
+        }
+        return value.asText();
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.berth.container;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What {@code berth run -d} asks for beyond {@link ContainerSpec}.
+ *
+ * @param name       {@code --name}; an {@code adjective_surname} is generated when empty
+ * @param labels     {@code --label}: set over the image's labels
+ * @param autoRemove {@code --rm}: the container is removed when its process exits (by conmon's exit command)
+ * @param logSizeMax {@code --log-opt max-size}: the log starts anew past this many bytes; no limit when empty
+ */
+public record DetachOptions(Optional<String> name, Map<String, String> labels, boolean autoRemove, OptionalLong logSizeMax) {
+
+    public DetachOptions {
+        Objects.requireNonNull(name, "name");
+        labels = Map.copyOf(labels);
+        Objects.requireNonNull(logSizeMax, "logSizeMax");
+    }
+
+    /** A generated name, no labels, kept at exit, no log limit. */
+    public static DetachOptions defaults() {
+        return new DetachOptions(Optional.empty(), Map.of(), false, OptionalLong.empty());
+    }
+}

@@ -1,0 +1,282 @@
+package dev.berth.container;
+
+import dev.berth.error.ConflictException;
+import dev.berth.error.ExecutionException;
+import dev.berth.error.NotFoundException;
+import dev.berth.image.Digest;
+import dev.berth.layer.TreeRemover;
+import dev.berth.recovery.OwnerRecord;
+import dev.berth.runtime.OciRuntime;
+import dev.berth.sandbox.Sandbox;
+import dev.berth.sandbox.SandboxProcess;
+import dev.berth.snapshot.SnapshotterLocation;
+import dev.berth.snapshot.Snapshotter;
+import dev.berth.store.ContentStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Docker's container workflow without a daemon: {@code run -d}, {@code start}, {@code ps}, {@code inspect},
+ * {@code logs}, {@code stop}, {@code kill}, {@code rm}, {@code wait}. Each container has a {@link Conmon} that
+ * keeps its output and records its exit, and a {@link ContainerRecord} under {@code root}; everything is read from
+ * disk and the runtime on each call, so another process (or this one after a crash) sees the same containers.
+ *
+ * @see ContainerDirectory for the files of one container
+ */
+public final class DetachedContainers {
+
+    /** Docker's default {@code stop} timeout. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ContainerRecords records;
+    private final Snapshotter snapshotter;
+    private final ContentStore store;
+    private final OciRuntime runtime;
+    private final Conmon conmon;
+    private final List<String> cleanupCommand;
+    private final Clock clock;
+
+    /**
+     * @param root           where containers live (the store's {@code containers/})
+     * @param cleanupCommand conmon's exit command for {@code --rm} containers, to which ROOT, SOCKETS and ID are
+     *                       appended ({@link ContainerCleanup#javaCommand()}, or the Berth launcher's equivalent)
+     */
+    public DetachedContainers(Path root, Snapshotter snapshotter, ContentStore store, OciRuntime runtime, Conmon conmon,
+            List<String> cleanupCommand, Clock clock) {
+        this.records = new ContainerRecords(root);
+        this.snapshotter = Objects.requireNonNull(snapshotter, "snapshotter");
+        this.store = Objects.requireNonNull(store, "store");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.conmon = Objects.requireNonNull(conmon, "conmon");
+        this.cleanupCommand = List.copyOf(cleanupCommand);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * {@code run -d}: makes the container (record, snapshot, bundle) and starts it under conmon; returns once its
+     * process runs. A container that fails to start leaves nothing behind.
+     *
+     * @throws ConflictException when the name is taken
+     * @throws ExecutionException naming the container and quoting runc when it does not start
+     */
+    public ContainerInfo run(ContainerImage image, ContainerSpec request, DetachOptions options) {
+        SandboxProcess process = ContainerCommand.resolve(image.config(), request);
+        Optional<Digest> parent = Sandbox.unpack(snapshotter, store, image.layers());
+        String id = Sandbox.newId();
+        Map<String, String> labels = new HashMap<>(image.config().labels());
+        labels.putAll(options.labels());
+        String hostname = request.hostname().orElse(id.substring(0, 12));
+        var location = new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot());
+        SnapshotterLocation snapshots = snapshotter.location();
+        ContainerRecord record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
+                image.id(), process, clock.instant(), labels, request.network(), hostname, request.seccomp(),
+                image.config().stopSignal(), options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
+                Optional.empty()));
+        ContainerDirectory directory = records.directory(id);
+        Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
+        try {
+            sandbox.prepare(parent, process, request.network(), List.of(), hostname, request.seccomp());
+            ContainerRecord started = launch(record, directory);
+            sandbox.detach();
+            return new ContainerInfo(started, ContainerPhases.read(started, directory));
+        } catch (RuntimeException e) {
+            undoRun(record, directory, sandbox, e);
+            throw e;
+        }
+    }
+
+    /** {@code start}: starts a created or exited container again, in the same root and bundle; a running one is left. */
+    public ContainerInfo start(String reference) {
+        ContainerRecord record = records.find(reference);
+        ContainerDirectory directory = records.directory(record.id());
+        if (ContainerPhases.read(record, directory).isRunning()) {
+            return inspect(reference);
+        }
+        requireMountedRoot(record, directory);
+        OciRuntime held = ContainerPhases.runtimeOf(record);
+        deleteRuntimeContainer(held, record.id());
+        ContainerRemoval.awaitMonitorExit(directory);
+        try {
+            ContainerRecord started = launch(record, directory);
+            return new ContainerInfo(started, ContainerPhases.read(started, directory));
+        } catch (RuntimeException e) {
+            attempt(e, () -> deleteRuntimeContainer(held, record.id()));
+            throw e;
+        }
+    }
+
+    /** {@code ps} ({@code all}: {@code ps -a}), oldest first. */
+    public List<ContainerInfo> list(boolean all) {
+        List<ContainerInfo> containers = new ArrayList<>();
+        for (ContainerRecord record : records.all()) {
+            var info = new ContainerInfo(record, ContainerPhases.read(record, records.directory(record.id())));
+            if (all || info.phase().isRunning()) {
+                containers.add(info);
+            }
+        }
+        return List.copyOf(containers);
+    }
+
+    /** The container named by ID, ID prefix or name. */
+    public ContainerInfo inspect(String reference) {
+        ContainerRecord record = records.find(reference);
+        return new ContainerInfo(record, ContainerPhases.read(record, records.directory(record.id())));
+    }
+
+    /** {@code logs}: writes the container's output to {@code sink}; with {@code follow}, until it exits. */
+    public void logs(String reference, LogOptions options, LogSink sink) {
+        ContainerRecord record = records.find(reference);
+        ContainerDirectory directory = records.directory(record.id());
+        ContainerLogs.copy(directory, options, sink, () -> ContainerPhases.read(record, directory).isRunning());
+    }
+
+    /**
+     * {@code stop}: the stop signal, then {@code SIGKILL} after {@code timeout} (Docker's 10 s when empty); returns
+     * the exited container. A container not running is left as it is.
+     */
+    public ContainerInfo stop(String reference, Optional<Duration> timeout) {
+        ContainerRecord record = records.find(reference);
+        ContainerDirectory directory = records.directory(record.id());
+        if (!ContainerPhases.read(record, directory).isRunning()) {
+            return inspect(record.id());
+        }
+        ContainerSignals.stop(record, directory, timeout.orElse(DEFAULT_STOP_TIMEOUT));
+        return inspect(record.id());
+    }
+
+    /**
+     * {@code kill}: sends {@code signal} ({@code KILL} when empty); for {@code KILL}, returns once the process exited.
+     *
+     * @throws ConflictException with Docker's text when the container is not running
+     */
+    public ContainerInfo kill(String reference, Optional<String> signal) {
+        ContainerRecord record = records.find(reference);
+        ContainerDirectory directory = records.directory(record.id());
+        if (!ContainerPhases.read(record, directory).isRunning()) {
+            throw new ConflictException("cannot kill container: %s: container %s is not running"
+                    .formatted(reference, record.id()));
+        }
+        String name = signal.orElse("KILL");
+        ContainerSignals.send(record, directory, name);
+        if (ContainerSignals.isKill(name)) {
+            ContainerSignals.awaitExit(directory, ContainerSignals.KILL_WAIT);
+        }
+        return inspect(record.id());
+    }
+
+    /**
+     * {@code rm}: releases the container; {@code force} kills a running one first.
+     *
+     * @throws ConflictException with Docker's text for a running container without {@code force}
+     */
+    public void remove(String reference, boolean force) {
+        ContainerRecord record = records.find(reference);
+        if (!force && ContainerPhases.read(record, records.directory(record.id())).isRunning()) {
+            throw new ConflictException(("cannot remove container \"/%s\": container is running: stop the container "
+                    + "before removing or force remove").formatted(record.name()));
+        }
+        ContainerRemoval.remove(records, record, conmon.socketDirectory());
+    }
+
+    /** {@code wait}: blocks until the container is not running; returns its exit code (0 for one never started). */
+    public int waitFor(String reference) {
+        ContainerRecord record = records.find(reference);
+        ContainerDirectory directory = records.directory(record.id());
+        while (true) {
+            switch (ContainerPhases.read(record, directory)) {
+                case ContainerPhase.Exited exited -> {
+                    return exited.exitCode();
+                }
+                case ContainerPhase.Created _ -> {
+                    return 0;
+                }
+                case ContainerPhase.Running _ -> ContainerSignals.awaitExit(directory, Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private ContainerRecord launch(ContainerRecord record, ContainerDirectory directory) {
+        try {
+            Files.deleteIfExists(directory.exitFile());
+            Files.deleteIfExists(directory.pidFile());
+        } catch (IOException e) {
+            throw new ExecutionException("starting container %s: clearing its last exit: %s".formatted(record.name(),
+                    e.getMessage()), e);
+        }
+        List<String> exitCommand = new ArrayList<>();
+        if (record.autoRemove() && !cleanupCommand.isEmpty()) {
+            exitCommand.addAll(cleanupCommand);
+            exitCommand.addAll(List.of(records.root().toString(), conmon.socketDirectory().toString(), record.id()));
+        }
+        conmon.create(directory, record, exitCommand);
+        try {
+            ContainerPhases.runtimeOf(record).start(record.id());
+        } catch (RuntimeException e) {
+            throw new ExecutionException("starting container %s (%s): %s".formatted(record.name(), record.shortId(),
+                    e.getMessage()), e);
+        }
+        ContainerRecord started = record.startedAt(clock.instant());
+        records.write(started);
+        return started;
+    }
+
+    /** Undoes a {@link #run} that failed: the runtime's container, conmon's files, the record, then the sandbox. */
+    private void undoRun(ContainerRecord record, ContainerDirectory directory, Sandbox sandbox, RuntimeException cause) {
+        attempt(cause, () -> deleteRuntimeContainer(runtime, record.id()));
+        attempt(cause, () -> ContainerRemoval.awaitMonitorExit(directory));
+        attempt(cause, () -> records.delete(record));
+        attempt(cause, () -> {
+            try {
+                for (String file : ContainerDirectory.MONITOR_FILES) {
+                    Files.deleteIfExists(directory.path().resolve(file));
+                }
+                TreeRemover.delete(directory.exitDirectory());
+                Files.deleteIfExists(conmon.socketDirectory().resolve(record.id()));
+            } catch (IOException e) {
+                throw new ExecutionException("removing the files of container " + record.id() + ": " + e.getMessage(), e);
+            }
+        });
+        attempt(cause, sandbox::close);
+    }
+
+    private static void requireMountedRoot(ContainerRecord record, ContainerDirectory directory) {
+        if (!record.snapshots().kind().equals(SnapshotterLocation.OVERLAY)) {
+            return;
+        }
+        try {
+            Path rootfs = directory.rootfs();
+            if (!Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) || !TreeRemover.isMountPoint(rootfs)) {
+                throw new ExecutionException(("starting container %s: its root file system is no longer mounted (did "
+                        + "the host restart?); remove it and run a new one").formatted(record.name()));
+            }
+        } catch (IOException e) {
+            throw new ExecutionException("starting container " + record.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRuntimeContainer(OciRuntime held, String id) {
+        try {
+            held.delete(id, true);
+        } catch (NotFoundException alreadyGone) {
+            // Never created, or deleted already.
+        }
+    }
+
+    private static void attempt(RuntimeException cause, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.berth.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.error.ConflictException;
+import dev.berth.error.NotFoundException;
+import dev.berth.image.Digest;
+import dev.berth.recovery.OwnerRecord;
+import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.sandbox.SandboxProcess;
+import dev.berth.snapshot.SnapshotterLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerRecordsTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aRecordReadsBackAsWritten() throws IOException {
+        ContainerRecord record = record("a".repeat(64), "web", 1).startedAt(Instant.parse("2026-01-02T15:04:06Z"));
+        assertThat(ContainerRecordJson.read(ContainerRecordJson.write(record))).isEqualTo(record);
+        ContainerRecord bare = new ContainerRecord("b".repeat(64), "db", "busybox", digest('c'),
+                new SandboxProcess(List.of("sh"), List.of(), "", "/"), Instant.EPOCH, Map.of(), SandboxNetwork.NONE, "h",
+                false, "", false, OptionalLong.empty(), Optional.empty(), runtime(), snapshots(), Optional.empty());
+        assertThat(bare.stopSignal()).isEqualTo("SIGTERM");
+        assertThat(ContainerRecordJson.read(ContainerRecordJson.write(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void recordsAreWrittenAtomicallyIntoTheirDirectory() throws IOException {
+        var records = new ContainerRecords(root);
+        ContainerRecord web = records.create(Optional.of("/web"), name -> record("a".repeat(64), name, 1));
+        assertThat(web.name()).isEqualTo("web");
+        assertThat(root.resolve("a".repeat(64)).resolve("container.json")).isRegularFile();
+        try (Stream<Path> files = Files.list(root.resolve("a".repeat(64)))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("container.json");
+        }
+        records.write(web.startedAt(Instant.parse("2026-01-02T15:04:06Z")));
+        assertThat(records.find("web").started()).contains(Instant.parse("2026-01-02T15:04:06Z"));
+    }
+
+    @Test
+    void lookupsGoByIdThenNameThenUniquePrefix() {
+        var records = new ContainerRecords(root);
+        String first = "ab" + "1".repeat(62);
+        String second = "ac" + "2".repeat(62);
+        records.create(Optional.of("web"), name -> record(first, name, 1));
+        // A name that is another container's ID prefix: the name wins, as in Docker.
+        records.create(Optional.of("ab1"), name -> record(second, name, 2));
+        assertThat(records.find(first).name()).isEqualTo("web");
+        assertThat(records.find("web").id()).isEqualTo(first);
+        assertThat(records.find("/web").id()).isEqualTo(first);
+        assertThat(records.find("ab1").id()).isEqualTo(second);
+        assertThat(records.find("ac").id()).isEqualTo(second);
+        assertThatThrownBy(() -> records.find("a")).isInstanceOf(NotFoundException.class)
+                .hasMessage("Multiple IDs found with provided prefix: a");
+        assertThatThrownBy(() -> records.find("nope")).isInstanceOf(NotFoundException.class)
+                .hasMessage("No such container: nope");
+        assertThatThrownBy(() -> records.find("")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aNameInUseIsAConflictWithDockersText() {
+        var records = new ContainerRecords(root);
+        String id = "d".repeat(64);
+        records.create(Optional.of("web"), name -> record(id, name, 1));
+        assertThatThrownBy(() -> records.create(Optional.of("web"), name -> record("e".repeat(64), name, 2)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("Conflict. The container name \"/web\" is already in use by container \"" + id
+                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
+        records.delete(records.find("web"));
+        assertThat(records.create(Optional.of("web"), name -> record("e".repeat(64), name, 2)).id()).isEqualTo("e".repeat(64));
+    }
+
+    @Test
+    void aNameIsGeneratedWhenNoneIsGiven() {
+        var records = new ContainerRecords(root);
+        ContainerRecord record = records.create(Optional.empty(), name -> record("f".repeat(64), name, 1));
+        assertThat(record.name()).matches("[a-z]+_[a-z]+");
+    }
+
+    @Test
+    void bundlesWithoutRecordsAndStrayFilesAreNotContainers() throws IOException {
+        var records = new ContainerRecords(root);
+        Files.createDirectories(root.resolve("1".repeat(64)).resolve("rootfs"));
+        Files.writeString(root.resolve("1".repeat(64) + ".owner"), "{}");
+        Files.createDirectories(root.resolve("2".repeat(64)));
+        Files.writeString(root.resolve("2".repeat(64)).resolve("container.json"), "{\"format\": 99}");
+        records.create(Optional.of("later"), name -> record("4".repeat(64), name, 5));
+        records.create(Optional.of("earlier"), name -> record("3".repeat(64), name, 4));
+        assertThat(records.all()).extracting(ContainerRecord::name).containsExactly("earlier", "later");
+    }
+
+    @Test
+    void emptyRootHasNoContainers() {
+        assertThat(new ContainerRecords(root.resolve("missing")).all()).isEmpty();
+    }
+
+    private static ContainerRecord record(String id, String name, int second) {
+        return new ContainerRecord(id, name, "busybox:latest", digest('9'),
+                new SandboxProcess(List.of("sh", "-c", "sleep 1000"), List.of("PATH=/bin"), "nobody", "/tmp"),
+                Instant.parse("2026-01-02T15:04:05Z").plusSeconds(second), Map.of("tier", "front", "a", "b"),
+                SandboxNetwork.NONE, id.substring(0, 12), true, "SIGQUIT", true, OptionalLong.of(1 << 20),
+                Optional.of(digest('7')), runtime(), snapshots(), Optional.empty());
+    }
+
+    private static OwnerRecord.RuntimeLocation runtime() {
+        return new OwnerRecord.RuntimeLocation("runc", Path.of("/usr/sbin/runc"), Path.of("/run/berth/runc"));
+    }
+
+    private static SnapshotterLocation snapshots() {
+        return new SnapshotterLocation(SnapshotterLocation.OVERLAY, Path.of("/var/lib/berth/snapshots/overlay"), false);
+    }
+
+    private static Digest digest(char hex) {
+        return Digest.parse("sha256:" + String.valueOf(hex).repeat(64));
+    }
+}
