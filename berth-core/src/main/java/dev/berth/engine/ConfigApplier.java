@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.engine.copy.StagePaths;
+import dev.berth.golang.GoStrconv;
 import dev.berth.image.ContainerConfig;
 import dev.berth.image.ContainerConfigBuilder;
 import dev.berth.image.HealthConfig;
@@ -174,7 +175,7 @@ public final class ConfigApplier {
 
     /** Go's {@code fmt.Sprintf("%q", []string)}: {@code ["a" "b c"]}. */
     static String goQuoted(List<String> args) {
-        return args.stream().map(GoQuote::quote).collect(Collectors.joining(" ", "[", "]"));
+        return args.stream().map(GoStrconv::quote).collect(Collectors.joining(" ", "[", "]"));
     }
 
     private static String pairs(List<ConfigChange.Pair> pairs) {

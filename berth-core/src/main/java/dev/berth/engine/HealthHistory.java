@@ -1,7 +1,8 @@
 package dev.berth.engine;
 
+import dev.berth.golang.GoStrconv;
+import dev.berth.golang.GoTime;
 import dev.berth.image.HealthConfig;
-import java.time.Duration;
 
 /**
  * BuildKit's history text of HEALTHCHECK: Go's {@code %q} of the {@code *HealthConfig}, e.g.
@@ -15,44 +16,11 @@ final class HealthHistory {
     static String format(HealthConfig health) {
         return "&{" + ConfigApplier.goQuoted(health.test()) + " " + duration(health.interval()) + " "
                 + duration(health.timeout()) + " " + duration(health.startPeriod()) + " "
-                + duration(health.startInterval()) + " " + GoQuote.quoteRune(health.retries()) + "}";
+                + duration(health.startInterval()) + " " + GoStrconv.quoteRune(health.retries()) + "}";
     }
 
-    /** Go's {@code time.Duration.String()}, quoted, for whole and sub-second durations. */
+    /** Go's {@code %q} of a {@code time.Duration}: its {@code String()}, quoted. */
     static String duration(long nanos) {
-        return "\"" + goDuration(nanos) + "\"";
-    }
-
-    static String goDuration(long nanos) {
-        if (nanos == 0) {
-            return "0s";
-        }
-        if (nanos < 1_000_000_000L) {
-            if (nanos % 1_000_000 == 0) {
-                return nanos / 1_000_000 + "ms";
-            }
-            if (nanos % 1_000 == 0) {
-                return nanos / 1_000 + "µs";
-            }
-            return nanos + "ns";
-        }
-        Duration duration = Duration.ofNanos(nanos);
-        long hours = duration.toHours();
-        int minutes = duration.toMinutesPart();
-        long seconds = duration.toSecondsPart();
-        long fraction = duration.toNanosPart();
-        StringBuilder out = new StringBuilder();
-        if (hours > 0) {
-            out.append(hours).append('h');
-        }
-        if (hours > 0 || minutes > 0) {
-            out.append(minutes).append('m');
-        }
-        out.append(seconds);
-        if (fraction > 0) {
-            String digits = String.format("%09d", fraction).replaceAll("0+$", "");
-            out.append('.').append(digits);
-        }
-        return out.append('s').toString();
+        return GoStrconv.quote(GoTime.durationString(nanos));
     }
 }

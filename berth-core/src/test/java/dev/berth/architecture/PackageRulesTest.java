@@ -43,7 +43,8 @@ class PackageRulesTest {
 
     @Test
     void runningAProcessDoesNotDependOnTheBuild() {
-        noClasses().that().resideInAnyPackage("dev.berth.sandbox..", "dev.berth.container..", "dev.berth.runtime..")
+        noClasses().that().resideInAnyPackage("dev.berth.sandbox..", "dev.berth.container..", "dev.berth.runtime..",
+                        "dev.berth.network..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.engine..", "dev.berth.plan..",
                         "dev.berth.dockerfile..", "dev.berth.api..")
                 .because("RUN steps, berth run and compose share one sandbox below the engine")
@@ -100,6 +101,15 @@ class PackageRulesTest {
         noClasses().that().resideOutsideOfPackage("dev.berth.api..")
                 .should().dependOnClassesThat().resideInAPackage("dev.berth.api..")
                 .because("api.Berth is the top of berth-core: the CLI, compose and the Maven plugin call it")
+                .check(core);
+    }
+
+    @Test
+    void networksKnowNothingOfImagesOrContainers() {
+        // netavark's driver, the network records and namespaces: container and compose attach to it, not it to them.
+        noClasses().that().resideInAPackage("dev.berth.network..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.container..", "dev.berth.sandbox..",
+                        "dev.berth.snapshot..", "dev.berth.layer..", "dev.berth.image..")
                 .check(core);
     }
 
