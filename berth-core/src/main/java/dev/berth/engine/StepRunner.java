@@ -3,6 +3,7 @@ package dev.berth.engine;
 import dev.berth.context.BuildContext;
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
+import dev.berth.engine.copy.CopyContentKey;
 import dev.berth.engine.copy.CopySelector;
 import dev.berth.engine.copy.CopyStepExecutor;
 import dev.berth.engine.copy.Ownership;
@@ -15,10 +16,7 @@ import dev.berth.engine.rootfs.LayerTrees;
 import dev.berth.engine.rootfs.RootfsAttributes;
 import dev.berth.engine.rootfs.RootfsExtractions;
 import dev.berth.engine.rootfs.RootfsFileReader;
-import dev.berth.error.ExecutionException;
 import dev.berth.error.StepInputException;
-import dev.berth.error.StoreException;
-import dev.berth.image.ContainerConfig;
 import dev.berth.image.Digest;
 import dev.berth.image.HistoryEntry;
 import dev.berth.image.ImageConfig;
@@ -31,12 +29,8 @@ import dev.berth.plan.CopySource;
 import dev.berth.plan.FileOwner;
 import dev.berth.plan.OctalMode;
 import dev.berth.plan.Step;
-import dev.berth.sandbox.SandboxNetwork;
-import dev.berth.sandbox.SandboxProcess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -97,10 +91,10 @@ final class StepRunner implements MountResolver.Sources {
                 CopyStepExecutor.Written layer = CopyStepExecutor.write(selection, paths(state),
                         storer(), options.created(), hasher);
                 written.put(copy, layer.layer());
-                return Optional.of(CopyStepExecutor.contentDigest(selection, layer.fileDigests(), layer.hardLinks()));
+                return Optional.of(CopyContentKey.contentDigest(selection, layer.fileDigests(), layer.hardLinks()));
             }
-            return Optional.of(CopyStepExecutor.contentDigest(selection, CopyStepExecutor.hashFiles(selection, hasher),
-                    CopyStepExecutor.hardLinks(selection)));
+            return Optional.of(CopyContentKey.contentDigest(selection, CopyContentKey.hashFiles(selection, hasher),
+                    CopyContentKey.hardLinks(selection)));
         }
         return Optional.empty();
     }
@@ -120,7 +114,7 @@ final class StepRunner implements MountResolver.Sources {
                 HistoryEntry history = new HistoryEntry(Optional.of(options.created()), copyHistory(copy), "", "", false);
                 yield new Outcome(config.withLayer(layer.diffId(), history), Optional.of(layer));
             }
-            case Step.RunStep run -> runStep(run, state, number, beforeLayerWrite);
+            case Step.RunStep run -> new RunStepRunner(parts, options, this).run(run, state, number, beforeLayerWrite);
         };
     }
 
@@ -154,57 +148,6 @@ final class StepRunner implements MountResolver.Sources {
     private Ownership owner(FileOwner user, StageState state) {
         return user.text().isEmpty() ? Ownership.ROOT : Ownership.resolve(user,
                 new RootfsFileReader(parts.content(), RootfsFileReader.DEFAULT_MAX_BYTES), state.layers());
-    }
-
-    private Outcome runStep(Step.RunStep run, StageState state, int number, Runnable beforeLayerWrite) {
-        ContainerConfig config = state.config().config();
-        List<String> argv = ConfigApplier.argv(run.command(), config);
-        List<String> env = new ArrayList<>(config.env());
-        run.args().forEach((name, value) -> {
-            if (env.stream().noneMatch(entry -> entry.startsWith(name + "="))) {
-                env.add(name + "=" + value);
-            }
-        });
-        String workingDir = config.workingDir().isEmpty() ? "/" : config.workingDir();
-        Path logFile = options.work().resolve("logs").resolve("step-" + number + ".log");
-        Optional<LayerRef> layer;
-        RunLog log;
-        try {
-            Files.createDirectories(logFile.getParent());
-            log = new RunLog(Files.newOutputStream(logFile), options.listener(), number);
-        } catch (IOException e) {
-            throw new StoreException("creating the log of step " + number + " at " + logFile, e);
-        }
-        MountResolver mounts = new MountResolver(parts.cacheMounts(), options.secrets(), this,
-                options.work().resolve("mounts").resolve("step-" + number));
-        try (RunLog output = log; MountResolver.Resolved resolved = mounts.resolve(run.mounts(), workingDir)) {
-            List<String> stepEnv = new ArrayList<>(env);
-            stepEnv.addAll(resolved.env());
-            layer = parts.runs().run(new RunInvocation(state.layers(),
-                    new SandboxProcess(argv, stepEnv, config.user(), workingDir), network(run), resolved.mounts(), output,
-                    options.sourceDateEpoch(), beforeLayerWrite));
-        } catch (ExecutionException failed) {
-            throw StepFailures.runFailed(options.dockerfile(), run.position(), failed,
-                    lastLines(log) + "\nfull output: " + logFile);
-        } catch (IOException e) {
-            throw new StoreException("writing the log of step " + number, e);
-        }
-        // BuildKit's runCommandString: the stage's ARGs that no ENV overrides; proxy args stay out of history.
-        List<String> shown = run.args().entrySet().stream()
-                .filter(entry -> !run.proxyArgs().contains(entry.getKey()))
-                .filter(entry -> config.env().stream().noneMatch(e -> e.startsWith(entry.getKey() + "=")))
-                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
-        String args = shown.isEmpty() ? "" : "|" + shown.size() + " " + String.join(" ", shown) + " ";
-        HistoryEntry history = new HistoryEntry(Optional.of(options.created()),
-                "RUN " + args + String.join(" ", argv) + " # buildkit", "", "", layer.isEmpty());
-        ImageConfig next = layer.map(made -> state.config().withLayer(made.diffId(), history))
-                .orElseGet(() -> state.config().withEmptyLayer(history));
-        return new Outcome(next, layer);
-    }
-
-    private static String lastLines(RunLog log) {
-        List<String> lines = log.lastLines();
-        return lines.isEmpty() ? "" : "\nlast output:\n  " + String.join("\n  ", lines);
     }
 
     /** BuildKit's text: {@code COPY [--parents] [--chown=..] [--chmod=..] src... [<<NAME...] dest # buildkit}. */
@@ -328,13 +271,5 @@ final class StepRunner implements MountResolver.Sources {
 
     private LayerStorer storer() {
         return new LayerStorer(parts.content(), options.sourceDateEpoch());
-    }
-
-    /** Docker's legacy builder runs RUN on the host's network unless {@code --network=none}. */
-    private static SandboxNetwork network(Step.RunStep run) {
-        return switch (run.network()) {
-            case DEFAULT, HOST -> SandboxNetwork.HOST;
-            case NONE -> SandboxNetwork.NONE;
-        };
     }
 }

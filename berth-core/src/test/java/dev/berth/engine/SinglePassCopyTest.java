@@ -7,6 +7,7 @@ import dev.berth.context.ContentHasher;
 import dev.berth.context.StatCache;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.dockerfile.check.PredefinedArgs;
+import dev.berth.engine.copy.CopyContentKey;
 import dev.berth.engine.copy.CopyStepExecutor;
 import dev.berth.engine.copy.Ownership;
 import dev.berth.engine.copy.StagePaths;
@@ -98,15 +99,15 @@ class SinglePassCopyTest {
             CopyStepExecutor.Written onePass = CopyStepExecutor.write(selection, new StagePaths(RootfsAttributes.NONE),
                     new LayerStorer(onePassStore.content(), Optional.empty()), T, Optional.of(hasher(source, "one")));
             ContentHasher twoPassHasher = hasher(source, "two");
-            List<Digest> hashedFirst = CopyStepExecutor.hashFiles(selection, Optional.of(twoPassHasher));
+            List<Digest> hashedFirst = CopyContentKey.hashFiles(selection, Optional.of(twoPassHasher));
             CopyStepExecutor.Written twoPass = CopyStepExecutor.write(selection, new StagePaths(RootfsAttributes.NONE),
                     new LayerStorer(twoPassStore.content(), Optional.empty()), T, Optional.of(twoPassHasher));
 
             assertThat(onePass.fileDigests()).isEqualTo(expected);
             assertThat(hashedFirst).isEqualTo(expected);
             assertThat(twoPass.fileDigests()).isEqualTo(expected);
-            assertThat(CopyStepExecutor.contentDigest(selection, onePass.fileDigests(), onePass.hardLinks()))
-                    .isEqualTo(CopyStepExecutor.contentDigest(selection, hashedFirst, CopyStepExecutor.hardLinks(selection)));
+            assertThat(CopyContentKey.contentDigest(selection, onePass.fileDigests(), onePass.hardLinks()))
+                    .isEqualTo(CopyContentKey.contentDigest(selection, hashedFirst, CopyContentKey.hardLinks(selection)));
             assertThat(onePass.layer()).isEqualTo(twoPass.layer());
             assertThat(onePass.layer().diffId()).isEqualTo(onePass.layer().blob().digest());
             try (InputStream blob = onePassStore.content().open(onePass.layer().blob().digest())) {

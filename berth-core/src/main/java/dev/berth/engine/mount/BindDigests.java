@@ -2,7 +2,7 @@ package dev.berth.engine.mount;
 
 import dev.berth.context.ContentHasher;
 import dev.berth.context.ContextEntry;
-import dev.berth.engine.copy.CopyStepExecutor;
+import dev.berth.engine.copy.CopyContentKey;
 import dev.berth.image.Digest;
 import dev.berth.plan.CopySource;
 import dev.berth.plan.RunMount;
@@ -44,8 +44,8 @@ public final class BindDigests {
                 for (ContextEntry entry : under(sources.listing(from), relative)) {
                     String content = switch (entry.type()) {
                         case FILE -> hasher.map(h -> h.hash(entry).digest().toString())
-                                .orElseGet(() -> CopyStepExecutor.hashFile(root.resolve(entry.path())));
-                        case SYMLINK -> CopyStepExecutor.linkTarget(root.resolve(entry.path()));
+                                .orElseGet(() -> CopyContentKey.hashFile(root.resolve(entry.path())));
+                        case SYMLINK -> CopyContentKey.linkTarget(root.resolve(entry.path()));
                         default -> "";
                     };
                     String entryLine = entry.path() + "\0" + entry.type() + "\0" + entry.permissions() + "\0"
