@@ -19,7 +19,7 @@ public sealed interface RunMount {
         return switch (this) {
             case Bind bind -> Optional.of(bind.from());
             case Cache cache -> cache.from();
-            case Tmpfs _, Secret _, Ssh _ -> Optional.empty();
+            case Tmpfs _, Secret _, Ssh _, Script _ -> Optional.empty();
         };
     }
 
@@ -75,5 +75,24 @@ public sealed interface RunMount {
         SHARED,
         PRIVATE,
         LOCKED
+    }
+
+    /**
+     * A RUN here-document that starts with {@code #!}, which BuildKit runs as a program: written as an executable
+     * file, mounted read-only at {@code target} ({@code /dev/pipes/NAME}), and the step's command is that path.
+     */
+    record Script(String path, String content) implements RunMount {
+        public Script {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(content, "content");
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("a script's path must be absolute: " + path);
+            }
+        }
+
+        @Override
+        public Optional<String> target() {
+            return Optional.of(path);
+        }
     }
 }

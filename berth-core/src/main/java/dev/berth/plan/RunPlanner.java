@@ -4,7 +4,9 @@ import dev.berth.diagnostic.SourceFile;
 import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.instruction.Mount;
+import dev.berth.dockerfile.syntax.Heredoc;
 import dev.berth.error.UnsupportedFeatureException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +30,40 @@ final class RunPlanner {
             case NONE -> RunNetwork.NONE;
             case HOST -> RunNetwork.HOST;
         }).orElse(RunNetwork.DEFAULT);
-        List<RunMount> mounts = run.mounts().stream().map(mount -> mount(mount, stages)).toList();
+        List<RunMount> mounts = new ArrayList<>(run.mounts().stream().map(mount -> mount(mount, stages)).toList());
+        Command command = command(run, mounts);
         Set<String> proxies = args.keySet().stream().filter(PredefinedArgs.PROXIES::contains)
                 .collect(Collectors.toSet());
-        return new Step.RunStep(at, text, args, proxies, ConfigPlanner.command(run.command()), network, mounts);
+        return new Step.RunStep(at, text, args, proxies, command, network, mounts);
+    }
+
+    /**
+     * The command with its here-documents, as BuildKit's dispatchRun makes it. A command that is only one
+     * here-document runs that document: through the shell, or, when it starts with {@code #!}, as a program of its
+     * own (an executable file mounted at {@code /dev/pipes/NAME}); its {@code <<-} tabs are stripped and its
+     * expansion left to the shell. Any other command with here-documents is given to the shell whole, each
+     * document and its delimiter after the command line, so the shell reads them as its own here-documents.
+     */
+    static Command command(Instruction.Run run, List<RunMount> mounts) {
+        Command command = ConfigPlanner.command(run.command());
+        if (run.heredocs().isEmpty() || !(command instanceof Command.Shell shell)) {
+            return command;
+        }
+        if (run.heredocs().size() == 1 && Heredoc.isMarker(shell.command().strip())) {
+            Heredoc only = run.heredocs().getFirst();
+            String content = only.chompedContent();
+            if (content.startsWith("#!")) {
+                String path = "/dev/pipes/" + only.name();
+                mounts.add(new RunMount.Script(path, content));
+                return new Command.Exec(List.of(path));
+            }
+            return new Command.Shell(content);
+        }
+        StringBuilder whole = new StringBuilder(shell.command());
+        for (Heredoc heredoc : run.heredocs()) {
+            whole.append('\n').append(heredoc.content()).append(heredoc.name());
+        }
+        return new Command.Shell(whole.toString());
     }
 
     /** A bind mount reads the context unless {@code from} says otherwise; a cache mount is seeded only with one. */

@@ -113,6 +113,10 @@ final class StepInputs {
                 add("required", secret.required());
                 owned(secret.mode(), secret.uid(), secret.gid());
             }
+            case RunMount.Script script -> {
+                add("target", script.path());
+                add("content", script.content());
+            }
             case RunMount.Ssh ssh -> {
                 add("id", ssh.id());
                 add("target", ssh.target());

@@ -51,12 +51,13 @@ class StepKeyTest {
     private static final RunMount.Secret SECRET = new RunMount.Secret("s", Optional.of("/run/s"), Optional.of("S"),
             false, 0400, 0, 0);
     private static final RunMount.Ssh SSH = new RunMount.Ssh("default", Optional.of("/ssh"), false, 0600, 0, 0);
+    private static final RunMount.Script SCRIPT = new RunMount.Script("/dev/pipes/EOF", "#!/bin/sh\necho hi\n");
 
     private static final Step.CopyStep COPY = new Step.CopyStep(AT, "COPY a /dst", ARGS, false,
             new CopySource.StageFiles(0), List.of("a"), "/dst", Optional.of(OWNER), Optional.of(MODE),
             ExcludePatterns.of(List.of("*.tmp")), false, false, Optional.of("sha256:00"), List.of(INLINE));
     private static final Step.RunStep RUN = new Step.RunStep(AT, "RUN make", Map.of("A", "1", "HTTP_PROXY", "p"),
-            Set.of("HTTP_PROXY"), SHELL, RunNetwork.DEFAULT, List.of(BIND, CACHE, TMPFS, SECRET, SSH));
+            Set.of("HTTP_PROXY"), SHELL, RunNetwork.DEFAULT, List.of(BIND, CACHE, TMPFS, SECRET, SSH, SCRIPT));
 
     private record Row(String field, StepKey before, StepKey after) {
         @Override
@@ -223,6 +224,8 @@ class StepKeyTest {
         mount(rows, 4, SSH, "mode", 0400);
         mount(rows, 4, SSH, "uid", 1L);
         mount(rows, 4, SSH, "gid", 1L);
+        mount(rows, 5, SCRIPT, "path", "/dev/pipes/OTHER");
+        mount(rows, 5, SCRIPT, "content", "#!/bin/sh\necho bye\n");
         return rows.stream();
     }
 

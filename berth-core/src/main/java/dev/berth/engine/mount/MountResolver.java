@@ -121,6 +121,7 @@ public final class MountResolver {
                     }
                     case RunMount.Tmpfs tmpfs -> resolved.mounts.add(HostMount.tmpfs(target(tmpfs.target(), workingDir), tmpfs.size()));
                     case RunMount.Secret secret -> secret(secret, workingDir, i, resolved);
+                    case RunMount.Script script -> resolved.mounts.add(script(script, i));
                     case RunMount.Ssh _ -> throw new IllegalStateException("the planner refuses ssh mounts");
                 }
             }
@@ -180,6 +181,19 @@ public final class MountResolver {
         } catch (IOException e) {
             throw new StoreException("preparing cache mount " + cache.id() + " at " + dir, e);
         }
+    }
+
+    /** A RUN here-document with a {@code #!} line: an executable file of its own, read-only in the container. */
+    private HostMount script(RunMount.Script script, int index) {
+        Path file = scratch.resolve("script-" + index);
+        try {
+            mkdirs(scratch);
+            Files.writeString(file, script.content(), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, permissions(0755));
+        } catch (IOException e) {
+            throw new StoreException("writing the here-document " + script.path() + " of a RUN step: " + e.getMessage(), e);
+        }
+        return HostMount.bind(file, script.path(), true);
     }
 
     private void secret(RunMount.Secret secret, String workingDir, int index, Resolved resolved) {
