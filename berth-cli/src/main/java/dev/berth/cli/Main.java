@@ -43,7 +43,15 @@ public final class Main {
                 SaveCommand.class,
                 LoadCommand.class,
                 ImportCommand.class,
-                RunCommand.class);
+                RunCommand.class,
+                ContainerGroupCommand.class,
+                PsCommand.class,
+                LogsCommand.class,
+                StartCommand.class,
+                StopCommand.class,
+                KillCommand.class,
+                RmCommand.class,
+                WaitCommand.class);
     }
 
     public static void main(String[] args) {

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
  * or 125 when Berth itself fails.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a command in a new container, in the foreground.",
-                "The container and its writable layer are removed when it exits, as with --rm: "
-                        + "there are no stopped containers yet (no ps, rm, logs or -d)."},
+        description = {"Run a command in a new container, in the foreground or (-d) detached.",
+                "In the foreground, the container and its writable layer are removed when it exits, as with --rm; "
+                        + "with -d it runs under conmon and stays until berth rm (or its exit, with --rm)."},
         footer = "Exit status: the container's; 127 command not found, 126 not executable; 125 when berth fails to run it.")
 final class RunCommand implements Callable<Integer> {
 
@@ -45,8 +45,14 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command and its arguments (default: the image's Cmd).")
     List<String> command = new ArrayList<>();
 
-    @Option(names = "--rm", description = "Accepted; the container is always removed when it exits.")
+    @Option(names = "--rm", description = "Remove the container when it exits (always so in the foreground).")
     boolean remove;
+
+    @Option(names = {"-d", "--detach"}, description = "Run the container in the background under conmon and print its ID.")
+    boolean detach;
+
+    @Option(names = {"-l", "--label"}, paramLabel = "KEY[=VALUE]", description = "Set a label on a detached container.")
+    List<String> labels = new ArrayList<>();
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VALUE]", description = "Set an environment variable; KEY alone takes it from berth's environment.")
     List<String> env = new ArrayList<>();
@@ -66,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--network", paramLabel = "host|none", defaultValue = "host", description = "The network (default: ${DEFAULT-VALUE}).")
     String network;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Accepted; containers are not listed yet.")
+    @Option(names = "--name", paramLabel = "NAME", description = "The name of a detached container (default: generated).")
     String name;
 
     @Option(names = "--hostname", paramLabel = "NAME", description = "The hostname (default: the container ID's first 12 hex digits).")
@@ -107,6 +113,13 @@ final class RunCommand implements Callable<Integer> {
             Optional.ofNullable(runtime).ifPresent(settings::runtime);
             try (Berth berth = Berth.open(settings.build())) {
                 SweepReportText.log(berth.sweepLeftovers());
+                if (detach) {
+                    // Docker prints the full ID of a detached container, and nothing else.
+                    spec.commandLine().getOut().println(berth.runDetached(run, Optional.ofNullable(name), labels(),
+                            remove).id());
+                    spec.commandLine().getOut().flush();
+                    return 0;
+                }
                 return berth.run(run).exitCode();
             }
         } catch (BerthException e) {
@@ -125,6 +138,16 @@ final class RunCommand implements Callable<Integer> {
             return 127;
         }
         return message.contains("permission denied") ? 126 : FAILED_TO_RUN;
+    }
+
+    /** {@code --label KEY=VALUE}, or {@code KEY} for an empty value, as Docker reads them; the last of a key wins. */
+    private Map<String, String> labels() {
+        Map<String, String> pairs = new java.util.LinkedHashMap<>();
+        for (String label : labels) {
+            int equals = label.indexOf('=');
+            pairs.put(equals < 0 ? label : label.substring(0, equals), equals < 0 ? "" : label.substring(equals + 1));
+        }
+        return pairs;
     }
 
     /** Whether to apply the default seccomp filter: Docker's {@code --security-opt seccomp=unconfined} turns it off. */

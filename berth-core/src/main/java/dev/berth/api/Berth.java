@@ -15,13 +15,14 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Berth's one entry point, bound to one store (opened with {@link #open}): builds, runs containers in the
- * foreground, and lists, inspects, names, removes, imports, saves, loads and prunes images. Every method returns
+ * foreground or detached (and lists, stops, removes them), and lists, inspects, names, removes, imports, saves, loads and prunes images. Every method returns
  * values for a client to render; nothing here prints. The static methods need no store: what the host offers, and
  * the Dockerfile, ignore-file and context tools behind {@code berth dockerfile}, {@code dockerignore} and
  * {@code context}.
@@ -40,6 +41,7 @@ public final class Berth implements AutoCloseable {
     private final ImageListing listing;
     private final HostRunSteps runs;
     private final ArchiveTransfer archives;
+    private final DetachedRuns detached;
 
     private Berth(LocalStore store, Settings settings) {
         this.store = store;
@@ -48,6 +50,8 @@ public final class Berth implements AutoCloseable {
         this.listing = new ImageListing(catalog, new LayerSizes(store));
         this.runs = new HostRunSteps(store, settings.environment(), settings.runtimeState(), settings.runtime());
         this.archives = new ArchiveTransfer(store, json, catalog, runs);
+        this.detached = new DetachedRuns(catalog, runs, store.paths().containers(),
+                settings.runtimeState().resolve("conmon"), settings.clock());
     }
 
     /**
@@ -144,6 +148,63 @@ public final class Berth implements AutoCloseable {
      */
     public RunResult run(RunRequest request) {
         return new ForegroundRun(catalog, runs).run(request);
+    }
+
+    /**
+     * {@code berth run -d}: makes the container and starts it under its own conmon, so it outlives this process;
+     * returns once its process runs. The request's streams are not used (output goes to the container's log).
+     *
+     * @param name   {@code --name}; generated when empty
+     * @param labels {@code --label}, over the image's labels
+     * @param autoRemove {@code --rm}: removed when its process exits
+     * @throws dev.berth.error.ConflictException when the name is taken
+     */
+    public ContainerSummary runDetached(RunRequest request, Optional<String> name, Map<String, String> labels,
+            boolean autoRemove) {
+        return detached.run(request, name, labels, autoRemove);
+    }
+
+    /**
+     * {@code berth ps}: the running detached containers, or with {@code all} every one; newest first. Containers
+     * are found by full ID, name or unique ID prefix ({@code No such container: X} otherwise).
+     */
+    public List<ContainerSummary> containers(boolean all) {
+        return detached.list(all);
+    }
+
+    /** The container as {@code ps} shows it. */
+    public ContainerSummary container(String container) {
+        return detached.inspect(container);
+    }
+
+    /** {@code berth logs}: what the container wrote; with {@code follow}, until it exits. */
+    public void logs(String container, LogsRequest request, ContainerOutput output) {
+        detached.logs(container, request, output);
+    }
+
+    /** {@code berth start}: a created or exited container again; a running one is left as it is. */
+    public ContainerSummary startContainer(String container) {
+        return detached.start(container);
+    }
+
+    /** {@code berth stop}: its stop signal, then SIGKILL after {@code timeout} (10 s when empty). */
+    public ContainerSummary stop(String container, Optional<Duration> timeout) {
+        return detached.stop(container, timeout);
+    }
+
+    /** {@code berth kill}: {@code signal} (KILL when empty); refused for a container that is not running. */
+    public ContainerSummary kill(String container, Optional<String> signal) {
+        return detached.kill(container, signal);
+    }
+
+    /** {@code berth rm}: refused for a running container unless {@code force}, which kills it first. */
+    public void removeContainer(String container, boolean force) {
+        detached.remove(container, force);
+    }
+
+    /** {@code berth wait}: blocks until the container is not running; its exit code (0 if never started). */
+    public int waitContainer(String container) {
+        return detached.waitFor(container);
     }
 
     /** One row per name, one for each nameless image; newest first, as {@code docker images} sorts. */
@@ -256,7 +317,7 @@ public final class Berth implements AutoCloseable {
     }
 
     private ImagePruner pruner() {
-        return new ImagePruner(store, catalog, settings.usage());
+        return new ImagePruner(store, catalog, settings.usage(), detached::using);
     }
 
     /** The owner of {@code /proc/self} is the process's effective uid, which picks the default root. */

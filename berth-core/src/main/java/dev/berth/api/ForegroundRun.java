@@ -27,19 +27,30 @@ final class ForegroundRun {
 
     RunResult run(RunRequest request) {
         StoredImage image = catalog.find(request.image());
+        ContainerSpec spec = spec(request);
+        int exit = runs.containerRunner().run(image.config().config(), layers(image, request.image()), spec,
+                stdio(request.streams()));
+        return new RunResult(exit);
+    }
+
+    /** The image's layers, bottom first, each with its diff ID. */
+    static List<LayerRef> layers(StoredImage image, String reference) {
         List<Digest> diffIds = image.config().rootFs().diffIds();
         if (diffIds.size() != image.manifest().layers().size()) {
-            throw new StoreException("image " + request.image() + " has " + image.manifest().layers().size()
+            throw new StoreException("image " + reference + " has " + image.manifest().layers().size()
                     + " layers but its config lists " + diffIds.size());
         }
         List<LayerRef> layers = new ArrayList<>();
         for (int i = 0; i < diffIds.size(); i++) {
             layers.add(new LayerRef(image.manifest().layers().get(i), diffIds.get(i)));
         }
-        ContainerSpec spec = new ContainerSpec(request.image(), request.entrypoint(), request.command(), request.env(),
+        return List.copyOf(layers);
+    }
+
+    /** The request in the container package's terms. */
+    static ContainerSpec spec(RunRequest request) {
+        return new ContainerSpec(request.image(), request.entrypoint(), request.command(), request.env(),
                 request.workingDir(), request.user(), network(request.network()), request.hostname(), request.seccomp());
-        int exit = runs.containerRunner().run(image.config().config(), layers, spec, stdio(request.streams()));
-        return new RunResult(exit);
     }
 
     private static SandboxNetwork network(ContainerNetwork network) {

@@ -1,6 +1,8 @@
 package dev.berth.api;
 
+import dev.berth.container.Conmon;
 import dev.berth.container.ContainerRunner;
+import dev.berth.container.DetachedContainers;
 import dev.berth.engine.ContainerRunStepExecutor;
 import dev.berth.engine.RunInvocation;
 import dev.berth.engine.RunStepExecutor;
@@ -18,6 +20,7 @@ import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +85,15 @@ final class HostRunSteps implements RunStepExecutor {
     /** Runs containers for {@code berth run} with the same runtime and snapshotter as RUN steps. */
     public ContainerRunner containerRunner() {
         return new ContainerRunner(snapshotter(), store.content(), runtime(), store.paths().containers());
+    }
+
+    /**
+     * Detached containers ({@code berth run -d}, {@code ps}, ...) with the same runtime and snapshotter; a
+     * container already made is driven by the runtime its record names.
+     */
+    public DetachedContainers detachedContainers(Conmon conmon, List<String> cleanupCommand, Clock clock) {
+        return new DetachedContainers(store.paths().containers(), snapshotter(), store.content(), runtime(), conmon,
+                cleanupCommand, clock);
     }
 
     private OciRuntime runtime() {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Removes images through the store's garbage collector, so an image's blobs go only when no other
@@ -23,11 +24,15 @@ final class ImagePruner {
     private final LocalStore store;
     private final ImageCatalog catalog;
     private final ImageUsage usage;
+    private final Function<Digest, List<ContainerSummary>> containers;
 
-    ImagePruner(LocalStore store, ImageCatalog catalog, ImageUsage usage) {
+    /** @param containers the detached containers made from an image, running ones first */
+    ImagePruner(LocalStore store, ImageCatalog catalog, ImageUsage usage,
+            Function<Digest, List<ContainerSummary>> containers) {
         this.store = store;
         this.catalog = catalog;
         this.usage = usage;
+        this.containers = containers;
     }
 
     /**
@@ -44,7 +49,7 @@ final class ImagePruner {
                     + " (must be forced) - image is referenced in multiple repositories");
         }
         // Removing one of several names is allowed even when a container uses the image, as in Docker.
-        boolean deletesImage = untag.size() >= stored.names().size();
+        boolean deletesImage = untag.size() >= stored.names().size() && !keptForContainer(image, stored, name, force);
         if (deletesImage && usage.inUse(stored.id()) && !force) {
             throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
                     + " (must be forced) - image is being used by a container");
@@ -63,7 +68,7 @@ final class ImagePruner {
         List<RemovedImage> removed = new ArrayList<>();
         for (StoredImage image : catalog.all()) {
             boolean candidate = all || image.names().isEmpty();
-            if (!candidate || usage.inUse(image.id())) {
+            if (!candidate || usage.inUse(image.id()) || !containers.apply(image.id()).isEmpty()) {
                 continue;
             }
             image.names().forEach(store.images()::untag);
@@ -73,6 +78,33 @@ final class ImagePruner {
         }
         CollectionReport report = dropDangling(drop);
         return new PruneReport(removed, report.freedBytes());
+    }
+
+    /**
+     * Docker's conflicts for an image a container was made from: without {@code force}, refused (in the words for a
+     * name or for an ID); an ID is refused even with {@code force} while the container runs, and a name is then
+     * only untagged, the image kept for the container.
+     */
+    private boolean keptForContainer(String image, StoredImage stored, Optional<String> name, boolean force) {
+        List<ContainerSummary> users = containers.apply(stored.id());
+        if (users.isEmpty()) {
+            return false;
+        }
+        ContainerSummary user = users.getFirst();
+        if (name.isPresent() && !force) {
+            throw new ConflictException(("conflict: unable to remove repository reference \"%s\" (must force) - "
+                    + "container %s is using its referenced image %s").formatted(image, user.shortId(),
+                    stored.id().shortHex()));
+        }
+        if (name.isEmpty() && user.running()) {
+            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
+                    + " (cannot be forced) - image is being used by running container " + user.shortId());
+        }
+        if (name.isEmpty() && !force) {
+            throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
+                    + " (must be forced) - image is being used by stopped container " + user.shortId());
+        }
+        return user.running();
     }
 
     /**

@@ -1,0 +1,11 @@
+package dev.berth.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code berth container}: the container commands under Docker's management-command names. */
+@Command(name = "container", description = "Manage containers.", mixinStandardHelpOptions = true,
+        subcommands = {ContainerListCommand.class, ContainerLogsCommand.class, ContainerStartCommand.class,
+                ContainerStopCommand.class, ContainerKillCommand.class, ContainerRemoveCommand.class,
+                ContainerWaitCommand.class})
+final class ContainerGroupCommand {
+}

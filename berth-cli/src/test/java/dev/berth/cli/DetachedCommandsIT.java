@@ -1,0 +1,108 @@
+package dev.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
+import dev.berth.testing.BaseImages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run -d}, {@code ps}, {@code logs}, {@code stop}, {@code rm} and {@code rmi} of a container's image (root,
+ * runc, conmon), each command in its own JVM as a user would run them one after the other.
+ */
+class DetachedCommandsIT {
+
+    @TempDir
+    Path work;
+    Path root;
+
+    @BeforeEach
+    void storeWithBusybox() throws IOException {
+        root = work.resolve("store");
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
+                InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
+            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
+        }
+    }
+
+    @AfterEach
+    void removeLeftovers() throws Exception {
+        berth("rm", "-f", "web");
+    }
+
+    @Test
+    void runsPsLogsStopsAndRemovesADetachedContainer() throws Exception {
+        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "web", "busybox", "sh", "-c", "echo hi; sleep 1000");
+        assertThat(run.exit()).as(run.err()).isZero();
+        String id = run.out().strip();
+        assertThat(id).matches("[0-9a-f]{64}");
+
+        Outcome ps = berth("ps");
+        assertThat(ps.out()).startsWith("CONTAINER ID   IMAGE     COMMAND                  CREATED");
+        assertThat(ps.out().lines().skip(1).toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith(id.substring(0, 12) + "   busybox   \"sh -c 'echo hi; sle…\"").contains("   Up ")
+                .endsWith("web"));
+        assertThat(berth("ps", "-q", "--no-trunc").out()).isEqualTo(id + "\n");
+
+        Outcome rmi = berth("rmi", "busybox");
+        assertThat(rmi.exit()).isNotZero();
+        assertThat(rmi.err()).contains("conflict: unable to remove repository reference \"busybox\" (must force) - "
+                + "container " + id.substring(0, 12) + " is using its referenced image");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Outcome logs = berth("logs", "web");
+        while (!logs.out().equals("hi\n") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            logs = berth("logs", "web");
+        }
+        assertThat(logs.out()).isEqualTo("hi\n");
+
+        assertThat(berth("stop", "-t", "1", "web").out()).isEqualTo("web\n");
+        assertThat(berth("ps").out().lines().count()).isOne();
+        assertThat(berth("ps", "-a").out().lines().skip(1).toList()).singleElement()
+                .satisfies(line -> assertThat(line).contains("Exited (137) ").endsWith("web"));
+        assertThat(berth("wait", "web").out()).isEqualTo("137\n");
+
+        String imageId = berth("images", "-q").out().strip();
+        Outcome rmiById = berth("rmi", imageId);
+        assertThat(rmiById.err()).contains("conflict: unable to delete " + imageId
+                + " (must be forced) - image is being used by stopped container " + id.substring(0, 12));
+
+        assertThat(berth("rm", "web").out()).isEqualTo("web\n");
+        assertThat(berth("ps", "-a").out().lines().count()).isOne();
+        Outcome missing = berth("logs", "web");
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("No such container: web");
+        assertThat(berth("rmi", "busybox").exit()).isZero();
+    }
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private Outcome berth(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        // --root right after the command's name, before `run`'s image (after which everything is the container's).
+        command.add(args[0]);
+        command.addAll(List.of("--root", root.toString()));
+        command.addAll(List.of(args).subList(1, args.length));
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}

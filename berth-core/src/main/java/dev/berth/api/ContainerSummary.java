@@ -1,0 +1,49 @@
+package dev.berth.api;
+
+import dev.berth.image.Digest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * One detached container as {@code berth ps} lists it, read when this was made.
+ *
+ * @param id       64 hex digits
+ * @param name     its unique name, without Docker's leading {@code /}
+ * @param image    the image as the user named it
+ * @param imageId  the image's config digest
+ * @param command  the process's arguments, the command {@code ps} shows
+ * @param created  when the container was made
+ * @param state    Docker's word: {@code created}, {@code running}, {@code paused} or {@code exited}
+ * @param status   Docker's {@code STATUS} column at the façade's clock: {@code Up 5 seconds}, {@code Exited (0) 3 seconds ago}
+ * @param exitCode the exit code once it exited
+ * @param labels   the image's labels with {@code --label} over them
+ */
+public record ContainerSummary(String id, String name, String image, Digest imageId, List<String> command,
+        Instant created, String state, String status, OptionalInt exitCode, Map<String, String> labels) {
+
+    public ContainerSummary {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(imageId, "imageId");
+        command = List.copyOf(command);
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(exitCode, "exitCode");
+        labels = Map.copyOf(labels);
+    }
+
+    /** Whether its process runs (paused counts, as in Docker). */
+    public boolean running() {
+        return state.equals("running") || state.equals("paused");
+    }
+
+    /** Docker's short ID: the first 12 hex digits. */
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.berth.api;
+
+import dev.berth.container.Conmon;
+import dev.berth.container.ContainerCleanup;
+import dev.berth.container.ContainerImage;
+import dev.berth.container.ContainerInfo;
+import dev.berth.container.ContainerPhase;
+import dev.berth.container.ContainerRecord;
+import dev.berth.container.ContainerRecords;
+import dev.berth.container.DetachOptions;
+import dev.berth.container.DetachedContainers;
+import dev.berth.container.LogOptions;
+import dev.berth.image.Digest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The façade's detached containers: finds the image, builds {@link DetachedContainers} with the runtime and
+ * snapshotter RUN steps use, and turns what it gives into api types. The runtime is looked for only when a
+ * container is there or asked for, so {@code ps} and {@code rmi} on a store without containers need none.
+ */
+final class DetachedRuns {
+
+    private final ImageCatalog catalog;
+    private final HostRunSteps runs;
+    private final Path root;
+    private final Path socketDirectory;
+    private final Clock clock;
+    private DetachedContainers containers;
+
+    /**
+     * @param root            the store's {@code containers/}
+     * @param socketDirectory conmon's attach links; every process on a store must pass the same one
+     */
+    DetachedRuns(ImageCatalog catalog, HostRunSteps runs, Path root, Path socketDirectory, Clock clock) {
+        this.catalog = catalog;
+        this.runs = runs;
+        this.root = root;
+        this.socketDirectory = socketDirectory;
+        this.clock = clock;
+    }
+
+    ContainerSummary run(RunRequest request, Optional<String> name, Map<String, String> labels, boolean autoRemove) {
+        StoredImage image = catalog.find(request.image());
+        var container = new ContainerImage(request.image(), image.id(), image.config().config(),
+                ForegroundRun.layers(image, request.image()));
+        var options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty());
+        return summary(containers().run(container, ForegroundRun.spec(request), options));
+    }
+
+    /** Newest first, as {@code docker ps} sorts. */
+    List<ContainerSummary> list(boolean all) {
+        if (!hasContainers()) {
+            return List.of();
+        }
+        List<ContainerSummary> rows = new ArrayList<>(containers().list(all).stream().map(this::summary).toList());
+        Collections.reverse(rows);
+        return List.copyOf(rows);
+    }
+
+    /** The containers made from the image, running ones first: {@code rmi} names one in its refusal. */
+    List<ContainerSummary> using(Digest imageId) {
+        List<ContainerSummary> users = new ArrayList<>(list(true).stream()
+                .filter(container -> container.imageId().equals(imageId)).toList());
+        users.sort((a, b) -> Boolean.compare(b.running(), a.running()));
+        return List.copyOf(users);
+    }
+
+    ContainerSummary inspect(String reference) {
+        return summary(containers().inspect(reference));
+    }
+
+    void logs(String reference, LogsRequest request, ContainerOutput output) {
+        var options = new LogOptions(request.follow(), request.tail(), request.timestamps(), Optional.empty());
+        containers().logs(reference, options, (stream, bytes) -> output.write(switch (stream) {
+            case STDOUT -> ContainerOutput.Source.STDOUT;
+            case STDERR -> ContainerOutput.Source.STDERR;
+        }, bytes));
+    }
+
+    ContainerSummary stop(String reference, Optional<Duration> timeout) {
+        return summary(containers().stop(reference, timeout));
+    }
+
+    ContainerSummary kill(String reference, Optional<String> signal) {
+        return summary(containers().kill(reference, signal));
+    }
+
+    void remove(String reference, boolean force) {
+        containers().remove(reference, force);
+    }
+
+    int waitFor(String reference) {
+        return containers().waitFor(reference);
+    }
+
+    ContainerSummary start(String reference) {
+        return summary(containers().start(reference));
+    }
+
+    private boolean hasContainers() {
+        return !new ContainerRecords(root).all().isEmpty();
+    }
+
+    private DetachedContainers containers() {
+        if (containers == null) {
+            containers = runs.detachedContainers(Conmon.standard(socketDirectory), ContainerCleanup.javaCommand(), clock);
+        }
+        return containers;
+    }
+
+    private ContainerSummary summary(ContainerInfo info) {
+        ContainerRecord record = info.record();
+        OptionalInt exit = info.phase() instanceof ContainerPhase.Exited exited ? OptionalInt.of(exited.exitCode())
+                : OptionalInt.empty();
+        return new ContainerSummary(record.id(), record.name(), record.image(), record.imageId(), record.process().args(),
+                record.created(), info.phase().state(), info.status(clock.instant()), exit, record.labels());
+    }
+
+}
