@@ -27,10 +27,12 @@ import java.util.concurrent.TimeoutException;
  * the exit command. The container is then started with {@code runc start}.
  *
  * <p>conmon reports the container's pid, or runc's error, as JSON on the file descriptor named by
- * {@code _OCI_SYNCPIPE}. A JVM can give a child only descriptors 0 to 2, and conmon points its own stdout at
- * {@code /dev/null} when it detaches, so a {@code /bin/sh} wrapper moves the stdout pipe to descriptor 3 before
- * it {@code exec}s conmon: {@code exec "$0" "$@" 3>&1 >/dev/null}. The pipe stays open until conmon exits; it is read
- * up to the first message and closed (conmon writes nothing more on it for a container it created).
+ * {@code _OCI_SYNCPIPE}. A JVM can give a child only descriptors 0 to 2, so a {@code /bin/sh} wrapper opens a named
+ * pipe (in the bundle, made with {@code mkfifo}) as descriptor 3 before it {@code exec}s conmon:
+ * {@code exec "$0" "$@" 3>"$BERTH_SYNC_PIPE"}. Not the child's stdout: the JDK closes that pipe as soon as the child
+ * it started exits, and conmon's first process exits when it daemonises, before the second one reports, so the
+ * report was lost about every other start (regression in {@code DetachedCommandsIT}). The pipe is read up to the
+ * first message and removed.
  *
  * @param executable      conmon's binary ({@code /usr/bin/conmon})
  * @param socketDirectory {@code --socket-dir-path}: conmon links {@code DIR/ID} to the bundle for its attach socket
@@ -57,7 +59,7 @@ public record Conmon(Path executable, Path socketDirectory) {
      * @param exitCommand what conmon runs when the process has exited, if anything
      */
     public List<String> command(ContainerDirectory directory, ContainerRecord record, List<String> exitCommand) {
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3>&1 >/dev/null",
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" 3>\"$BERTH_SYNC_PIPE\"",
                 executable.toString(), "--api-version", "1",
                 "-c", record.id(), "-u", record.id(), "-n", record.name(),
                 "-r", record.runtime().executable().toString(), "-b", directory.bundle().toString(),
@@ -86,27 +88,37 @@ public record Conmon(Path executable, Path socketDirectory) {
         try {
             Files.createDirectories(directory.exitDirectory());
             Files.createDirectories(socketDirectory);
+            Path pipe = directory.syncPipe();
+            makeFifo(pipe);
             ProcessBuilder builder = new ProcessBuilder(command(directory, record, exitCommand))
                     .redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(Redirect.DISCARD)
                     .redirectError(Redirect.appendTo(directory.conmonErrors().toFile()));
             builder.environment().remove("_OCI_STARTPIPE");
             builder.environment().put("_OCI_SYNCPIPE", "3");
-            Process process = builder.start();
+            builder.environment().put("BERTH_SYNC_PIPE", pipe.toString());
+            // A named pipe, not the child's stdout: the JDK closes a child's stdout pipe when the child exits, and
+            // conmon's first process exits (it daemonises) before its second one writes the report.
             var report = new CompletableFuture<String>();
             Thread.ofVirtual().start(() -> {
-                try (InputStream in = process.getInputStream()) {
+                try (InputStream in = Files.newInputStream(pipe)) {
                     report.complete(firstMessage(in));
                 } catch (IOException | RuntimeException e) {
                     report.completeExceptionally(e);
                 }
             });
+            Process process = builder.start();
             String message;
             try {
                 message = report.get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 // Killing conmon ends the pipe, and with it the reader; the caller deletes the runtime's container.
                 readPid(directory.conmonPidFile()).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                unblock(pipe);
                 throw e;
+            } finally {
+                Files.deleteIfExists(pipe);
             }
             process.waitFor();
             return pid(what, message, directory);
@@ -119,6 +131,24 @@ public record Conmon(Path executable, Path socketDirectory) {
             throw new ExecutionException(what + ": conmon did not report within " + CREATE_TIMEOUT, e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new ExecutionException(what + ": reading conmon's report: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void makeFifo(Path pipe) throws IOException, InterruptedException {
+        Files.deleteIfExists(pipe);
+        Process mkfifo = new ProcessBuilder("mkfifo", "-m", "0600", pipe.toString()).redirectErrorStream(true).start();
+        String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (mkfifo.waitFor() != 0) {
+            throw new IOException("mkfifo " + pipe + ": " + said);
+        }
+    }
+
+    /** A reader still waiting to open the pipe (conmon never opened it) is let through by a writer that closes. */
+    private static void unblock(Path pipe) {
+        try (var ignored = Files.newOutputStream(pipe, java.nio.file.StandardOpenOption.WRITE)) {
+            // Opening is all it takes.
+        } catch (IOException gone) {
+            // The reader has its end already, or the pipe is gone: nothing waits.
         }
     }
 

@@ -72,6 +72,11 @@ public record ContainerDirectory(Path path, String id) {
         return path.resolve("runtime.log");
     }
 
+    /** The named pipe conmon reports the container's pid on (its {@code _OCI_SYNCPIPE}); there only while it starts. */
+    public Path syncPipe() {
+        return bundle().resolve("sync.fifo");
+    }
+
     public Path conmonErrors() {
         return path.resolve("conmon.err");
     }
