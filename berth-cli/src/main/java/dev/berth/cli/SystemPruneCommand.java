@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code berth system prune [--all]}: garbage collection of the store. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Remove dangling images and the blobs only they use; with --all, every blob nothing uses.",
+        description = {"Remove stopped containers, then dangling images and the blobs only they use; with --all, every "
+                + "blob nothing uses.",
                 "First removes what killed builds and containers left: runtime containers, mounts, snapshots, "
                         + "bundles and work directories whose owning process is gone."})
 final class SystemPruneCommand implements Callable<Integer> {
@@ -39,6 +40,12 @@ final class SystemPruneCommand implements Callable<Integer> {
     }
 
     static void print(SystemPruneReport report, PrintWriter out) {
+        // Docker's section, first as in `docker system prune`.
+        if (!report.deletedContainers().isEmpty()) {
+            out.println("Deleted Containers:");
+            report.deletedContainers().forEach(out::println);
+            out.println();
+        }
         for (Digest image : report.droppedImages()) {
             out.println("untagged: " + image);
         }

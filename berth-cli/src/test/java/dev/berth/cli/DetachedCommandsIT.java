@@ -89,6 +89,25 @@ class DetachedCommandsIT {
         assertThat(berth("rmi", "busybox").exit()).isZero();
     }
 
+    @Test
+    void systemPruneRemovesStoppedContainersAndKeepsTheImagesRunningOnesUse() throws Exception {
+        String stopped = berth("run", "-d", "busybox", "true").out().strip();
+        assertThat(berth("wait", stopped).out()).isEqualTo("0\n");
+        Outcome running = berth("run", "-d", "--name", "web", "busybox", "sleep", "1000");
+        assertThat(running.exit()).as(running.err()).isZero();
+        // Untagged, the image is dangling: still kept, as Docker keeps what a container uses.
+        String imageId = berth("images", "-q").out().strip();
+        assertThat(berth("rmi", "-f", "busybox").exit()).isZero();
+
+        Outcome prune = berth("system", "prune");
+
+        assertThat(prune.exit()).as(prune.err()).isZero();
+        assertThat(prune.out()).startsWith("Deleted Containers:\n" + stopped + "\n\n");
+        assertThat(berth("ps", "-a", "-q", "--no-trunc").out()).isEqualTo(running.out());
+        assertThat(berth("images", "-a", "-q").out()).contains(imageId);
+        assertThat(berth("rm", "-f", "web").exit()).isZero();
+    }
+
     private record Outcome(int exit, String out, String err) {
     }
 
@@ -96,9 +115,10 @@ class DetachedCommandsIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         // --root right after the command's name, before `run`'s image (after which everything is the container's).
-        command.add(args[0]);
+        int name = args[0].equals("system") ? 2 : 1;
+        command.addAll(List.of(args).subList(0, name));
         command.addAll(List.of("--root", root.toString()));
-        command.addAll(List.of(args).subList(1, args.length));
+        command.addAll(List.of(args).subList(name, args.length));
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

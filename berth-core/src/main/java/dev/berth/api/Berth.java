@@ -16,9 +16,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Berth's one entry point, bound to one store (opened with {@link #open}): builds, runs containers in the
@@ -297,11 +299,19 @@ public final class Berth implements AutoCloseable {
     }
 
     /**
-     * Collects the store's garbage ({@code berth system prune}): dangling images and the blobs only they use, or
-     * with {@code all} every blob no tag, container or build cache entry reaches.
+     * {@code berth system prune}: removes the stopped containers, then collects the store's garbage: dangling images
+     * and the blobs only they use, or with {@code all} every blob no tag, container or build cache entry reaches.
+     * Images that containers still use stay, dangling or not.
      */
     public SystemPruneReport pruneSystem(boolean all) {
-        SystemPruneReport report = new StoreUpkeep(store).collect(all);
+        List<String> deleted = detached.removeStopped();
+        Set<Digest> inUse = new HashSet<>();
+        for (StoredImage image : catalog.all()) {
+            if (!detached.using(image.id()).isEmpty()) {
+                inUse.add(image.descriptor().digest());
+            }
+        }
+        SystemPruneReport report = new StoreUpkeep(store).collect(all, deleted, inUse);
         derivedData().prune();
         return report;
     }

@@ -10,6 +10,7 @@ import dev.berth.container.ContainerRecords;
 import dev.berth.container.DetachOptions;
 import dev.berth.container.DetachedContainers;
 import dev.berth.container.LogOptions;
+import dev.berth.error.ConflictException;
 import dev.berth.image.Digest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,6 +65,25 @@ final class DetachedRuns {
         List<ContainerSummary> rows = new ArrayList<>(containers().list(all).stream().map(this::summary).toList());
         Collections.reverse(rows);
         return List.copyOf(rows);
+    }
+
+    /**
+     * Removes every detached container that is not running ({@code system prune}); one that starts meanwhile is
+     * left. The IDs removed, oldest first.
+     */
+    List<String> removeStopped() {
+        List<String> removed = new ArrayList<>();
+        for (ContainerSummary container : list(true).reversed()) {
+            if (!container.running()) {
+                try {
+                    containers().remove(container.id(), false);
+                    removed.add(container.id());
+                } catch (ConflictException startedMeanwhile) {
+                    // Running again by now: a running container is not pruned.
+                }
+            }
+        }
+        return List.copyOf(removed);
     }
 
     /** The containers made from the image, running ones first: {@code rmi} names one in its refusal. */

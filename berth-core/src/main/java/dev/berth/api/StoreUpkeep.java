@@ -2,6 +2,7 @@ package dev.berth.api;
 
 import dev.berth.engine.BuildCache;
 import dev.berth.engine.mount.CacheMounts;
+import dev.berth.image.Digest;
 import dev.berth.recovery.LeftoverSweeper;
 import dev.berth.recovery.SweepReport;
 import dev.berth.store.BlobInfo;
@@ -9,6 +10,8 @@ import dev.berth.store.CollectionReport;
 import dev.berth.store.DiskUsage;
 import dev.berth.store.GarbageCollector;
 import dev.berth.store.LocalStore;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,10 +42,18 @@ final class StoreUpkeep {
         return new CachePruneReport(entries, mounts.directories(), mounts.bytes());
     }
 
-    SystemPruneReport collect(boolean all) {
+    /**
+     * @param deletedContainers what the caller removed before, for the report
+     * @param inUse the manifests of images containers still use: kept even when dangling, as Docker keeps them
+     */
+    SystemPruneReport collect(boolean all, List<String> deletedContainers, Set<Digest> inUse) {
         CollectionReport report = store.collector().collect(
-                all ? GarbageCollector.Mode.ALL_UNUSED : GarbageCollector.Mode.DANGLING, () -> cache().roots());
-        return new SystemPruneReport(report.droppedImages().stream().map(image -> image.descriptor().digest()).toList(),
+                all ? GarbageCollector.Mode.ALL_UNUSED : GarbageCollector.Mode.DANGLING, () -> {
+                    Set<Digest> roots = new HashSet<>(cache().roots());
+                    roots.addAll(inUse);
+                    return roots;
+                });
+        return new SystemPruneReport(deletedContainers, report.droppedImages().stream().map(image -> image.descriptor().digest()).toList(),
                 report.removedBlobs().stream().map(BlobInfo::digest).toList(), report.freedBytes());
     }
 

@@ -34,7 +34,7 @@ class BerthUpkeepTest {
         try (Berth berth = open()) {
             assertThat(berth.sweepLeftovers().isEmpty()).isTrue();
             assertThat(berth.pruneBuildCache()).isEqualTo(new CachePruneReport(0, 0, 0));
-            assertThat(berth.pruneSystem(true)).isEqualTo(new SystemPruneReport(List.of(), List.of(), 0));
+            assertThat(berth.pruneSystem(true)).isEqualTo(new SystemPruneReport(List.of(), List.of(), List.of(), 0));
             StoreUsage usage = berth.diskUsage();
             assertThat(List.of(usage.blobCount(), usage.blobBytes(), usage.reclaimableBytes())).containsOnly(0L);
         }
