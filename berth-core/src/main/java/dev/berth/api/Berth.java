@@ -305,11 +305,12 @@ public final class Berth implements AutoCloseable {
      */
     public SystemPruneReport pruneSystem(boolean all) {
         List<String> deleted = detached.removeStopped();
+        Set<Digest> used = new HashSet<>();
+        detached.list(true).forEach(container -> used.add(container.imageId()));
         Set<Digest> inUse = new HashSet<>();
-        for (StoredImage image : catalog.all()) {
-            if (!detached.using(image.id()).isEmpty()) {
-                inUse.add(image.descriptor().digest());
-            }
+        if (!used.isEmpty()) {
+            catalog.all().stream().filter(image -> used.contains(image.id()))
+                    .forEach(image -> inUse.add(image.descriptor().digest()));
         }
         SystemPruneReport report = new StoreUpkeep(store).collect(all, deleted, inUse);
         derivedData().prune();
