@@ -324,7 +324,7 @@ public final class Berth implements AutoCloseable {
 
     /** Snapshots and layer indexes nothing needs any more go after every removal, as Docker's layers do. */
     private DerivedDataPruner derivedData() {
-        return new DerivedDataPruner(store, catalog, json, settings.clock());
+        return new DerivedDataPruner(store, catalog, json, runs::snapshottersOnDisk, settings.clock());
     }
 
     private ImagePruner pruner() {

@@ -8,13 +8,9 @@ import dev.berth.image.ImageConfig;
 import dev.berth.image.ImageJson;
 import dev.berth.snapshot.ChainIds;
 import dev.berth.snapshot.CollectedSnapshots;
-import dev.berth.snapshot.CopySnapshotter;
-import dev.berth.snapshot.OverlaySnapshotter;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Removes what was derived from blobs and is no longer needed, after the store's own collection: what {@code rmi},
@@ -38,12 +35,16 @@ final class DerivedDataPruner {
     private final LocalStore store;
     private final ImageCatalog catalog;
     private final ImageJson json;
+    private final Supplier<List<Snapshotter>> snapshotters;
     private final Clock clock;
 
-    DerivedDataPruner(LocalStore store, ImageCatalog catalog, ImageJson json, Clock clock) {
+    /** @param snapshotters every snapshotter the store has used ({@link HostRunSteps#snapshottersOnDisk}) */
+    DerivedDataPruner(LocalStore store, ImageCatalog catalog, ImageJson json, Supplier<List<Snapshotter>> snapshotters,
+            Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.json = json;
+        this.snapshotters = snapshotters;
         this.clock = clock;
     }
 
@@ -51,13 +52,13 @@ final class DerivedDataPruner {
     List<Digest> prune() {
         BuildCache cache = new BuildCache(store.paths().cache(), store.content());
         new LayerIndexFiles(store.content(), cache.layerIndexDirectory()).dropOrphans(clock.instant().minus(GRACE));
-        List<Snapshotter> snapshotters = existing();
-        if (snapshotters.isEmpty()) {
+        List<Snapshotter> onDisk = snapshotters.get();
+        if (onDisk.isEmpty()) {
             return List.of();
         }
         Set<Digest> roots = roots(cache);
         List<Digest> removed = new ArrayList<>();
-        for (Snapshotter snapshots : snapshotters) {
+        for (Snapshotter snapshots : onDisk) {
             CollectedSnapshots collected = snapshots.collect(roots, clock.instant().minus(GRACE));
             removed.addAll(collected.removed());
         }
@@ -85,18 +86,5 @@ final class DerivedDataPruner {
         } catch (IOException e) {
             throw new StoreException("reading build-cache config " + digest + ": " + e.getMessage(), e);
         }
-    }
-
-    private List<Snapshotter> existing() {
-        Path root = store.paths().snapshots();
-        List<Snapshotter> found = new ArrayList<>();
-        if (Files.isDirectory(root.resolve("overlay"))) {
-            found.add(new OverlaySnapshotter(root.resolve("overlay")));
-        }
-        if (Files.isDirectory(root.resolve("copy"))) {
-            // Whether it may keep owners only matters for what it unpacks; a collection only removes.
-            found.add(new CopySnapshotter(root.resolve("copy"), "root".equals(System.getProperty("user.name"))));
-        }
-        return found;
     }
 }

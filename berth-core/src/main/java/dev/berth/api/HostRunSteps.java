@@ -13,14 +13,15 @@ import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.RuntimeDetector;
 import dev.berth.sandbox.RootfsView;
 import dev.berth.sandbox.Sandbox;
-import dev.berth.snapshot.CopySnapshotter;
 import dev.berth.snapshot.OverlaySnapshotter;
 import dev.berth.snapshot.Snapshotter;
+import dev.berth.snapshot.SnapshotterLocation;
 import dev.berth.store.LocalStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,16 +120,36 @@ final class HostRunSteps implements RunStepExecutor {
         creation.lock();
         try {
             if (snapshots == null) {
-                Path root = store.paths().snapshots();
-                boolean privileged = "root".equals(System.getProperty("user.name"));
-                snapshots = privileged && kernelHasOverlay()
-                        ? new OverlaySnapshotter(root.resolve("overlay"))
-                        : new CopySnapshotter(root.resolve("copy"), privileged);
+                snapshots = location(privileged() && kernelHasOverlay() ? SnapshotterLocation.OVERLAY
+                        : SnapshotterLocation.COPY).open();
             }
             return snapshots;
         } finally {
             creation.unlock();
         }
+    }
+
+    /**
+     * Every snapshotter this store has used (its directory is there), opened afresh: what a collection of unneeded
+     * snapshots goes through, whichever of them this host picks now.
+     */
+    List<Snapshotter> snapshottersOnDisk() {
+        List<Snapshotter> found = new ArrayList<>();
+        for (String kind : List.of(SnapshotterLocation.OVERLAY, SnapshotterLocation.COPY)) {
+            SnapshotterLocation location = location(kind);
+            if (Files.isDirectory(location.root())) {
+                found.add(location.open());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private SnapshotterLocation location(String kind) {
+        return new SnapshotterLocation(kind, store.paths().snapshots().resolve(kind), privileged());
+    }
+
+    private static boolean privileged() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     private static boolean kernelHasOverlay() {

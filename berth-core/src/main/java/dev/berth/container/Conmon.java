@@ -3,6 +3,7 @@ package dev.berth.container;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.error.ExecutionException;
+import dev.berth.layer.NativeFileCalls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>conmon reports the container's pid, or runc's error, as JSON on the file descriptor named by
  * {@code _OCI_SYNCPIPE}. A JVM can give a child only descriptors 0 to 2, so a {@code /bin/sh} wrapper opens a named
- * pipe (in the bundle, made with {@code mkfifo}) as descriptor 3 before it {@code exec}s conmon:
+ * pipe (in the bundle, made with {@code mkfifo(3)}) as descriptor 3 before it {@code exec}s conmon:
  * {@code exec "$0" "$@" 3>"$BERTH_SYNC_PIPE"}. Not the child's stdout: the JDK closes that pipe as soon as the child
  * it started exits, and conmon's first process exits when it daemonises, before the second one reports, so the
  * report was lost about every other start (regression in {@code DetachedCommandsIT}). The pipe is read up to the
@@ -134,13 +135,9 @@ public record Conmon(Path executable, Path socketDirectory) {
         }
     }
 
-    private static void makeFifo(Path pipe) throws IOException, InterruptedException {
+    private static void makeFifo(Path pipe) throws IOException {
         Files.deleteIfExists(pipe);
-        Process mkfifo = new ProcessBuilder("mkfifo", "-m", "0600", pipe.toString()).redirectErrorStream(true).start();
-        String said = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (mkfifo.waitFor() != 0) {
-            throw new IOException("mkfifo " + pipe + ": " + said);
-        }
+        NativeFileCalls.makeFifo(pipe, 0600);
     }
 
     /** A reader still waiting to open the pipe (conmon never opened it) is let through by a writer that closes. */

@@ -20,7 +20,7 @@ import java.util.Map;
  * ({@code security.}, {@code trusted.}), not only {@code user.}. Needs
  * {@code --enable-native-access=dev.berth.core} (or {@code ALL-UNNAMED} on the class path).
  */
-final class NativeFileCalls {
+public final class NativeFileCalls {
 
     static final int S_IFCHR = 0020000;
     static final int S_IFBLK = 0060000;
@@ -114,6 +114,11 @@ final class NativeFileCalls {
         } catch (Throwable t) {
             throw new IOException("mknod " + path + ": " + t, t);
         }
+    }
+
+    /** Creates a named pipe ({@code mkfifo(3)}), for another package that needs one without a child process. */
+    public static void makeFifo(Path path, int mode) throws IOException {
+        mknod(path, S_IFIFO, mode, 0, 0);
     }
 
     /** Sets an extended attribute on {@code path} itself, even when it is a symlink. */
