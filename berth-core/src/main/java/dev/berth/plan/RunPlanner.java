@@ -43,6 +43,8 @@ final class RunPlanner {
      * own (an executable file mounted at {@code /dev/pipes/NAME}); its {@code <<-} tabs are stripped and its
      * expansion left to the shell. Any other command with here-documents is given to the shell whole, each
      * document and its delimiter after the command line, so the shell reads them as its own here-documents.
+     *
+     * @param mounts the step's mounts so far; a {@code #!} document's {@link RunMount.Script} is added to them
      */
     static Command command(Instruction.Run run, List<RunMount> mounts) {
         Command command = ConfigPlanner.command(run.command());
