@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 /** How a sweep of leftovers is told: a line per leftover for {@code system prune}, a debug log elsewhere. */
 final class SweepReportText {
 
-    private static final System.Logger LOG = System.getLogger("dev.berth.cli.sweep");
-
     private SweepReportText() {
     }
 
@@ -21,7 +19,12 @@ final class SweepReportText {
 
     /** For build and run, which clean up quietly: at debug level only. */
     static void log(LeftoverReport report) {
-        report.removed().forEach(leftover -> LOG.log(System.Logger.Level.DEBUG, "removed leftover: " + leftover.describe()));
-        report.failures().forEach(failure -> LOG.log(System.Logger.Level.DEBUG, "sweeping leftovers: " + failure));
+        if (report.removed().isEmpty() && report.failures().isEmpty()) {
+            return;
+        }
+        // Looked up only when there is something to say: the logging set-up costs a fresh JVM milliseconds.
+        System.Logger log = System.getLogger("dev.berth.cli.sweep");
+        report.removed().forEach(leftover -> log.log(System.Logger.Level.DEBUG, "removed leftover: " + leftover.describe()));
+        report.failures().forEach(failure -> log.log(System.Logger.Level.DEBUG, "sweeping leftovers: " + failure));
     }
 }

@@ -55,12 +55,19 @@ final class Builder {
     private final RunStepExecutor runs;
     private final Clock clock;
     private final Platform host;
+    private final UpToDateBuilds upToDate;
 
     public Builder(LocalStore store, RunStepExecutor runs, Clock clock) {
         this.store = store;
         this.runs = runs;
         this.clock = clock;
         this.host = HostPlatform.platform();
+        this.upToDate = upToDateBuilds(store);
+    }
+
+    /** Where the no-op rebuild's shortcut keeps its records: in the build cache, which {@code builder prune} empties. */
+    static UpToDateBuilds upToDateBuilds(LocalStore store) {
+        return new UpToDateBuilds(store.paths().cache().resolve("up-to-date"), store.paths().indexFile(), store.content());
     }
 
     /** The build cache of this store, shared by every build ({@code berth builder prune} empties it). */
@@ -79,6 +86,12 @@ final class Builder {
         SourceFile source = new SourceFile(displayName(dockerfilePath), request.dockerfileText()
                 .orElseGet(() -> readDockerfile(dockerfilePath)));
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
+        Optional<UpToDateBuilds.Fingerprint> fingerprint = upToDate.fingerprint(request, dockerfilePath, source, context);
+        Optional<BuildResult> replayed = fingerprint.flatMap(inputs -> upToDate.replay(inputs, request.tags(), listener));
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        StepRecorder steps = new StepRecorder(listener);
         BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host),
                 new StoredBaseImages(store.content(), store.images(), host))
                 .plan(source, request.buildArgs(), request.target(), Optional.of(context));
@@ -92,7 +105,7 @@ final class Builder {
         BuildCache cache = cache();
         BuildOptions options = new BuildOptions(source, context, Optional.of(new ContentHasher(context, stats, clock)),
                 request.sourceDateEpoch(), clock.instant(), request.noCache(), request.explainCache(), host, work,
-                listener, request.engineSecrets());
+                steps, request.engineSecrets());
         Throwable failed = null;
         try {
             StageState state = new BuildEngine(store.content(), store.images(), cache, runs, store::writeGuard)
@@ -118,7 +131,10 @@ final class Builder {
             }
             streamed.forEach(output -> exporter.export(built, output));
             stats.save();
-            return new BuildResult(image.imageId(), image.manifestBlob().digest(), config, request.tags(), graph.warnings());
+            BuildResult result = new BuildResult(image.imageId(), image.manifestBlob().digest(), request.tags(),
+                    graph.warnings());
+            fingerprint.ifPresent(inputs -> upToDate.remember(inputs, graph, steps, result));
+            return result;
         } catch (Throwable failure) {
             failed = failure;
             throw failure;

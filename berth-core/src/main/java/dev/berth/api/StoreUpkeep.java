@@ -38,6 +38,7 @@ final class StoreUpkeep {
     CachePruneReport pruneBuildCache() {
         BuildCache cache = cache();
         int entries = cache.prune();
+        Builder.upToDateBuilds(store).forget();
         CacheMounts.Pruned mounts = new CacheMounts(cache.mountsDirectory()).prune();
         return new CachePruneReport(entries, mounts.directories(), mounts.bytes());
     }

@@ -47,7 +47,7 @@ public final class PlanChecks {
                     continue;
                 }
                 for (String written : copy.sources()) {
-                    if (copy.add() && isRemote(written)) {
+                    if (copy.add() && Step.CopyStep.isRemote(written)) {
                         continue;
                     }
                     context.get().problem(written, CONTEXT).ifPresent(problem ->
@@ -68,10 +68,5 @@ public final class PlanChecks {
 
     private static Location location(StepPosition position) {
         return new Location(position.startLine(), position.endLine(), position.startColumn(), position.original());
-    }
-
-    /** ADD's URLs and git repositories are fetched, not looked up in the context. */
-    private static boolean isRemote(String source) {
-        return source.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") || source.startsWith("git@");
     }
 }

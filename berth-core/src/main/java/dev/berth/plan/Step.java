@@ -62,6 +62,16 @@ public sealed interface Step {
                 throw new IllegalArgumentException("COPY needs at least one source");
             }
         }
+
+        /** Whether this ADD fetches a source from the network, which every build must look at again. */
+        public boolean fetchesRemote() {
+            return add && sources.stream().anyMatch(CopyStep::isRemote);
+        }
+
+        /** ADD's URLs and git repositories are fetched, not looked up in the context. */
+        public static boolean isRemote(String source) {
+            return source.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") || source.startsWith("git@");
+        }
     }
 
     /**

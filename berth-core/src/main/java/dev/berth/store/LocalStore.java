@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One store root opened by this process: its content, its images and its garbage collector, sharing
@@ -44,7 +45,7 @@ public final class LocalStore implements AutoCloseable {
     private final List<Path> swept;
     private final FileChannel instanceLock;
 
-    private LocalStore(StoreLayout paths, Clock clock, ObjectMapper json) {
+    private LocalStore(StoreLayout paths, Clock clock, Supplier<ObjectMapper> json) {
         this.paths = paths;
         createDirectories(paths);
         this.instanceLock = lockInstance(paths);
@@ -95,7 +96,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public static LocalStore open(StoreLayout paths, Clock clock) {
-        return new LocalStore(paths, clock, new ObjectMapper());
+        return new LocalStore(paths, clock, new FirstUse<>(ObjectMapper::new));
     }
 
     public StoreLayout paths() {

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,9 +43,10 @@ public final class OciLayout {
     private final StoreLock indexLock;
     private final StoreLock collectLock;
     private final TempFileOwner owner;
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
 
-    OciLayout(StoreLayout layout, StoreLock indexLock, StoreLock collectLock, TempFileOwner owner, ObjectMapper json) {
+    OciLayout(StoreLayout layout, StoreLock indexLock, StoreLock collectLock, TempFileOwner owner,
+            Supplier<ObjectMapper> json) {
         this.layout = layout;
         this.indexLock = indexLock;
         this.collectLock = collectLock;
@@ -137,9 +139,9 @@ public final class OciLayout {
     IndexDocument read() {
         Path file = layout.indexFile();
         try {
-            return IndexDocument.of(json.readTree(file.toFile()));
+            return IndexDocument.of(json.get().readTree(file.toFile()));
         } catch (NoSuchFileException | FileNotFoundException absent) {
-            return IndexDocument.empty(json);
+            return IndexDocument.empty(json.get());
         } catch (JacksonException | IllegalArgumentException e) {
             throw new StoreException("reading " + file + ": not an OCI image index: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -153,7 +155,7 @@ public final class OciLayout {
         Path temp = layout.ingest().resolve(owner.newFileName("index", new SecureRandom()));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(json.writeValueAsBytes(index.tree()));
+                ByteBuffer bytes = ByteBuffer.wrap(json.get().writeValueAsBytes(index.tree()));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }

@@ -65,6 +65,11 @@ final class BuildFixture implements AutoCloseable {
 
     BuildResult build(String dockerfile, UnaryOperator<BuildRequest.Builder> change) throws IOException {
         file("Dockerfile", dockerfile);
+        return rebuild(change);
+    }
+
+    /** Builds the context as it is, its Dockerfile untouched. */
+    BuildResult rebuild(UnaryOperator<BuildRequest.Builder> change) {
         events.clear();
         ProgressListener listener = events::add;
         return TestBuilds.build(store, runs, clock, change.apply(BuildRequest.builder(context)).build(), listener);
