@@ -2,7 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.api.HostOptions;
 import dev.berth.api.MountFlags;
-import dev.berth.api.RunMount;
+import dev.berth.api.RunMountRequest;
 import dev.berth.api.Ulimit;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +74,7 @@ final class RunHostFlags {
     CommandSpec spec;
 
     HostOptions options() {
-        List<RunMount> all = new ArrayList<>();
+        List<RunMountRequest> all = new ArrayList<>();
         volumes.forEach(v -> all.add(parsed(v, "-v, --volume", MountFlags::volumeFlag)));
         mounts.forEach(m -> all.add(parsed(m, "--mount", MountFlags::mountFlag)));
         tmpfs.forEach(t -> all.add(parsed(t, "--tmpfs", MountFlags::tmpfsFlag)));

@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * @param stopSignal  {@code --stop-signal} (a detached container's)
  * @param stopTimeout {@code --stop-timeout}: seconds {@code stop} waits by default
  */
-public record HostOptions(List<RunMount> mounts, boolean readOnly, boolean init, OptionalLong memory,
+public record HostOptions(List<RunMountRequest> mounts, boolean readOnly, boolean init, OptionalLong memory,
         OptionalLong memorySwap, OptionalDouble cpus, OptionalLong pidsLimit, List<String> capAdd, List<String> capDrop,
         boolean privileged, List<Ulimit> ulimits, Optional<String> stopSignal, OptionalInt stopTimeout) {
 
@@ -61,7 +61,7 @@ public record HostOptions(List<RunMount> mounts, boolean readOnly, boolean init,
                 OptionalLong.empty(), List.of(), List.of(), false, List.of(), Optional.empty(), OptionalInt.empty());
     }
 
-    public HostOptions withMounts(List<RunMount> value) {
+    public HostOptions withMounts(List<RunMountRequest> value) {
         return new HostOptions(value, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
                 ulimits, stopSignal, stopTimeout);
     }

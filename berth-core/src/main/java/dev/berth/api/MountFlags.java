@@ -22,7 +22,7 @@ public final class MountFlags {
     }
 
     /** @throws IllegalArgumentException with Docker's texts for a bad spec */
-    public static RunMount volumeFlag(String spec) {
+    public static RunMountRequest volumeFlag(String spec) {
         String[] parts = spec.split(":", -1);
         if (parts.length > 3) {
             throw new IllegalArgumentException("invalid spec: " + spec + ": too many colons");
@@ -44,14 +44,14 @@ public final class MountFlags {
         checkTarget(target, "invalid volume specification: '" + spec + "': ");
         boolean readOnly = modes.contains("ro");
         if (source.isPresent() && source.get().startsWith("/")) {
-            return new RunMount.Bind(Path.of(source.get()), target, readOnly, true);
+            return new RunMountRequest.Bind(Path.of(source.get()), target, readOnly, true);
         }
         source.ifPresent(MountFlags::checkVolumeName);
-        return new RunMount.Volume(source, target, readOnly, modes.contains("nocopy"));
+        return new RunMountRequest.Volume(source, target, readOnly, modes.contains("nocopy"));
     }
 
     /** @throws IllegalArgumentException with Docker's texts for a bad spec */
-    public static RunMount mountFlag(String spec) {
+    public static RunMountRequest mountFlag(String spec) {
         String type = "volume";
         Optional<String> source = Optional.empty();
         Optional<String> target = Optional.empty();
@@ -82,13 +82,13 @@ public final class MountFlags {
         String where = target.orElseThrow(() -> new IllegalArgumentException("target is required"));
         checkTarget(where, "invalid mount config for type \"" + type + "\": ");
         return switch (type) {
-            case "bind" -> new RunMount.Bind(Path.of(source.filter(s -> !s.isEmpty()).orElseThrow(() ->
+            case "bind" -> new RunMountRequest.Bind(Path.of(source.filter(s -> !s.isEmpty()).orElseThrow(() ->
                     new IllegalArgumentException("invalid mount config for type \"bind\": field Source must not be empty"))),
                     where, readOnly, false);
             case "volume" -> {
                 Optional<String> name = source.filter(s -> !s.isEmpty());
                 name.ifPresent(MountFlags::checkVolumeName);
-                yield new RunMount.Volume(name, where, readOnly, noCopy);
+                yield new RunMountRequest.Volume(name, where, readOnly, noCopy);
             }
             case "tmpfs" -> {
                 if (source.isPresent()) {
@@ -97,20 +97,20 @@ public final class MountFlags {
                 if (readOnly) {
                     tmpfsOptions.add("ro");
                 }
-                yield new RunMount.Tmpfs(where, tmpfsOptions);
+                yield new RunMountRequest.Tmpfs(where, tmpfsOptions);
             }
             default -> throw new IllegalArgumentException("invalid mount config: mount type unknown: \"" + type + "\"");
         };
     }
 
     /** {@code --tmpfs DST[:OPTS]}, OPTS as {@code mount -o} takes them. */
-    public static RunMount tmpfsFlag(String spec) {
+    public static RunMountRequest tmpfsFlag(String spec) {
         int colon = spec.indexOf(':');
         String target = colon < 0 ? spec : spec.substring(0, colon);
         checkTarget(target, "invalid tmpfs specification: '" + spec + "': ");
         List<String> options = colon < 0 || spec.substring(colon + 1).isEmpty() ? List.of()
                 : List.of(spec.substring(colon + 1).split(","));
-        return new RunMount.Tmpfs(target, options);
+        return new RunMountRequest.Tmpfs(target, options);
     }
 
     private static void checkTarget(String target, String context) {

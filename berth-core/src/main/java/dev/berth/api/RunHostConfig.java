@@ -30,13 +30,13 @@ final class RunHostConfig {
                 ulimits, host.stopSignal(), host.stopTimeout());
     }
 
-    private static MountRequest mount(RunMount mount) {
+    private static MountRequest mount(RunMountRequest mount) {
         return switch (mount) {
-            case RunMount.Bind bind -> new MountRequest.Bind(bind.source(), bind.target(), bind.readOnly(),
+            case RunMountRequest.Bind bind -> new MountRequest.Bind(bind.source(), bind.target(), bind.readOnly(),
                     bind.createSource());
-            case RunMount.Volume volume -> new MountRequest.Volume(volume.name(), volume.target(), volume.readOnly(),
+            case RunMountRequest.Volume volume -> new MountRequest.Volume(volume.name(), volume.target(), volume.readOnly(),
                     volume.noCopy());
-            case RunMount.Tmpfs tmpfs -> new MountRequest.Tmpfs(tmpfs.target(), tmpfs.options());
+            case RunMountRequest.Tmpfs tmpfs -> new MountRequest.Tmpfs(tmpfs.target(), tmpfs.options());
         };
     }
 }

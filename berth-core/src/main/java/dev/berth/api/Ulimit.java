@@ -25,6 +25,10 @@ public record Ulimit(String name, long soft, long hard) {
         if (!RLIMITS.containsKey(name)) {
             throw new IllegalArgumentException("invalid ulimit type: " + name);
         }
+        if (soft < 0 || hard < 0) {
+            // runc takes rlimits as unsigned 64-bit numbers; RLIM_INFINITY does not fit Berth's spec model yet.
+            throw new IllegalArgumentException("ulimit " + name + ": unlimited (-1) is not supported; give a number");
+        }
         if (soft > hard) {
             throw new IllegalArgumentException("ulimit soft limit must be less than or equal to hard limit: %d > %d"
                     .formatted(soft, hard));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
-import dev.berth.layer.TreeCopier;
+import dev.berth.layer.DirectoryCopier;
 import dev.berth.layer.TreeRemover;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -150,8 +150,8 @@ public final class VolumeStore {
                     return;
                 }
             }
-            TreeCopier.copyOwnerAndMode(source, data);
-            TreeCopier.copyContents(source, data);
+            DirectoryCopier.copyOwnerAndMode(source, data);
+            DirectoryCopier.copyContents(source, data);
         } catch (IOException e) {
             throw new StoreException("filling volume " + volume.name() + " from the image's " + source.getFileName()
                     + ": " + e.getMessage(), e);

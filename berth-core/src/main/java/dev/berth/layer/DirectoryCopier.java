@@ -20,15 +20,17 @@ import java.util.Map;
  * times and extended attributes, never following a link. What a new volume gets from the image's content at its
  * mount point, as Docker copies it. Extended attributes go through {@link NativeFileCalls#xattrs}, which decodes
  * values as UTF-8: a binary value (a file capability) may not survive, as it does not through the layer code.
+ * Unlike the snapshotter's copy through the layer writer and extractor, no tar stream is made and times keep
+ * their nanoseconds: a volume's copy is of trusted content already on disk (a mounted image root).
  */
-public final class TreeCopier {
+public final class DirectoryCopier {
 
     private static final int TYPE_MASK = 0170000;
     private static final int S_IFREG = 0100000;
     private static final int S_IFDIR = 0040000;
     private static final int S_IFLNK = 0120000;
 
-    private TreeCopier() {
+    private DirectoryCopier() {
     }
 
     /** Copies what is in {@code from} (not {@code from} itself) into the existing directory {@code to}. */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * One mount of a {@link RunRequest}, as {@code -v}, {@code --mount} and {@code --tmpfs} give it ({@link MountFlags}
  * reads Docker's syntax).
  */
-public sealed interface RunMount {
+public sealed interface RunMountRequest {
 
     /** The absolute path inside the container. */
     String target();
@@ -19,7 +19,7 @@ public sealed interface RunMount {
      *
      * @param createSource {@code -v}: a missing source directory is made; {@code --mount}: it is an error
      */
-    record Bind(Path source, String target, boolean readOnly, boolean createSource) implements RunMount {
+    record Bind(Path source, String target, boolean readOnly, boolean createSource) implements RunMountRequest {
 
         public Bind {
             Objects.requireNonNull(source, "source");
@@ -32,7 +32,7 @@ public sealed interface RunMount {
      *
      * @param noCopy {@code volume-nocopy}: an empty volume is not filled from the image
      */
-    record Volume(Optional<String> name, String target, boolean readOnly, boolean noCopy) implements RunMount {
+    record Volume(Optional<String> name, String target, boolean readOnly, boolean noCopy) implements RunMountRequest {
 
         public Volume {
             Objects.requireNonNull(name, "name");
@@ -41,7 +41,7 @@ public sealed interface RunMount {
     }
 
     /** A tmpfs, with mount options such as {@code size=64m} and {@code mode=1777}. */
-    record Tmpfs(String target, List<String> options) implements RunMount {
+    record Tmpfs(String target, List<String> options) implements RunMountRequest {
 
         public Tmpfs {
             Objects.requireNonNull(target, "target");
