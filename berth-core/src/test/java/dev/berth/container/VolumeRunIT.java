@@ -168,6 +168,58 @@ class VolumeRunIT {
         }
     }
 
+    @Test
+    void startAfterStopMountsTheSameVolumeAndStopTimeoutIsTheContainersOwn() {
+        try (Berth berth = open()) {
+            HostOptions options = host(MountFlags.volumeFlag("again:/srv")).withStop(Optional.empty(), java.util.OptionalInt.of(1));
+            var container = berth.runDetached(request(List.of("sh", "-c", "echo run >> /srv/log; sleep 1000"), options),
+                    Optional.empty(), Map.of(), false);
+            long start = System.nanoTime();
+            assertThat(berth.stop(container.id(), Optional.empty()).exitCode()).as("sh ignores SIGTERM as PID 1").hasValue(137);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+            berth.startContainer(container.id());
+            Path log = berth.volumes().inspect("again").mountpoint().resolve("log");
+            awaitContent(log, "run\nrun\n");
+            berth.removeContainer(container.id(), true, true);
+            assertThat(berth.volumes().list()).extracting(VolumeSummary::name).containsExactly("again");
+        }
+    }
+
+    @Test
+    void aRmContainerDropsItsAnonymousVolumesWhenItExits() throws InterruptedException {
+        try (Berth berth = open()) {
+            berth.runDetached(request(List.of("true"), HostOptions.defaults()), Optional.empty(), Map.of(), true);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while ((!berth.containers(true).isEmpty() || !berth.volumes().list().isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(berth.containers(true)).isEmpty();
+            assertThat(berth.volumes().list()).as("the image's /data volume went with it").isEmpty();
+        }
+    }
+
+    private static void awaitContent(Path file, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String content = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                content = Files.readString(file);
+            } catch (IOException notYet) {
+                content = "";
+            }
+            if (content.equals(expected.translateEscapes())) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(content).isEqualTo(expected.translateEscapes());
+    }
+
     private static HostOptions host(RunMountRequest mount) {
         return HostOptions.defaults().withMounts(List.of(mount));
     }
