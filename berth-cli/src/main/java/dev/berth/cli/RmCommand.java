@@ -20,6 +20,9 @@ class RmCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Force the removal of a running container (uses SIGKILL).")
     boolean force;
 
+    @Option(names = {"-v", "--volumes"}, description = "Remove the anonymous volumes of the container.")
+    boolean volumes;
+
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers;
 
@@ -30,7 +33,7 @@ class RmCommand implements Callable<Integer> {
     public Integer call() {
         try (Berth store = berth.open()) {
             return ContainerBatch.each(containers, spec, container -> {
-                store.removeContainer(container, force);
+                store.removeContainer(container, force, volumes);
                 return container;
             });
         }

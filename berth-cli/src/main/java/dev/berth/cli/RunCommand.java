@@ -94,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Where runtimes keep container state (default: ${DEFAULT-VALUE}).")
     Path runtimeState;
 
+    @Mixin
+    RunHostFlags hostFlags;
+
     @Spec
     CommandSpec spec;
 
@@ -102,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             Map<String, String> environment = System.getenv();
             RunRequest.Builder request = RunRequest.builder(image).command(command).env(environment(environment))
-                    .network(network()).seccomp(seccomp()).streams(new RunRequest.Streams.Inherited(interactive));
+                    .network(network()).seccomp(seccomp()).streams(new RunRequest.Streams.Inherited(interactive))
+                    .host(hostFlags.options());
             Optional.ofNullable(entrypoint).ifPresent(request::entrypoint);
             Optional.ofNullable(workdir).ifPresent(request::workingDir);
             Optional.ofNullable(user).ifPresent(request::user);

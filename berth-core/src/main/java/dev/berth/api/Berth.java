@@ -44,6 +44,7 @@ public final class Berth implements AutoCloseable {
     private final HostRunSteps runs;
     private final ArchiveTransfer archives;
     private final DetachedRuns detached;
+    private final Volumes volumes;
 
     private Berth(LocalStore store, Settings settings) {
         this.store = store;
@@ -54,6 +55,13 @@ public final class Berth implements AutoCloseable {
         this.archives = new ArchiveTransfer(store, json, catalog, runs);
         this.detached = new DetachedRuns(catalog, runs, store.paths().containers(),
                 settings.runtimeState().resolve("conmon"), settings.clock());
+        this.volumes = new Volumes(new dev.berth.volume.VolumeStore(store.paths().volumes(), settings.clock()),
+                new dev.berth.container.ContainerRecords(store.paths().containers()));
+    }
+
+    /** Local volumes: {@code berth volume create|ls|inspect|rm|prune}. */
+    public Volumes volumes() {
+        return volumes;
     }
 
     /**
@@ -200,6 +208,11 @@ public final class Berth implements AutoCloseable {
     }
 
     /** {@code berth rm}: refused for a running container unless {@code force}, which kills it first. */
+    /** {@code rm [-f] -v}: with {@code volumes}, the container's anonymous volumes go too. */
+    public void removeContainer(String container, boolean force, boolean volumes) {
+        detached.remove(container, force, volumes);
+    }
+
     public void removeContainer(String container, boolean force) {
         detached.remove(container, force);
     }

@@ -118,6 +118,10 @@ final class DetachedRuns {
         containers().remove(reference, force);
     }
 
+    void remove(String reference, boolean force, boolean volumes) {
+        containers().remove(reference, force, volumes);
+    }
+
     int waitFor(String reference) {
         return containers().waitFor(reference);
     }

@@ -50,7 +50,8 @@ final class ForegroundRun {
     /** The request in the container package's terms. */
     static ContainerSpec spec(RunRequest request) {
         return new ContainerSpec(request.image(), request.entrypoint(), request.command(), request.env(),
-                request.workingDir(), request.user(), network(request.network()), request.hostname(), request.seccomp());
+                request.workingDir(), request.user(), network(request.network()), request.hostname(), request.seccomp(),
+                RunHostConfig.of(request.host()));
     }
 
     private static SandboxNetwork network(ContainerNetwork network) {

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
  *                   {@code --security-opt seccomp=unconfined}
  * @param streams    where the container's standard streams go
+ * @param host       mounts, limits, capabilities, {@code --init}, stop settings ({@link HostOptions#defaults()}: none)
  */
 public record RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
         Optional<String> workingDir, Optional<String> user, ContainerNetwork network, Optional<String> hostname,
-        boolean seccomp, Streams streams) {
+        boolean seccomp, Streams streams, HostOptions host) {
 
     public RunRequest {
         Objects.requireNonNull(image, "image");
@@ -38,6 +39,14 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(host, "host");
+    }
+
+    /** With no mounts, limits or capability changes. */
+    public RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
+            Optional<String> workingDir, Optional<String> user, ContainerNetwork network, Optional<String> hostname,
+            boolean seccomp, Streams streams) {
+        this(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp, streams, HostOptions.defaults());
     }
 
     /** A run of {@code image} with its own command, the host's network and the default seccomp filter. */
@@ -74,6 +83,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         private Optional<String> hostname = Optional.empty();
         private boolean seccomp = true;
         private Streams streams = new Streams.Inherited(false);
+        private HostOptions host = HostOptions.defaults();
 
         private Builder(String image) {
             this.image = Objects.requireNonNull(image, "image");
@@ -124,10 +134,15 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
             return this;
         }
 
+        public Builder host(HostOptions value) {
+            host = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an environment entry without {@code =} */
         public RunRequest build() {
             return new RunRequest(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp,
-                    streams);
+                    streams, host);
         }
     }
 }

@@ -6,9 +6,11 @@ import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -36,11 +38,14 @@ import java.util.regex.Pattern;
  * @param runtime     the runtime holding the container, so another process can drive it
  * @param snapshots   the snapshotter holding its writable snapshot (named by the ID)
  * @param started     when its process was last started; empty while never started
+ * @param mounts      its binds, volumes and tmpfs mounts, as resolved when it was made
+ * @param stopTimeout {@code --stop-timeout}: seconds {@code stop} waits before {@code SIGKILL} when not told
  */
 public record ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
         Instant created, Map<String, String> labels, SandboxNetwork network, String hostname, boolean seccomp,
         String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
-        OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started) {
+        OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started,
+        List<ContainerMount> mounts, OptionalInt stopTimeout) {
 
     /** Docker's default stop signal. */
     public static final String DEFAULT_STOP_SIGNAL = "SIGTERM";
@@ -72,6 +77,17 @@ public record ContainerRecord(String id, String name, String image, Digest image
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(started, "started");
+        mounts = List.copyOf(mounts);
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+    }
+
+    /** Without mounts or a stop timeout of its own. */
+    public ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
+            Instant created, Map<String, String> labels, SandboxNetwork network, String hostname, boolean seccomp,
+            String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
+            OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started) {
+        this(id, name, image, imageId, process, created, labels, network, hostname, seccomp, stopSignal, autoRemove,
+                logSizeMax, parent, runtime, snapshots, started, List.of(), OptionalInt.empty());
     }
 
     /** Docker's short ID: the first 12 hex digits. */
@@ -82,7 +98,7 @@ public record ContainerRecord(String id, String name, String image, Digest image
     /** This record, started at {@code when}. */
     public ContainerRecord startedAt(Instant when) {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
-                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.of(when));
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.of(when), mounts, stopTimeout);
     }
 
     /** The labels sorted by key, as {@code inspect} prints them. */

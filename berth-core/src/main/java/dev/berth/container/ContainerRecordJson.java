@@ -59,6 +59,7 @@ final class ContainerRecordJson {
         node.putObject("snapshots").put("kind", record.snapshots().kind())
                 .put("root", record.snapshots().root().toString()).put("privileged", record.snapshots().privileged());
         record.started().ifPresent(started -> node.put("started", started.toString()));
+        ContainerMountJson.write(node, record);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
     }
 
@@ -85,7 +86,8 @@ final class ContainerRecordJson {
                             Path.of(text(runtime, "stateRoot"))),
                     new SnapshotterLocation(text(snapshots, "kind"), Path.of(text(snapshots, "root")),
                             snapshots.path("privileged").asBoolean()),
-                    Optional.ofNullable(node.get("started")).map(JsonNode::asText).map(Instant::parse));
+                    Optional.ofNullable(node.get("started")).map(JsonNode::asText).map(Instant::parse),
+                    ContainerMountJson.mounts(node), ContainerMountJson.stopTimeout(node));
         } catch (RuntimeException e) {
             throw new IOException("a malformed container record: " + e.getMessage(), e);
         }

@@ -28,6 +28,14 @@ final class ContainerRemoval {
     }
 
     static void remove(ContainerRecords records, ContainerRecord record, Path socketDirectory) {
+        remove(records, record, socketDirectory, false);
+    }
+
+    /**
+     * As above; with {@code volumes} ({@code rm -v}) or for a {@code --rm} container, its anonymous volumes go last,
+     * as Docker removes them.
+     */
+    static void remove(ContainerRecords records, ContainerRecord record, Path socketDirectory, boolean volumes) {
         ContainerDirectory directory = records.directory(record.id());
         new OwnerRecord(ProcessOwner.current(), "rm", Optional.of(record.runtime()), Optional.of(record.snapshots()))
                 .writeFor(directory.bundle());
@@ -51,6 +59,10 @@ final class ContainerRemoval {
                     e.getMessage()), e);
         }
         OwnerRecord.deleteFor(directory.bundle());
+        if (volumes || record.autoRemove()) {
+            ContainerVolumes.dropAnonymous(record.mounts(), ContainerVolumes.storeBeside(records.root(),
+                    java.time.Clock.systemUTC()));
+        }
     }
 
     /**

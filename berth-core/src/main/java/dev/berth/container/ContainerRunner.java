@@ -36,10 +36,18 @@ public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRu
         SandboxProcess process = ContainerCommand.resolve(image, request);
         Optional<Digest> parent = Sandbox.unpack(snapshotter, store, layers);
         String id = Sandbox.newId();
+        var options = ContainerVolumes.sandboxOptions(request.host(), List.of());
+        var volumes = ContainerVolumes.storeBeside(bundles, java.time.Clock.systemUTC());
+        ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.volumes(), volumes);
         try (Sandbox container = new Sandbox(snapshotter, runtime, bundles, id, "run")) {
-            container.prepare(parent, process, request.network(), List.of(), request.hostname().orElse(id.substring(0, 12)),
-                    request.seccomp());
+            options = ContainerVolumes.sandboxOptions(request.host(), mounts.mounts());
+            container.prepare(parent, process, request.network(), ContainerVolumes.hostMounts(mounts.mounts()),
+                    request.hostname().orElse(id.substring(0, 12)), request.seccomp(), options);
+            ContainerVolumes.fill(mounts, container.rootfs(), volumes);
             return container.run(stdio);
+        } finally {
+            // A foreground container is always removed, so its anonymous volumes go with it, as with Docker's --rm.
+            ContainerVolumes.dropAnonymous(mounts.mounts(), volumes);
         }
     }
 }

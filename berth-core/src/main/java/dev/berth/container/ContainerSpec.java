@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param hostname   {@code --hostname}; the container ID's first 12 hex digits by default
  * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
  *                   {@code --security-opt seccomp=unconfined}
+ * @param host       mounts, limits, capabilities, {@code --init} and the stop settings
  */
 public record ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
         Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
-        boolean seccomp) {
+        boolean seccomp, ContainerHostConfig host) {
 
     public ContainerSpec {
         Objects.requireNonNull(image, "image");
@@ -31,5 +32,13 @@ public record ContainerSpec(String image, Optional<String> entrypoint, List<Stri
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(host, "host");
+    }
+
+    /** With Docker's defaults for mounts, limits and capabilities. */
+    public ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
+            Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
+            boolean seccomp) {
+        this(image, entrypoint, args, env, workingDir, user, network, hostname, seccomp, ContainerHostConfig.defaults());
     }
 }

@@ -78,19 +78,33 @@ public final class DetachedContainers {
         String hostname = request.hostname().orElse(id.substring(0, 12));
         var location = new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot());
         SnapshotterLocation snapshots = snapshotter.location();
-        ContainerRecord record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
-                image.id(), process, clock.instant(), labels, request.network(), hostname, request.seccomp(),
-                image.config().stopSignal(), options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
-                Optional.empty()));
+        var volumes = ContainerVolumes.storeBeside(records.root(), clock);
+        // Checked before anything is made: an unknown capability, --init without tini.
+        ContainerVolumes.sandboxOptions(request.host(), List.of());
+        ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.config().volumes(), volumes);
+        String stopSignal = request.host().stopSignal().orElse(image.config().stopSignal());
+        ContainerRecord record;
+        try {
+            record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
+                    image.id(), process, clock.instant(), labels, request.network(), hostname, request.seccomp(),
+                    stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
+                    Optional.empty(), mounts.mounts(), request.host().stopTimeout()));
+        } catch (RuntimeException e) {
+            attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
+            throw e;
+        }
         ContainerDirectory directory = records.directory(id);
         Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
         try {
-            sandbox.prepare(parent, process, request.network(), List.of(), hostname, request.seccomp());
+            sandbox.prepare(parent, process, request.network(), ContainerVolumes.hostMounts(mounts.mounts()), hostname,
+                    request.seccomp(), ContainerVolumes.sandboxOptions(request.host(), mounts.mounts()));
+            ContainerVolumes.fill(mounts, sandbox.rootfs(), volumes);
             ContainerRecord started = launch(record, directory);
             sandbox.detach();
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
         } catch (RuntimeException e) {
             undoRun(record, directory, sandbox, e);
+            attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
             throw e;
         }
     }
@@ -150,7 +164,9 @@ public final class DetachedContainers {
         if (!ContainerPhases.read(record, directory).isRunning()) {
             return inspect(record.id());
         }
-        ContainerSignals.stop(record, directory, timeout.orElse(DEFAULT_STOP_TIMEOUT));
+        Duration own = record.stopTimeout().isPresent() ? Duration.ofSeconds(record.stopTimeout().getAsInt())
+                : DEFAULT_STOP_TIMEOUT;
+        ContainerSignals.stop(record, directory, timeout.orElse(own));
         return inspect(record.id());
     }
 
@@ -180,12 +196,17 @@ public final class DetachedContainers {
      * @throws ConflictException with Docker's text for a running container without {@code force}
      */
     public void remove(String reference, boolean force) {
+        remove(reference, force, false);
+    }
+
+    /** {@code rm [-f] [-v]}: {@code volumes} also removes the container's anonymous volumes, as Docker's {@code -v}. */
+    public void remove(String reference, boolean force, boolean volumes) {
         ContainerRecord record = records.find(reference);
         if (!force && ContainerPhases.read(record, records.directory(record.id())).isRunning()) {
             throw new ConflictException(("cannot remove container \"/%s\": container is running: stop the container "
                     + "before removing or force remove").formatted(record.name()));
         }
-        ContainerRemoval.remove(records, record, conmon.socketDirectory());
+        ContainerRemoval.remove(records, record, conmon.socketDirectory(), volumes);
     }
 
     /** {@code wait}: blocks until the container is not running; returns its exit code (0 for one never started). */

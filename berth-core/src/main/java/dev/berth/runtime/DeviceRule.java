@@ -39,4 +39,9 @@ public record DeviceRule(boolean allow, Optional<String> type, Optional<Long> ma
     public static DeviceRule character(boolean allow, long major, long minor) {
         return new DeviceRule(allow, Optional.of("c"), Optional.of(major), Optional.of(minor), "rwm");
     }
+
+    /** Allow everything: {@code --privileged}'s only rule. */
+    public static DeviceRule allowAll() {
+        return new DeviceRule(true, Optional.empty(), Optional.empty(), Optional.empty(), "rwm");
+    }
 }

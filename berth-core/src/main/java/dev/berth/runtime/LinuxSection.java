@@ -20,7 +20,8 @@ final class LinuxSection {
                 sysctl.put(entry.getKey(), entry.getValue());
             }
         }
-        ArrayNode devices = node.putObject("resources").putArray("devices");
+        ObjectNode resources = node.putObject("resources");
+        ArrayNode devices = resources.putArray("devices");
         for (DeviceRule rule : linux.devices()) {
             ObjectNode device = devices.addObject().put("allow", rule.allow());
             rule.type().ifPresent(type -> device.put("type", type));
@@ -28,6 +29,7 @@ final class LinuxSection {
             rule.minor().ifPresent(minor -> device.put("minor", minor));
             device.put("access", rule.access());
         }
+        limits(resources, linux.resources());
         linux.cgroupsPath().ifPresent(path -> node.put("cgroupsPath", path));
         ArrayNode namespaces = node.putArray("namespaces");
         for (Namespace namespace : linux.namespaces()) {
@@ -38,6 +40,18 @@ final class LinuxSection {
         node.set("maskedPaths", RuntimeSpecWriter.strings(linux.maskedPaths()));
         node.set("readonlyPaths", RuntimeSpecWriter.strings(linux.readonlyPaths()));
         return node;
+    }
+
+    /** {@code memory}, {@code cpu} and {@code pids} after {@code devices}, only those asked for. */
+    private static void limits(ObjectNode resources, ResourceLimits limits) {
+        if (limits.memory().isPresent() || limits.memorySwap().isPresent()) {
+            ObjectNode memory = resources.putObject("memory");
+            limits.memory().ifPresent(bytes -> memory.put("limit", bytes));
+            limits.memorySwap().ifPresent(bytes -> memory.put("swap", bytes));
+        }
+        limits.cpuQuota().ifPresent(quota -> resources.putObject("cpu").put("quota", quota)
+                .put("period", ResourceLimits.CPU_PERIOD));
+        limits.pids().ifPresent(pids -> resources.putObject("pids").put("limit", pids));
     }
 
     private static ObjectNode seccomp(SeccompProfile profile) {

@@ -17,10 +17,11 @@ import java.util.TreeMap;
  * @param sysctl        kernel parameters set in the container's namespaces
  * @param cgroupsPath   the container's cgroup, or empty to let the runtime choose
  * @param seccomp       a seccomp filter, or empty for none
+ * @param resources     cgroup limits ({@code --memory}, {@code --cpus}, {@code --pids-limit}) beside the device rules
  */
 public record LinuxSpec(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths,
                         List<DeviceRule> devices, Map<String, String> sysctl, Optional<String> cgroupsPath,
-                        Optional<SeccompProfile> seccomp) {
+                        Optional<SeccompProfile> seccomp, ResourceLimits resources) {
 
     public LinuxSpec {
         namespaces = List.copyOf(namespaces);
@@ -31,9 +32,17 @@ public record LinuxSpec(List<Namespace> namespaces, List<String> maskedPaths, Li
         sysctl = Collections.unmodifiableSortedMap(new TreeMap<>(sysctl));
         Objects.requireNonNull(cgroupsPath, "cgroupsPath");
         Objects.requireNonNull(seccomp, "seccomp");
+        Objects.requireNonNull(resources, "resources");
         if (namespaces.stream().map(Namespace::type).distinct().count() != namespaces.size()) {
             throw new IllegalArgumentException("a namespace type is listed twice: " + namespaces);
         }
+    }
+
+    /** Without cgroup limits. */
+    public LinuxSpec(List<Namespace> namespaces, List<String> maskedPaths, List<String> readonlyPaths,
+            List<DeviceRule> devices, Map<String, String> sysctl, Optional<String> cgroupsPath,
+            Optional<SeccompProfile> seccomp) {
+        this(namespaces, maskedPaths, readonlyPaths, devices, sysctl, cgroupsPath, seccomp, ResourceLimits.none());
     }
 
     /** True if the container gets its own (or joins another) namespace of this type. */
@@ -42,10 +51,20 @@ public record LinuxSpec(List<Namespace> namespaces, List<String> maskedPaths, Li
     }
 
     public LinuxSpec withCgroupsPath(String path) {
-        return new LinuxSpec(namespaces, maskedPaths, readonlyPaths, devices, sysctl, Optional.of(path), seccomp);
+        return new LinuxSpec(namespaces, maskedPaths, readonlyPaths, devices, sysctl, Optional.of(path), seccomp, resources);
     }
 
     public LinuxSpec withSeccomp(SeccompProfile profile) {
-        return new LinuxSpec(namespaces, maskedPaths, readonlyPaths, devices, sysctl, cgroupsPath, Optional.of(profile));
+        return new LinuxSpec(namespaces, maskedPaths, readonlyPaths, devices, sysctl, cgroupsPath, Optional.of(profile), resources);
+    }
+
+    public LinuxSpec withResources(ResourceLimits limits) {
+        return new LinuxSpec(namespaces, maskedPaths, readonlyPaths, devices, sysctl, cgroupsPath, seccomp, limits);
+    }
+
+    /** {@code --privileged}: nothing masked or read-only, every device allowed in the devices cgroup. */
+    public LinuxSpec privileged() {
+        return new LinuxSpec(namespaces, List.of(), List.of(), List.of(DeviceRule.allowAll()), sysctl, cgroupsPath,
+                Optional.empty(), resources);
     }
 }

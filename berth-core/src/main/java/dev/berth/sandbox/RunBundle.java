@@ -82,6 +82,12 @@ public final class RunBundle {
     /** Writes {@code config.json} (with the seccomp filter, if given) and the {@code /etc} files into {@code bundle}. */
     public static void write(Path bundle, Path rootfs, dev.berth.runtime.ProcessSpec process, SandboxNetwork network,
             List<HostMount> mounts, String hostname, Optional<SeccompProfile> seccomp) {
+        write(bundle, rootfs, process, network, mounts, hostname, seccomp, SandboxOptions.defaults());
+    }
+
+    /** As above, with {@code berth run}'s changes to Docker's defaults ({@link RunSpecOptions#apply}). */
+    public static void write(Path bundle, Path rootfs, dev.berth.runtime.ProcessSpec process, SandboxNetwork network,
+            List<HostMount> mounts, String hostname, Optional<SeccompProfile> seccomp, SandboxOptions options) {
         boolean hostNetwork = network != SandboxNetwork.NONE;
         try {
             Path hosts = Files.writeString(bundle.resolve("hosts"),
@@ -97,6 +103,7 @@ public final class RunBundle {
             if (seccomp.isPresent()) {
                 spec = spec.withLinux(spec.linux().withSeccomp(seccomp.get()));
             }
+            spec = RunSpecOptions.apply(spec, options);
             new RuntimeSpecWriter().writeBundleConfig(bundle, spec);
         } catch (IOException e) {
             throw new ExecutionException("RUN: writing the container bundle " + bundle + ": " + e.getMessage(), e);

@@ -97,6 +97,14 @@ public final class Sandbox implements AutoCloseable {
         return bundle;
     }
 
+    /** The mounted root file system, once {@link #prepare}d: where a new volume's image content is read. */
+    public synchronized Path rootfs() {
+        if (root == null) {
+            throw new IllegalStateException("sandbox " + id + " has no mounted root");
+        }
+        return root.path();
+    }
+
     /**
      * Prepares the writable snapshot, mounts it and writes the bundle. The user is resolved against the image's
      * {@code /etc/passwd}, the working directory created if missing, and {@code PATH} and {@code HOME} added
@@ -107,6 +115,12 @@ public final class Sandbox implements AutoCloseable {
      */
     public synchronized void prepare(Optional<Digest> parent, SandboxProcess process, SandboxNetwork network,
             List<HostMount> mounts, String hostname, boolean seccomp) {
+        prepare(parent, process, network, mounts, hostname, seccomp, SandboxOptions.defaults());
+    }
+
+    /** As above, with {@code berth run}'s options; a privileged sandbox gets no seccomp filter. */
+    public synchronized void prepare(Optional<Digest> parent, SandboxProcess process, SandboxNetwork network,
+            List<HostMount> mounts, String hostname, boolean seccomp, SandboxOptions options) {
         new OwnerRecord(ProcessOwner.current(), purpose,
                 Optional.of(new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot())),
                 Optional.of(snapshotter.location())).writeFor(bundle);
@@ -128,9 +142,9 @@ public final class Sandbox implements AutoCloseable {
         ImageUsers users = ImageUsers.resolve(root.path(), process.user());
         String cwd = RunBundle.workingDirectory(root.path(), process.workingDir());
         var spec = DockerDefaults.process(process.args(), environment(process.env(), users), users.user(), cwd);
-        Optional<SeccompProfile> profile = seccomp && runtime.supportsSeccomp()
+        Optional<SeccompProfile> profile = seccomp && !options.privileged() && runtime.supportsSeccomp()
                 ? Optional.of(DefaultSeccompProfile.forHost()) : Optional.empty();
-        RunBundle.write(bundle, root.path(), spec, network, mounts, hostname, profile);
+        RunBundle.write(bundle, root.path(), spec, network, mounts, hostname, profile, options);
     }
 
     /**

@@ -84,6 +84,11 @@ public record StoreLayout(Path root) {
         return root.resolve("containers");
     }
 
+    /** Local volumes: {@code NAME/_data} and {@code NAME/volume.json} each. */
+    public Path volumes() {
+        return root.resolve("volumes");
+    }
+
     public Path cache() {
         return root.resolve("cache");
     }

@@ -108,6 +108,28 @@ class ContainerRecordsTest {
         assertThat(new ContainerRecords(root.resolve("missing")).all()).isEmpty();
     }
 
+    @Test
+    void mountsAndTheStopTimeoutSurviveTheRecordsJson() throws IOException {
+        ContainerRecord plain = record("d".repeat(64), "vols", 1);
+        var mounts = List.of(
+                new ContainerMount(ContainerMount.Type.BIND, Optional.empty(), Optional.of(java.nio.file.Path.of("/srv")),
+                        "/srv", true, false, List.of()),
+                new ContainerMount(ContainerMount.Type.VOLUME, Optional.of("data"),
+                        Optional.of(java.nio.file.Path.of("/store/volumes/data/_data")), "/data", false, true, List.of()),
+                new ContainerMount(ContainerMount.Type.TMPFS, Optional.empty(), Optional.empty(), "/tmp", false, false,
+                        List.of("size=1m")));
+        ContainerRecord withMounts = new ContainerRecord(plain.id(), plain.name(), plain.image(), plain.imageId(),
+                plain.process(), plain.created(), plain.labels(), plain.network(), plain.hostname(), plain.seccomp(),
+                plain.stopSignal(), plain.autoRemove(), plain.logSizeMax(), plain.parent(), plain.runtime(),
+                plain.snapshots(), plain.started(), mounts, java.util.OptionalInt.of(3));
+
+        ContainerRecord read = ContainerRecordJson.read(ContainerRecordJson.write(withMounts.startedAt(Instant.EPOCH)));
+
+        assertThat(read.mounts()).isEqualTo(mounts);
+        assertThat(read.stopTimeout()).hasValue(3);
+        assertThat(read.mounts().get(1).usesVolume("data")).isTrue();
+    }
+
     private static ContainerRecord record(String id, String name, int second) {
         return new ContainerRecord(id, name, "busybox:latest", digest('9'),
                 new SandboxProcess(List.of("sh", "-c", "sleep 1000"), List.of("PATH=/bin"), "nobody", "/tmp"),
