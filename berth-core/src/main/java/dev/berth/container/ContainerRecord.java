@@ -2,7 +2,6 @@ package dev.berth.container;
 
 import dev.berth.image.Digest;
 import dev.berth.recovery.OwnerRecord;
-import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * @param process     the resolved process (its {@code args} are the command {@code ps} shows)
  * @param created     when the container was made
  * @param labels      the image's labels with the request's over them
- * @param network     the network the container joins
+ * @param network     the network the container joins, as asked ({@code -P} already turned into {@code -p}s)
  * @param hostname    its hostname
  * @param seccomp     whether Berth's default seccomp filter applies
  * @param stopSignal  the signal {@code stop} sends first (the image's StopSignal, {@code SIGTERM} by default)
@@ -38,7 +37,7 @@ import java.util.regex.Pattern;
  * @param started     when its process was last started; empty while never started
  */
 public record ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
-        Instant created, Map<String, String> labels, SandboxNetwork network, String hostname, boolean seccomp,
+        Instant created, Map<String, String> labels, NetworkOptions network, String hostname, boolean seccomp,
         String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
         OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started) {
 

@@ -27,7 +27,9 @@ final class ContainerRemoval {
     private ContainerRemoval() {
     }
 
-    static void remove(ContainerRecords records, ContainerRecord record, Path socketDirectory) {
+    /** @param bridges where its networks are, for a container on bridge networks: torn down once its processes are gone */
+    static void remove(ContainerRecords records, ContainerRecord record, Path socketDirectory,
+            Optional<BridgeAttachments> bridges) {
         ContainerDirectory directory = records.directory(record.id());
         new OwnerRecord(ProcessOwner.current(), "rm", Optional.of(record.runtime()), Optional.of(record.snapshots()))
                 .writeFor(directory.bundle());
@@ -38,6 +40,9 @@ final class ContainerRemoval {
             // Never created, or deleted by a removal that was cut short.
         }
         awaitMonitorExit(directory);
+        if (record.network().bridged() && bridges.isPresent()) {
+            bridges.get().detach(new dev.berth.network.ContainerRef(record.id(), record.name()));
+        }
         try {
             Path rootfs = directory.rootfs();
             if (Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) && TreeRemover.isMountPoint(rootfs)) {

@@ -7,7 +7,9 @@ import dev.berth.image.Digest;
 import dev.berth.layer.TreeRemover;
 import dev.berth.recovery.OwnerRecord;
 import dev.berth.runtime.OciRuntime;
+import dev.berth.sandbox.RunBundle;
 import dev.berth.sandbox.Sandbox;
+import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import dev.berth.snapshot.Snapshotter;
@@ -45,14 +47,17 @@ public final class DetachedContainers {
     private final Conmon conmon;
     private final List<String> cleanupCommand;
     private final Clock clock;
+    private final BridgeAttachments bridges;
 
     /**
      * @param root           where containers live (the store's {@code containers/})
-     * @param cleanupCommand conmon's exit command for {@code --rm} containers, to which ROOT, SOCKETS and ID are
-     *                       appended ({@link ContainerCleanup#javaCommand()}, or the Berth launcher's equivalent)
+     * @param cleanupCommand conmon's exit command for {@code --rm} containers and those on bridge networks, to
+     *                       which ROOT, SOCKETS, ID, NETWORKS and NETAVARK_RUN are appended
+     *                       ({@link ContainerCleanup#javaCommand()}, or the Berth launcher's equivalent)
+     * @param bridges        the networks and netavark's state, for containers on bridge networks
      */
     public DetachedContainers(Path root, Snapshotter snapshotter, ContentStore store, OciRuntime runtime, Conmon conmon,
-            List<String> cleanupCommand, Clock clock) {
+            List<String> cleanupCommand, Clock clock, BridgeAttachments bridges) {
         this.records = new ContainerRecords(root);
         this.snapshotter = Objects.requireNonNull(snapshotter, "snapshotter");
         this.store = Objects.requireNonNull(store, "store");
@@ -60,6 +65,7 @@ public final class DetachedContainers {
         this.conmon = Objects.requireNonNull(conmon, "conmon");
         this.cleanupCommand = List.copyOf(cleanupCommand);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.bridges = Objects.requireNonNull(bridges, "bridges");
     }
 
     /**
@@ -78,14 +84,17 @@ public final class DetachedContainers {
         String hostname = request.hostname().orElse(id.substring(0, 12));
         var location = new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot());
         SnapshotterLocation snapshots = snapshotter.location();
+        NetworkOptions network = BridgeAttachments.resolvePublishAll(request.network(), image.config().exposedPorts());
         ContainerRecord record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
-                image.id(), process, clock.instant(), labels, request.network(), hostname, request.seccomp(),
+                image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
                 image.config().stopSignal(), options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
                 Optional.empty()));
         ContainerDirectory directory = records.directory(id);
         Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
         try {
-            sandbox.prepare(parent, process, request.network(), List.of(), hostname, request.seccomp());
+            SandboxNetwork joined = network.bridged() ? bridges.attach(reference(record), network, hostname)
+                    : network.unbridged();
+            sandbox.prepare(parent, process, joined, List.of(), hostname, request.seccomp());
             ContainerRecord started = launch(record, directory);
             sandbox.detach();
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
@@ -107,10 +116,18 @@ public final class DetachedContainers {
         deleteRuntimeContainer(held, record.id());
         ContainerRemoval.awaitMonitorExit(directory);
         try {
+            if (record.network().bridged()) {
+                // The same namespace path as before (config.json names it), filled anew; addresses may differ.
+                RunBundle.writeNetworkFiles(directory.bundle(),
+                        bridges.attach(reference(record), record.network(), record.hostname()));
+            }
             ContainerRecord started = launch(record, directory);
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
         } catch (RuntimeException e) {
             attempt(e, () -> deleteRuntimeContainer(held, record.id()));
+            if (record.network().bridged()) {
+                attempt(e, () -> bridges.detach(reference(record)));
+            }
             throw e;
         }
     }
@@ -151,6 +168,8 @@ public final class DetachedContainers {
             return inspect(record.id());
         }
         ContainerSignals.stop(record, directory, timeout.orElse(DEFAULT_STOP_TIMEOUT));
+        // conmon ends after its exit command, which tears the networks down: the host ports are free on return.
+        ContainerRemoval.awaitMonitorExit(directory);
         return inspect(record.id());
     }
 
@@ -185,7 +204,7 @@ public final class DetachedContainers {
             throw new ConflictException(("cannot remove container \"/%s\": container is running: stop the container "
                     + "before removing or force remove").formatted(record.name()));
         }
-        ContainerRemoval.remove(records, record, conmon.socketDirectory());
+        ContainerRemoval.remove(records, record, conmon.socketDirectory(), Optional.of(bridges));
     }
 
     /** {@code wait}: blocks until the container is not running; returns its exit code (0 for one never started). */
@@ -214,9 +233,10 @@ public final class DetachedContainers {
                     e.getMessage()), e);
         }
         List<String> exitCommand = new ArrayList<>();
-        if (record.autoRemove() && !cleanupCommand.isEmpty()) {
+        if ((record.autoRemove() || record.network().bridged()) && !cleanupCommand.isEmpty()) {
             exitCommand.addAll(cleanupCommand);
-            exitCommand.addAll(List.of(records.root().toString(), conmon.socketDirectory().toString(), record.id()));
+            exitCommand.addAll(List.of(records.root().toString(), conmon.socketDirectory().toString(), record.id(),
+                    bridges.networks().toString(), bridges.netavarkRun().toString()));
         }
         conmon.create(directory, record, exitCommand);
         try {
@@ -247,6 +267,18 @@ public final class DetachedContainers {
             }
         });
         attempt(cause, sandbox::close);
+        if (record.network().bridged()) {
+            attempt(cause, () -> bridges.detach(reference(record)));
+        }
+    }
+
+    /** The ports a running container publishes, host ports as chosen ({@code port}, {@code ps}). */
+    public List<dev.berth.network.PortMapping> ports(ContainerRecord record) {
+        return record.network().bridged() ? bridges.ports(reference(record)) : List.of();
+    }
+
+    private static dev.berth.network.ContainerRef reference(ContainerRecord record) {
+        return new dev.berth.network.ContainerRef(record.id(), record.name());
     }
 
     private static void requireMountedRoot(ContainerRecord record, ContainerDirectory directory) {

@@ -14,7 +14,7 @@ public final class NetworkArgumentException extends IllegalArgumentException {
 
     private final String text;
 
-    NetworkArgumentException(String text, String message) {
+    public NetworkArgumentException(String text, String message) {
         super(message);
         this.text = Objects.requireNonNull(text, "text");
     }

@@ -7,7 +7,6 @@ import dev.berth.error.ConflictException;
 import dev.berth.error.NotFoundException;
 import dev.berth.image.Digest;
 import dev.berth.recovery.OwnerRecord;
-import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.io.IOException;
@@ -32,7 +31,7 @@ class ContainerRecordsTest {
         ContainerRecord record = record("a".repeat(64), "web", 1).startedAt(Instant.parse("2026-01-02T15:04:06Z"));
         assertThat(ContainerRecordJson.read(ContainerRecordJson.write(record))).isEqualTo(record);
         ContainerRecord bare = new ContainerRecord("b".repeat(64), "db", "busybox", digest('c'),
-                new SandboxProcess(List.of("sh"), List.of(), "", "/"), Instant.EPOCH, Map.of(), SandboxNetwork.NONE, "h",
+                new SandboxProcess(List.of("sh"), List.of(), "", "/"), Instant.EPOCH, Map.of(), NetworkOptions.NONE, "h",
                 false, "", false, OptionalLong.empty(), Optional.empty(), runtime(), snapshots(), Optional.empty());
         assertThat(bare.stopSignal()).isEqualTo("SIGTERM");
         assertThat(ContainerRecordJson.read(ContainerRecordJson.write(bare))).isEqualTo(bare);
@@ -112,7 +111,7 @@ class ContainerRecordsTest {
         return new ContainerRecord(id, name, "busybox:latest", digest('9'),
                 new SandboxProcess(List.of("sh", "-c", "sleep 1000"), List.of("PATH=/bin"), "nobody", "/tmp"),
                 Instant.parse("2026-01-02T15:04:05Z").plusSeconds(second), Map.of("tier", "front", "a", "b"),
-                SandboxNetwork.NONE, id.substring(0, 12), true, "SIGQUIT", true, OptionalLong.of(1 << 20),
+                NetworkOptions.NONE, id.substring(0, 12), true, "SIGQUIT", true, OptionalLong.of(1 << 20),
                 Optional.of(digest('7')), runtime(), snapshots(), Optional.empty());
     }
 
