@@ -38,6 +38,32 @@ class ContainerRecordsTest {
     }
 
     @Test
+    void aRecordKeepsItsNetworkOptionsForTheNextStart() throws IOException {
+        var network = new NetworkOptions("web", List.of("api", "www"), Optional.of("10.87.5.9"),
+                List.of("127.0.0.1:8080:80/tcp", "80/tcp"), true, List.of("db:10.0.0.5"), List.of("10.0.0.53"));
+        ContainerRecord base = record("c".repeat(64), "srv", 1);
+        ContainerRecord record = new ContainerRecord(base.id(), base.name(), base.image(), base.imageId(), base.process(),
+                base.created(), base.labels(), network, base.hostname(), base.seccomp(), base.stopSignal(),
+                base.autoRemove(), base.logSizeMax(), base.parent(), base.runtime(), base.snapshots(), base.started());
+        assertThat(ContainerRecordJson.read(ContainerRecordJson.write(record)).network()).isEqualTo(network);
+        ContainerRecord bridged = new ContainerRecord(base.id(), base.name(), base.image(), base.imageId(),
+                base.process(), base.created(), base.labels(), NetworkOptions.BRIDGE, base.hostname(), base.seccomp(),
+                base.stopSignal(), base.autoRemove(), base.logSizeMax(), base.parent(), base.runtime(), base.snapshots(),
+                base.started());
+        assertThat(new String(ContainerRecordJson.write(bridged))).contains("\"network\" : \"bridge\"")
+                .doesNotContain("networkOptions");
+    }
+
+    @Test
+    void aRecordFromBeforeBridgeNetworksReadsItsHostOrNoneNetwork() throws IOException {
+        for (var legacy : List.of(Map.entry("HOST", NetworkOptions.HOST), Map.entry("NONE", NetworkOptions.NONE))) {
+            String json = new String(ContainerRecordJson.write(record("d".repeat(64), "old", 1)))
+                    .replace("\"network\" : \"none\"", "\"network\" : \"" + legacy.getKey() + "\"");
+            assertThat(ContainerRecordJson.read(json.getBytes()).network()).as(legacy.getKey()).isEqualTo(legacy.getValue());
+        }
+    }
+
+    @Test
     void recordsAreWrittenAtomicallyIntoTheirDirectory() throws IOException {
         var records = new ContainerRecords(root);
         ContainerRecord web = records.create(Optional.of("/web"), name -> record("a".repeat(64), name, 1));
