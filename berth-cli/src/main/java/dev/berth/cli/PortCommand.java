@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code berth port CONTAINER [PRIVATE_PORT[/PROTO]]}: Docker's lines, {@code 80/tcp -> 0.0.0.0:8080}. */
 @Command(name = "port", description = "List port mappings or a specific mapping for the container.",
         mixinStandardHelpOptions = true)
-final class PortCommand implements Callable<Integer> {
+class PortCommand implements Callable<Integer> {
 
     @Mixin
     BerthOptions berth;

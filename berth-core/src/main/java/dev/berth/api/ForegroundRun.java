@@ -71,7 +71,7 @@ final class ForegroundRun {
 
     /** A bad {@code -p}, {@code --ip} or {@code --add-host} as the user's input error (exit 125, Docker's message). */
     static InvalidInputException invalid(NetworkArgumentException e) {
-        return e.toInvalidInput("-", 1, 1);
+        return e.toInvalidFlag("argument");
     }
 
     private static Stdio stdio(RunRequest.Streams streams) {

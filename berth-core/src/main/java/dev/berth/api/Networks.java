@@ -49,7 +49,7 @@ public final class Networks {
                     request.gateway().orElse(null), request.internal(), request.labels()));
             return summary(created, List.of());
         } catch (NetworkArgumentException e) {
-            throw e.toInvalidInput("-", 1, 1);
+            throw e.toInvalidFlag("argument");
         }
     }
 

@@ -15,6 +15,7 @@ import dev.berth.network.NetworkStore;
 import dev.berth.network.PortMapping;
 import dev.berth.network.PublishedPort;
 import dev.berth.network.ResolvConf;
+import dev.berth.sandbox.RunBundle;
 import dev.berth.sandbox.SandboxNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -259,6 +260,34 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Sets a detached container's networks up again for {@code start}, when it is on a bridge network: the same
+     * namespace path as before (its {@code config.json} joins it), filled anew, and the bundle's {@code hosts} and
+     * {@code resolv.conf} rewritten (the address may differ).
+     */
+    public void attachAgain(ContainerRecord record, Path bundle) {
+        if (record.network().bridged()) {
+            RunBundle.writeNetworkFiles(bundle, attach(reference(record), record.network(), record.hostname()));
+        }
+    }
+
+    /** Tears down a detached container's networks, when it is on a bridge network. */
+    public void detach(ContainerRecord record) {
+        if (record.network().bridged()) {
+            detach(reference(record));
+        }
+    }
+
+    /** The ports a detached container publishes now; none for one on {@code host} or {@code none}. */
+    public List<PortMapping> ports(ContainerRecord record) {
+        return record.network().bridged() ? ports(reference(record)) : List.of();
+    }
+
+    /** A detached container as netavark and its namespace know it. */
+    public static ContainerRef reference(ContainerRecord record) {
+        return new ContainerRef(record.id(), record.name());
     }
 
     /** The reference netavark and the namespace are named by, from a container's id and optional name. */

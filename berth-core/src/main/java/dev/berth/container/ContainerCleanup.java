@@ -51,7 +51,7 @@ public final class ContainerCleanup {
                 if (record.get().autoRemove()) {
                     ContainerRemoval.remove(records, record.get(), Path.of(args[1]), bridges);
                 } else if (record.get().network().bridged() && bridges.isPresent()) {
-                    bridges.get().detach(new dev.berth.network.ContainerRef(id, record.get().name()));
+                    bridges.get().detach(BridgeAttachments.reference(record.get()));
                 }
                 return;
             }

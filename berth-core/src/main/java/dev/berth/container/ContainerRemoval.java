@@ -40,9 +40,7 @@ final class ContainerRemoval {
             // Never created, or deleted by a removal that was cut short.
         }
         awaitMonitorExit(directory);
-        if (record.network().bridged() && bridges.isPresent()) {
-            bridges.get().detach(new dev.berth.network.ContainerRef(record.id(), record.name()));
-        }
+        bridges.ifPresent(networks -> networks.detach(record));
         try {
             Path rootfs = directory.rootfs();
             if (Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) && TreeRemover.isMountPoint(rootfs)) {

@@ -7,7 +7,6 @@ import dev.berth.image.Digest;
 import dev.berth.layer.TreeRemover;
 import dev.berth.recovery.OwnerRecord;
 import dev.berth.runtime.OciRuntime;
-import dev.berth.sandbox.RunBundle;
 import dev.berth.sandbox.Sandbox;
 import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
@@ -92,7 +91,7 @@ public final class DetachedContainers {
         ContainerDirectory directory = records.directory(id);
         Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
         try {
-            SandboxNetwork joined = network.bridged() ? bridges.attach(reference(record), network, hostname)
+            SandboxNetwork joined = network.bridged() ? bridges.attach(BridgeAttachments.reference(record), network, hostname)
                     : network.unbridged();
             sandbox.prepare(parent, process, joined, List.of(), hostname, request.seccomp());
             ContainerRecord started = launch(record, directory);
@@ -116,18 +115,12 @@ public final class DetachedContainers {
         deleteRuntimeContainer(held, record.id());
         ContainerRemoval.awaitMonitorExit(directory);
         try {
-            if (record.network().bridged()) {
-                // The same namespace path as before (config.json names it), filled anew; addresses may differ.
-                RunBundle.writeNetworkFiles(directory.bundle(),
-                        bridges.attach(reference(record), record.network(), record.hostname()));
-            }
+            bridges.attachAgain(record, directory.bundle());
             ContainerRecord started = launch(record, directory);
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
         } catch (RuntimeException e) {
             attempt(e, () -> deleteRuntimeContainer(held, record.id()));
-            if (record.network().bridged()) {
-                attempt(e, () -> bridges.detach(reference(record)));
-            }
+            attempt(e, () -> bridges.detach(record));
             throw e;
         }
     }
@@ -267,19 +260,14 @@ public final class DetachedContainers {
             }
         });
         attempt(cause, sandbox::close);
-        if (record.network().bridged()) {
-            attempt(cause, () -> bridges.detach(reference(record)));
-        }
+        attempt(cause, () -> bridges.detach(record));
     }
 
     /** The ports a running container publishes, host ports as chosen ({@code port}, {@code ps}). */
     public List<dev.berth.network.PortMapping> ports(ContainerRecord record) {
-        return record.network().bridged() ? bridges.ports(reference(record)) : List.of();
+        return bridges.ports(record);
     }
 
-    private static dev.berth.network.ContainerRef reference(ContainerRecord record) {
-        return new dev.berth.network.ContainerRef(record.id(), record.name());
-    }
 
     private static void requireMountedRoot(ContainerRecord record, ContainerDirectory directory) {
         if (!record.snapshots().kind().equals(SnapshotterLocation.OVERLAY)) {

@@ -24,6 +24,15 @@ public final class NetworkArgumentException extends IllegalArgumentException {
         return text;
     }
 
+    /**
+     * This error as user input given on the command line: the value is shown as the source, under {@code flag}
+     * ({@code --publish}), with the caret under it.
+     */
+    public InvalidInputException toInvalidFlag(String flag) {
+        return new InvalidInputException(Diagnostic.error(flag, SourceRange.columns(1, 1, 1 + Math.max(1, text.length())),
+                getMessage()), new dev.berth.diagnostic.SourceFile(flag, text));
+    }
+
     /** This error as user input at {@code line}, columns {@code column} onwards of {@code file} ({@code -} for a flag). */
     public InvalidInputException toInvalidInput(String file, int line, int column) {
         return new InvalidInputException(Diagnostic.error(file,
