@@ -139,6 +139,8 @@ class BridgeNetworkIT {
 
         berth.removeContainer("srv", true);
         assertNothingLeftOf(server.id());
+        // netavark removes a network's bridge (and so every veth on it) with its last container.
+        assertThat(Path.of("/sys/class/net", front.bridge())).doesNotExist();
         berth.networks().remove("net-front");
         assertThat(berth.networks().prune()).containsExactly("net-back");
         assertThat(berth.networks().list()).extracting(NetworkSummary::name).containsExactly("bridge");
