@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "container", description = "Manage containers.", mixinStandardHelpOptions = true,
         subcommands = {ContainerListCommand.class, ContainerLogsCommand.class, ContainerStartCommand.class,
                 ContainerStopCommand.class, ContainerKillCommand.class, ContainerRemoveCommand.class,
-                ContainerWaitCommand.class})
+                ContainerWaitCommand.class, ContainerPortCommand.class})
 final class ContainerGroupCommand {
 }

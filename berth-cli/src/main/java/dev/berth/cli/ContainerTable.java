@@ -39,8 +39,8 @@ final class ContainerTable {
         node.put("LocalVolumes", "0");
         node.put("Mounts", "");
         node.put("Names", row.name());
-        node.put("Networks", "");
-        node.put("Ports", "");
+        node.put("Networks", row.network());
+        node.put("Ports", String.join(", ", row.ports()));
         node.put("RunningFor", RelativeTime.since(Optional.of(row.created()), now));
         node.put("Size", "0B");
         node.put("State", row.state());

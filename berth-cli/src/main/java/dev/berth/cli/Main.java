@@ -52,7 +52,9 @@ public final class Main {
                 StopCommand.class,
                 KillCommand.class,
                 RmCommand.class,
-                WaitCommand.class);
+                WaitCommand.class,
+                NetworkCommand.class,
+                PortCommand.class);
     }
 
     public static void main(String[] args) {

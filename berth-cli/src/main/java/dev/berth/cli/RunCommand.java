@@ -69,8 +69,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "The user (name or uid) to run as.")
     String user;
 
-    @Option(names = "--network", paramLabel = "host|none", defaultValue = "host", description = "The network (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--network", "--net"}, paramLabel = "bridge|none|host|NAME", defaultValue = "bridge",
+            description = "The network: bridge (the default network), a user network (berth network create), host or none (default: ${DEFAULT-VALUE}).")
     String network;
+
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]CTR[/PROTO]",
+            description = "Publish a container port (or range) on the host; no host port or 0: one is chosen.")
+    List<String> publish = new ArrayList<>();
+
+    @Option(names = {"-P", "--publish-all"}, description = "Publish every port the image EXPOSEs, each on a chosen host port.")
+    boolean publishAll;
+
+    @Option(names = {"--network-alias", "--alias"}, paramLabel = "NAME", description = "Another name the container answers to on a user network.")
+    List<String> networkAliases = new ArrayList<>();
+
+    @Option(names = "--ip", paramLabel = "IPv4", description = "The container's address on its network.")
+    String ip;
+
+    @Option(names = "--add-host", paramLabel = "NAME:IP", description = "Add a line to /etc/hosts (IP host-gateway: the network's gateway).")
+    List<String> addHosts = new ArrayList<>();
+
+    @Option(names = "--dns", paramLabel = "IP", description = "A nameserver for the container's /etc/resolv.conf.")
+    List<String> dns = new ArrayList<>();
 
     @Option(names = "--name", paramLabel = "NAME", description = "The name of a detached container (default: generated).")
     String name;
@@ -173,12 +193,19 @@ final class RunCommand implements Callable<Integer> {
         return seccomp;
     }
 
+    /** {@code --network} and its companions; Docker's client drops {@code -p} with host networking, with a warning. */
     private ContainerNetwork network() {
-        return switch (network) {
-            case "host", "default" -> ContainerNetwork.HOST;
-            case "none" -> ContainerNetwork.NONE;
-            default -> throw new UnsupportedFeatureException("--network " + network + ": only host and none are supported");
-        };
+        String mode = network.equals("default") ? "bridge" : network;
+        boolean host = mode.equals("host");
+        if (host && (!publish.isEmpty() || publishAll)) {
+            spec.commandLine().getErr().println("WARNING: Published ports are discarded when using host network mode");
+        }
+        try {
+            return new ContainerNetwork(mode, networkAliases, Optional.ofNullable(ip), host ? List.of() : publish,
+                    !host && publishAll, addHosts, dns);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedFeatureException(e.getMessage());
+        }
     }
 
     /** The {@code --env-file} lines, then the {@code -e} pairs; a bare KEY takes the value from berth's environment or is dropped. */

@@ -118,8 +118,9 @@ class CrashRecoveryIT {
 
     @Test
     void aRunKilledWithSigkillIsReportedAndRemovedByPrune() throws Exception {
-        Process run = start("run", "--root", root.toString(), "--runtime-state", state.toString(), "busybox",
-                "sh", "-c", "sleep 30");
+        // --network none: this is the sandbox's sweep; a bridge's setup is swept after a minute's grace (BridgeLeftovers).
+        Process run = start("run", "--root", root.toString(), "--runtime-state", state.toString(), "--network", "none",
+                "busybox", "sh", "-c", "sleep 30");
         awaitRunningContainer();
         String id = runcContainers().getFirst();
 

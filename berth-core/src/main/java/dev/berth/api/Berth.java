@@ -1,5 +1,7 @@
 package dev.berth.api;
 
+import dev.berth.container.BridgeAttachments;
+import dev.berth.container.BridgeLeftovers;
 import dev.berth.context.StreamedContext;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.error.StoreException;
@@ -45,6 +47,7 @@ public final class Berth implements AutoCloseable {
     private final ArchiveTransfer archives;
     private final DetachedRuns detached;
     private final Volumes volumes;
+    private final BridgeAttachments bridges;
 
     private Berth(LocalStore store, Settings settings) {
         this.store = store;
@@ -53,8 +56,10 @@ public final class Berth implements AutoCloseable {
         this.listing = new ImageListing(catalog, new LayerSizes(store));
         this.runs = new HostRunSteps(store, settings.environment(), settings.runtimeState(), settings.runtime());
         this.archives = new ArchiveTransfer(store, json, catalog, runs);
+        this.bridges = new BridgeAttachments(store.paths().containers().resolveSibling("networks"),
+                settings.runtimeState().resolve("networks"), settings.clock());
         this.detached = new DetachedRuns(catalog, runs, store.paths().containers(),
-                settings.runtimeState().resolve("conmon"), settings.clock());
+                settings.runtimeState().resolve("conmon"), settings.clock(), bridges);
         this.volumes = new Volumes(new dev.berth.volume.VolumeStore(store.paths().volumes(), settings.clock()),
                 new dev.berth.container.ContainerRecords(store.paths().containers()));
     }
@@ -157,7 +162,7 @@ public final class Berth implements AutoCloseable {
      * runtime and snapshotter RUN steps use, and removes it when it exits.
      */
     public RunResult run(RunRequest request) {
-        return new ForegroundRun(catalog, runs).run(request);
+        return new ForegroundRun(catalog, runs, bridges).run(request);
     }
 
     /**
@@ -172,6 +177,16 @@ public final class Berth implements AutoCloseable {
     public ContainerSummary runDetached(RunRequest request, Optional<String> name, Map<String, String> labels,
             boolean autoRemove) {
         return detached.run(request, name, labels, autoRemove);
+    }
+
+    /** The store's networks: {@code berth network create|ls|inspect|rm|prune}. */
+    public Networks networks() {
+        return new Networks(bridges, detached::records);
+    }
+
+    /** {@code berth port}: the ports a running container publishes, by container port; empty once stopped. */
+    public List<PortBinding> ports(String container) {
+        return detached.ports(container);
     }
 
     /**
@@ -301,7 +316,13 @@ public final class Berth implements AutoCloseable {
      * snapshots, bundles, work directories) whose owning process is gone; a live owner's are never touched.
      */
     public LeftoverReport sweepLeftovers() {
-        return new StoreUpkeep(store).sweep();
+        LeftoverReport report = new StoreUpkeep(store).sweep();
+        List<String> failures = new java.util.ArrayList<>(report.failures());
+        List<LeftoverReport.Leftover> removed = new java.util.ArrayList<>(report.removed());
+        BridgeLeftovers.sweep(store.paths().containers(), bridges, settings.clock().instant(), failures)
+                .forEach(id -> removed.add(new LeftoverReport.Leftover("container", id, "network", 0,
+                        List.of("networks", "network namespace"))));
+        return new LeftoverReport(removed, failures);
     }
 
     /** Empties the build cache and removes the cache mounts no build is using ({@code berth builder prune}). */

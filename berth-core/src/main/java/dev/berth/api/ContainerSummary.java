@@ -20,9 +20,19 @@ import java.util.OptionalInt;
  * @param status   Docker's {@code STATUS} column at the façade's clock: {@code Up 5 seconds}, {@code Exited (0) 3 seconds ago}
  * @param exitCode the exit code once it exited
  * @param labels   the image's labels with {@code --label} over them
+ * @param network  its {@code --network}: {@code bridge}, {@code host}, {@code none} or a user network's name
+ * @param ports    what it publishes now, as {@code docker ps} shows it ({@code 0.0.0.0:5000->5000/tcp}); empty
+ *                 once it stopped
  */
 public record ContainerSummary(String id, String name, String image, Digest imageId, List<String> command,
-        Instant created, String state, String status, OptionalInt exitCode, Map<String, String> labels) {
+        Instant created, String state, String status, OptionalInt exitCode, Map<String, String> labels,
+        String network, List<String> ports) {
+
+    /** A container with no network recorded and no published port. */
+    public ContainerSummary(String id, String name, String image, Digest imageId, List<String> command,
+            Instant created, String state, String status, OptionalInt exitCode, Map<String, String> labels) {
+        this(id, name, image, imageId, command, created, state, status, exitCode, labels, "", List.of());
+    }
 
     public ContainerSummary {
         Objects.requireNonNull(id, "id");
@@ -35,6 +45,8 @@ public record ContainerSummary(String id, String name, String image, Digest imag
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(exitCode, "exitCode");
         labels = Map.copyOf(labels);
+        Objects.requireNonNull(network, "network");
+        ports = List.copyOf(ports);
     }
 
     /** Whether its process runs (paused counts, as in Docker). */

@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.container.BridgeAttachments;
 import dev.berth.container.Conmon;
 import dev.berth.container.ContainerCleanup;
 import dev.berth.container.ContainerImage;
@@ -12,6 +13,8 @@ import dev.berth.container.DetachedContainers;
 import dev.berth.container.LogOptions;
 import dev.berth.error.ConflictException;
 import dev.berth.image.Digest;
+import dev.berth.network.NetworkArgumentException;
+import dev.berth.network.PortMapping;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,13 +38,16 @@ final class DetachedRuns {
     private final Path root;
     private final Path socketDirectory;
     private final Clock clock;
+    private final BridgeAttachments bridges;
     private DetachedContainers containers;
 
     /**
      * @param root            the store's {@code containers/}
      * @param socketDirectory conmon's attach links; every process on a store must pass the same one
      */
-    DetachedRuns(ImageCatalog catalog, HostRunSteps runs, Path root, Path socketDirectory, Clock clock) {
+    DetachedRuns(ImageCatalog catalog, HostRunSteps runs, Path root, Path socketDirectory, Clock clock,
+            BridgeAttachments bridges) {
+        this.bridges = bridges;
         this.catalog = catalog;
         this.runs = runs;
         this.root = root;
@@ -54,7 +60,11 @@ final class DetachedRuns {
         var container = new ContainerImage(request.image(), image.id(), image.config().config(),
                 ForegroundRun.layers(image, request.image()));
         var options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty());
-        return summary(containers().run(container, ForegroundRun.spec(request), options));
+        try {
+            return summary(containers().run(container, ForegroundRun.spec(request), options));
+        } catch (NetworkArgumentException e) {
+            throw ForegroundRun.invalid(e);
+        }
     }
 
     /** Newest first, as {@code docker ps} sorts. */
@@ -126,6 +136,25 @@ final class DetachedRuns {
         return containers().waitFor(reference);
     }
 
+    /** {@code berth port}: what the container publishes now, one binding per port, by container port. */
+    List<PortBinding> ports(String reference) {
+        ContainerRecord record = containers().inspect(reference).record();
+        List<PortBinding> bindings = new ArrayList<>();
+        for (PortMapping mapping : containers().ports(record)) {
+            for (int i = 0; i < mapping.range(); i++) {
+                bindings.add(new PortBinding(mapping.containerPort() + i, mapping.protocol().specName(),
+                        mapping.hostIp().isEmpty() ? "0.0.0.0" : mapping.hostIp(), mapping.hostPort() + i));
+            }
+        }
+        bindings.sort(java.util.Comparator.comparing(PortBinding::protocol).thenComparingInt(PortBinding::containerPort));
+        return List.copyOf(bindings);
+    }
+
+    /** The ids and names of the containers on bridge networks, what {@code network rm} and the sweep ask about. */
+    List<ContainerRecord> records() {
+        return new ContainerRecords(root).all();
+    }
+
     ContainerSummary start(String reference) {
         return summary(containers().start(reference));
     }
@@ -136,7 +165,8 @@ final class DetachedRuns {
 
     private DetachedContainers containers() {
         if (containers == null) {
-            containers = runs.detachedContainers(Conmon.standard(socketDirectory), ContainerCleanup.javaCommand(), clock);
+            containers = runs.detachedContainers(Conmon.standard(socketDirectory), ContainerCleanup.javaCommand(), clock,
+                    bridges);
         }
         return containers;
     }
@@ -146,7 +176,9 @@ final class DetachedRuns {
         OptionalInt exit = info.phase() instanceof ContainerPhase.Exited exited ? OptionalInt.of(exited.exitCode())
                 : OptionalInt.empty();
         return new ContainerSummary(record.id(), record.name(), record.image(), record.imageId(), record.process().args(),
-                record.created(), info.phase().state(), info.status(clock.instant()), exit, record.labels());
+                record.created(), info.phase().state(), info.status(clock.instant()), exit, record.labels(),
+                record.network().mode(), info.phase().isRunning()
+                        ? containers().ports(record).stream().map(PortMapping::toString).toList() : List.of());
     }
 
 }

@@ -1,11 +1,14 @@
 package dev.berth.api;
 
+import dev.berth.container.BridgeAttachments;
 import dev.berth.container.ContainerSpec;
+import dev.berth.container.NetworkOptions;
+import dev.berth.error.InvalidInputException;
+import dev.berth.network.NetworkArgumentException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.image.LayerRef;
 import dev.berth.runtime.Stdio;
-import dev.berth.sandbox.SandboxNetwork;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,16 +23,24 @@ final class ForegroundRun {
     private final ImageCatalog catalog;
     private final HostRunSteps runs;
 
-    ForegroundRun(ImageCatalog catalog, HostRunSteps runs) {
+    private final BridgeAttachments bridges;
+
+    ForegroundRun(ImageCatalog catalog, HostRunSteps runs, BridgeAttachments bridges) {
         this.catalog = catalog;
         this.runs = runs;
+        this.bridges = bridges;
     }
 
     RunResult run(RunRequest request) {
         StoredImage image = catalog.find(request.image());
         ContainerSpec spec = spec(request);
-        int exit = runs.containerRunner().run(image.config().config(), layers(image, request.image()), spec,
+        int exit;
+        try {
+            exit = runs.containerRunner(bridges).run(image.config().config(), layers(image, request.image()), spec,
                 stdio(request.streams()));
+        } catch (NetworkArgumentException e) {
+            throw invalid(e);
+        }
         return new RunResult(exit);
     }
 
@@ -54,11 +65,14 @@ final class ForegroundRun {
                 RunHostConfig.of(request.host()));
     }
 
-    private static SandboxNetwork network(ContainerNetwork network) {
-        return switch (network) {
-            case HOST -> SandboxNetwork.HOST;
-            case NONE -> SandboxNetwork.NONE;
-        };
+    private static NetworkOptions network(ContainerNetwork network) {
+        return new NetworkOptions(network.mode(), network.aliases(), network.ip(), network.publish(),
+                network.publishAll(), network.addHosts(), network.dns());
+    }
+
+    /** A bad {@code -p}, {@code --ip} or {@code --add-host} as the user's input error (exit 125, Docker's message). */
+    static InvalidInputException invalid(NetworkArgumentException e) {
+        return e.toInvalidFlag("argument");
     }
 
     private static Stdio stdio(RunRequest.Streams streams) {

@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.container.BridgeAttachments;
 import dev.berth.container.Conmon;
 import dev.berth.container.ContainerRunner;
 import dev.berth.container.DetachedContainers;
@@ -84,17 +85,18 @@ final class HostRunSteps implements RunStepExecutor {
     }
 
     /** Runs containers for {@code berth run} with the same runtime and snapshotter as RUN steps. */
-    public ContainerRunner containerRunner() {
-        return new ContainerRunner(snapshotter(), store.content(), runtime(), store.paths().containers());
+    public ContainerRunner containerRunner(BridgeAttachments bridges) {
+        return new ContainerRunner(snapshotter(), store.content(), runtime(), store.paths().containers(), bridges);
     }
 
     /**
      * Detached containers ({@code berth run -d}, {@code ps}, ...) with the same runtime and snapshotter; a
      * container already made is driven by the runtime its record names.
      */
-    public DetachedContainers detachedContainers(Conmon conmon, List<String> cleanupCommand, Clock clock) {
+    public DetachedContainers detachedContainers(Conmon conmon, List<String> cleanupCommand, Clock clock,
+            BridgeAttachments bridges) {
         return new DetachedContainers(store.paths().containers(), snapshotter(), store.content(), runtime(), conmon,
-                cleanupCommand, clock);
+                cleanupCommand, clock, bridges);
     }
 
     private OciRuntime runtime() {

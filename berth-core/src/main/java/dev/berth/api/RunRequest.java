@@ -49,7 +49,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         this(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp, streams, HostOptions.defaults());
     }
 
-    /** A run of {@code image} with its own command, the host's network and the default seccomp filter. */
+    /** A run of {@code image} with its own command, the default bridge network and the default seccomp filter. */
     public static Builder builder(String image) {
         return new Builder(image);
     }
@@ -79,7 +79,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         private List<String> env = List.of();
         private Optional<String> workingDir = Optional.empty();
         private Optional<String> user = Optional.empty();
-        private ContainerNetwork network = ContainerNetwork.HOST;
+        private ContainerNetwork network = ContainerNetwork.BRIDGE;
         private Optional<String> hostname = Optional.empty();
         private boolean seccomp = true;
         private Streams streams = new Streams.Inherited(false);

@@ -1,14 +1,18 @@
 package dev.berth.container;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * conmon's exit command for a {@code --rm} container: {@code ContainerCleanup ROOT SOCKETS ID} removes the container
- * once its process has exited, with no Berth process running. It first waits for the record to say the container
- * was started: a start that is still going on (or failing, and then removing everything itself) is not raced.
+ * conmon's exit command for a {@code --rm} container or one on bridge networks:
+ * {@code ContainerCleanup ROOT SOCKETS ID [NETWORKS NETAVARK_RUN]} removes a {@code --rm} container once its process
+ * has exited, with no Berth process running, and tears down the networks of any other (its namespace goes too, so
+ * that {@code start} sets them up afresh and a stopped container holds no host port or address). It first waits for
+ * the record to say the container was started: a start that is still going on (or failing, and then removing
+ * everything itself) is not raced.
  */
 public final class ContainerCleanup {
 
@@ -24,12 +28,15 @@ public final class ContainerCleanup {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 3) {
-            System.err.println("usage: ContainerCleanup ROOT SOCKETS ID");
+        if (args.length != 3 && args.length != 5) {
+            System.err.println("usage: ContainerCleanup ROOT SOCKETS ID [NETWORKS NETAVARK_RUN]");
             System.exit(2);
         }
         var records = new ContainerRecords(Path.of(args[0]));
         String id = args[2];
+        Optional<BridgeAttachments> bridges = args.length == 5
+                ? Optional.of(new BridgeAttachments(Path.of(args[3]), Path.of(args[4]), Clock.systemUTC()))
+                : Optional.empty();
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (true) {
             Optional<ContainerRecord> record = records.all().stream().filter(r -> r.id().equals(id)).findFirst();
@@ -38,8 +45,13 @@ public final class ContainerCleanup {
             }
             if (record.get().started().isPresent()) {
                 ContainerDirectory directory = records.directory(id);
-                if (!ContainerPhases.read(record.get(), directory).isRunning()) {
-                    ContainerRemoval.remove(records, record.get(), Path.of(args[1]));
+                if (ContainerPhases.read(record.get(), directory).isRunning()) {
+                    return;
+                }
+                if (record.get().autoRemove()) {
+                    ContainerRemoval.remove(records, record.get(), Path.of(args[1]), bridges, false);
+                } else if (record.get().network().bridged() && bridges.isPresent()) {
+                    bridges.get().detach(BridgeAttachments.reference(record.get()));
                 }
                 return;
             }

@@ -2,7 +2,6 @@ package dev.berth.container;
 
 import dev.berth.image.Digest;
 import dev.berth.recovery.OwnerRecord;
-import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.time.Instant;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
  * @param process     the resolved process (its {@code args} are the command {@code ps} shows)
  * @param created     when the container was made
  * @param labels      the image's labels with the request's over them
- * @param network     the network the container joins
+ * @param network     the network the container joins, as asked ({@code -P} already turned into {@code -p}s)
  * @param hostname    its hostname
  * @param seccomp     whether Berth's default seccomp filter applies
  * @param stopSignal  the signal {@code stop} sends first (the image's StopSignal, {@code SIGTERM} by default)
@@ -42,7 +41,7 @@ import java.util.regex.Pattern;
  * @param stopTimeout {@code --stop-timeout}: seconds {@code stop} waits before {@code SIGKILL} when not told
  */
 public record ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
-        Instant created, Map<String, String> labels, SandboxNetwork network, String hostname, boolean seccomp,
+        Instant created, Map<String, String> labels, NetworkOptions network, String hostname, boolean seccomp,
         String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
         OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started,
         List<ContainerMount> mounts, OptionalInt stopTimeout) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.image.Digest;
 import dev.berth.recovery.OwnerRecord;
-import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.io.IOException;
@@ -46,7 +45,8 @@ final class ContainerRecordJson {
         node.put("created", record.created().toString());
         ObjectNode labels = node.putObject("labels");
         record.sortedLabels().forEach(labels::put);
-        node.put("network", record.network().name());
+        node.put("network", record.network().mode());
+        writeNetwork(node, record.network());
         node.put("hostname", record.hostname());
         node.put("seccomp", record.seccomp());
         node.put("stopSignal", record.stopSignal());
@@ -78,7 +78,7 @@ final class ContainerRecordJson {
             JsonNode snapshots = node.path("snapshots");
             return new ContainerRecord(text(node, "id"), text(node, "name"), text(node, "image"),
                     Digest.parse(text(node, "imageId")), sandboxProcess, Instant.parse(text(node, "created")), labels,
-                    SandboxNetwork.valueOf(text(node, "network")), text(node, "hostname"),
+                    readNetwork(node), text(node, "hostname"),
                     node.path("seccomp").asBoolean(true), text(node, "stopSignal"), node.path("autoRemove").asBoolean(),
                     node.hasNonNull("logSizeMax") ? OptionalLong.of(node.path("logSizeMax").asLong()) : OptionalLong.empty(),
                     Optional.ofNullable(node.get("parent")).map(JsonNode::asText).map(Digest::parse),
@@ -91,6 +91,34 @@ final class ContainerRecordJson {
         } catch (RuntimeException e) {
             throw new IOException("a malformed container record: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code -p}, aliases and the rest beside {@code "network"}, only when there are any. */
+    private static void writeNetwork(ObjectNode node, NetworkOptions network) {
+        if (network.equals(NetworkOptions.of(network.mode()))) {
+            return;
+        }
+        ObjectNode options = node.putObject("networkOptions");
+        strings(options.putArray("aliases"), network.aliases());
+        network.ip().ifPresent(ip -> options.put("ip", ip));
+        strings(options.putArray("publish"), network.publish());
+        options.put("publishAll", network.publishAll());
+        strings(options.putArray("addHosts"), network.addHosts());
+        strings(options.putArray("dns"), network.dns());
+    }
+
+    /** Records made before bridge networks say {@code HOST} or {@code NONE}. */
+    private static NetworkOptions readNetwork(JsonNode node) throws IOException {
+        String mode = text(node, "network");
+        mode = switch (mode) {
+            case "HOST" -> NetworkOptions.HOST_MODE;
+            case "NONE" -> NetworkOptions.NONE_MODE;
+            default -> mode;
+        };
+        JsonNode options = node.path("networkOptions");
+        return new NetworkOptions(mode, strings(options.path("aliases")),
+                Optional.ofNullable(options.get("ip")).map(JsonNode::asText), strings(options.path("publish")),
+                options.path("publishAll").asBoolean(), strings(options.path("addHosts")), strings(options.path("dns")));
     }
 
     private static String text(JsonNode node, String field) throws IOException {

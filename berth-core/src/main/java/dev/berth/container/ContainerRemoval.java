@@ -27,15 +27,13 @@ final class ContainerRemoval {
     private ContainerRemoval() {
     }
 
-    static void remove(ContainerRecords records, ContainerRecord record, Path socketDirectory) {
-        remove(records, record, socketDirectory, false);
-    }
-
     /**
-     * As above; with {@code volumes} ({@code rm -v}) or for a {@code --rm} container, its anonymous volumes go last,
-     * as Docker removes them.
+     * @param bridges where its networks are, for a container on bridge networks: torn down once its processes are gone
+     * @param volumes {@code rm -v}: its anonymous volumes go last, as Docker removes them (a {@code --rm} container's
+     *     always do)
      */
-    static void remove(ContainerRecords records, ContainerRecord record, Path socketDirectory, boolean volumes) {
+    static void remove(ContainerRecords records, ContainerRecord record, Path socketDirectory,
+            Optional<BridgeAttachments> bridges, boolean volumes) {
         ContainerDirectory directory = records.directory(record.id());
         new OwnerRecord(ProcessOwner.current(), "rm", Optional.of(record.runtime()), Optional.of(record.snapshots()))
                 .writeFor(directory.bundle());
@@ -46,6 +44,7 @@ final class ContainerRemoval {
             // Never created, or deleted by a removal that was cut short.
         }
         awaitMonitorExit(directory);
+        bridges.ifPresent(networks -> networks.detach(record));
         try {
             Path rootfs = directory.rootfs();
             if (Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) && TreeRemover.isMountPoint(rootfs)) {

@@ -6,6 +6,7 @@ import dev.berth.image.LayerRef;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.Stdio;
 import dev.berth.sandbox.Sandbox;
+import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.ContentStore;
@@ -22,13 +23,15 @@ import java.util.Optional;
  *
  * @param bundles where bundles are made (the store's {@code containers/} directory)
  */
-public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRuntime runtime, Path bundles) {
+public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRuntime runtime, Path bundles,
+        BridgeAttachments bridges) {
 
     public ContainerRunner {
         Objects.requireNonNull(snapshotter, "snapshotter");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(bundles, "bundles");
+        Objects.requireNonNull(bridges, "bridges");
     }
 
     /** Runs the container; returns its process's exit code (128 + signal when a signal ended it). */
@@ -36,13 +39,30 @@ public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRu
         SandboxProcess process = ContainerCommand.resolve(image, request);
         Optional<Digest> parent = Sandbox.unpack(snapshotter, store, layers);
         String id = Sandbox.newId();
-        var options = ContainerVolumes.sandboxOptions(request.host(), List.of());
+        String hostname = request.hostname().orElse(id.substring(0, 12));
+        NetworkOptions options = request.network();
+        if (!options.bridged()) {
+            return run(parent, process, id, hostname, options.unbridged(), image, request, stdio);
+        }
+        // Torn down after the sandbox is closed (the container's processes are gone), before its namespace goes.
+        var reference = BridgeAttachments.reference(id, Optional.empty());
+        SandboxNetwork.Joined network = bridges.attach(reference, BridgeAttachments.resolvePublishAll(options,
+                image.exposedPorts()), hostname);
+        try {
+            return run(parent, process, id, hostname, network, image, request, stdio);
+        } finally {
+            bridges.detach(reference);
+        }
+    }
+
+    private int run(Optional<Digest> parent, SandboxProcess process, String id, String hostname, SandboxNetwork network,
+            ContainerConfig image, ContainerSpec request, Stdio stdio) {
         var volumes = ContainerVolumes.storeBeside(bundles, java.time.Clock.systemUTC());
         ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.volumes(), volumes);
         try (Sandbox container = new Sandbox(snapshotter, runtime, bundles, id, "run")) {
-            options = ContainerVolumes.sandboxOptions(request.host(), mounts.mounts());
-            container.prepare(parent, process, request.network(), ContainerVolumes.hostMounts(mounts.mounts()),
-                    request.hostname().orElse(id.substring(0, 12)), request.seccomp(), options);
+            var sandboxOptions = ContainerVolumes.sandboxOptions(request.host(), mounts.mounts());
+            container.prepare(parent, process, network, ContainerVolumes.hostMounts(mounts.mounts()), hostname,
+                    request.seccomp(), sandboxOptions);
             ContainerVolumes.fill(mounts, container.rootfs(), volumes);
             return container.run(stdio);
         } finally {

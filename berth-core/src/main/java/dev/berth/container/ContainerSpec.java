@@ -1,6 +1,5 @@
 package dev.berth.container;
 
-import dev.berth.sandbox.SandboxNetwork;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,13 +13,14 @@ import java.util.Optional;
  * @param env        {@code KEY=VALUE} pairs, in order, added to (or replacing) the image's Env
  * @param workingDir {@code -w}
  * @param user       {@code -u}
+ * @param network    {@code --network}, {@code -p} and the rest
  * @param hostname   {@code --hostname}; the container ID's first 12 hex digits by default
  * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
  *                   {@code --security-opt seccomp=unconfined}
  * @param host       mounts, limits, capabilities, {@code --init} and the stop settings
  */
 public record ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
-        Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
+        Optional<String> workingDir, Optional<String> user, NetworkOptions network, Optional<String> hostname,
         boolean seccomp, ContainerHostConfig host) {
 
     public ContainerSpec {
@@ -37,7 +37,7 @@ public record ContainerSpec(String image, Optional<String> entrypoint, List<Stri
 
     /** With Docker's defaults for mounts, limits and capabilities. */
     public ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
-            Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
+            Optional<String> workingDir, Optional<String> user, NetworkOptions network, Optional<String> hostname,
             boolean seccomp) {
         this(image, entrypoint, args, env, workingDir, user, network, hostname, seccomp, ContainerHostConfig.defaults());
     }

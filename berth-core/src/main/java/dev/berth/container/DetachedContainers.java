@@ -8,6 +8,7 @@ import dev.berth.layer.TreeRemover;
 import dev.berth.recovery.OwnerRecord;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.sandbox.Sandbox;
+import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import dev.berth.snapshot.Snapshotter;
@@ -45,14 +46,17 @@ public final class DetachedContainers {
     private final Conmon conmon;
     private final List<String> cleanupCommand;
     private final Clock clock;
+    private final BridgeAttachments bridges;
 
     /**
      * @param root           where containers live (the store's {@code containers/})
-     * @param cleanupCommand conmon's exit command for {@code --rm} containers, to which ROOT, SOCKETS and ID are
-     *                       appended ({@link ContainerCleanup#javaCommand()}, or the Berth launcher's equivalent)
+     * @param cleanupCommand conmon's exit command for {@code --rm} containers and those on bridge networks, to
+     *                       which ROOT, SOCKETS, ID, NETWORKS and NETAVARK_RUN are appended
+     *                       ({@link ContainerCleanup#javaCommand()}, or the Berth launcher's equivalent)
+     * @param bridges        the networks and netavark's state, for containers on bridge networks
      */
     public DetachedContainers(Path root, Snapshotter snapshotter, ContentStore store, OciRuntime runtime, Conmon conmon,
-            List<String> cleanupCommand, Clock clock) {
+            List<String> cleanupCommand, Clock clock, BridgeAttachments bridges) {
         this.records = new ContainerRecords(root);
         this.snapshotter = Objects.requireNonNull(snapshotter, "snapshotter");
         this.store = Objects.requireNonNull(store, "store");
@@ -60,6 +64,7 @@ public final class DetachedContainers {
         this.conmon = Objects.requireNonNull(conmon, "conmon");
         this.cleanupCommand = List.copyOf(cleanupCommand);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.bridges = Objects.requireNonNull(bridges, "bridges");
     }
 
     /**
@@ -83,10 +88,11 @@ public final class DetachedContainers {
         ContainerVolumes.sandboxOptions(request.host(), List.of());
         ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.config().volumes(), volumes);
         String stopSignal = request.host().stopSignal().orElse(image.config().stopSignal());
+        NetworkOptions network = BridgeAttachments.resolvePublishAll(request.network(), image.config().exposedPorts());
         ContainerRecord record;
         try {
             record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
-                    image.id(), process, clock.instant(), labels, request.network(), hostname, request.seccomp(),
+                    image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
                     stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
                     Optional.empty(), mounts.mounts(), request.host().stopTimeout()));
         } catch (RuntimeException e) {
@@ -96,7 +102,9 @@ public final class DetachedContainers {
         ContainerDirectory directory = records.directory(id);
         Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
         try {
-            sandbox.prepare(parent, process, request.network(), ContainerVolumes.hostMounts(mounts.mounts()), hostname,
+            SandboxNetwork joined = network.bridged() ? bridges.attach(BridgeAttachments.reference(record), network, hostname)
+                    : network.unbridged();
+            sandbox.prepare(parent, process, joined, ContainerVolumes.hostMounts(mounts.mounts()), hostname,
                     request.seccomp(), ContainerVolumes.sandboxOptions(request.host(), mounts.mounts()));
             ContainerVolumes.fill(mounts, sandbox.rootfs(), volumes);
             ContainerRecord started = launch(record, directory);
@@ -121,10 +129,12 @@ public final class DetachedContainers {
         deleteRuntimeContainer(held, record.id());
         ContainerRemoval.awaitMonitorExit(directory);
         try {
+            bridges.attachAgain(record, directory.bundle());
             ContainerRecord started = launch(record, directory);
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
         } catch (RuntimeException e) {
             attempt(e, () -> deleteRuntimeContainer(held, record.id()));
+            attempt(e, () -> bridges.detach(record));
             throw e;
         }
     }
@@ -167,6 +177,8 @@ public final class DetachedContainers {
         Duration own = record.stopTimeout().isPresent() ? Duration.ofSeconds(record.stopTimeout().getAsInt())
                 : DEFAULT_STOP_TIMEOUT;
         ContainerSignals.stop(record, directory, timeout.orElse(own));
+        // conmon ends after its exit command, which tears the networks down: the host ports are free on return.
+        ContainerRemoval.awaitMonitorExit(directory);
         return inspect(record.id());
     }
 
@@ -206,7 +218,7 @@ public final class DetachedContainers {
             throw new ConflictException(("cannot remove container \"/%s\": container is running: stop the container "
                     + "before removing or force remove").formatted(record.name()));
         }
-        ContainerRemoval.remove(records, record, conmon.socketDirectory(), volumes);
+        ContainerRemoval.remove(records, record, conmon.socketDirectory(), Optional.of(bridges), volumes);
     }
 
     /** {@code wait}: blocks until the container is not running; returns its exit code (0 for one never started). */
@@ -235,9 +247,10 @@ public final class DetachedContainers {
                     e.getMessage()), e);
         }
         List<String> exitCommand = new ArrayList<>();
-        if (record.autoRemove() && !cleanupCommand.isEmpty()) {
+        if ((record.autoRemove() || record.network().bridged()) && !cleanupCommand.isEmpty()) {
             exitCommand.addAll(cleanupCommand);
-            exitCommand.addAll(List.of(records.root().toString(), conmon.socketDirectory().toString(), record.id()));
+            exitCommand.addAll(List.of(records.root().toString(), conmon.socketDirectory().toString(), record.id(),
+                    bridges.networks().toString(), bridges.netavarkRun().toString()));
         }
         conmon.create(directory, record, exitCommand);
         try {
@@ -268,7 +281,14 @@ public final class DetachedContainers {
             }
         });
         attempt(cause, sandbox::close);
+        attempt(cause, () -> bridges.detach(record));
     }
+
+    /** The ports a running container publishes, host ports as chosen ({@code port}, {@code ps}). */
+    public List<dev.berth.network.PortMapping> ports(ContainerRecord record) {
+        return bridges.ports(record);
+    }
+
 
     private static void requireMountedRoot(ContainerRecord record, ContainerDirectory directory) {
         if (!record.snapshots().kind().equals(SnapshotterLocation.OVERLAY)) {

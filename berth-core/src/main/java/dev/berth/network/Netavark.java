@@ -188,6 +188,13 @@ public final class Netavark implements AutoCloseable {
         }
     }
 
+    /** The containers holding an address on {@code network} now, by id, with their addresses. */
+    public java.util.SortedMap<String, Ipv4Address> addresses(NetworkDefinition network) {
+        try (StoreLock.Held held = lock.exclusive()) {
+            return leases.addresses(network);
+        }
+    }
+
     @Override
     public void close() {
         lock.close();

@@ -14,7 +14,7 @@ public final class NetworkArgumentException extends IllegalArgumentException {
 
     private final String text;
 
-    NetworkArgumentException(String text, String message) {
+    public NetworkArgumentException(String text, String message) {
         super(message);
         this.text = Objects.requireNonNull(text, "text");
     }
@@ -22,6 +22,15 @@ public final class NetworkArgumentException extends IllegalArgumentException {
     /** The value as the user wrote it. */
     public String text() {
         return text;
+    }
+
+    /**
+     * This error as user input given on the command line: the value is shown as the source, under {@code flag}
+     * ({@code --publish}), with the caret under it.
+     */
+    public InvalidInputException toInvalidFlag(String flag) {
+        return new InvalidInputException(Diagnostic.error(flag, SourceRange.columns(1, 1, 1 + Math.max(1, text.length())),
+                getMessage()), new dev.berth.diagnostic.SourceFile(flag, text));
     }
 
     /** This error as user input at {@code line}, columns {@code column} onwards of {@code file} ({@code -} for a flag). */

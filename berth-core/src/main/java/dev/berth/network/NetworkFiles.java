@@ -44,11 +44,15 @@ final class NetworkFiles {
         node.put("internal", network.internal());
         node.put("dns_enabled", network.dnsEnabled());
         node.putObject("ipam_options").put("driver", "host-local");
+        // Docker's bridge networks cannot reach one another; netavark (1.4 too) drops traffic between isolated
+        // bridges in its NETAVARK_ISOLATION_* chains, so every Berth network is one.
+        node.putObject("options").put("isolate", "true");
         return node;
     }
 
     static byte[] encode(NetworkDefinition network) {
         ObjectNode node = netavarkConfig(network);
+        node.remove("options");
         ObjectNode file = MAPPER.createObjectNode();
         // Podman's field order: name, id, driver, network_interface, created, then the rest.
         for (String field : new String[] {"name", "id", "driver", "network_interface"}) {

@@ -126,6 +126,26 @@ final class NetworkLeases {
         }
     }
 
+    /** Who holds which address on {@code network}: container id to address, sorted by id. */
+    java.util.SortedMap<String, Ipv4Address> addresses(NetworkDefinition network) {
+        java.util.SortedMap<String, Ipv4Address> held = new java.util.TreeMap<>();
+        Path directory = root.resolve(network.id());
+        if (!Files.isDirectory(directory)) {
+            return held;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> Ipv4Address.isValid(file.getFileName().toString())).forEach(file -> {
+                String owner = owner(file);
+                if (!owner.isEmpty()) {
+                    held.put(owner, Ipv4Address.parse(file.getFileName().toString()));
+                }
+            });
+            return held;
+        } catch (IOException e) {
+            throw new StoreException("reading the address leases in " + directory + ": " + FailureReason.of(e), e);
+        }
+    }
+
     private int choose(TransportProtocol protocol, String hostIp, int from, int to) {
         for (int candidate = from; candidate <= to; candidate++) {
             if (unavailable(protocol, hostIp, candidate) == null) {

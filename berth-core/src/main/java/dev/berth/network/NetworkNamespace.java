@@ -61,10 +61,16 @@ public record NetworkNamespace(String name, Path path) {
         return Files.exists(path);
     }
 
-    /** Deletes the namespace; one already gone is no error. */
+    /** Deletes the namespace; one already gone (or deleted meanwhile by another process) is no error. */
     public void delete() {
         if (exists()) {
-            ip("deleting network namespace " + name, "netns", "delete", name);
+            try {
+                ip("deleting network namespace " + name, "netns", "delete", name);
+            } catch (ExecutionException e) {
+                if (exists()) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -2,7 +2,10 @@ package dev.berth.sandbox;
 
 import dev.berth.error.ExecutionException;
 import dev.berth.runtime.DockerDefaults;
+import dev.berth.runtime.LinuxSpec;
 import dev.berth.runtime.MountSpec;
+import dev.berth.runtime.Namespace;
+import dev.berth.runtime.NamespaceType;
 import dev.berth.runtime.RuntimeSpec;
 import dev.berth.runtime.RuntimeSpecWriter;
 import dev.berth.runtime.SeccompProfile;
@@ -88,18 +91,25 @@ public final class RunBundle {
     /** As above, with {@code berth run}'s changes to Docker's defaults ({@link RunSpecOptions#apply}). */
     public static void write(Path bundle, Path rootfs, dev.berth.runtime.ProcessSpec process, SandboxNetwork network,
             List<HostMount> mounts, String hostname, Optional<SeccompProfile> seccomp, SandboxOptions options) {
-        boolean hostNetwork = network != SandboxNetwork.NONE;
+        boolean hostNetwork = network instanceof SandboxNetwork.Host;
         try {
-            Path hosts = Files.writeString(bundle.resolve("hosts"),
-                    "127.0.0.1\tlocalhost " + hostname + "\n::1\tlocalhost ip6-localhost ip6-loopback\n",
-                    StandardCharsets.UTF_8);
+            String hostsText = network instanceof SandboxNetwork.Joined joined ? joined.hosts()
+                    : "127.0.0.1\tlocalhost " + hostname + "\n::1\tlocalhost ip6-localhost ip6-loopback\n";
+            Path hosts = Files.writeString(bundle.resolve("hosts"), hostsText, StandardCharsets.UTF_8);
             Path hostnameFile = Files.writeString(bundle.resolve("hostname"), hostname + "\n", StandardCharsets.UTF_8);
             Path hostResolv = Path.of("/etc/resolv.conf");
-            String resolvConf = hostNetwork && Files.isReadable(hostResolv) ? Files.readString(hostResolv) : "";
+            String resolvConf = switch (network) {
+                case SandboxNetwork.Host _ -> Files.isReadable(hostResolv) ? Files.readString(hostResolv) : "";
+                case SandboxNetwork.None _ -> "";
+                case SandboxNetwork.Joined joined -> joined.resolvConf();
+            };
             Path resolv = Files.writeString(bundle.resolve("resolv.conf"), resolvConf, StandardCharsets.UTF_8);
             RuntimeSpec spec = DockerDefaults.spec(rootfs.toString(), process, hostname, hostNetwork)
                     .withAddedMounts(DockerDefaults.etcBinds(resolv, hostnameFile, hosts))
                     .withAddedMounts(stepMounts(mounts));
+            if (network instanceof SandboxNetwork.Joined joined) {
+                spec = spec.withLinux(joinNetwork(spec.linux(), joined.namespace()));
+            }
             if (seccomp.isPresent()) {
                 spec = spec.withLinux(spec.linux().withSeccomp(seccomp.get()));
             }
@@ -108,6 +118,28 @@ public final class RunBundle {
         } catch (IOException e) {
             throw new ExecutionException("RUN: writing the container bundle " + bundle + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rewrites the bundle's {@code /etc/hosts} and {@code /etc/resolv.conf} for a container started again on the
+     * namespace {@code network} names (the same path its {@code config.json} joins).
+     */
+    public static void writeNetworkFiles(Path bundle, SandboxNetwork.Joined network) {
+        try {
+            Files.writeString(bundle.resolve("hosts"), network.hosts(), StandardCharsets.UTF_8);
+            Files.writeString(bundle.resolve("resolv.conf"), network.resolvConf(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ExecutionException("writing the network files of bundle " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code linux.namespaces[type=network].path}: the container joins the namespace netavark set up. */
+    private static LinuxSpec joinNetwork(LinuxSpec linux, Path namespace) {
+        List<Namespace> namespaces = linux.namespaces().stream()
+                .map(ns -> ns.type() == NamespaceType.NETWORK ? new Namespace(NamespaceType.NETWORK, Optional.of(namespace)) : ns)
+                .toList();
+        return new LinuxSpec(namespaces, linux.maskedPaths(), linux.readonlyPaths(), linux.devices(), linux.sysctl(),
+                linux.cgroupsPath(), linux.seccomp());
     }
 
     /** Deletes the bundle's files and its (already unmounted) root mount point. */

@@ -105,11 +105,11 @@ class RequestBuildersTest {
     }
 
     @Test
-    void aRunDefaultsToTheImagesCommandTheHostNetworkSeccompAndNoInput() {
+    void aRunDefaultsToTheImagesCommandTheBridgeNetworkSeccompAndNoInput() {
         RunRequest request = RunRequest.builder("busybox").build();
 
         assertThat(request).isEqualTo(new RunRequest("busybox", Optional.empty(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), ContainerNetwork.HOST, Optional.empty(), true, new RunRequest.Streams.Inherited(false)));
+                Optional.empty(), ContainerNetwork.BRIDGE, Optional.empty(), true, new RunRequest.Streams.Inherited(false)));
     }
 
     @Test

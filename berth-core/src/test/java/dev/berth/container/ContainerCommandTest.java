@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.error.ExecutionException;
 import dev.berth.image.ContainerConfig;
-import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +57,7 @@ class ContainerCommandTest {
         SandboxProcess fromImage = ContainerCommand.resolve(image, request(Optional.empty(), List.of(), List.of()));
         assertThat(List.of(fromImage.workingDir(), fromImage.user())).containsExactly("/app", "web");
         ContainerSpec overridden = new ContainerSpec("img", Optional.empty(), List.of(), List.of(), Optional.of("/srv"),
-                Optional.of("nobody"), SandboxNetwork.NONE, Optional.empty(), true);
+                Optional.of("nobody"), NetworkOptions.NONE, Optional.empty(), true);
         SandboxProcess given = ContainerCommand.resolve(image, overridden);
         assertThat(List.of(given.workingDir(), given.user())).containsExactly("/srv", "nobody");
     }
@@ -73,14 +72,14 @@ class ContainerCommandTest {
     @Test
     void relativeWorkingDirectoryIsRefused() {
         ContainerSpec relative = new ContainerSpec("img", Optional.empty(), List.of("sh"), List.of(), Optional.of("work"),
-                Optional.empty(), SandboxNetwork.NONE, Optional.empty(), true);
+                Optional.empty(), NetworkOptions.NONE, Optional.empty(), true);
         assertThatThrownBy(() -> ContainerCommand.resolve(ContainerConfig.EMPTY, relative))
                 .isInstanceOf(ExecutionException.class)
                 .hasMessage("the working directory 'work' is invalid, it needs to be an absolute path");
     }
 
     private static ContainerSpec request(Optional<String> entrypoint, List<String> args, List<String> env) {
-        return new ContainerSpec("img", entrypoint, args, env, Optional.empty(), Optional.empty(), SandboxNetwork.NONE,
+        return new ContainerSpec("img", entrypoint, args, env, Optional.empty(), Optional.empty(), NetworkOptions.NONE,
                 Optional.empty(), true);
     }
 

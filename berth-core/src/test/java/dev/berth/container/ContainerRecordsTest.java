@@ -7,7 +7,6 @@ import dev.berth.error.ConflictException;
 import dev.berth.error.NotFoundException;
 import dev.berth.image.Digest;
 import dev.berth.recovery.OwnerRecord;
-import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.io.IOException;
@@ -32,10 +31,36 @@ class ContainerRecordsTest {
         ContainerRecord record = record("a".repeat(64), "web", 1).startedAt(Instant.parse("2026-01-02T15:04:06Z"));
         assertThat(ContainerRecordJson.read(ContainerRecordJson.write(record))).isEqualTo(record);
         ContainerRecord bare = new ContainerRecord("b".repeat(64), "db", "busybox", digest('c'),
-                new SandboxProcess(List.of("sh"), List.of(), "", "/"), Instant.EPOCH, Map.of(), SandboxNetwork.NONE, "h",
+                new SandboxProcess(List.of("sh"), List.of(), "", "/"), Instant.EPOCH, Map.of(), NetworkOptions.NONE, "h",
                 false, "", false, OptionalLong.empty(), Optional.empty(), runtime(), snapshots(), Optional.empty());
         assertThat(bare.stopSignal()).isEqualTo("SIGTERM");
         assertThat(ContainerRecordJson.read(ContainerRecordJson.write(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void aRecordKeepsItsNetworkOptionsForTheNextStart() throws IOException {
+        var network = new NetworkOptions("web", List.of("api", "www"), Optional.of("10.87.5.9"),
+                List.of("127.0.0.1:8080:80/tcp", "80/tcp"), true, List.of("db:10.0.0.5"), List.of("10.0.0.53"));
+        ContainerRecord base = record("c".repeat(64), "srv", 1);
+        ContainerRecord record = new ContainerRecord(base.id(), base.name(), base.image(), base.imageId(), base.process(),
+                base.created(), base.labels(), network, base.hostname(), base.seccomp(), base.stopSignal(),
+                base.autoRemove(), base.logSizeMax(), base.parent(), base.runtime(), base.snapshots(), base.started());
+        assertThat(ContainerRecordJson.read(ContainerRecordJson.write(record)).network()).isEqualTo(network);
+        ContainerRecord bridged = new ContainerRecord(base.id(), base.name(), base.image(), base.imageId(),
+                base.process(), base.created(), base.labels(), NetworkOptions.BRIDGE, base.hostname(), base.seccomp(),
+                base.stopSignal(), base.autoRemove(), base.logSizeMax(), base.parent(), base.runtime(), base.snapshots(),
+                base.started());
+        assertThat(new String(ContainerRecordJson.write(bridged))).contains("\"network\" : \"bridge\"")
+                .doesNotContain("networkOptions");
+    }
+
+    @Test
+    void aRecordFromBeforeBridgeNetworksReadsItsHostOrNoneNetwork() throws IOException {
+        for (var legacy : List.of(Map.entry("HOST", NetworkOptions.HOST), Map.entry("NONE", NetworkOptions.NONE))) {
+            String json = new String(ContainerRecordJson.write(record("d".repeat(64), "old", 1)))
+                    .replace("\"network\" : \"none\"", "\"network\" : \"" + legacy.getKey() + "\"");
+            assertThat(ContainerRecordJson.read(json.getBytes()).network()).as(legacy.getKey()).isEqualTo(legacy.getValue());
+        }
     }
 
     @Test
@@ -134,7 +159,7 @@ class ContainerRecordsTest {
         return new ContainerRecord(id, name, "busybox:latest", digest('9'),
                 new SandboxProcess(List.of("sh", "-c", "sleep 1000"), List.of("PATH=/bin"), "nobody", "/tmp"),
                 Instant.parse("2026-01-02T15:04:05Z").plusSeconds(second), Map.of("tier", "front", "a", "b"),
-                SandboxNetwork.NONE, id.substring(0, 12), true, "SIGQUIT", true, OptionalLong.of(1 << 20),
+                NetworkOptions.NONE, id.substring(0, 12), true, "SIGQUIT", true, OptionalLong.of(1 << 20),
                 Optional.of(digest('7')), runtime(), snapshots(), Optional.empty());
     }
 

@@ -13,7 +13,6 @@ import dev.berth.image.LayerRef;
 import dev.berth.image.StandardMediaType;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.runtime.RuntimeDetector;
-import dev.berth.sandbox.SandboxNetwork;
 import dev.berth.snapshot.OverlaySnapshotter;
 import dev.berth.snapshot.SnapshotInfo;
 import dev.berth.snapshot.Snapshotter;
@@ -221,12 +220,14 @@ class DetachedContainerIT {
     private DetachedContainers containers() {
         Snapshotter snapshotter = new OverlaySnapshotter(store.paths().snapshots().resolve("overlay"));
         return new DetachedContainers(store.paths().containers(), snapshotter, store.content(), runtime,
-                Conmon.standard(state.resolve("conmon")), ContainerCleanup.javaCommand(), Clock.systemUTC());
+                Conmon.standard(state.resolve("conmon")), ContainerCleanup.javaCommand(), Clock.systemUTC(),
+                new BridgeAttachments(store.paths().containers().resolveSibling("networks"), state.resolve("networks"),
+                        Clock.systemUTC()));
     }
 
     private static ContainerSpec request(List<String> args) {
         return new ContainerSpec("busybox:test", Optional.empty(), args, List.of(), Optional.empty(), Optional.empty(),
-                SandboxNetwork.NONE, Optional.empty(), false);
+                NetworkOptions.NONE, Optional.empty(), false);
     }
 
     /** Both streams, each line prefixed {@code out:} or {@code err:} in the order they came. */

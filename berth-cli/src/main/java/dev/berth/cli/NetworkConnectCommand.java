@@ -1,0 +1,30 @@
+package dev.berth.cli;
+
+import dev.berth.api.Berth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth network connect}: refused with the reason (docs/networks.md: netavark sets all networks up at once). */
+@Command(name = "connect", description = "Connect a container to or from a network (not supported yet).",
+        mixinStandardHelpOptions = true)
+final class NetworkConnectCommand implements Callable<Integer> {
+
+    @Mixin
+    BerthOptions berth;
+
+    @Parameters(index = "0", paramLabel = "NETWORK")
+    String network;
+
+    @Parameters(index = "1", paramLabel = "CONTAINER")
+    String container;
+
+    @Override
+    public Integer call() {
+        try (Berth store = berth.open()) {
+            store.networks().connect(network, container);
+        }
+        return 0;
+    }
+}

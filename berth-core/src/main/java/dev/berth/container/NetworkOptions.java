@@ -1,0 +1,63 @@
+package dev.berth.container;
+
+import dev.berth.sandbox.SandboxNetwork;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A container's {@code --network} and its companions, as given (kept in the container record so that {@code start}
+ * sets the same networking up again).
+ *
+ * @param mode       {@code host}, {@code none}, {@code bridge} (the default network) or a user network's name or id
+ * @param aliases    {@code --network-alias}: more names aardvark-dns answers on a user network
+ * @param ip         {@code --ip}: the address on the network, else the next free one
+ * @param publish    {@code -p} values, as written ({@code 127.0.0.1:8080:80/tcp})
+ * @param publishAll {@code -P}: every port the image EXPOSEs to a host port the allocator picks
+ * @param addHosts   {@code --add-host NAME:IP} lines for {@code /etc/hosts}
+ * @param dns        {@code --dns}: nameservers for {@code /etc/resolv.conf} instead of the network's
+ */
+public record NetworkOptions(String mode, List<String> aliases, Optional<String> ip, List<String> publish,
+        boolean publishAll, List<String> addHosts, List<String> dns) {
+
+    public static final String HOST_MODE = "host";
+    public static final String NONE_MODE = "none";
+    public static final String BRIDGE_MODE = "bridge";
+
+    /** The host's network. */
+    public static final NetworkOptions HOST = of(HOST_MODE);
+    /** Loopback only. */
+    public static final NetworkOptions NONE = of(NONE_MODE);
+    /** The default bridge network, Docker's default. */
+    public static final NetworkOptions BRIDGE = of(BRIDGE_MODE);
+
+    public NetworkOptions {
+        Objects.requireNonNull(mode, "mode");
+        if (mode.isEmpty() || mode.equals("default")) {
+            mode = BRIDGE_MODE;
+        }
+        aliases = List.copyOf(aliases);
+        Objects.requireNonNull(ip, "ip");
+        publish = List.copyOf(publish);
+        addHosts = List.copyOf(addHosts);
+        dns = List.copyOf(dns);
+    }
+
+    /** {@code --network mode} and nothing else. */
+    public static NetworkOptions of(String mode) {
+        return new NetworkOptions(mode, List.of(), Optional.empty(), List.of(), false, List.of(), List.of());
+    }
+
+    /** The sandbox's network for {@code host} and {@code none}. */
+    public SandboxNetwork unbridged() {
+        if (bridged()) {
+            throw new IllegalStateException("network " + mode + " is a bridge network");
+        }
+        return mode.equals(HOST_MODE) ? SandboxNetwork.HOST : SandboxNetwork.NONE;
+    }
+
+    /** Whether the container gets a namespace of its own filled by netavark (a bridge network). */
+    public boolean bridged() {
+        return !mode.equals(HOST_MODE) && !mode.equals(NONE_MODE);
+    }
+}
