@@ -86,8 +86,10 @@ final class Builder {
         SourceFile source = new SourceFile(displayName(dockerfilePath), request.dockerfileText()
                 .orElseGet(() -> readDockerfile(dockerfilePath)));
         BuildContext context = BuildContext.open(contextRoot, Optional.of(dockerfilePath));
-        Optional<UpToDateBuilds.Fingerprint> fingerprint = upToDate.fingerprint(request, dockerfilePath, source, context);
-        Optional<BuildResult> replayed = fingerprint.flatMap(inputs -> upToDate.replay(inputs, request.tags(), listener));
+        Optional<UpToDateBuilds.Fingerprint> fingerprint = upToDate.fingerprint(request, dockerfilePath, source, context,
+                clock.instant());
+        Optional<BuildResult> replayed = fingerprint.flatMap(inputs -> upToDate.replay(inputs, context, request.tags(),
+                listener));
         if (replayed.isPresent()) {
             return replayed.get();
         }
@@ -133,7 +135,7 @@ final class Builder {
             stats.save();
             BuildResult result = new BuildResult(image.imageId(), image.manifestBlob().digest(), request.tags(),
                     graph.warnings());
-            fingerprint.ifPresent(inputs -> upToDate.remember(inputs, graph, steps, result));
+            fingerprint.ifPresent(inputs -> upToDate.remember(inputs, graph, context, steps, result));
             return result;
         } catch (Throwable failure) {
             failed = failure;

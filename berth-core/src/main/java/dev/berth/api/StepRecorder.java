@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -44,11 +45,11 @@ final class StepRecorder implements ProgressListener {
     }
 
     /** The steps in order when the build ran none (each hit the cache or resolved a base), else empty. */
-    java.util.Optional<List<Shown>> allCached() {
+    Optional<List<Shown>> allCached() {
         List<Shown> shown = steps.values().stream().sorted(Comparator.comparingInt(Shown::number)).toList();
         boolean cached = !ranSomething && !shown.isEmpty()
                 && shown.stream().allMatch(step -> step.cached() || BASE_STEP.matcher(step.name()).matches());
-        return cached ? java.util.Optional.of(shown) : java.util.Optional.empty();
+        return cached ? Optional.of(shown) : Optional.empty();
     }
 
     /** Tells {@code listener} of {@code shown} as the engine told of them when they hit the cache. */

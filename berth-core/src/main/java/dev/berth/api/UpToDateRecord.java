@@ -17,19 +17,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link UpToDateBuilds} keeps of one finished build: its slot and inputs as text, the state of the store's index and of
- * the context when the build started, the steps it showed, and its result. Written in a small binary form of its
+ * What {@link UpToDateBuilds} keeps of one finished build: its slot and inputs as text, the state of the store's index
+ * and of the context it read, the steps it showed, and its result. Written in a small binary form of its
  * own: a no-op rebuild reads it before anything else, and a JSON reader's start-up would cost more than the rest.
  *
- * @param index the {@code index.json} the build saw: size, modification time and file key (a new file per write)
  *
  * <p>Compared field by field, not with the records' {@code equals}: that is linked through an {@code invokedynamic}
  * bootstrap on first use, a few milliseconds per record type in a fresh JVM.
+ *
+ * @param index the {@code index.json} the build saw: size, modification time and file key (a new file per write)
+ * @param readsContext whether a COPY, ADD or bind mount read the context; {@code context} is empty when not
  */
-record UpToDateRecord(String slot, String inputs, IndexState index, List<ContextEntry> context, List<StepRecorder.Shown> steps,
+record UpToDateRecord(String slot, String inputs, IndexState index, boolean readsContext, List<ContextEntry> context, List<StepRecorder.Shown> steps,
         Digest imageId, Digest manifest, List<Diagnostic> warnings) {
 
-    private static final int FORMAT = 1;
+    /** 2: entries carry the ctime. */
+    private static final int FORMAT = 2;
 
     /** The index file as {@code stat} shows it; renamed into place on every change, so any change shows here. */
     record IndexState(long size, long mtimeNanos, String fileKey) {
@@ -53,7 +56,8 @@ record UpToDateRecord(String slot, String inputs, IndexState index, List<Context
             FileStat a = one.stat();
             FileStat b = other.stat();
             if (!one.path().equals(other.path()) || one.type() != other.type() || a.size() != b.size()
-                    || a.mtimeNanos() != b.mtimeNanos() || a.inode() != b.inode() || a.mode() != b.mode()) {
+                    || a.mtimeNanos() != b.mtimeNanos() || a.inode() != b.inode() || a.mode() != b.mode()
+                    || a.ctimeNanos() != b.ctimeNanos()) {
                 return false;
             }
         }
@@ -78,6 +82,7 @@ record UpToDateRecord(String slot, String inputs, IndexState index, List<Context
         out.writeLong(index.size());
         out.writeLong(index.mtimeNanos());
         text(out, index.fileKey());
+        out.writeBoolean(readsContext);
         out.writeInt(context.size());
         for (ContextEntry entry : context) {
             text(out, entry.path());
@@ -86,6 +91,7 @@ record UpToDateRecord(String slot, String inputs, IndexState index, List<Context
             out.writeLong(entry.stat().mtimeNanos());
             out.writeLong(entry.stat().inode());
             out.writeInt(entry.stat().mode());
+            out.writeLong(entry.stat().ctimeNanos());
         }
         out.writeInt(steps.size());
         for (StepRecorder.Shown step : steps) {
@@ -120,13 +126,15 @@ record UpToDateRecord(String slot, String inputs, IndexState index, List<Context
         String slot = text(in);
         String inputs = text(in);
         IndexState index = new IndexState(in.readLong(), in.readLong(), text(in));
+        boolean readsContext = in.readBoolean();
         int entries = in.readInt();
         List<ContextEntry> context = new ArrayList<>(entries);
         FileKind[] kinds = FileKind.values();
         for (int i = 0; i < entries; i++) {
             String path = text(in);
             FileKind kind = kinds[in.readByte()];
-            context.add(new ContextEntry(path, kind, new FileStat(in.readLong(), in.readLong(), in.readLong(), in.readInt())));
+            context.add(new ContextEntry(path, kind,
+                    new FileStat(in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readLong())));
         }
         int count = in.readInt();
         List<StepRecorder.Shown> steps = new ArrayList<>(count);
@@ -146,7 +154,7 @@ record UpToDateRecord(String slot, String inputs, IndexState index, List<Context
             Optional<String> hint = in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
             warnings.add(new Diagnostic(severity, file, range, message, hint));
         }
-        return Optional.of(new UpToDateRecord(slot, inputs, index, context, steps, imageId, manifest, warnings));
+        return Optional.of(new UpToDateRecord(slot, inputs, index, readsContext, context, steps, imageId, manifest, warnings));
     }
 
     /** Length-prefixed UTF-8: {@code writeUTF} stops at 64 KiB, and a step's text (a here-document) may not. */

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Reads a {@link FileStat} with one {@code lstat}, through the JDK's Unix attribute view. */
 final class FileStats {
 
-    private static final String ATTRIBUTES = "unix:mode,ino,size,lastModifiedTime";
+    private static final String ATTRIBUTES = "unix:mode,ino,size,lastModifiedTime,ctime";
 
     private FileStats() {
     }
@@ -23,6 +23,7 @@ final class FileStats {
                 (Long) attributes.get("size"),
                 modified.to(TimeUnit.NANOSECONDS),
                 (Long) attributes.get("ino"),
-                (Integer) attributes.get("mode"));
+                (Integer) attributes.get("mode"),
+                ((FileTime) attributes.get("ctime")).to(TimeUnit.NANOSECONDS));
     }
 }

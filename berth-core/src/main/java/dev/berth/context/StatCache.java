@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Remembers the content digest of each context file together with the {@link FileStat} it had when
  * hashed, as git's index does, so an unchanged file is never read again. An entry is trusted only
- * when every stat field is equal and the file was last modified more than {@link #RACY_WINDOW_NANOS}
+ * when every stat field is equal and the file last changed (mtime or ctime) more than {@link #RACY_WINDOW_NANOS}
  * before it was hashed: a file written in the same clock tick as its hashing could change again
  * without its mtime moving (git's "racy clean" problem), so such entries are re-hashed next time.
  *
@@ -34,10 +34,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class StatCache {
 
     /** Coarse file-system clocks tick every few milliseconds; two seconds also covers FAT and SMB. */
-    static final long RACY_WINDOW_NANOS = 2_000_000_000L;
+    public static final long RACY_WINDOW_NANOS = 2_000_000_000L;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int FORMAT = 1;
+    /** 2: entries carry the ctime. */
+    private static final int FORMAT = 2;
 
     private record Entry(FileStat stat, Digest digest, long hashedAtNanos) {
     }
@@ -69,7 +70,7 @@ public final class StatCache {
     public Optional<Digest> lookup(String path, FileStat stat) {
         Entry entry = entries.get(path);
         if (entry == null || !entry.stat().equals(stat)
-                || stat.mtimeNanos() > entry.hashedAtNanos() - RACY_WINDOW_NANOS) {
+                || stat.changedNanos() > entry.hashedAtNanos() - RACY_WINDOW_NANOS) {
             return Optional.empty();
         }
         return Optional.of(entry.digest());
@@ -112,6 +113,7 @@ public final class StatCache {
                         json.writeObjectFieldStart(named.getKey());
                         json.writeNumberField("size", entry.stat().size());
                         json.writeNumberField("mtime", entry.stat().mtimeNanos());
+                        json.writeNumberField("ctime", entry.stat().ctimeNanos());
                         json.writeNumberField("inode", entry.stat().inode());
                         json.writeNumberField("mode", entry.stat().mode());
                         json.writeStringField("digest", entry.digest().toString());
@@ -144,7 +146,7 @@ public final class StatCache {
             for (Map.Entry<String, JsonNode> field : root.path("files").properties()) {
                 JsonNode node = field.getValue();
                 FileStat stat = new FileStat(node.path("size").asLong(), node.path("mtime").asLong(),
-                        node.path("inode").asLong(), node.path("mode").asInt());
+                        node.path("inode").asLong(), node.path("mode").asInt(), node.path("ctime").asLong());
                 entries.put(field.getKey(),
                         new Entry(stat, Digest.parse(node.path("digest").asText()), node.path("hashedAt").asLong()));
             }

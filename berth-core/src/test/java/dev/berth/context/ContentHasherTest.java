@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ContentHasherTest {
 
     private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
+
+    /** A minute on: the files the test has just written (their ctime is now) are past the racy window. */
+    private final Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
 
     @TempDir
     Path root;
@@ -43,9 +47,13 @@ class ContentHasherTest {
 
     /** One build: open the context and cache, hash every file, save the cache. */
     private Map<String, ContentHasher.ContentHash> build() {
+        return build(later);
+    }
+
+    private Map<String, ContentHasher.ContentHash> build(Clock clock) {
         BuildContext context = BuildContext.open(root, Optional.empty());
         StatCache cache = StatCache.open(cacheDir, root);
-        ContentHasher hasher = new ContentHasher(context, cache, Clock.systemUTC());
+        ContentHasher hasher = new ContentHasher(context, cache, clock);
         Map<String, ContentHasher.ContentHash> hashes = context.list().stream()
                 .filter(entry -> entry.type() == FileKind.FILE)
                 .map(hasher::hash)
@@ -91,9 +99,23 @@ class ContentHasherTest {
     @Test
     void fileModifiedJustBeforeHashingIsNotTrustedFromTheCache() throws IOException {
         Files.writeString(root.resolve("fresh.txt"), "new");
+        Files.setLastModifiedTime(root.resolve("fresh.txt"), FileTime.from(later.instant()));
         build();
 
         assertThat(build().get("fresh.txt").cached()).isFalse();
+        assertThat(build().get("same.txt").cached()).isTrue();
+    }
+
+    /**
+     * Regression: a file extracted with its old times (tar, {@code rsync -t}, {@code touch -d}) looked settled by
+     * its mtime although it had just changed; its ctime, which no tool sets back, says so.
+     */
+    @Test
+    void aFileWithAnOldMtimeButAFreshCtimeIsNotTrusted() {
+        build(Clock.systemUTC());
+
+        assertThat(build(Clock.systemUTC()).get("same.txt").cached()).isFalse();
+        assertThat(build().get("same.txt").cached()).isFalse();
         assertThat(build().get("same.txt").cached()).isTrue();
     }
 
