@@ -51,7 +51,8 @@ public final class Main {
                 StopCommand.class,
                 KillCommand.class,
                 RmCommand.class,
-                WaitCommand.class);
+                WaitCommand.class,
+                SbomCommand.class);
     }
 
     public static void main(String[] args) {
