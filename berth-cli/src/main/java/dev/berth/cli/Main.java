@@ -52,7 +52,8 @@ public final class Main {
                 KillCommand.class,
                 RmCommand.class,
                 WaitCommand.class,
-                SbomCommand.class);
+                SbomCommand.class,
+                ScanCommand.class);
     }
 
     public static void main(String[] args) {

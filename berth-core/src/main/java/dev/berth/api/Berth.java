@@ -327,6 +327,11 @@ public final class Berth implements AutoCloseable {
         return new Sboms(catalog, settings.environment(), settings.clock());
     }
 
+    /** {@code berth scan}: an image's packages matched against an OSV database the caller gives, offline. */
+    public Scans scans() {
+        return new Scans(sboms(), settings.clock());
+    }
+
     /** Snapshots and layer indexes nothing needs any more go after every removal, as Docker's layers do. */
     private DerivedDataPruner derivedData() {
         return new DerivedDataPruner(store, catalog, json, runs::snapshottersOnDisk, settings.clock());
