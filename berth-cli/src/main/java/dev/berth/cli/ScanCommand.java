@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code berth scan IMAGE --db PATH}: the image's known vulnerabilities from an OSV database the user gives; the
- * report on stdout, warnings (a stale database) on stderr; {@code --exit-code N} when anything is reported.
+ * report (vulnerabilities, then secrets) on stdout, warnings (a stale database) on stderr; {@code --exit-code N}
+ * when anything is reported.
  */
 @Command(name = "scan", description = "Match an image's packages against an OSV vulnerability database, offline.",
         mixinStandardHelpOptions = true)
@@ -88,6 +89,6 @@ class ScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(result.report());
         out.flush();
-        return result.findings().isEmpty() ? 0 : exitCode;
+        return result.findings().isEmpty() && result.secrets().isEmpty() ? 0 : exitCode;
     }
 }

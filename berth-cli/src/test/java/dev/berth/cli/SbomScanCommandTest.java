@@ -131,6 +131,22 @@ class SbomScanCommandTest {
     }
 
     @Test
+    void aSecretInEnvIsReportedRedactedAndFailsTheGate() throws IOException {
+        advisory("DSA-LOW", "LOW", "tar", "1.35");
+        String key = "AKIA" + "IOSFODNN7EXAMPLE";
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build())) {
+            berth.importRootfs(ImportRequest.tarball(new ByteArrayInputStream(new TarBuilder().file("a", "b").build()))
+                    .reference("leaky:test").changes(List.of("ENV AWS_ACCESS_KEY_ID=" + key))
+                    .message("Imported from -").build());
+        }
+        CliRun run = berth("scan", "leaky:test", "--db", db.toString(), "--exit-code", "1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("AWS_ACCESS_KEY_ID", "env", "AKIA********").doesNotContain(key);
+        assertThat(berth("scan", "leaky:test", "--db", db.toString(), "--exit-code", "1", "--severity", "CRITICAL")
+                .exitCode()).isZero();
+    }
+
+    @Test
     void aStaleDatabaseWarns() throws IOException {
         advisory("DSA-OLD", "LOW", "tar", "1.35");
         CliRun run = berth("scan", "deb:test", "--db", db.toString(), "--stale-days", "0");

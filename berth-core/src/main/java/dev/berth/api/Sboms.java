@@ -55,6 +55,11 @@ public final class Sboms {
 
     Inventory inventory(String image) {
         StoredImage stored = catalog.find(image);
+        return new InventoryReader(catalog.content()).read(stored.id(), image, layers(stored, image));
+    }
+
+    /** The image's layers as the SBOM and the secret scan read them: blob and diffID, bottom first. */
+    List<MergedLayers.Layer> layers(StoredImage stored, String image) {
         List<Descriptor> blobs = stored.manifest().layers();
         List<Digest> diffIds = stored.config().rootFs().diffIds();
         if (blobs.size() != diffIds.size()) {
@@ -65,7 +70,15 @@ public final class Sboms {
         for (int i = 0; i < blobs.size(); i++) {
             layers.add(new MergedLayers.Layer(blobs.get(i).digest(), diffIds.get(i)));
         }
-        return new InventoryReader(catalog.content()).read(stored.id(), image, layers);
+        return layers;
+    }
+
+    StoredImage stored(String image) {
+        return catalog.find(image);
+    }
+
+    dev.berth.store.ContentStore content() {
+        return catalog.content();
     }
 
     private Instant created() {

@@ -7,6 +7,9 @@ import dev.berth.error.NotFoundException;
 import dev.berth.sbom.Inventory;
 import dev.berth.scan.AdvisorySeverity;
 import dev.berth.scan.IgnoreList;
+import dev.berth.scan.LeakedSecret;
+import dev.berth.scan.SecretFinder;
+import dev.berth.sbom.MergedLayers;
 import dev.berth.scan.OsvDatabase;
 import dev.berth.scan.ScanGates;
 import dev.berth.scan.ScanReportWriter;
@@ -25,7 +28,8 @@ import java.util.Set;
 
 /**
  * {@code berth scan}: an image's packages (as {@link Sboms} catalogues them) matched against an OSV database the
- * user gives, offline. Reached through {@link Berth#scans()}.
+ * user gives, offline, and the secrets it gives away (Env, Labels, history build args, files of every layer).
+ * Reached through {@link Berth#scans()}.
  */
 public final class Scans {
 
@@ -51,6 +55,10 @@ public final class Scans {
         Inventory inventory = sboms.inventory(request.image());
         List<VulnerabilityMatch> all = new VulnerabilityMatcher(database).match(inventory);
         List<VulnerabilityMatch> kept = new ScanGates(severities, request.ignoreUnfixed(), ignored).apply(all);
+        StoredImage stored = sboms.stored(request.image());
+        List<LeakedSecret> secrets = new SecretFinder(new MergedLayers(sboms.content(),
+                sboms.layers(stored, request.image()))).find(stored.config()).stream()
+                .filter(secret -> severities.isEmpty() || severities.contains(secret.severity())).toList();
         List<String> warnings = new ArrayList<>();
         Instant now = clock.instant();
         database.newest().ifPresent(newest -> {
@@ -68,12 +76,16 @@ public final class Scans {
             case TABLE -> ScanReportWriter.Format.TABLE;
             case JSON -> ScanReportWriter.Format.JSON;
             case SARIF -> ScanReportWriter.Format.SARIF;
-        }, inventory, database, kept);
+        }, inventory, database, kept, secrets);
         List<ScanFinding> findings = kept.stream().map(match -> new ScanFinding(match.id(), match.aliases(),
                 match.severity().name(), match.found().name(), match.found().version(), match.ecosystem(),
                 match.matchedName(), match.matchedVersion(), match.fixed(), match.found().purl(),
                 match.found().layer().toString(), match.found().path())).toList();
-        return new ScanResult(findings, report, warnings, inventory.packages().size(), database.records());
+        List<SecretFinding> secretFindings = secrets.stream().map(secret -> new SecretFinding(secret.rule().name(),
+                secret.severity().name(), secret.where(), secret.location(), secret.redacted(), secret.deleted()))
+                .toList();
+        return new ScanResult(findings, report, warnings, inventory.packages().size(), database.records(),
+                secretFindings);
     }
 
     private static Set<AdvisorySeverity> severities(List<String> names) {

@@ -99,6 +99,29 @@ public final class MergedLayers {
         }
     }
 
+    /**
+     * Every regular file of every layer, bottom layer first, whether or not the final file system shows it: what a
+     * secret scan needs, since a file a later layer deletes is still in the image's blobs.
+     */
+    public void walkAll(Visitor visitor) {
+        for (Layer layer : layers) {
+            try (TarArchiveInputStream tar = open(layer.blob())) {
+                for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                    String path = path(entry.getName());
+                    if (path.isEmpty() || path.substring(path.lastIndexOf('/') + 1).startsWith(".wh.")) {
+                        continue;
+                    }
+                    LayerFile file = file(entry, path, layer.diffId());
+                    if (visitor.wants(file)) {
+                        visitor.read(file, file.kind() == LayerFile.Kind.FILE ? tar : InputStream.nullInputStream());
+                    }
+                }
+            } catch (IOException e) {
+                throw new StoreException("reading layer " + layer.diffId() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Second pass over one layer: each pending hard link gets the content of the entry it names. */
     private void readLinkTargets(Layer layer, Map<String, List<LayerFile>> pending, Visitor visitor) {
         try (TarArchiveInputStream tar = open(layer.blob())) {

@@ -21,11 +21,12 @@ public final class ScanReportWriter {
     private ScanReportWriter() {
     }
 
-    public static String write(Format format, Inventory inventory, OsvDatabase database, List<VulnerabilityMatch> matches) {
+    public static String write(Format format, Inventory inventory, OsvDatabase database, List<VulnerabilityMatch> matches,
+            List<LeakedSecret> secrets) {
         return switch (format) {
-            case TABLE -> table(matches);
-            case JSON -> json(inventory, database, matches);
-            case SARIF -> sarif(matches);
+            case TABLE -> table(matches) + SecretReport.table(secrets);
+            case JSON -> json(inventory, database, matches, secrets);
+            case SARIF -> sarif(matches, secrets);
         };
     }
 
@@ -68,7 +69,8 @@ public final class ScanReportWriter {
         return out.toString();
     }
 
-    private static String json(Inventory inventory, OsvDatabase database, List<VulnerabilityMatch> matches) {
+    private static String json(Inventory inventory, OsvDatabase database, List<VulnerabilityMatch> matches,
+            List<LeakedSecret> secrets) {
         ObjectMapper mapper = mapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("image", inventory.image().toString());
@@ -95,10 +97,11 @@ public final class ScanReportWriter {
             node.put("path", match.found().path());
             node.put("summary", match.summary());
         }
+        SecretReport.json(root.putArray("secrets"), secrets);
         return text(mapper, root);
     }
 
-    private static String sarif(List<VulnerabilityMatch> matches) {
+    private static String sarif(List<VulnerabilityMatch> matches, List<LeakedSecret> secrets) {
         ObjectMapper mapper = mapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -137,6 +140,7 @@ public final class ScanReportWriter {
             location.putObject("artifactLocation").put("uri", match.found().path().replaceFirst("^/", "")
                     .replace("!/", "/"));
         }
+        SecretReport.sarif(rules, results, ruleIndex, secrets);
         return text(mapper, root);
     }
 
