@@ -54,7 +54,9 @@ public final class Main {
                 RmCommand.class,
                 WaitCommand.class,
                 NetworkCommand.class,
-                PortCommand.class);
+                PortCommand.class,
+                SbomCommand.class,
+                ScanCommand.class);
     }
 
     public static void main(String[] args) {

@@ -356,6 +356,16 @@ public final class Berth implements AutoCloseable {
         return new StoreUpkeep(store).usage();
     }
 
+    /** {@code berth sbom}: the packages an image holds, as SPDX or CycloneDX, read offline from its layers. */
+    public Sboms sboms() {
+        return new Sboms(catalog, settings.environment(), settings.clock());
+    }
+
+    /** {@code berth scan}: an image's packages matched against an OSV database the caller gives, offline. */
+    public Scans scans() {
+        return new Scans(sboms(), settings.clock());
+    }
+
     /** Snapshots and layer indexes nothing needs any more go after every removal, as Docker's layers do. */
     private DerivedDataPruner derivedData() {
         return new DerivedDataPruner(store, catalog, json, runs::snapshottersOnDisk, settings.clock());

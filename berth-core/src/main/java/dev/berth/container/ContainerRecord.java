@@ -82,7 +82,7 @@ public record ContainerRecord(String id, String name, String image, Digest image
 
     /** Without mounts or a stop timeout of its own. */
     public ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
-            Instant created, Map<String, String> labels, SandboxNetwork network, String hostname, boolean seccomp,
+            Instant created, Map<String, String> labels, NetworkOptions network, String hostname, boolean seccomp,
             String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
             OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started) {
         this(id, name, image, imageId, process, created, labels, network, hostname, seccomp, stopSignal, autoRemove,

@@ -114,6 +114,15 @@ class PackageRulesTest {
     }
 
     @Test
+    void sbomAndScanReadTheStoreNotTheBuild() {
+        // They read stored layers offline; the façade calls them, never the other way, and no build or container.
+        noClasses().that().resideInAnyPackage("dev.berth.sbom..", "dev.berth.scan..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.engine..", "dev.berth.plan..",
+                        "dev.berth.api..", "dev.berth.cli..", "dev.berth.container..", "dev.berth.sandbox..")
+                .check(core);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.berth.(**)").should().beFreeOfCycles().check(core);
     }
