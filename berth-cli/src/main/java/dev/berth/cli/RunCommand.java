@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-i", "--interactive"}, description = "Pass standard input to the container.")
     boolean interactive;
 
-    @Option(names = {"-t", "--tty"}, description = "Accepted; no terminal is allocated (the container shares berth's streams).")
+    @Option(names = {"-t", "--tty"}, description = "Give the container a pseudo-terminal (with -i, standard input must be a terminal).")
     boolean tty;
 
     @Option(names = "--runtime", paramLabel = "NAME", description = "The OCI runtime: runc or crun (default: the first that works here).")
@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             Map<String, String> environment = System.getenv();
             RunRequest.Builder request = RunRequest.builder(image).command(command).env(environment(environment))
-                    .network(network()).seccomp(seccomp()).streams(new RunRequest.Streams.Inherited(interactive));
+                    .network(network()).seccomp(seccomp()).streams(new RunRequest.Streams.Inherited(interactive)).tty(tty);
             Optional.ofNullable(entrypoint).ifPresent(request::entrypoint);
             Optional.ofNullable(workdir).ifPresent(request::workingDir);
             Optional.ofNullable(user).ifPresent(request::user);

@@ -1,11 +1,14 @@
 package dev.berth.api;
 
 import dev.berth.container.ContainerSpec;
+import dev.berth.error.ExecutionException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.image.LayerRef;
 import dev.berth.runtime.Stdio;
 import dev.berth.sandbox.SandboxNetwork;
+import dev.berth.terminal.TerminalCalls;
+import dev.berth.terminal.TerminalModes;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +31,30 @@ final class ForegroundRun {
     RunResult run(RunRequest request) {
         StoredImage image = catalog.find(request.image());
         ContainerSpec spec = spec(request);
+        if (request.tty()) {
+            return new RunResult(runWithTerminal(image, request, spec));
+        }
         int exit = runs.containerRunner().run(image.config().config(), layers(image, request.image()), spec,
                 stdio(request.streams()));
         return new RunResult(exit);
+    }
+
+    /**
+     * {@code -t}: runc, in the foreground, makes the container's pseudo-terminal, puts this process's terminal in raw
+     * mode, copies both ways and passes on window size changes (runc ignores {@code --console-socket} unless it
+     * detaches). Berth checks first that there is a terminal, as Docker's client does, and puts the terminal's modes
+     * back afterwards whatever happened to runc.
+     */
+    private int runWithTerminal(StoredImage image, RunRequest request, ContainerSpec spec) {
+        boolean stdin = request.streams() instanceof RunRequest.Streams.Inherited(boolean in) && in;
+        if (stdin && !TerminalCalls.isTerminal(0)) {
+            throw new ExecutionException("the input device is not a TTY");
+        }
+        try (var modes = TerminalModes.save(0).or(() -> TerminalModes.save(1))
+                .orElse(null)) {
+            return runs.containerRunner().run(image.config().config(), layers(image, request.image()), spec,
+                    stdio(request.streams()));
+        }
     }
 
     /** The image's layers, bottom first, each with its diff ID. */
@@ -50,7 +74,8 @@ final class ForegroundRun {
     /** The request in the container package's terms. */
     static ContainerSpec spec(RunRequest request) {
         return new ContainerSpec(request.image(), request.entrypoint(), request.command(), request.env(),
-                request.workingDir(), request.user(), network(request.network()), request.hostname(), request.seccomp());
+                request.workingDir(), request.user(), network(request.network()), request.hostname(), request.seccomp(),
+                request.tty());
     }
 
     private static SandboxNetwork network(ContainerNetwork network) {

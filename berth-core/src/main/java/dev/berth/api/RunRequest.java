@@ -18,10 +18,19 @@ import java.util.Optional;
  * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
  *                   {@code --security-opt seccomp=unconfined}
  * @param streams    where the container's standard streams go
+ * @param tty        {@code -t}: the container's process gets a pseudo-terminal of its own; in the foreground the
+ *                   runtime copies it to and from this process's terminal, which must be one
  */
 public record RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
         Optional<String> workingDir, Optional<String> user, ContainerNetwork network, Optional<String> hostname,
-        boolean seccomp, Streams streams) {
+        boolean seccomp, Streams streams, boolean tty) {
+
+    /** A run without a terminal. */
+    public RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
+            Optional<String> workingDir, Optional<String> user, ContainerNetwork network, Optional<String> hostname,
+            boolean seccomp, Streams streams) {
+        this(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp, streams, false);
+    }
 
     public RunRequest {
         Objects.requireNonNull(image, "image");
@@ -45,7 +54,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         return new Builder(image);
     }
 
-    /** Where a container's standard streams go; it never gets a terminal of its own. */
+    /** Where a container's standard streams go; a terminal of its own only with {@link RunRequest#tty}. */
     public sealed interface Streams {
 
         /** This process's own streams, as {@code berth run} in the foreground; input only with {@code -i}. */
@@ -74,6 +83,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         private Optional<String> hostname = Optional.empty();
         private boolean seccomp = true;
         private Streams streams = new Streams.Inherited(false);
+        private boolean tty;
 
         private Builder(String image) {
             this.image = Objects.requireNonNull(image, "image");
@@ -124,10 +134,15 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
             return this;
         }
 
+        public Builder tty(boolean value) {
+            tty = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an environment entry without {@code =} */
         public RunRequest build() {
             return new RunRequest(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp,
-                    streams);
+                    streams, tty);
         }
     }
 }

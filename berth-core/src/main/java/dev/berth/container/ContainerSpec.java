@@ -17,10 +17,18 @@ import java.util.Optional;
  * @param hostname   {@code --hostname}; the container ID's first 12 hex digits by default
  * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
  *                   {@code --security-opt seccomp=unconfined}
+ * @param terminal   {@code -t}: the process gets a pseudo-terminal of its own
  */
 public record ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
         Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
-        boolean seccomp) {
+        boolean seccomp, boolean terminal) {
+
+    /** A container without a terminal. */
+    public ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
+            Optional<String> workingDir, Optional<String> user, SandboxNetwork network, Optional<String> hostname,
+            boolean seccomp) {
+        this(image, entrypoint, args, env, workingDir, user, network, hostname, seccomp, false);
+    }
 
     public ContainerSpec {
         Objects.requireNonNull(image, "image");

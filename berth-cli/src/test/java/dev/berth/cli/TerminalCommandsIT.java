@@ -1,0 +1,101 @@
+package dev.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
+import dev.berth.testing.BaseImages;
+import dev.berth.testing.PtyDriver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run -it}, {@code exec} and {@code exec -it} with real runc and conmon, each command in its own JVM, the
+ * interactive ones driven through a pseudo-terminal the test makes ({@link PtyDriver}), as a user types.
+ */
+class TerminalCommandsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path work;
+    Path root;
+
+    @BeforeEach
+    void storeWithBusybox() throws IOException {
+        root = work.resolve("store");
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
+                InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
+            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
+        }
+    }
+
+    @AfterEach
+    void removeLeftovers() throws Exception {
+        berth("rm", "-f", "tty-web");
+    }
+
+    @Test
+    void runItGivesAShellOnATerminalThatFollowsResizesAndPassesTheExitCode() throws Exception {
+        try (PtyDriver terminal = PtyDriver.start(work, berthCommand("run", "-it", "--runtime", "runc",
+                "--entrypoint=/bin/sh", "busybox"), Map.of())) {
+            int at = terminal.awaitScreen(0, "/ # ", WAIT);
+            terminal.type("echo $((6*7)) is `tty`\r");
+            at = terminal.awaitScreen(at, "42 is /dev/pts/0", WAIT);
+            at = terminal.awaitScreen(at, "/ # ", WAIT);
+            terminal.type("stty size\r");
+            at = terminal.awaitScreen(at, "24 80", WAIT);
+            at = terminal.awaitScreen(at, "/ # ", WAIT);
+            terminal.resize(50, 132);
+            // The shell redraws its prompt on SIGWINCH; stty then reads the size runc passed on.
+            Thread.sleep(500);
+            terminal.type("stty size\r");
+            at = terminal.awaitScreen(at, "50 132", WAIT);
+            terminal.awaitScreen(at, "/ # ", WAIT);
+            terminal.type("exit 3\r");
+            assertThat(terminal.awaitExit(WAIT)).as(terminal.screen()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void runItWithoutATerminalIsRefusedAsDockerRefusesIt() throws Exception {
+        Outcome run = berth("run", "-it", "busybox", "sh");
+        assertThat(run.exit()).isEqualTo(125);
+        assertThat(run.err()).contains("the input device is not a TTY");
+    }
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    List<String> berthCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        int name = args[0].equals("system") ? 2 : 1;
+        command.addAll(List.of(args).subList(0, name));
+        command.addAll(List.of("--root", root.toString()));
+        command.addAll(List.of(args).subList(name, args.length));
+        return command;
+    }
+
+    Outcome berth(String... args) throws Exception {
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process process = new ProcessBuilder(berthCommand(args)).redirectInput(ProcessBuilder.Redirect.from(
+                Path.of("/dev/null").toFile())).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
