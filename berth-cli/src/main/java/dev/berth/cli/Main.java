@@ -51,7 +51,8 @@ public final class Main {
                 StopCommand.class,
                 KillCommand.class,
                 RmCommand.class,
-                WaitCommand.class);
+                WaitCommand.class,
+                ExecCommand.class);
     }
 
     public static void main(String[] args) {
@@ -149,6 +150,11 @@ public final class Main {
         if (run != null) {
             // Everything after `run IMAGE` is the container's command, options included, as with docker run.
             run.setStopAtPositional(true);
+        }
+        CommandLine exec = commandLine.getSubcommands().get("exec");
+        if (exec != null) {
+            // The same for `exec CONTAINER`: what follows is the command's.
+            exec.setStopAtPositional(true);
         }
         return commandLine;
     }

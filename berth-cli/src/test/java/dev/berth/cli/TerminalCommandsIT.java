@@ -77,6 +77,47 @@ class TerminalCommandsIT {
         assertThat(run.err()).contains("the input device is not a TTY");
     }
 
+    @Test
+    void execRunsCommandsInARunningContainerWithItsDefaultsAndPassesTheirExitCodes() throws Exception {
+        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "tty-web", "-e", "GREETING=hi", "-w", "/tmp",
+                "busybox", "sleep", "1000");
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        Outcome defaults = berth("exec", "tty-web", "sh", "-c", "echo $GREETING $PWD $(id -u); exit 7");
+        assertThat(defaults.exit()).as(defaults.err()).isEqualTo(7);
+        assertThat(defaults.out()).isEqualTo("hi /tmp 0\n");
+
+        Outcome overridden = berth("exec", "-e", "GREETING=bye", "-u", "nobody", "-w", "/", "tty-web",
+                "sh", "-c", "echo $GREETING $PWD $(id -u)");
+        assertThat(overridden.out()).as(overridden.err()).isEqualTo("bye / 65534\n");
+
+        assertThat(berth("exec", "-d", "tty-web", "sh", "-c", "echo detached > /tmp/mark").exit()).isZero();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Outcome mark = berth("exec", "tty-web", "cat", "/tmp/mark");
+        while (mark.exit() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            mark = berth("exec", "tty-web", "cat", "/tmp/mark");
+        }
+        assertThat(mark.out()).isEqualTo("detached\n");
+
+        assertThat(berth("exec", "tty-web", "no-such-command").exit()).isEqualTo(127);
+
+        try (PtyDriver terminal = PtyDriver.start(work, berthCommand("exec", "-it", "tty-web", "sh"), Map.of())) {
+            int at = terminal.awaitScreen(0, "# ", WAIT);
+            terminal.type("tty; stty size\r");
+            at = terminal.awaitScreen(at, "/dev/pts/", WAIT);
+            terminal.awaitScreen(at, "24 80", WAIT);
+            terminal.type("exit 4\r");
+            assertThat(terminal.awaitExit(WAIT)).as(terminal.screen()).isEqualTo(4);
+        }
+
+        String id = run.out().strip();
+        assertThat(berth("stop", "-t", "1", "tty-web").exit()).isZero();
+        Outcome stopped = berth("exec", "tty-web", "true");
+        assertThat(stopped.exit()).isEqualTo(125);
+        assertThat(stopped.err()).contains("container " + id + " is not running");
+    }
+
     record Outcome(int exit, String out, String err) {
     }
 

@@ -209,6 +209,11 @@ public final class Berth implements AutoCloseable {
         return detached.waitFor(container);
     }
 
+    /** {@code berth exec}: commands run in running detached containers. */
+    public Execs execs() {
+        return new Execs(detached);
+    }
+
     /** One row per name, one for each nameless image; newest first, as {@code docker images} sorts. */
     public List<ImageSummary> images() {
         return listing.images();

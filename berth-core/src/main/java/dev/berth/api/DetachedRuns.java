@@ -122,6 +122,10 @@ final class DetachedRuns {
         return containers().waitFor(reference);
     }
 
+    int exec(String reference, dev.berth.container.ExecSpec spec, dev.berth.runtime.Stdio stdio) {
+        return containers().exec(reference, spec, stdio);
+    }
+
     ContainerSummary start(String reference) {
         return summary(containers().start(reference));
     }

@@ -66,6 +66,11 @@ public record Conmon(Path executable, Path socketDirectory) {
                 "-r", record.runtime().executable().toString(), "-b", directory.bundle().toString(),
                 "-p", directory.pidFile().toString(), "-P", directory.conmonPidFile().toString(),
                 "-l", "k8s-file:" + directory.log()));
+        if (record.process().terminal()) {
+            // conmon makes the console socket, passes it to runc and keeps the pty master; --stdin keeps the
+            // terminal's input open for attach.
+            command.addAll(List.of("-t", "-i"));
+        }
         record.logSizeMax().ifPresent(max -> command.addAll(List.of("--log-size-max", Long.toString(max))));
         command.addAll(List.of("--exit-dir", directory.exitDirectory().toString(),
                 "--socket-dir-path", socketDirectory.toString(), "--log-level", "warn",

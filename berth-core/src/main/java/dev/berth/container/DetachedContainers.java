@@ -205,6 +205,16 @@ public final class DetachedContainers {
         }
     }
 
+    /**
+     * {@code exec}: runs another process in the running container; returns its exit code.
+     *
+     * @throws ConflictException with Docker's text when the container is not running
+     */
+    public int exec(String reference, ExecSpec spec, dev.berth.runtime.Stdio stdio) {
+        ContainerRecord record = records.find(reference);
+        return ContainerExec.run(record, records.directory(record.id()), spec, stdio);
+    }
+
     private ContainerRecord launch(ContainerRecord record, ContainerDirectory directory) {
         try {
             Files.deleteIfExists(directory.exitFile());
