@@ -52,7 +52,8 @@ public final class Main {
                 KillCommand.class,
                 RmCommand.class,
                 WaitCommand.class,
-                ExecCommand.class);
+                ExecCommand.class,
+                CommitCommand.class);
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,8 @@ import dev.berth.api.Berth;
 import dev.berth.api.ImportRequest;
 import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
+import dev.berth.testing.DockerEngine;
+import dev.berth.testing.IntegrationFixtures;
 import dev.berth.testing.PtyDriver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -116,6 +120,48 @@ class TerminalCommandsIT {
         Outcome stopped = berth("exec", "tty-web", "true");
         assertThat(stopped.exit()).isEqualTo(125);
         assertThat(stopped.err()).contains("container " + id + " is not running");
+    }
+
+    @Test
+    @ExtendWith(IntegrationFixtures.class)
+    void commitMakesAnImageWithTheContainersChangesThatRunsInDocker(DockerEngine docker) throws Exception {
+        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "tty-web", "busybox", "sh", "-c",
+                "echo made > /made.txt; rm /etc/group; mkdir -p /opaque; rm -rf /tmp; mkdir /tmp; echo t > /tmp/t; "
+                        + "sleep 1000");
+        assertThat(run.exit()).as(run.err()).isZero();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (berth("exec", "tty-web", "cat", "/tmp/t").exit() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String name = "berth-it/tty-commit:" + suffix;
+
+        Outcome commit = berth("commit", "-m", "made a file", "-a", "Berth Tests", "-c", "CMD [\"cat\", \"/made.txt\"]",
+                "-c", "ENV COMMITTED=yes", "tty-web", name);
+
+        assertThat(commit.exit()).as(commit.err()).isZero();
+        String imageId = commit.out().strip();
+        assertThat(imageId).matches("sha256:[0-9a-f]{64}");
+        assertThat(berth("run", name).out()).isEqualTo("made\n");
+        assertThat(berth("run", name, "sh", "-c", "ls /etc/group; echo $COMMITTED; cat /tmp/t").out())
+                .isEqualTo("yes\nt\n");
+        Outcome history = berth("history", name);
+        assertThat(history.out().lines().skip(1).findFirst().orElseThrow())
+                .contains("sh -c echo made > /made.txt").contains("made a file");
+
+        Path archive = work.resolve("committed.tar");
+        assertThat(berth("save", "-o", archive.toString(), name).exit()).isZero();
+        try {
+            docker.docker("load", "-i", archive.toString()).orThrow();
+            assertThat(docker.docker("image", "inspect", "--format", "{{.Id}} {{.Author}} {{.Comment}}", name)
+                    .orThrow().stdout().strip()).isEqualTo(imageId + " Berth Tests made a file");
+            assertThat(docker.docker("run", "--rm", "--network", "none", name).orThrow().stdout()).isEqualTo("made\n");
+            var deleted = docker.docker("run", "--rm", "--network", "none", name, "sh", "-c",
+                    "test -e /etc/group && echo kept || echo deleted; cat /tmp/t; ls -A /tmp");
+            assertThat(deleted.orThrow().stdout()).isEqualTo("deleted\nt\nt\n");
+        } finally {
+            docker.docker("rmi", "-f", name);
+        }
     }
 
     record Outcome(int exit, String out, String err) {

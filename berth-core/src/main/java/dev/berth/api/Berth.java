@@ -209,6 +209,14 @@ public final class Berth implements AutoCloseable {
         return detached.waitFor(container);
     }
 
+    /**
+     * {@code berth commit}: the container's changes as a new image on top of its image, tagged as asked; returns
+     * the new image's ID.
+     */
+    public Digest commit(CommitRequest request) {
+        return new ContainerCommits(store, catalog, detached, json, settings.clock()).commit(request);
+    }
+
     /** {@code berth exec}: commands run in running detached containers. */
     public Execs execs() {
         return new Execs(detached);

@@ -126,6 +126,10 @@ final class DetachedRuns {
         return containers().exec(reference, spec, stdio);
     }
 
+    dev.berth.container.ContainerChanges changes(String reference) {
+        return containers().changes(reference);
+    }
+
     ContainerSummary start(String reference) {
         return summary(containers().start(reference));
     }

@@ -215,6 +215,11 @@ public final class DetachedContainers {
         return ContainerExec.run(record, records.directory(record.id()), spec, stdio);
     }
 
+    /** {@code commit}: the container's record and the changes of its writable layer, running or not. */
+    public ContainerChanges changes(String reference) {
+        return ContainerChanges.of(records.find(reference));
+    }
+
     private ContainerRecord launch(ContainerRecord record, ContainerDirectory directory) {
         try {
             Files.deleteIfExists(directory.exitFile());
