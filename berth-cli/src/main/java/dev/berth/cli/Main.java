@@ -53,7 +53,8 @@ public final class Main {
                 RmCommand.class,
                 WaitCommand.class,
                 ExecCommand.class,
-                CommitCommand.class);
+                CommitCommand.class,
+                AttachCommand.class);
     }
 
     public static void main(String[] args) {

@@ -75,6 +75,41 @@ class TerminalCommandsIT {
     }
 
     @Test
+    void attachJoinsADetachedTerminalFollowsResizesDetachesWithCtrlPCtrlQAndPassesTheExitCode() throws Exception {
+        Outcome run = berth("run", "-dit", "--runtime", "runc", "--name", "tty-web", "busybox", "sh");
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        try (PtyDriver terminal = PtyDriver.start(work, berthCommand("attach", "tty-web"), Map.of())) {
+            // The shell's prompt was shown before attaching: Enter shows a new one once the attach is made.
+            Thread.sleep(3000);
+            terminal.type("\r");
+            int at = terminal.awaitScreen(0, "/ # ", WAIT);
+            terminal.type("echo $((6*7)); stty size\r");
+            at = terminal.awaitScreen(at, "42", WAIT);
+            at = terminal.awaitScreen(at, "24 80", WAIT);
+            terminal.resize(40, 100);
+            Thread.sleep(500);
+            terminal.type("stty size\r");
+            at = terminal.awaitScreen(at, "40 100", WAIT);
+            terminal.type("\u0010\u0011");
+            assertThat(terminal.awaitExit(WAIT)).as(terminal.screen()).isZero();
+            assertThat(terminal.screen()).contains("read escape sequence");
+        }
+        assertThat(berth("ps", "-q").out().strip()).isEqualTo(run.out().strip().substring(0, 12));
+
+        try (PtyDriver terminal = PtyDriver.start(work, berthCommand("attach", "tty-web"), Map.of())) {
+            Thread.sleep(3000);
+            terminal.type("\r");
+            terminal.awaitScreen(0, "/ # ", WAIT);
+            terminal.type("exit 5\r");
+            assertThat(terminal.awaitExit(WAIT)).as(terminal.screen()).isEqualTo(5);
+        }
+        Outcome stopped = berth("attach", "tty-web");
+        assertThat(stopped.exit()).isEqualTo(125);
+        assertThat(stopped.err()).contains("You cannot attach to a stopped container, start it first");
+    }
+
+    @Test
     void runItWithoutATerminalIsRefusedAsDockerRefusesIt() throws Exception {
         Outcome run = berth("run", "-it", "busybox", "sh");
         assertThat(run.exit()).isEqualTo(125);

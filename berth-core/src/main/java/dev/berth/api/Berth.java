@@ -217,6 +217,14 @@ public final class Berth implements AutoCloseable {
         return new ContainerCommits(store, catalog, detached, json, settings.clock()).commit(request);
     }
 
+    /**
+     * {@code berth attach}: this process's standard streams joined to the running container's (its terminal, with
+     * {@code run -t}); returns the container's exit code, or 0 when ctrl-p ctrl-q detached.
+     */
+    public int attach(String container) {
+        return new ContainerAttachment(detached).attach(container);
+    }
+
     /** {@code berth exec}: commands run in running detached containers. */
     public Execs execs() {
         return new Execs(detached);

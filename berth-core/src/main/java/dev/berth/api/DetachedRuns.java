@@ -130,6 +130,10 @@ final class DetachedRuns {
         return containers().changes(reference);
     }
 
+    dev.berth.container.ContainerConsole console(String reference) {
+        return containers().console(reference);
+    }
+
     ContainerSummary start(String reference) {
         return summary(containers().start(reference));
     }

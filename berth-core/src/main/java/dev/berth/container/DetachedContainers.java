@@ -220,6 +220,21 @@ public final class DetachedContainers {
         return ContainerChanges.of(records.find(reference));
     }
 
+    /**
+     * {@code attach}: where the running container's conmon takes input and gives output.
+     *
+     * @throws ConflictException with Docker's text when the container is not running
+     */
+    public ContainerConsole console(String reference) {
+        ContainerRecord record = records.find(reference);
+        ContainerDirectory directory = records.directory(record.id());
+        if (!ContainerPhases.read(record, directory).isRunning()) {
+            throw new ConflictException("You cannot attach to a stopped container, start it first");
+        }
+        return new ContainerConsole(record, conmon.socketDirectory().resolve(record.id()).resolve("attach"),
+                directory.path().resolve("ctl"), record.process().terminal());
+    }
+
     private ContainerRecord launch(ContainerRecord record, ContainerDirectory directory) {
         try {
             Files.deleteIfExists(directory.exitFile());
