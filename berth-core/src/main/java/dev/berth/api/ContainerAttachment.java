@@ -2,6 +2,7 @@ package dev.berth.api;
 
 import dev.berth.container.ContainerConsole;
 import dev.berth.error.ExecutionException;
+import dev.berth.terminal.DetachKeys;
 import dev.berth.terminal.PacketSocket;
 import dev.berth.terminal.TerminalCalls;
 import dev.berth.terminal.TerminalModes;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
@@ -29,8 +31,6 @@ import sun.misc.SignalHandler;
  */
 final class ContainerAttachment {
 
-    private static final int CTRL_P = 0x10;
-    private static final int CTRL_Q = 0x11;
     private static final int STDERR_PACKET = 3;
 
     private final DetachedRuns detached;
@@ -109,30 +109,17 @@ final class ContainerAttachment {
     private static void copyInput(PacketSocket socket, boolean terminal, AtomicBoolean detachKeys) {
         InputStream in = new FileInputStream(FileDescriptor.in);
         byte[] buffer = new byte[8192];
-        boolean pendingCtrlP = false;
+        DetachKeys keys = new DetachKeys();
         try {
             for (int n; (n = in.read(buffer)) > 0; ) {
-                byte[] send = new byte[n + 1];
-                int length = 0;
-                for (int i = 0; i < n; i++) {
-                    int b = buffer[i] & 0xFF;
-                    if (terminal && pendingCtrlP) {
-                        pendingCtrlP = false;
-                        if (b == CTRL_Q) {
-                            detachKeys.set(true);
-                            socket.shutdown();
-                            return;
-                        }
-                        send[length++] = (byte) CTRL_P;
-                    }
-                    if (terminal && b == CTRL_P) {
-                        pendingCtrlP = true;
-                    } else {
-                        send[length++] = (byte) b;
-                    }
+                byte[] send = terminal ? keys.filter(buffer, n) : Arrays.copyOf(buffer, n);
+                if (send.length > 0) {
+                    socket.write(send, send.length);
                 }
-                if (length > 0) {
-                    socket.write(send, length);
+                if (keys.detached()) {
+                    detachKeys.set(true);
+                    socket.shutdown();
+                    return;
                 }
             }
         } catch (IOException ended) {

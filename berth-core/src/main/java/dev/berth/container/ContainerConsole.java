@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.error.ConflictException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -17,5 +18,14 @@ public record ContainerConsole(ContainerRecord record, Path attachSocket, Path c
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(attachSocket, "attachSocket");
         Objects.requireNonNull(controlFifo, "controlFifo");
+    }
+
+    /** The console of a running container; Docker's refusal for one that is not. */
+    static ContainerConsole of(ContainerRecord record, ContainerDirectory directory, Path socketDirectory) {
+        if (!ContainerPhases.read(record, directory).isRunning()) {
+            throw new ConflictException("You cannot attach to a stopped container, start it first");
+        }
+        return new ContainerConsole(record, socketDirectory.resolve(record.id()).resolve("attach"),
+                directory.path().resolve("ctl"), record.process().terminal());
     }
 }

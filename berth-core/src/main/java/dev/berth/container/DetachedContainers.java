@@ -227,12 +227,7 @@ public final class DetachedContainers {
      */
     public ContainerConsole console(String reference) {
         ContainerRecord record = records.find(reference);
-        ContainerDirectory directory = records.directory(record.id());
-        if (!ContainerPhases.read(record, directory).isRunning()) {
-            throw new ConflictException("You cannot attach to a stopped container, start it first");
-        }
-        return new ContainerConsole(record, conmon.socketDirectory().resolve(record.id()).resolve("attach"),
-                directory.path().resolve("ctl"), record.process().terminal());
+        return ContainerConsole.of(record, records.directory(record.id()), conmon.socketDirectory());
     }
 
     private ContainerRecord launch(ContainerRecord record, ContainerDirectory directory) {
