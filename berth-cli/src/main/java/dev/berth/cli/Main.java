@@ -56,7 +56,10 @@ public final class Main {
                 NetworkCommand.class,
                 PortCommand.class,
                 SbomCommand.class,
-                ScanCommand.class);
+                ScanCommand.class,
+                ExecCommand.class,
+                CommitCommand.class,
+                AttachCommand.class);
     }
 
     public static void main(String[] args) {
@@ -177,6 +180,11 @@ public final class Main {
         if (run != null) {
             // Everything after `run IMAGE` is the container's command, options included, as with docker run.
             run.setStopAtPositional(true);
+        }
+        CommandLine exec = commandLine.getSubcommands().get("exec");
+        if (exec != null) {
+            // The same for `exec CONTAINER`: what follows is the command's.
+            exec.setStopAtPositional(true);
         }
         return commandLine;
     }

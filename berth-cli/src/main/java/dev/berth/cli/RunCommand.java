@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-i", "--interactive"}, description = "Pass standard input to the container.")
     boolean interactive;
 
-    @Option(names = {"-t", "--tty"}, description = "Accepted; no terminal is allocated (the container shares berth's streams).")
+    @Option(names = {"-t", "--tty"}, description = "Give the container a pseudo-terminal (with -i, standard input must be a terminal).")
     boolean tty;
 
     @Option(names = "--runtime", paramLabel = "NAME", description = "The OCI runtime: runc or crun (default: the first that works here).")
@@ -126,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
             Map<String, String> environment = System.getenv();
             RunRequest.Builder request = RunRequest.builder(image).command(command).env(environment(environment))
                     .network(network()).seccomp(seccomp()).streams(new RunRequest.Streams.Inherited(interactive))
-                    .host(hostFlags.options());
+                    .host(hostFlags.options()).tty(tty);
             Optional.ofNullable(entrypoint).ifPresent(request::entrypoint);
             Optional.ofNullable(workdir).ifPresent(request::workingDir);
             Optional.ofNullable(user).ifPresent(request::user);

@@ -237,6 +237,27 @@ public final class Berth implements AutoCloseable {
         return detached.waitFor(container);
     }
 
+    /**
+     * {@code berth commit}: the container's changes as a new image on top of its image, tagged as asked; returns
+     * the new image's ID.
+     */
+    public Digest commit(CommitRequest request) {
+        return new ContainerCommits(store, catalog, detached, json, settings.clock()).commit(request);
+    }
+
+    /**
+     * {@code berth attach}: this process's standard streams joined to the running container's (its terminal, with
+     * {@code run -t}); returns the container's exit code, or 0 when ctrl-p ctrl-q detached.
+     */
+    public int attach(String container) {
+        return new ContainerAttachment(detached).attach(container);
+    }
+
+    /** {@code berth exec}: commands run in running detached containers. */
+    public Execs execs() {
+        return new Execs(detached);
+    }
+
     /** One row per name, one for each nameless image; newest first, as {@code docker images} sorts. */
     public List<ImageSummary> images() {
         return listing.images();

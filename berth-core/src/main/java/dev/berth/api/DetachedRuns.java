@@ -155,6 +155,18 @@ final class DetachedRuns {
         return new ContainerRecords(root).all();
     }
 
+    int exec(String reference, dev.berth.container.ExecSpec spec, dev.berth.runtime.Stdio stdio) {
+        return containers().exec(reference, spec, stdio);
+    }
+
+    dev.berth.container.ContainerChanges changes(String reference) {
+        return containers().changes(reference);
+    }
+
+    dev.berth.container.ContainerConsole console(String reference) {
+        return containers().console(reference);
+    }
+
     ContainerSummary start(String reference) {
         return summary(containers().start(reference));
     }

@@ -3,12 +3,15 @@ package dev.berth.api;
 import dev.berth.container.BridgeAttachments;
 import dev.berth.container.ContainerSpec;
 import dev.berth.container.NetworkOptions;
+import dev.berth.error.ExecutionException;
 import dev.berth.error.InvalidInputException;
 import dev.berth.network.NetworkArgumentException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.image.LayerRef;
 import dev.berth.runtime.Stdio;
+import dev.berth.terminal.TerminalCalls;
+import dev.berth.terminal.TerminalModes;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +37,9 @@ final class ForegroundRun {
     RunResult run(RunRequest request) {
         StoredImage image = catalog.find(request.image());
         ContainerSpec spec = spec(request);
+        if (request.tty()) {
+            return new RunResult(runWithTerminal(image, request, spec));
+        }
         int exit;
         try {
             exit = runs.containerRunner(bridges).run(image.config().config(), layers(image, request.image()), spec,
@@ -42,6 +48,26 @@ final class ForegroundRun {
             throw invalid(e);
         }
         return new RunResult(exit);
+    }
+
+    /**
+     * {@code -t}: runc, in the foreground, makes the container's pseudo-terminal, puts this process's terminal in raw
+     * mode, copies both ways and passes on window size changes (runc ignores {@code --console-socket} unless it
+     * detaches). Berth checks first that there is a terminal, as Docker's client does, and puts the terminal's modes
+     * back afterwards whatever happened to runc.
+     */
+    private int runWithTerminal(StoredImage image, RunRequest request, ContainerSpec spec) {
+        boolean stdin = request.streams() instanceof RunRequest.Streams.Inherited(boolean in) && in;
+        if (stdin && !TerminalCalls.isTerminal(0)) {
+            throw new ExecutionException("the input device is not a TTY");
+        }
+        try (var modes = TerminalModes.save(0).or(() -> TerminalModes.save(1))
+                .orElse(null)) {
+            return runs.containerRunner(bridges).run(image.config().config(), layers(image, request.image()), spec,
+                    stdio(request.streams()));
+        } catch (NetworkArgumentException e) {
+            throw invalid(e);
+        }
     }
 
     /** The image's layers, bottom first, each with its diff ID. */
@@ -62,7 +88,7 @@ final class ForegroundRun {
     static ContainerSpec spec(RunRequest request) {
         return new ContainerSpec(request.image(), request.entrypoint(), request.command(), request.env(),
                 request.workingDir(), request.user(), network(request.network()), request.hostname(), request.seccomp(),
-                RunHostConfig.of(request.host()));
+                RunHostConfig.of(request.host()), request.tty());
     }
 
     private static NetworkOptions network(ContainerNetwork network) {

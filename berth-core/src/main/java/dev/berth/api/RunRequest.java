@@ -19,10 +19,19 @@ import java.util.Optional;
  *                   {@code --security-opt seccomp=unconfined}
  * @param streams    where the container's standard streams go
  * @param host       mounts, limits, capabilities, {@code --init}, stop settings ({@link HostOptions#defaults()}: none)
+ * @param tty        {@code -t}: the container's process gets a pseudo-terminal of its own; in the foreground the
+ *                   runtime copies it to and from this process's terminal, which must be one
  */
 public record RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
         Optional<String> workingDir, Optional<String> user, ContainerNetwork network, Optional<String> hostname,
-        boolean seccomp, Streams streams, HostOptions host) {
+        boolean seccomp, Streams streams, HostOptions host, boolean tty) {
+
+    /** A run without a terminal. */
+    public RunRequest(String image, Optional<String> entrypoint, List<String> command, List<String> env,
+            Optional<String> workingDir, Optional<String> user, ContainerNetwork network, Optional<String> hostname,
+            boolean seccomp, Streams streams, HostOptions host) {
+        this(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp, streams, host, false);
+    }
 
     public RunRequest {
         Objects.requireNonNull(image, "image");
@@ -54,7 +63,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         return new Builder(image);
     }
 
-    /** Where a container's standard streams go; it never gets a terminal of its own. */
+    /** Where a container's standard streams go; a terminal of its own only with {@link RunRequest#tty}. */
     public sealed interface Streams {
 
         /** This process's own streams, as {@code berth run} in the foreground; input only with {@code -i}. */
@@ -84,6 +93,7 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
         private boolean seccomp = true;
         private Streams streams = new Streams.Inherited(false);
         private HostOptions host = HostOptions.defaults();
+        private boolean tty;
 
         private Builder(String image) {
             this.image = Objects.requireNonNull(image, "image");
@@ -139,10 +149,15 @@ public record RunRequest(String image, Optional<String> entrypoint, List<String>
             return this;
         }
 
+        public Builder tty(boolean value) {
+            tty = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException for an environment entry without {@code =} */
         public RunRequest build() {
             return new RunRequest(image, entrypoint, command, env, workingDir, user, network, hostname, seccomp,
-                    streams, host);
+                    streams, host, tty);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class ContainerCommand {
             throw new ExecutionException("the working directory '" + workingDir + "' is invalid, it needs to be an absolute path");
         }
         String user = request.user().orElse(image.user());
-        return new SandboxProcess(args, environment(image.env(), request.env()), user, workingDir);
+        return new SandboxProcess(args, environment(image.env(), request.env()), user, workingDir, request.terminal());
     }
 
     /** {@code base} with each {@code KEY=VALUE} of {@code overrides} set over it, keeping the first order. */

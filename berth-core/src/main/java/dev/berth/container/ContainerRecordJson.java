@@ -42,6 +42,9 @@ final class ContainerRecordJson {
         strings(process.putArray("env"), record.process().env());
         process.put("user", record.process().user());
         process.put("workingDir", record.process().workingDir());
+        if (record.process().terminal()) {
+            process.put("terminal", true);
+        }
         node.put("created", record.created().toString());
         ObjectNode labels = node.putObject("labels");
         record.sortedLabels().forEach(labels::put);
@@ -71,7 +74,7 @@ final class ContainerRecordJson {
         try {
             JsonNode process = node.path("process");
             var sandboxProcess = new SandboxProcess(strings(process.path("args")), strings(process.path("env")),
-                    text(process, "user"), text(process, "workingDir"));
+                    text(process, "user"), text(process, "workingDir"), process.path("terminal").asBoolean(false));
             Map<String, String> labels = new LinkedHashMap<>();
             node.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
             JsonNode runtime = node.path("runtime");

@@ -18,10 +18,18 @@ import java.util.Optional;
  * @param seccomp    Berth's default seccomp filter (where the runtime supports it); false for
  *                   {@code --security-opt seccomp=unconfined}
  * @param host       mounts, limits, capabilities, {@code --init} and the stop settings
+ * @param terminal   {@code -t}: the process gets a pseudo-terminal of its own
  */
 public record ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
         Optional<String> workingDir, Optional<String> user, NetworkOptions network, Optional<String> hostname,
-        boolean seccomp, ContainerHostConfig host) {
+        boolean seccomp, ContainerHostConfig host, boolean terminal) {
+
+    /** A container without a terminal. */
+    public ContainerSpec(String image, Optional<String> entrypoint, List<String> args, List<String> env,
+            Optional<String> workingDir, Optional<String> user, NetworkOptions network, Optional<String> hostname,
+            boolean seccomp, ContainerHostConfig host) {
+        this(image, entrypoint, args, env, workingDir, user, network, hostname, seccomp, host, false);
+    }
 
     public ContainerSpec {
         Objects.requireNonNull(image, "image");

@@ -238,6 +238,31 @@ public final class DetachedContainers {
         }
     }
 
+    /**
+     * {@code exec}: runs another process in the running container; returns its exit code.
+     *
+     * @throws ConflictException with Docker's text when the container is not running
+     */
+    public int exec(String reference, ExecSpec spec, dev.berth.runtime.Stdio stdio) {
+        ContainerRecord record = records.find(reference);
+        return ContainerExec.run(record, records.directory(record.id()), spec, stdio);
+    }
+
+    /** {@code commit}: the container's record and the changes of its writable layer, running or not. */
+    public ContainerChanges changes(String reference) {
+        return ContainerChanges.of(records.find(reference));
+    }
+
+    /**
+     * {@code attach}: where the running container's conmon takes input and gives output.
+     *
+     * @throws ConflictException with Docker's text when the container is not running
+     */
+    public ContainerConsole console(String reference) {
+        ContainerRecord record = records.find(reference);
+        return ContainerConsole.of(record, records.directory(record.id()), conmon.socketDirectory());
+    }
+
     private ContainerRecord launch(ContainerRecord record, ContainerDirectory directory) {
         try {
             Files.deleteIfExists(directory.exitFile());

@@ -96,6 +96,16 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
     }
 
     @Override
+    public int exec(String id, Path processFile, Stdio stdio, boolean detach) {
+        List<String> args = new ArrayList<>(List.of("exec", "--process", processFile.toString()));
+        if (detach) {
+            args.add("--detach");
+        }
+        args.add(id);
+        return execute("running a command in container " + id, args, stdio).containerExitCode();
+    }
+
+    @Override
     public void start(String id) {
         query("starting container " + id, List.of("start", id));
     }

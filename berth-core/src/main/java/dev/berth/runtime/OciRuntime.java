@@ -38,6 +38,14 @@ public interface OciRuntime {
     /** Starts a created container's process. */
     void start(String id);
 
+    /**
+     * Runs another process in a running container ({@code exec --process FILE}), {@code processFile} holding the
+     * spec's {@code process} object. In the foreground, returns the process's exit code (with a terminal, the
+     * runtime copies it to and from its own); {@code detach} returns once it started (0), its streams should then
+     * be files, not pipes.
+     */
+    int exec(String id, Path processFile, Stdio stdio, boolean detach);
+
     /** Sends a signal ({@code TERM}, {@code KILL}, {@code 9}, ...) to the container's first process. */
     void kill(String id, String signal);
 

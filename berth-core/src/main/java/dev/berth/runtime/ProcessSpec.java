@@ -46,6 +46,10 @@ public record ProcessSpec(boolean terminal, UserSpec user, List<String> args, Li
         return new ProcessSpec(terminal, user, replacement, env, cwd, capabilities, rlimits, noNewPrivileges);
     }
 
+    public ProcessSpec withTerminal(boolean replacement) {
+        return new ProcessSpec(replacement, user, args, env, cwd, capabilities, rlimits, noNewPrivileges);
+    }
+
     public ProcessSpec withRlimits(List<Rlimit> replacement) {
         return new ProcessSpec(terminal, user, args, env, cwd, capabilities, replacement, noNewPrivileges);
     }

@@ -141,7 +141,8 @@ public final class Sandbox implements AutoCloseable {
         root = MountedRoot.mount(snapshot.root(), bundle.resolve("rootfs"));
         ImageUsers users = ImageUsers.resolve(root.path(), process.user());
         String cwd = RunBundle.workingDirectory(root.path(), process.workingDir());
-        var spec = DockerDefaults.process(process.args(), environment(process.env(), users), users.user(), cwd);
+        var spec = DockerDefaults.process(process.args(), environment(process.env(), users), users.user(), cwd)
+                .withTerminal(process.terminal());
         Optional<SeccompProfile> profile = seccomp && !options.privileged() && runtime.supportsSeccomp()
                 ? Optional.of(DefaultSeccompProfile.forHost()) : Optional.empty();
         RunBundle.write(bundle, root.path(), spec, network, mounts, hostname, profile, options);

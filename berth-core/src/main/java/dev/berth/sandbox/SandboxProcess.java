@@ -7,9 +7,14 @@ import java.util.Objects;
  * The process a sandbox runs (a RUN step's or a container's), fully resolved: the argument vector (the shell already prepended for the
  * shell form), the environment as {@code KEY=value} entries in image order, the user as written in the
  * image config ({@code name}, {@code uid}, {@code uid:gid}, {@code name:group}; empty for root) and an
- * absolute working directory.
+ * absolute working directory; {@code terminal}: whether it gets a pseudo-terminal of its own ({@code -t}).
  */
-public record SandboxProcess(List<String> args, List<String> env, String user, String workingDir) {
+public record SandboxProcess(List<String> args, List<String> env, String user, String workingDir, boolean terminal) {
+
+    /** A process without a terminal, as RUN steps and {@code berth run} without {@code -t} have. */
+    public SandboxProcess(List<String> args, List<String> env, String user, String workingDir) {
+        this(args, env, user, workingDir, false);
+    }
 
     public SandboxProcess {
         args = List.copyOf(args);

@@ -128,6 +128,20 @@ class ContainerRecordsTest {
         assertThat(records.all()).extracting(ContainerRecord::name).containsExactly("earlier", "later");
     }
 
+    /** {@code run -dit}: {@code start} gives conmon {@code -t} again only if the record keeps the terminal. */
+    @Test
+    void aTerminalContainersRecordKeepsItsTerminal() throws IOException {
+        ContainerRecord record = record("d".repeat(64), "shell", 1);
+        SandboxProcess process = record.process();
+        ContainerRecord withTerminal = new ContainerRecord(record.id(), record.name(), record.image(), record.imageId(),
+                new SandboxProcess(process.args(), process.env(), process.user(), process.workingDir(), true),
+                record.created(), record.labels(), record.network(), record.hostname(), record.seccomp(),
+                record.stopSignal(), record.autoRemove(), record.logSizeMax(), record.parent(), record.runtime(),
+                record.snapshots(), record.started());
+        assertThat(ContainerRecordJson.read(ContainerRecordJson.write(withTerminal)).process().terminal()).isTrue();
+        assertThat(ContainerRecordJson.read(ContainerRecordJson.write(record)).process().terminal()).isFalse();
+    }
+
     @Test
     void emptyRootHasNoContainers() {
         assertThat(new ContainerRecords(root.resolve("missing")).all()).isEmpty();
