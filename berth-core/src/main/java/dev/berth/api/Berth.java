@@ -44,6 +44,7 @@ public final class Berth implements AutoCloseable {
     private final HostRunSteps runs;
     private final ArchiveTransfer archives;
     private final DetachedRuns detached;
+    private final Registries registries;
 
     private Berth(LocalStore store, Settings settings) {
         this.store = store;
@@ -52,6 +53,7 @@ public final class Berth implements AutoCloseable {
         this.listing = new ImageListing(catalog, new LayerSizes(store));
         this.runs = new HostRunSteps(store, settings.environment(), settings.runtimeState(), settings.runtime());
         this.archives = new ArchiveTransfer(store, json, catalog, runs);
+        this.registries = new Registries(store, settings, catalog, archives, dev.berth.registry.RetryPolicy.STANDARD);
         this.detached = new DetachedRuns(catalog, runs, store.paths().containers(),
                 settings.runtimeState().resolve("conmon"), settings.clock());
     }
@@ -141,7 +143,14 @@ public final class Berth implements AutoCloseable {
      * @param listener told of every step as it starts, prints, hits the cache, fails or ends
      */
     public BuildResult build(BuildRequest request, ProgressListener listener) {
-        return new Builder(store, runs, settings.clock()).build(request, listener);
+        return new Builder(store, runs, settings.clock(), registries::baseImages).build(request, listener);
+    }
+
+    /**
+     * Pull, push, login and logout: images to and from registries, and the credentials they take.
+     */
+    public Registries registries() {
+        return registries;
     }
 
     /**
