@@ -79,7 +79,7 @@ final class BlobFetcher {
                     ingester.commit(Optional.of(blob.digest()));
                 } catch (StoreException mismatch) {
                     throw new TransferException(blobWhat + " from " + client.endpoint().domain() + " was refused: "
-                            + mismatch.getMessage() + "; nothing was kept", mismatch);
+                            + mismatch.getMessage(), mismatch);
                 }
                 return true;
             }
