@@ -38,6 +38,7 @@ final class TransferLines implements TransferListener {
                 case PUSHED -> "Pushed";
             };
             case TransferEvent.Retrying retrying -> retrying.blob().shortHex() + ": Retrying: " + retrying.reason();
+            case TransferEvent.MirrorSkipped skipped -> "Mirror " + skipped.mirror() + " skipped: " + skipped.reason();
             case TransferEvent.BlobProgress _, TransferEvent.Finished _ -> null;
         };
         if (line != null) {

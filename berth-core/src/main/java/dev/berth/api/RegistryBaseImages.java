@@ -84,6 +84,8 @@ final class RegistryBaseImages implements BaseImageFetcher {
                 case PUSHED -> "Pushed";
             });
             case TransferEvent.Retrying retrying -> java.util.Optional.of(retrying.blob().shortHex() + ": " + retrying.reason());
+            case TransferEvent.MirrorSkipped skipped -> java.util.Optional.of("mirror " + skipped.mirror() + " skipped: "
+                    + skipped.reason());
             case TransferEvent.BlobProgress _, TransferEvent.Finished _ -> java.util.Optional.empty();
         };
     }

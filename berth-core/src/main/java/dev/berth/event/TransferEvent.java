@@ -40,6 +40,14 @@ public sealed interface TransferEvent {
         }
     }
 
+    /** A Docker Hub mirror did not give the image; the next mirror, or Docker Hub itself, is tried. */
+    record MirrorSkipped(String mirror, String reason) implements TransferEvent {
+        public MirrorSkipped {
+            Objects.requireNonNull(mirror, "mirror");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /**
      * The image is stored (pull) or the manifest written (push).
      *

@@ -55,12 +55,27 @@ public final class ImagePuller {
         return client(reference).tags("listing the tags of " + reference.familiarName());
     }
 
+    /**
+     * Pulls from the first of the reference's mirrors that has the image, else from its own registry (whose failure
+     * is the one reported: a mirror is only a shortcut).
+     */
     public PulledImage pull(ImageReference asked, Platform platform, TransferListener listener) {
         ImageReference reference = asked.withDefaultTag();
-        String what = "pulling " + reference.familiar();
-        RepositoryClient client = client(reference);
-        String wanted = reference.digest().map(Digest::toString).orElseGet(() -> reference.tag().orElseThrow());
         listener.on(new TransferEvent.Started(reference.toString(), reference.path(), false));
+        for (RegistryEndpoint mirror : transport.mirrors(reference.domain())) {
+            try {
+                return pull(new RepositoryClient(transport, mirror, reference.path(), false), reference, platform, listener);
+            } catch (BerthException notFromThisMirror) {
+                listener.on(new TransferEvent.MirrorSkipped(mirror.domain(), notFromThisMirror.getMessage()));
+            }
+        }
+        return pull(client(reference), reference, platform, listener);
+    }
+
+    private PulledImage pull(RepositoryClient client, ImageReference reference, Platform platform,
+            TransferListener listener) {
+        String what = "pulling " + reference.familiar();
+        String wanted = reference.digest().map(Digest::toString).orElseGet(() -> reference.tag().orElseThrow());
         RepositoryClient.FetchedManifest top = client.manifest(wanted, what);
         RepositoryClient.FetchedManifest chosen = top;
         if (isIndex(top.mediaType())) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  *
  * @param file where it was read from (whether or not it exists)
  * @param insecure hosts ({@code host[:port]}) reached over plain HTTP
- * @param mirrors Docker Hub mirrors (read, not yet used: pulls go to Docker Hub itself)
+ * @param mirrors Docker Hub mirrors ({@code https://host[:port]}, or {@code http://} for a plain one), tried in order
+ *     before Docker Hub by pulls of {@code docker.io} images
  */
 public record RegistryConfig(Path file, List<String> insecure, List<String> mirrors, Path certsDirectory) {
 
@@ -66,8 +67,10 @@ public record RegistryConfig(Path file, List<String> insecure, List<String> mirr
             if (root == null || !root.isObject()) {
                 throw new TransferException("registry configuration " + file + " is not a JSON object");
             }
-            return new RegistryConfig(file, strings(root, "insecure-registries", file), strings(root, "registry-mirrors", file),
-                    certsDirectory);
+            List<String> mirrors = strings(root, "registry-mirrors", file).stream()
+                    .map(mirror -> mirror.matches("^https?://.*") ? mirror : "https://" + mirror).toList();
+            return new RegistryConfig(file, strings(root, "insecure-registries", file).stream()
+                    .map(RegistryConfig::stripScheme).toList(), mirrors, certsDirectory);
         } catch (NoSuchFileException missing) {
             return new RegistryConfig(file, List.of(), List.of(), certsDirectory);
         } catch (IOException e) {
@@ -84,7 +87,7 @@ public record RegistryConfig(Path file, List<String> insecure, List<String> mirr
             throw new TransferException("registry configuration " + file + ": " + member + " must be a list of strings");
         }
         List<String> values = new ArrayList<>();
-        node.forEach(item -> values.add(stripScheme(item.asText())));
+        node.forEach(item -> values.add(item.asText().replaceFirst("/+$", "")));
         return values;
     }
 

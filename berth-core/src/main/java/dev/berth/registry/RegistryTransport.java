@@ -51,6 +51,19 @@ public final class RegistryTransport implements AutoCloseable {
         return RegistryEndpoint.of(domain, config);
     }
 
+    /**
+     * The mirrors to try before {@code domain}'s own registry: Berth's {@code registry-mirrors} for Docker Hub, as
+     * dockerd uses them; none for any other registry. Each is its own registry for credentials and {@code certs.d}.
+     */
+    List<RegistryEndpoint> mirrors(String domain) {
+        if (!RegistryEndpoint.canonicalDomain(domain).equals(RegistryEndpoint.DOCKER_HUB)) {
+            return List.of();
+        }
+        return config.mirrors().stream().map(URI::create).map(uri -> new RegistryEndpoint(
+                uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort(),
+                URI.create(uri.getScheme() + "://" + uri.getAuthority()))).toList();
+    }
+
     public CredentialStore credentials() {
         return credentials;
     }

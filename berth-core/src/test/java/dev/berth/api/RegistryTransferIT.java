@@ -200,6 +200,26 @@ class RegistryTransferIT {
         }
     }
 
+    @Test
+    void aDockerHubNameIsPulledFromTheConfiguredMirror(BaseImages images) throws IOException {
+        String id;
+        try (Berth source = open("source")) {
+            id = imported(source, images, registry.address() + "/library/berth-mirrored:1");
+            source.registries().push(PushRequest.builder(registry.address() + "/library/berth-mirrored:1").build(),
+                    TransferListener.NONE);
+        }
+        Files.createDirectories(work.resolve("config/berth"));
+        Files.writeString(work.resolve("config/berth/registries.json"),
+                "{\"registry-mirrors\": [\"http://" + registry.address() + "\"]}");
+        try (Berth target = open("target")) {
+            assertThat(target.registries().configFile()).isEqualTo(work.resolve("config/berth/registries.json"));
+            List<PullResult> pulled = target.registries().pull(PullRequest.builder("berth-mirrored:1").build(),
+                    TransferListener.NONE);
+            assertThat(pulled).extracting(PullResult::reference).containsExactly("docker.io/library/berth-mirrored:1");
+            assertThat(target.inspect("berth-mirrored:1").id()).hasToString(id);
+        }
+    }
+
     /** The one layer of a pushed image, from the registry's own manifest. */
     private static Digest layerOf(LocalRegistry registry, String name) throws IOException {
         String repository = name.substring(name.indexOf('/') + 1, name.lastIndexOf(':'));
