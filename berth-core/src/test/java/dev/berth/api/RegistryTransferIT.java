@@ -94,6 +94,11 @@ class RegistryTransferIT {
             assertThat(source.registries().push(PushRequest.builder(name).build(), second).digest())
                     .isEqualTo(pushed.digest());
             assertThat(second.outcomes()).containsExactly(TransferEvent.BlobOutcome.LAYER_EXISTS);
+            String other = registry.address() + "/berth/elsewhere:1";
+            source.tag(name, other);
+            Events third = new Events();
+            source.registries().push(PushRequest.builder(other).build(), third);
+            assertThat(third.outcomes()).containsExactly(TransferEvent.BlobOutcome.MOUNTED);
         }
         try (Berth target = open("target")) {
             Events events = new Events();
@@ -108,6 +113,27 @@ class RegistryTransferIT {
                     .streams(new RunRequest.Streams.ToFiles(out, work.resolve("err"))).build()).exitCode();
             assertThat(exit).isZero();
             assertThat(Files.readString(out)).isEqualTo("hello from the registry\n");
+        }
+    }
+
+    @Test
+    void aLayerAboveTheMonolithicLimitGoesUpInChunksAndComesBackWhole() throws IOException {
+        byte[] large = new byte[40 << 20];
+        new java.util.Random(42).nextBytes(large); // incompressible: the gzip blob stays above 32 MiB
+        byte[] tar = new dev.berth.testing.TarBuilder().file("large.bin", large).build();
+        String name = registry.address() + "/berth/large:1";
+        String id;
+        try (Berth source = open("source")) {
+            id = source.importRootfs(ImportRequest.tarball(new java.io.ByteArrayInputStream(tar)).reference(name).build())
+                    .toString();
+            Events events = new Events();
+            source.registries().push(PushRequest.builder(name).build(), events);
+            assertThat(events.seen.stream().filter(TransferEvent.BlobProgress.class::isInstance).count())
+                    .isGreaterThanOrEqualTo(3); // one per 16 MiB chunk
+        }
+        try (Berth target = open("target")) {
+            target.registries().pull(PullRequest.builder(name).build(), TransferListener.NONE);
+            assertThat(target.inspect(name).id()).hasToString(id);
         }
     }
 
