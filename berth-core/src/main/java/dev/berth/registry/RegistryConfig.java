@@ -95,6 +95,11 @@ public record RegistryConfig(Path file, List<String> insecure, List<String> mirr
         return text.replaceFirst("^https?://", "").replaceFirst("/+$", "");
     }
 
+    /** True when {@code certs.d/DOMAIN/} exists: the registry's own CA or client certificate is configured. */
+    boolean hasCertificates(String domain) {
+        return Files.isDirectory(certsDirectory.resolve(domain.replace("[", "").replace("]", "")));
+    }
+
     boolean isInsecure(String domain) {
         String lower = domain.toLowerCase(Locale.ROOT);
         return insecure.contains(lower) || insecure.contains(RegistryEndpoint.hostOf(lower));

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Where a reference's registry answers. The reference's domain names it as Docker does: {@code docker.io} (every
  * name without a registry part, {@code alpine} included) is served by {@code registry-1.docker.io}; any other domain
  * is the host itself. HTTPS unless the host is loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}: Docker
- * treats those as insecure too) or listed as insecure in Berth's registry configuration.
+ * treats those as insecure too) without a {@code certs.d} directory of its own, or listed as insecure in Berth's
+ * registry configuration.
  *
  * @param domain the reference's registry part, {@code docker.io} or {@code host[:port]}: the key of credentials and
  *     of {@code certs.d}
@@ -29,7 +30,8 @@ public record RegistryEndpoint(String domain, URI base) {
     /** The endpoint for a reference's domain under {@code config}'s insecure list. */
     public static RegistryEndpoint of(String domain, RegistryConfig config) {
         String host = canonicalDomain(domain).equals(DOCKER_HUB) ? DOCKER_HUB_HOST : domain;
-        boolean plain = isLoopback(domain) || config.isInsecure(domain);
+        // A loopback registry with a certs.d directory of its own speaks TLS (a test registry with its own CA).
+        boolean plain = (isLoopback(domain) && !config.hasCertificates(domain)) || config.isInsecure(domain);
         return new RegistryEndpoint(canonicalDomain(domain), URI.create((plain ? "http://" : "https://") + host));
     }
 
