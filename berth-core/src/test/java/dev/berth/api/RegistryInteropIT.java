@@ -95,6 +95,22 @@ class RegistryInteropIT {
     }
 
     @Test
+    void anImageDockerPushedInItsV22FormatIsPulledAndRunByBerth(DockerEngine docker, BaseImages images) throws IOException {
+        String name = registry.address() + "/berth/docker-pushed:" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            docker.docker("import", "-c", "CMD [\"echo\", \"pushed by docker\"]", images.busyboxRootfs().toString(), name)
+                    .orThrow();
+            docker.docker("push", name).orThrow();
+        } finally {
+            docker.docker("rmi", "-f", name);
+        }
+        try (Berth berth = open("store")) {
+            berth.registries().pull(PullRequest.builder(name).build(), TransferListener.NONE);
+            assertThat(runInBerth(berth, name)).isEqualTo("pushed by docker\n");
+        }
+    }
+
+    @Test
     void anImageSkopeoCopiedFromAnOciLayoutIsPulledAndRunByBerth(BaseImages images) throws IOException {
         String local = "berth-it/skopeo-source:1";
         try (Berth berth = open("layout")) {
