@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.berth.error.NotFoundException;
 import dev.berth.error.TransferException;
 import dev.berth.event.TransferEvent;
+import dev.berth.event.ProgressListener;
 import dev.berth.event.TransferListener;
 import dev.berth.image.Digest;
 import dev.berth.testing.BaseImages;
@@ -221,8 +222,31 @@ class RegistryTransferIT {
                         }
                     });
             assertThat(lines).anySatisfy(line -> assertThat(line).endsWith("Pull complete"));
-            assertThat(builder.inspect(base).id()).isNotNull();
             assertThat(builder.inspect("built:1").id()).isEqualTo(built.imageId());
+
+            // The tag moves in the registry: a default build keeps the stored base, --pull=always sees the new one.
+            String movedId;
+            try (Berth source = open("source")) {
+                try (InputStream rootfs = Files.newInputStream(images.busyboxRootfs())) {
+                    movedId = source.importRootfs(ImportRequest.tarball(rootfs).reference(base)
+                            .changes(List.of("ENV MOVED=1")).build()).toString();
+                }
+                source.registries().push(PushRequest.builder(base).build(), TransferListener.NONE);
+            }
+            List<Integer> cached = new CopyOnWriteArrayList<>();
+            ProgressListener cachedSteps = event -> {
+                if (event instanceof dev.berth.event.BuildEvent.StepCached hit) {
+                    cached.add(hit.step());
+                }
+            };
+            assertThat(builder.build(BuildRequest.builder(context).build(), cachedSteps).imageId())
+                    .isEqualTo(built.imageId());
+            assertThat(cached).isNotEmpty();
+            cached.clear();
+            BuildResult rebuilt = builder.build(BuildRequest.builder(context).pull(PullPolicy.ALWAYS).build(), cachedSteps);
+            assertThat(rebuilt.imageId()).isNotEqualTo(built.imageId());
+            assertThat(cached).isEmpty();
+            assertThat(builder.inspect(base).id()).hasToString(movedId);
         }
     }
 
