@@ -114,17 +114,23 @@ public final class RegistryTransport implements AutoCloseable {
             if (status == 401 && sameHost && !answered) {
                 List<AuthChallenge> challenges = response.headers().allValues("WWW-Authenticate").stream()
                         .flatMap(value -> AuthChallenge.parse(value).stream()).toList();
-                discardQuietly(response);
                 auth.forget(endpoint.domain(), scope);
                 answered = true;
                 attempt--;
-                Optional<String> answer = auth.answer(client, endpoint.domain(), scope,
-                        scopeWithChallenge(scope, challenges), challenges, given);
+                Optional<String> answer;
+                try {
+                    answer = auth.answer(client, endpoint.domain(), scope, scopeWithChallenge(scope, challenges),
+                            challenges, given);
+                } catch (RuntimeException tokenRefused) {
+                    discardQuietly(response);
+                    throw tokenRefused;
+                }
                 if (answer.isPresent()) {
+                    discardQuietly(response);
                     continue;
                 }
-                // Nothing to answer with: send once more without a header to return the 401 with its body.
-                return sendPlain(client, current);
+                // Nothing to answer with: the 401 itself, its body unread, is what the caller reports.
+                return response;
             }
             if (RetryPolicy.isTransient(status)) {
                 Optional<Duration> delay = retry.delay(attempt, waited,
@@ -151,17 +157,6 @@ public final class RegistryTransport implements AutoCloseable {
             }
         }
         return all.toString();
-    }
-
-    private HttpResponse<InputStream> sendPlain(HttpClient client, RegistryCall call) {
-        try {
-            return client.send(request(call, Optional.empty()), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new TransferException(call.what() + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransferException(call.what() + ": interrupted", e);
-        }
     }
 
     private static HttpRequest request(RegistryCall call, Optional<String> authorization) {
