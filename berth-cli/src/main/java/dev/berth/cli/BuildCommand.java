@@ -85,9 +85,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Do not use the build cache.")
     boolean noCache;
 
-    @Option(names = "--pull", description = "Accepted for compatibility and ignored: base images come from the local "
-            + "store only (berth load or import them); there is no registry client yet.")
-    boolean pull;
+    @Option(names = "--pull", arity = "0..1", paramLabel = "always|missing|never", parameterConsumer = PullOption.class,
+            description = "When to pull base images from their registry: missing (the default: only images the store "
+                    + "lacks), always (the flag alone, as Docker's --pull), never.")
+    String pull;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the image ID.")
     boolean quiet;
@@ -163,6 +164,9 @@ final class BuildCommand implements Callable<Integer> {
         Optional.ofNullable(target).ifPresent(request::target);
         Optional.ofNullable(platform).ifPresent(request::platform);
         epoch.ifPresent(request::sourceDateEpoch);
+        if (pull != null) {
+            request.pull(PullOption.policy(pull, spec));
+        }
         BuildRequest built = request.build();
         ProgressView view = mode.open(out, err, env, Clock.systemUTC());
         BuildResult result;

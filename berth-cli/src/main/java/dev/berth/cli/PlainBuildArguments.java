@@ -83,7 +83,7 @@ final class PlainBuildArguments {
         switch (flag) {
             case "-q", "--quiet" -> build.quiet = true;
             case "--no-cache" -> build.noCache = true;
-            case "--pull" -> build.pull = true;
+            case "--pull" -> build.pull = "always";
             case "--explain-cache" -> build.explainCache = true;
             default -> throw new IllegalArgumentException("not a flag of build: " + flag);
         }
@@ -113,6 +113,12 @@ final class PlainBuildArguments {
             case "--runtime-state" -> build.runtimeState = Path.of(value);
             case "--progress" -> build.progress = value;
             case "--root" -> build.store.root = Path.of(value);
+            case "--pull" -> {
+                if (!PullOption.VALUES.contains(value)) {
+                    return false;
+                }
+                build.pull = value;
+            }
             default -> {
                 return false;
             }

@@ -37,6 +37,9 @@ class PlainBuildArgumentsTest {
         "build --platform linux/amd64 --iidfile /tmp/id --runtime crun --runtime-state /tmp/state --root /tmp/store ctx",
         "build -o type=local,dest=out --output=type=tar,dest=x.tar ctx",
         "build --tag= ctx",
+        "build --pull=never ctx",
+        "build --pull=always ctx",
+        "build --pull ctx",
     })
     void readsAPlainLineAsPicocliDoes(String line) {
         String[] args = line.split(" ", -1);
@@ -57,6 +60,16 @@ class PlainBuildArgumentsTest {
     })
     void leavesAnythingElseToPicocli(String line) {
         assertThat(PlainBuildArguments.parse(line.split(" ", -1))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"build --pull .|always|.", "build --pull never .|never|.", "build . --pull|always|.",
+            "build --pull=missing .|missing|."})
+    void pullAloneMeansAlwaysAndTakesOnlyAPolicyWordAsItsValue(String row) {
+        String[] cells = row.split("\\|");
+        BuildCommand build = picocli(cells[0].split(" "));
+        assertThat(build.pull).isEqualTo(cells[1]);
+        assertThat(build.context).isEqualTo(cells[2]);
     }
 
     @Test

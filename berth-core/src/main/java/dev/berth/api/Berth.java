@@ -48,6 +48,7 @@ public final class Berth implements AutoCloseable {
     private final DetachedRuns detached;
     private final Volumes volumes;
     private final BridgeAttachments bridges;
+    private final Registries registries;
 
     private Berth(LocalStore store, Settings settings) {
         this.store = store;
@@ -58,6 +59,7 @@ public final class Berth implements AutoCloseable {
         this.archives = new ArchiveTransfer(store, json, catalog, runs);
         this.bridges = new BridgeAttachments(store.paths().containers().resolveSibling("networks"),
                 settings.runtimeState().resolve("networks"), settings.clock());
+        this.registries = new Registries(store, settings, catalog, archives, dev.berth.registry.RetryPolicy.STANDARD);
         this.detached = new DetachedRuns(catalog, runs, store.paths().containers(),
                 settings.runtimeState().resolve("conmon"), settings.clock(), bridges);
         this.volumes = new Volumes(new dev.berth.volume.VolumeStore(store.paths().volumes(), settings.clock()),
@@ -154,7 +156,14 @@ public final class Berth implements AutoCloseable {
      * @param listener told of every step as it starts, prints, hits the cache, fails or ends
      */
     public BuildResult build(BuildRequest request, ProgressListener listener) {
-        return new Builder(store, runs, settings.clock()).build(request, listener);
+        return new Builder(store, runs, settings.clock(), registries::baseImages).build(request, listener);
+    }
+
+    /**
+     * Pull, push, login and logout: images to and from registries, and the credentials they take.
+     */
+    public Registries registries() {
+        return registries;
     }
 
     /**

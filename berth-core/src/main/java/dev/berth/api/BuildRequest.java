@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param outputs where the result goes ({@code --output}), at least one; the image is stored and tagged only for
  *     {@link Output.Image}, and {@code tags} name it in archives too
  * @param secrets {@code --secret}s by id, for {@code RUN --mount=type=secret}; never part of a cache key
+ * @param pull {@code --pull}: when base images ({@code FROM}, {@code COPY --from=IMAGE}) are pulled from their registry
  */
 public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<String> dockerfileText,
         Map<String, String> buildArgs, Map<String, String> labels, List<String> tags, Optional<String> target,
         boolean noCache, boolean explainCache, Optional<String> platform, Optional<Instant> sourceDateEpoch,
-        List<Output> outputs, Map<String, Secret> secrets) {
+        List<Output> outputs, Map<String, Secret> secrets, PullPolicy pull) {
 
     public BuildRequest {
         Objects.requireNonNull(context, "context");
@@ -41,6 +42,7 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("a build needs at least one output");
         }
+        Objects.requireNonNull(pull, "pull");
         secrets = Map.copyOf(secrets);
         if (secrets.containsKey("")) {
             throw new IllegalArgumentException("a secret needs an id");
@@ -96,6 +98,7 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
         private List<String> tags = List.of();
         private Optional<String> target = Optional.empty();
         private boolean noCache;
+        private PullPolicy pull = PullPolicy.MISSING;
         private boolean explainCache;
         private Optional<String> platform = Optional.empty();
         private Optional<Instant> sourceDateEpoch = Optional.empty();
@@ -166,10 +169,16 @@ public record BuildRequest(Path context, Optional<Path> dockerfile, Optional<Str
             return this;
         }
 
+        /** {@code --pull}; {@link PullPolicy#MISSING} unless set. */
+        public Builder pull(PullPolicy value) {
+            pull = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException without an output, or with a secret without an id */
         public BuildRequest build() {
             return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, labels, tags, target, noCache,
-                    explainCache, platform, sourceDateEpoch, outputs, secrets);
+                    explainCache, platform, sourceDateEpoch, outputs, secrets, pull);
         }
     }
 }

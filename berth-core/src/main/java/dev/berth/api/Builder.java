@@ -6,6 +6,7 @@ import dev.berth.context.ContentHasher;
 import dev.berth.context.StatCache;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.dockerfile.check.PredefinedArgs;
+import dev.berth.engine.BaseImageFetcher;
 import dev.berth.engine.BuildCache;
 import dev.berth.engine.BuildEngine;
 import dev.berth.engine.BuildOptions;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Builds images into a local store: plans the Dockerfile, runs the graph through the engine (RUN by
@@ -56,12 +58,19 @@ final class Builder {
     private final Clock clock;
     private final Platform host;
     private final UpToDateBuilds upToDate;
+    private final Function<PullPolicy, BaseImageFetcher> fetchers;
 
     public Builder(LocalStore store, RunStepExecutor runs, Clock clock) {
+        this(store, runs, clock, policy -> BaseImageFetcher.LOCAL_ONLY);
+    }
+
+    /** @param fetchers the base-image fetcher for a build's pull policy (the registries', from {@link Berth}) */
+    Builder(LocalStore store, RunStepExecutor runs, Clock clock, Function<PullPolicy, BaseImageFetcher> fetchers) {
         this.store = store;
         this.runs = runs;
         this.clock = clock;
         this.host = HostPlatform.platform();
+        this.fetchers = fetchers;
         this.upToDate = upToDateBuilds(store);
     }
 
@@ -94,8 +103,9 @@ final class Builder {
             return replayed.get();
         }
         StepRecorder steps = new StepRecorder(listener);
+        BaseImageFetcher fetcher = fetchers.apply(request.pull());
         BuildGraph graph = new BuildPlanner(PredefinedArgs.building(host),
-                new StoredBaseImages(store.content(), store.images(), host))
+                new StoredBaseImages(store.content(), store.images(), host, fetcher))
                 .plan(source, request.buildArgs(), request.target(), Optional.of(context));
         StatCache stats = StatCache.open(store.paths().cache().resolve("stat"), contextRoot);
         Path work = store.paths().buildWork().resolve(UUID.randomUUID().toString());
@@ -110,7 +120,7 @@ final class Builder {
                 steps, request.engineSecrets());
         Throwable failed = null;
         try {
-            StageState state = new BuildEngine(store.content(), store.images(), cache, runs, store::writeGuard)
+            StageState state = new BuildEngine(store.content(), store.images(), cache, runs, store::writeGuard, fetcher)
                     .build(graph, options);
             ImageConfig config = finalConfig(state.config(), request.labels(), options);
             ImageAssembler assembler = new ImageAssembler(store.content(), store.images(), ImageJson.standard());

@@ -34,8 +34,9 @@ import java.util.stream.Stream;
  * from a record of the last one, without planning, hashing or looking steps up, and shows the same steps as cached.
  * What could make the answer differ falls back to a full build: a context file's size, mtime, ctime, inode or mode,
  * any write to the index (a tag moved, an image pulled, loaded or removed), another Berth (its code is in the
- * inputs), {@code --no-cache}, outputs other than the store, and Dockerfiles whose ADD fetches URLs (Docker fetches
- * them on every build).
+ * inputs), {@code --no-cache}, {@code --pull=always}, outputs other than the store, and Dockerfiles whose ADD fetches
+ * URLs (Docker fetches them on every build). A base image pulled by the build writes the index, so that build
+ * leaves no record.
  *
  * <p>The context is listed only for a build that reads it (a COPY or a bind mount from it) and only when a record
  * is written or checked: a build that is not up to date pays nothing. The listing is taken after the build, and a
@@ -86,7 +87,8 @@ final class UpToDateBuilds {
     Optional<Fingerprint> fingerprint(BuildRequest request, Path dockerfilePath, SourceFile dockerfile,
             BuildContext context, Instant started) {
         boolean storeOnly = request.outputs().size() == 1 && request.outputs().getFirst() instanceof Output.Image;
-        if (!storeOnly || request.noCache() || request.explainCache()) {
+        // --pull=always asks the registry every time: a moved tag must be seen.
+        if (!storeOnly || request.noCache() || request.explainCache() || request.pull() == PullPolicy.ALWAYS) {
             return Optional.empty();
         }
         try {

@@ -21,24 +21,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Finds a base image in the local store by reference and reads its manifest (choosing the host
- * platform's from an index), config and layers. Registry pulls are not its job: a missing image is a
- * {@link NotFoundException} that says how to get it.
+ * platform's from an index), config and layers. Before each lookup the {@link BaseImageFetcher} may pull it (the
+ * API's, under the build's pull policy); an image still missing is a {@link NotFoundException} that says how to get it.
  */
-record BaseImageResolver(ContentStore content, OciLayout images, ImageJson json) {
+record BaseImageResolver(ContentStore content, OciLayout images, ImageJson json, BaseImageFetcher fetcher) {
+
+    BaseImageResolver(ContentStore content, OciLayout images, ImageJson json) {
+        this(content, images, json, BaseImageFetcher.LOCAL_ONLY);
+    }
 
     /** A stored image: its manifest's digest, config and layers. */
     record Resolved(Digest manifest, ImageConfig config, List<LayerRef> layers) {}
 
     Resolved resolve(String reference, Platform platform) {
+        return resolve(reference, platform, line -> { });
+    }
+
+    /** As {@link #resolve(String, Platform)}, the image first pulled by the fetcher when it decides to, its lines to {@code progress}. */
+    Resolved resolve(String reference, Platform platform, Consumer<String> progress) {
         ImageReference parsed;
         try {
             parsed = ImageReference.parse(reference).withDefaultTag();
         } catch (InvalidReferenceException e) {
             throw new StepInputException("invalid image reference \"" + reference + "\": " + e.getMessage());
         }
+        fetcher.ensure(parsed.toString(), images.resolve(parsed.toString()).isPresent(), platform, progress);
         IndexDescriptor found = images.resolve(parsed.toString()).orElseThrow(() -> new NotFoundException(
                 "image " + parsed.familiar() + " is not in the local store; run `berth pull " + parsed.familiar()
                         + "` or `berth load` it first"));

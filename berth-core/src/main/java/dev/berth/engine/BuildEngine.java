@@ -59,8 +59,14 @@ public final class BuildEngine {
      */
     public BuildEngine(ContentStore content, OciLayout images, BuildCache cache, RunStepExecutor runs,
             Supplier<StoreLock.Held> writeGuard) {
+        this(content, images, cache, runs, writeGuard, BaseImageFetcher.LOCAL_ONLY);
+    }
+
+    /** @param fetcher pulls base images the store lacks (or every one, under {@code --pull=always}) */
+    public BuildEngine(ContentStore content, OciLayout images, BuildCache cache, RunStepExecutor runs,
+            Supplier<StoreLock.Held> writeGuard, BaseImageFetcher fetcher) {
         ImageJson json = ImageJson.standard();
-        this.parts = new EngineParts(content, cache, runs, new BaseImageResolver(content, images, json), json,
+        this.parts = new EngineParts(content, cache, runs, new BaseImageResolver(content, images, json, fetcher), json,
                 new CacheMounts(cache.mountsDirectory()), writeGuard);
     }
 
@@ -138,7 +144,8 @@ public final class BuildEngine {
                         StepKey.base(Optional.empty(), options.platform().toString()), Optional.empty());
                 case BaseImage.Stage(int index) -> finished.apply(index);
                 case BaseImage.Image(String reference) -> {
-                    BaseImageResolver.Resolved base = parts.resolver().resolve(reference, options.platform());
+                    BaseImageResolver.Resolved base = parts.resolver().resolve(reference, options.platform(),
+                            line -> options.listener().on(new BuildEvent.StepOutput(fromStep, line)));
                     ImageConfig config = withDefaultPath(base.config());
                     // Triggers run in this build only: the image built here does not inherit them.
                     if (!config.config().onBuild().isEmpty()) {

@@ -22,7 +22,12 @@ public final class StoredBaseImages implements BaseImageConfigs {
     private final Platform platform;
 
     public StoredBaseImages(ContentStore content, OciLayout images, Platform platform) {
-        this.resolver = new BaseImageResolver(content, images, ImageJson.standard());
+        this(content, images, platform, BaseImageFetcher.LOCAL_ONLY);
+    }
+
+    /** With a fetcher: a base image the build will pull is pulled while planning, so its ONBUILD triggers count. */
+    public StoredBaseImages(ContentStore content, OciLayout images, Platform platform, BaseImageFetcher fetcher) {
+        this.resolver = new BaseImageResolver(content, images, ImageJson.standard(), fetcher);
         this.platform = Objects.requireNonNull(platform, "platform");
     }
 

@@ -30,7 +30,7 @@ class RequestBuildersTest {
 
         assertThat(request).isEqualTo(new BuildRequest(CONTEXT, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
                 List.of(), Optional.empty(), false, false, Optional.empty(), Optional.empty(),
-                List.of(new Output.Image()), Map.of()));
+                List.of(new Output.Image()), Map.of(), PullPolicy.MISSING));
     }
 
     @Test

@@ -195,6 +195,7 @@ class UpToDateRebuildTest {
         assertThat(build(request().noCache(true)).replayed()).isFalse();
         assertThat(build(request().explainCache(true)).replayed()).isFalse();
         assertThat(build(request().outputs(List.of(new Output.Local(exported)))).replayed()).isFalse();
+        assertThat(build(request().pull(PullPolicy.ALWAYS)).replayed()).isFalse();
     }
 
     @Test

@@ -123,6 +123,17 @@ class PackageRulesTest {
     }
 
     @Test
+    void registriesKnowNothingOfBuildsOrTheFacade() {
+        // The distribution client moves blobs between a registry and the store; builds reach it through api.
+        noClasses().that().resideInAPackage("dev.berth.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.engine..", "dev.berth.plan..",
+                        "dev.berth.api..", "dev.berth.cli..", "dev.berth.dockerfile..", "dev.berth.container..",
+                        "dev.berth.sandbox..")
+                .because("registry sits below the engine and the API, beside the store")
+                .check(core);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.berth.(**)").should().beFreeOfCycles().check(core);
     }

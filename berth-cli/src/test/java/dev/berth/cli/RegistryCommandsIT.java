@@ -1,0 +1,59 @@
+package dev.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
+import dev.berth.testing.BaseImages;
+import dev.berth.testing.IntegrationFixtures;
+import dev.berth.testing.LocalRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code berth push} and {@code berth pull} print Docker's lines against the real registry. */
+@ExtendWith(IntegrationFixtures.class)
+class RegistryCommandsIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void pushAndPullPrintDockersLinesAndQuietPrintsTheReference(LocalRegistry registry, BaseImages images)
+            throws IOException {
+        String name = registry.address() + "/berth-cli/" + UUID.randomUUID().toString().substring(0, 8) + ":1";
+        Path source = work.resolve("source");
+        try (Berth berth = Berth.open(Settings.builder().root(source).build());
+             InputStream rootfs = Files.newInputStream(images.busyboxRootfs())) {
+            berth.importRootfs(ImportRequest.tarball(rootfs).reference(name).build());
+        }
+
+        CliRun push = CliRun.of("push", "--root", source.toString(), name);
+
+        assertThat(push.exitCode()).as(push.err()).isZero();
+        String[] pushed = push.out().split("\n");
+        assertThat(pushed[0]).isEqualTo("The push refers to repository [" + name.substring(0, name.lastIndexOf(':')) + "]");
+        assertThat(pushed[1]).matches("[0-9a-f]{12}: Pushed");
+        assertThat(pushed[2]).matches("1: digest: sha256:[0-9a-f]{64} size: \\d+");
+
+        Path target = work.resolve("target");
+        CliRun pull = CliRun.of("pull", "--root", target.toString(), name);
+        assertThat(pull.exitCode()).as(pull.err()).isZero();
+        assertThat(pull.out()).matches("1: Pulling from " + name.substring(0, name.lastIndexOf(':')).replace(".", "\\.")
+                + "\n[0-9a-f]{12}: Pull complete\nDigest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for "
+                + name.replace(".", "\\.") + "\n" + name.replace(".", "\\.") + "\n");
+
+        CliRun quiet = CliRun.of("pull", "-q", "--root", target.toString(), name);
+        assertThat(quiet.out()).isEqualTo(name + "\n");
+
+        CliRun missing = CliRun.of("pull", "--root", target.toString(), registry.address() + "/berth-cli/none:1");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("MANIFEST_UNKNOWN").contains(registry.address() + "/berth-cli/none:1");
+    }
+}

@@ -1,0 +1,154 @@
+package dev.berth.registry;
+
+import dev.berth.error.BerthException;
+import dev.berth.error.StoreException;
+import dev.berth.error.TransferException;
+import dev.berth.event.TransferEvent;
+import dev.berth.event.TransferListener;
+import dev.berth.image.Compression;
+import dev.berth.image.Descriptor;
+import dev.berth.image.Digest;
+import dev.berth.image.ImageConfig;
+import dev.berth.image.ImageJson;
+import dev.berth.image.ImageReference;
+import dev.berth.image.Manifest;
+import dev.berth.image.StandardMediaType;
+import dev.berth.layer.LayerConverter;
+import dev.berth.layer.LayerDigests;
+import dev.berth.store.Ingester;
+import dev.berth.store.LocalStore;
+import dev.berth.store.StoreLock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Pushes a stored image to a repository: layers the store keeps uncompressed (what builds write) are gzip-compressed
+ * on the way out with the project's parallel gzip writer ({@link LayerConverter}) into the store, and the compressed
+ * blob remembered for the next push ({@link BlobMemory}); then the config and layers go up in parallel on virtual
+ * threads ({@link BlobUploader}), the manifest last. A manifest whose layers all stay as they are is pushed byte for
+ * byte, so its digest is the store's.
+ */
+public final class ImagePusher {
+
+    private final RegistryTransport transport;
+    private final LocalStore store;
+    private final ImageJson json;
+    private final BlobMemory memory;
+
+    public ImagePusher(RegistryTransport transport, LocalStore store, ImageJson json) {
+        this.transport = transport;
+        this.store = store;
+        this.json = json;
+        this.memory = new BlobMemory(store.paths().cache().resolve("registry"));
+    }
+
+    public PushedImage push(ImageReference asked, Digest manifestDigest, TransferListener listener) {
+        if (asked.digest().isPresent()) {
+            throw new TransferException("pushing " + asked.familiar() + ": a push names a tag, not a digest");
+        }
+        ImageReference target = asked.withDefaultTag();
+        String what = "pushing " + target.familiar();
+        listener.on(new TransferEvent.Started(target.toString(), target.name(), true));
+        byte[] storedBytes = read(manifestDigest);
+        Manifest manifest = json.readManifest(storedBytes, "the manifest of " + target.familiar());
+        ImageConfig config = json.readConfig(read(manifest.config().digest()), "the config of " + target.familiar());
+        List<Digest> diffIds = config.rootFs().diffIds();
+        RepositoryClient client = new RepositoryClient(transport, transport.endpoint(target.domain()), target.path(), true);
+        // Compressed layers are ingested into the store: the write guard keeps them from a collection until pushed.
+        try (StoreLock.Held _ = store.writeGuard()) {
+            List<Descriptor> layers = new ArrayList<>();
+            boolean changed = false;
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                Descriptor layer = manifest.layers().get(i);
+                if (layer.mediaType().compression() == Compression.NONE && layer.mediaType().isLayer()) {
+                    layers.add(gzipped(layer, i < diffIds.size() ? diffIds.get(i) : layer.digest(), manifest.isDocker()));
+                    changed = true;
+                } else {
+                    layers.add(layer);
+                }
+            }
+            byte[] bytes = changed ? json.write(new Manifest(2, manifest.mediaType(), manifest.artifactType(),
+                    manifest.config(), layers, manifest.subject(), manifest.annotations())) : storedBytes;
+            List<Descriptor> blobs = new ArrayList<>(layers);
+            blobs.add(manifest.config());
+            uploadAll(client, blobs.stream().distinct().toList(), manifest.config(), what, listener);
+            String mediaType = manifest.mediaType().map(type -> type.value()).orElse(StandardMediaType.OCI_MANIFEST.value());
+            client.putManifest(target.tag().orElseThrow(), mediaType, bytes, what);
+            Digest digest = Digest.sha256(bytes);
+            listener.on(new TransferEvent.Finished(target.toString(), digest, bytes.length, true));
+            return new PushedImage(target, digest, bytes.length);
+        }
+    }
+
+    /** The gzip blob for an uncompressed layer: remembered from an earlier push if the store still has it, else made. */
+    private Descriptor gzipped(Descriptor layer, Digest diffId, boolean docker) {
+        StandardMediaType type = docker ? StandardMediaType.DOCKER_LAYER_GZIP : StandardMediaType.OCI_LAYER_GZIP;
+        Optional<Digest> known = memory.compressed(layer.digest());
+        if (known.isPresent()) {
+            Optional<Long> size = store.content().info(known.get()).map(info -> info.size());
+            if (size.isPresent()) {
+                return Descriptor.of(type, known.get(), size.get());
+            }
+        }
+        try (Ingester ingester = store.content().ingest(); InputStream blob = store.content().open(layer.digest())) {
+            LayerDigests digests = LayerConverter.to(Compression.GZIP).convert(blob, diffId, ingester.stream());
+            ingester.commit(Optional.of(digests.blobDigest()));
+            memory.rememberCompressed(layer.digest(), digests.blobDigest());
+            return Descriptor.of(type, digests.blobDigest(), digests.blobSize());
+        } catch (IOException e) {
+            throw new StoreException("compressing layer " + layer.digest() + " with gzip for the push", e);
+        }
+    }
+
+    private void uploadAll(RepositoryClient client, List<Descriptor> blobs, Descriptor config, String what,
+            TransferListener listener) {
+        BlobUploader uploader = new BlobUploader(store.content(), memory);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Descriptor blob : blobs) {
+                running.add(executor.submit(() -> {
+                    TransferEvent.BlobOutcome outcome = uploader.upload(client, blob, what,
+                            blob.equals(config) ? TransferListener.NONE : listener);
+                    if (!blob.equals(config)) {
+                        listener.on(new TransferEvent.BlobDone(blob.digest(), outcome));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> upload : running) {
+                try {
+                    upload.get();
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case BerthException berth -> throw berth;
+                        case RuntimeException runtime -> throw runtime;
+                        case Error error -> throw error;
+                        default -> throw new TransferException(what + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransferException(what + ": interrupted", e);
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+            executor.close();
+        }
+    }
+
+    private byte[] read(Digest digest) {
+        try (InputStream in = store.content().open(digest)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new StoreException("reading blob " + digest + " from the store: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.berth.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.error.TransferException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Berth's registry configuration, read from {@code registries.json} in Berth's configuration directory
+ * ({@code $BERTH_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/berth}, else {@code ~/.config/berth}): the members of
+ * Docker's {@code daemon.json} that concern registries, with the same names, so one can be copied from the other.
+ *
+ * <pre>{"insecure-registries": ["registry.lan:5000"], "registry-mirrors": ["https://mirror.lan"]}</pre>
+ *
+ * A missing file is an empty configuration. {@code certsDirectory} is Docker's {@code /etc/docker/certs.d}
+ * (injected so tests choose another).
+ *
+ * @param file where it was read from (whether or not it exists)
+ * @param insecure hosts ({@code host[:port]}) reached over plain HTTP
+ * @param mirrors Docker Hub mirrors ({@code https://host[:port]}, or {@code http://} for a plain one), tried in order
+ *     before Docker Hub by pulls of {@code docker.io} images
+ */
+public record RegistryConfig(Path file, List<String> insecure, List<String> mirrors, Path certsDirectory) {
+
+    public static final String FILE_NAME = "registries.json";
+    public static final Path DOCKER_CERTS_DIRECTORY = Path.of("/etc/docker/certs.d");
+
+    public RegistryConfig {
+        insecure = insecure.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+        mirrors = List.copyOf(mirrors);
+    }
+
+    /** Berth's configuration directory for this environment ({@code HOME}, {@code XDG_CONFIG_HOME}, {@code BERTH_CONFIG_DIR}). */
+    public static Path configDirectory(Map<String, String> environment) {
+        Optional<String> explicit = nonEmpty(environment.get("BERTH_CONFIG_DIR"));
+        if (explicit.isPresent()) {
+            return Path.of(explicit.get());
+        }
+        return nonEmpty(environment.get("XDG_CONFIG_HOME")).map(Path::of)
+                .orElseGet(() -> home(environment).resolve(".config")).resolve("berth");
+    }
+
+    static Path home(Map<String, String> environment) {
+        return Path.of(nonEmpty(environment.get("HOME")).orElse("/root"));
+    }
+
+    static Optional<String> nonEmpty(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+    }
+
+    /** Reads the file for this environment; a missing file gives the empty configuration. */
+    public static RegistryConfig load(Map<String, String> environment, Path certsDirectory) {
+        return read(configDirectory(environment).resolve(FILE_NAME), certsDirectory);
+    }
+
+    static RegistryConfig read(Path file, Path certsDirectory) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+            if (root == null || !root.isObject()) {
+                throw new TransferException("registry configuration " + file + " is not a JSON object");
+            }
+            List<String> mirrors = strings(root, "registry-mirrors", file).stream()
+                    .map(mirror -> mirror.matches("^https?://.*") ? mirror : "https://" + mirror).toList();
+            return new RegistryConfig(file, strings(root, "insecure-registries", file).stream()
+                    .map(RegistryConfig::stripScheme).toList(), mirrors, certsDirectory);
+        } catch (NoSuchFileException missing) {
+            return new RegistryConfig(file, List.of(), List.of(), certsDirectory);
+        } catch (IOException e) {
+            throw new TransferException("reading registry configuration " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(JsonNode root, String member, Path file) {
+        JsonNode node = root.path(member);
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new TransferException("registry configuration " + file + ": " + member + " must be a list of strings");
+        }
+        List<String> values = new ArrayList<>();
+        node.forEach(item -> values.add(item.asText().replaceFirst("/+$", "")));
+        return values;
+    }
+
+    private static String stripScheme(String text) {
+        return text.replaceFirst("^https?://", "").replaceFirst("/+$", "");
+    }
+
+    /** True when {@code certs.d/DOMAIN/} exists: the registry's own CA or client certificate is configured. */
+    boolean hasCertificates(String domain) {
+        return Files.isDirectory(certsDirectory.resolve(domain.replace("[", "").replace("]", "")));
+    }
+
+    boolean isInsecure(String domain) {
+        String lower = domain.toLowerCase(Locale.ROOT);
+        return insecure.contains(lower) || insecure.contains(RegistryEndpoint.hostOf(lower));
+    }
+}
