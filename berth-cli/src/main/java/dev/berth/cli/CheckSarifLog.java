@@ -26,7 +26,6 @@ final class CheckSarifLog {
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "berth");
-        driver.put("informationUri", "https://berth.dev/docs/check");
         ArrayNode ruleNodes = driver.putArray("rules");
         for (CheckRule rule : rules) {
             ObjectNode node = ruleNodes.addObject();

@@ -4,6 +4,7 @@ import dev.berth.dockerfile.instruction.Instruction;
 import dev.berth.dockerfile.instruction.Stage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,11 +27,14 @@ record ManifestOrder() implements Practice {
             "build.gradle", "build.gradle.kts", "go.mod", "go.sum", "Gemfile", "Gemfile.lock", "Cargo.toml",
             "Cargo.lock", "composer.json", "composer.lock");
 
-    /** Commands that install what a manifest lists. */
-    private static final List<String> INSTALLS = List.of("pip install -r", "pip3 install -r", "pip install .",
-            "pip3 install .", "poetry install", "pipenv install", "npm install", "npm ci", "yarn install", "yarn",
-            "pnpm install", "mvn ", "./mvnw ", "gradle ", "./gradlew ", "go mod download", "go build",
-            "bundle install", "cargo build", "cargo fetch", "composer install");
+    /** Tools that install what a manifest lists, with the subcommands that do (empty: any use of the tool). */
+    private static final Map<String, Set<String>> INSTALLS = Map.ofEntries(Map.entry("pip", Set.of("install")),
+            Map.entry("pip3", Set.of("install")), Map.entry("poetry", Set.of("install")),
+            Map.entry("pipenv", Set.of("install")), Map.entry("npm", Set.of("install", "ci", "i")),
+            Map.entry("yarn", Set.of()), Map.entry("pnpm", Set.of("install", "i")), Map.entry("mvn", Set.of()),
+            Map.entry("mvnw", Set.of()), Map.entry("gradle", Set.of()), Map.entry("gradlew", Set.of()),
+            Map.entry("go", Set.of("mod", "build")), Map.entry("bundle", Set.of("install")),
+            Map.entry("cargo", Set.of("build", "fetch")), Map.entry("composer", Set.of("install")));
 
     @Override
     public PracticeInfo info() {
@@ -53,19 +57,35 @@ record ManifestOrder() implements Practice {
                         manifestFirst = true;
                     }
                 } else if (instruction instanceof Instruction.Run run && wholeContext.isPresent()) {
-                    String script = ShellCommands.commands(ShellCommands.script(run)).stream()
-                            .map(words -> String.join(" ", words) + " ").reduce("", String::concat);
-                    Optional<String> install = INSTALLS.stream().filter(script::contains).findFirst();
+                    Optional<List<String>> install = ShellCommands.commands(ShellCommands.script(run)).stream()
+                            .filter(ManifestOrder::installsDependencies).findFirst();
                     if (install.isPresent()) {
+                        List<String> words = install.get();
                         hits.add(new PracticeHit(wholeContext.get().location(), "the whole context is copied before"
                                 + " the dependencies are installed (line " + run.location().startLine() + ": "
-                                + install.get().strip() + "): copy the manifest first"));
+                                + String.join(" ", words.subList(0, Math.min(3, words.size())))
+                                + "): copy the manifest first"));
                         break;
                     }
                 }
             }
         }
         return hits;
+    }
+
+    private static boolean installsDependencies(List<String> words) {
+        String tool = ShellCommands.executable(words.getFirst());
+        Set<String> subcommands = INSTALLS.get(tool);
+        if (subcommands == null) {
+            return false;
+        }
+        Optional<String> subcommand = words.stream().skip(1).filter(word -> !word.startsWith("-")).findFirst();
+        if (!subcommands.isEmpty() && subcommand.filter(subcommands::contains).isEmpty()) {
+            return false;
+        }
+        // pip installs from the manifest only with -r or a local project; "pip install flask" needs no sources.
+        return !tool.startsWith("pip") || words.contains("-r") || words.contains("--requirement")
+                || ShellCommands.operands(words).contains(".");
     }
 
     private static boolean isWholeContext(String source) {

@@ -29,8 +29,12 @@ public record PracticeInfo(String id, List<String> aliases, PracticeLevel level,
         return id.equalsIgnoreCase(name) || aliases.stream().anyMatch(name::equalsIgnoreCase);
     }
 
-    /** Berth's page about the rule, in docs/check.md. */
+    /**
+     * A public page about the rule: hadolint's for the rules it shares, Docker's best-practices guide otherwise
+     * (Berth has no web site; docs/check.md describes every rule).
+     */
     public String helpUri() {
-        return "https://berth.dev/docs/check#" + id.toLowerCase(java.util.Locale.ROOT);
+        return aliases.isEmpty() ? "https://docs.docker.com/build/building/best-practices/"
+                : "https://github.com/hadolint/hadolint/wiki/" + aliases.getFirst();
     }
 }
