@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One best-practice rule: what it is, and where a Dockerfile breaks it. */
 public sealed interface Practice permits BasePinning, PackagePinning, ConsecutiveRuns, PackageCaches, LoneAptUpdate,
-        ManifestOrder, RootUser, SecretValues, SecretFiles, BuildTools, HealthcheckMissing {
+        ManifestOrder, RootUser, SecretValues, SecretFiles, BuildTools, HealthcheckMissing, PipefailShell {
 
     PracticeInfo info();
 

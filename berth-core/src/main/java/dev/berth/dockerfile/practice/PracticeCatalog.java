@@ -8,7 +8,7 @@ public final class PracticeCatalog {
 
     private static final List<Practice> ALL = List.of(new BasePinning(), new PackagePinning(), new ConsecutiveRuns(),
             new PackageCaches(), new LoneAptUpdate(), new ManifestOrder(), new RootUser(), new SecretValues(),
-            new SecretFiles(), new BuildTools(), new HealthcheckMissing());
+            new SecretFiles(), new BuildTools(), new HealthcheckMissing(), new PipefailShell());
 
     private PracticeCatalog() {
     }
