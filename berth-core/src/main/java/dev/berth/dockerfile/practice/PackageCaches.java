@@ -32,23 +32,27 @@ record PackageCaches() implements Practice {
             for (Instruction instruction : stage.instructions()) {
                 if (instruction instanceof Instruction.Run run && run.mounts().isEmpty()) {
                     List<String> left = new ArrayList<>();
+                    List<String> fixes = new ArrayList<>();
                     String script = ShellCommands.script(run);
                     if (!ShellCommands.invocations(run, Set.of("apt-get", "apt"), Set.of("install")).isEmpty()
                             && !script.contains("/var/lib/apt/lists")) {
                         left.add("apt lists (/var/lib/apt/lists)");
+                        fixes.add("end the RUN with && rm -rf /var/lib/apt/lists/*");
                     }
                     if (ShellCommands.invocations(run, Set.of("pip", "pip3"), Set.of("install")).stream()
                             .anyMatch(pip -> !ShellCommands.hasOption(pip, "--no-cache-dir"))) {
                         left.add("pip's cache (no --no-cache-dir)");
+                        fixes.add("use pip install --no-cache-dir");
                     }
                     if (ShellCommands.invocations(run, Set.of("apk"), Set.of("add")).stream()
                             .anyMatch(apk -> !ShellCommands.hasOption(apk, "--no-cache"))
                             && !script.contains("/var/cache/apk")) {
                         left.add("apk's index (no --no-cache)");
+                        fixes.add("use apk add --no-cache");
                     }
                     if (!left.isEmpty()) {
                         hits.add(new PracticeHit(run.location(), "package cache left in the layer: "
-                                + String.join(", ", left)));
+                                + String.join(", ", left), java.util.Optional.of(String.join("; ", fixes))));
                     }
                 }
             }

@@ -49,7 +49,7 @@ public final class PracticeChecker {
                 Diagnostic diagnostic = new Diagnostic(severity, file,
                         SourceRange.columns(location.startLine(), location.startColumn(),
                                 location.startColumn() + WordLocator.keyword(location).length()),
-                        rule.id() + ": " + hit.message(), Optional.of(rule.fix()));
+                        rule.id() + ": " + hit.message(), Optional.of(hit.fix().orElse(rule.fix())));
                 findings.add(new PracticeFinding(rule, level, diagnostic));
             }
         }
