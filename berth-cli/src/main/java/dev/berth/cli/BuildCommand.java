@@ -100,6 +100,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--explain-cache", description = "On a cache miss, say which input changed since the last build of the step.")
     boolean explainCache;
 
+    @Option(names = "--check", description = "Run the build checks (berth check) and build nothing; exit 1 on any finding.")
+    boolean check;
+
     @Spec
     CommandSpec spec;
 
@@ -114,6 +117,9 @@ final class BuildCommand implements Callable<Integer> {
      * takes no {@code --secret}, the one option whose errors need it.
      */
     int run(PrintWriter out, PrintWriter err) throws IOException {
+        if (check) {
+            return BuildCheck.run(this, out, err);
+        }
         Map<String, String> env = System.getenv();
         TimingTrace trace = TimingTrace.of(env, System.err);
         trace.mark("build: arguments parsed");

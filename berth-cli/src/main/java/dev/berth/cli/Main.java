@@ -27,6 +27,7 @@ public final class Main {
         return List.of(
                 CommandLine.HelpCommand.class,
                 BuildCommand.class,
+                CheckCommand.class,
                 BuildxCommand.class,
                 BuilderCommand.class,
                 DockerfileCommand.class,

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class PlainBuildArguments {
 
-    private static final Set<String> FLAGS = Set.of("-q", "--quiet", "--no-cache", "--pull", "--explain-cache");
+    private static final Set<String> FLAGS = Set.of("-q", "--quiet", "--no-cache", "--pull", "--explain-cache",
+            "--check");
 
     private PlainBuildArguments() {
     }
@@ -85,6 +86,7 @@ final class PlainBuildArguments {
             case "--no-cache" -> build.noCache = true;
             case "--pull" -> build.pull = "always";
             case "--explain-cache" -> build.explainCache = true;
+            case "--check" -> build.check = true;
             default -> throw new IllegalArgumentException("not a flag of build: " + flag);
         }
     }
@@ -128,7 +130,7 @@ final class PlainBuildArguments {
 
     /** The options this reader takes, for tests that compare it with picocli. */
     static List<String> optionNames() {
-        return List.of("-q", "--quiet", "--no-cache", "--pull", "--explain-cache", "-t", "--tag", "--build-arg",
+        return List.of("-q", "--quiet", "--no-cache", "--pull", "--explain-cache", "--check", "-t", "--tag", "--build-arg",
                 "--label", "-o", "--output", "-f", "--file", "--target", "--platform", "--iidfile", "--runtime",
                 "--runtime-state", "--progress", "--root");
     }

@@ -100,9 +100,17 @@ public final class Berth implements AutoCloseable {
         return DockerfileTools.parse(source, format);
     }
 
-    /** Every problem a build of the Dockerfile would meet before running a step ({@code berth dockerfile check}). */
+    /**
+     * Every problem a build of the Dockerfile would meet before running a step, and every best practice it breaks
+     * ({@code berth check}, {@code berth dockerfile check}).
+     */
     public static DockerfileCheck checkDockerfile(CheckRequest request) {
         return DockerfileTools.check(request);
+    }
+
+    /** The rules {@code berth check} applies: BuildKit's checks, then the best-practice rules. */
+    public static List<CheckRule> checkRules() {
+        return DockerfileInspection.rules();
     }
 
     /**

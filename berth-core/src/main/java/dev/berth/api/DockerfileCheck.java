@@ -5,21 +5,33 @@ import dev.berth.diagnostic.Severity;
 import java.util.List;
 
 /**
- * Every problem {@code berth dockerfile check} found, in the order a build would meet them: syntax,
- * instructions, stages, ARG scoping, BuildKit's checks, then what the build would refuse before running anything
- * (sources the context lacks or ignores, bad modes).
+ * Every problem {@code berth check} found, in source order: syntax, instructions, stages, ARG scoping,
+ * BuildKit's checks, what the build would refuse before running anything (sources the context lacks or ignores,
+ * bad modes), and the best-practice rules.
+ *
+ * @param complete false when the Dockerfile could not be read far enough to run the rules (syntax that stops
+ *                 parsing): {@code berth check} then exits 2, "could not check"
  */
-public record DockerfileCheck(List<Diagnostic> diagnostics) {
+public record DockerfileCheck(List<CheckFinding> findings, boolean complete) {
 
     public DockerfileCheck {
-        diagnostics = List.copyOf(diagnostics);
+        findings = List.copyOf(findings);
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return findings.stream().map(CheckFinding::diagnostic).toList();
     }
 
     public long errors() {
-        return diagnostics.stream().filter(diagnostic -> diagnostic.severity() == Severity.ERROR).count();
+        return diagnostics().stream().filter(diagnostic -> diagnostic.severity() == Severity.ERROR).count();
     }
 
     public long warnings() {
-        return diagnostics.size() - errors();
+        return diagnostics().size() - errors();
+    }
+
+    /** Whether a finding reaches {@code failLevel}: what makes {@code berth check} exit 1. */
+    public boolean fails(CheckLevel failLevel) {
+        return findings.stream().anyMatch(finding -> finding.level().reaches(failLevel));
     }
 }

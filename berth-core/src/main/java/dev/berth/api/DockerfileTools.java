@@ -1,12 +1,6 @@
 package dev.berth.api;
 
-import dev.berth.archive.HostPlatform;
-import dev.berth.context.BuildContext;
-import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceFile;
-import dev.berth.dockerfile.check.CheckResult;
-import dev.berth.dockerfile.check.DockerfileChecker;
-import dev.berth.dockerfile.check.PredefinedArgs;
 import dev.berth.dockerfile.ignore.IgnoreFileReader;
 import dev.berth.dockerfile.ignore.IgnoreMatcher;
 import dev.berth.dockerfile.ignore.IgnorePattern;
@@ -18,14 +12,8 @@ import dev.berth.dockerfile.syntax.DockerfileParser;
 import dev.berth.dockerfile.syntax.SyntaxTree;
 import dev.berth.dockerfile.syntax.SyntaxTreeDumper;
 import dev.berth.dockerfile.syntax.SyntaxTreeJsonDumper;
-import dev.berth.plan.BuildGraph;
-import dev.berth.plan.BuildPlanner;
-import dev.berth.plan.PlanChecks;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Dockerfile frontend without a build, for {@code berth dockerfile} and {@code berth dockerignore}: parse
@@ -46,20 +34,7 @@ final class DockerfileTools {
     }
 
     static DockerfileCheck check(CheckRequest request) {
-        // The host's platform ARGs, as a build on this machine sees them: check and build agree on ${TARGETARCH}.
-        PredefinedArgs predefined = PredefinedArgs.building(HostPlatform.platform());
-        CheckResult result = new DockerfileChecker(predefined).check(request.source(), request.buildArgs(),
-                request.target());
-        List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
-        if (!result.hasErrors()) {
-            // What the build would refuse before running anything: sources the context lacks or ignores, bad modes.
-            BuildGraph graph = new BuildPlanner(predefined).plan(request.source(), request.buildArgs(), request.target());
-            Optional<BuildContext> files = Files.isDirectory(request.context())
-                    ? Optional.of(BuildContext.open(request.context(), request.dockerfile()))
-                    : Optional.empty();
-            diagnostics.addAll(PlanChecks.problems(graph, request.source(), files));
-        }
-        return new DockerfileCheck(diagnostics);
+        return DockerfileInspection.check(request);
     }
 
     static VariableExpansion expandWord(String input, Map<String, String> env, char escape) {

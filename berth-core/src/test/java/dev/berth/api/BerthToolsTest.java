@@ -38,7 +38,7 @@ class BerthToolsTest {
     @Test
     void aCheckCountsErrorsAndFindsSourcesTheContextLacks() throws IOException {
         Files.writeString(directory.resolve("present.txt"), "here");
-        SourceFile source = new SourceFile("Dockerfile", "FROM scratch\nCOPY present.txt missing.txt /\n");
+        SourceFile source = new SourceFile("Dockerfile", "FROM scratch\nCOPY present.txt missing.txt /\nUSER 1000\n");
 
         DockerfileCheck check = Berth.checkDockerfile(CheckRequest.builder(source).context(directory).build());
 
@@ -49,7 +49,7 @@ class BerthToolsTest {
 
     @Test
     void aCheckOfAContextThatIsNotADirectoryChecksTheDockerfileAlone() {
-        SourceFile source = new SourceFile("Dockerfile", "FROM scratch\nCOPY missing.txt /\n");
+        SourceFile source = new SourceFile("Dockerfile", "FROM scratch\nCOPY missing.txt /\nUSER 1000\n");
 
         DockerfileCheck check = Berth.checkDockerfile(CheckRequest.builder(source)
                 .context(directory.resolve("absent")).build());

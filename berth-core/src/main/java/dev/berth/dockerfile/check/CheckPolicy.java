@@ -13,11 +13,11 @@ import java.util.Set;
  * build arg, which overrides it) asks: rules to skip ({@code all} skips every rule) and whether
  * warnings count as errors. Unknown keys and rule names are ignored, as BuildKit does.
  */
-record CheckPolicy(Set<String> skipped, boolean warningsAreErrors) {
+public record CheckPolicy(Set<String> skipped, boolean warningsAreErrors) {
 
     static final CheckPolicy DEFAULT = new CheckPolicy(Set.of(), false);
 
-    CheckPolicy {
+    public CheckPolicy {
         skipped = Set.copyOf(skipped);
     }
 
@@ -42,23 +42,30 @@ record CheckPolicy(Set<String> skipped, boolean warningsAreErrors) {
         return new CheckPolicy(skipped, error);
     }
 
+    /** Whether the policy skips a rule known by any of {@code names} (its id and aliases). */
+    public boolean skips(java.util.Collection<String> names) {
+        return skipped.contains("all") || names.stream().anyMatch(name -> skipped.contains(name.toLowerCase(Locale.ROOT)));
+    }
+
     /** The finding as reported: empty when its rule is skipped, an error when warnings are errors. */
-    Optional<Diagnostic> apply(Finding finding) {
+    Optional<Finding> apply(Finding finding) {
         if (finding.rule().isEmpty()) {
-            return Optional.of(finding.diagnostic());
+            return Optional.of(finding);
         }
         Rule rule = finding.rule().get();
-        if (skipped.contains("all") || skipped.contains(rule.checkName().toLowerCase(Locale.ROOT))) {
+        if (skips(java.util.stream.Stream.concat(java.util.stream.Stream.of(rule.checkName()),
+                rule.hadolintIds().stream()).toList())) {
             return Optional.empty();
         }
         Diagnostic diagnostic = finding.diagnostic();
         return Optional.of(warningsAreErrors
-                ? new Diagnostic(Severity.ERROR, diagnostic.file(), diagnostic.range(), diagnostic.message(),
-                        diagnostic.hint())
-                : diagnostic);
+                ? new Finding(finding.rule(), new Diagnostic(Severity.ERROR, diagnostic.file(), diagnostic.range(),
+                        diagnostic.message(), diagnostic.hint()))
+                : finding);
     }
 
-    static CheckPolicy from(List<dev.berth.dockerfile.syntax.Directive> directives, Optional<String> override) {
+    /** The directive's policy, or {@code override} (the BUILDKIT_DOCKERFILE_CHECK build arg) when given. */
+    public static CheckPolicy from(List<dev.berth.dockerfile.syntax.Directive> directives, Optional<String> override) {
         return override.or(() -> directives.stream()
                         .filter(directive -> directive.name().equalsIgnoreCase("check"))
                         .map(dev.berth.dockerfile.syntax.Directive::value)

@@ -8,14 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link DockerfileChecker} found: every error and warning, in source order, and the Dockerfile
+ * What {@link DockerfileChecker} found: every error and warning, in source order, with its rule, and the Dockerfile
  * with its variables expanded when it could be read at all (it leaves out instructions with errors),
  * with the build args each of its instructions sees.
  */
-public record CheckResult(List<Diagnostic> diagnostics, Optional<Dockerfile> expanded, Optional<ScopedArgs> args) {
+public record CheckResult(List<Finding> findings, Optional<Dockerfile> expanded, Optional<ScopedArgs> args) {
 
     public CheckResult {
-        diagnostics = List.copyOf(diagnostics);
+        findings = List.copyOf(findings);
         Objects.requireNonNull(expanded, "expanded");
         Objects.requireNonNull(args, "args");
         if (expanded.isPresent() != args.isPresent()) {
@@ -23,12 +23,17 @@ public record CheckResult(List<Diagnostic> diagnostics, Optional<Dockerfile> exp
         }
     }
 
+    /** The findings' diagnostics, in the same order. */
+    public List<Diagnostic> diagnostics() {
+        return findings.stream().map(Finding::diagnostic).toList();
+    }
+
     public long errorCount() {
-        return diagnostics.stream().filter(diagnostic -> diagnostic.severity() == Severity.ERROR).count();
+        return diagnostics().stream().filter(diagnostic -> diagnostic.severity() == Severity.ERROR).count();
     }
 
     public long warningCount() {
-        return diagnostics.stream().filter(diagnostic -> diagnostic.severity() == Severity.WARNING).count();
+        return diagnostics().stream().filter(diagnostic -> diagnostic.severity() == Severity.WARNING).count();
     }
 
     public boolean hasErrors() {

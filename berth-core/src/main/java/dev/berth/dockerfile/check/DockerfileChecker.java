@@ -42,7 +42,7 @@ public final class DockerfileChecker {
     public CheckResult check(SourceFile source, Map<String, String> buildArgs, Optional<String> target) {
         RecoveredTree parsed = new DockerfileParser().parseAll(source);
         if (parsed.tree().isEmpty()) {
-            return new CheckResult(parsed.errors(), Optional.empty(), Optional.empty());
+            return new CheckResult(parsed.errors().stream().map(Finding::of).toList(), Optional.empty(), Optional.empty());
         }
         SyntaxTree tree = parsed.tree().get();
         List<Finding> findings = new ArrayList<>();
@@ -64,13 +64,13 @@ public final class DockerfileChecker {
         });
         CheckPolicy policy = CheckPolicy.from(tree.directives(),
                 Optional.ofNullable(buildArgs.get("BUILDKIT_DOCKERFILE_CHECK")));
-        List<Diagnostic> diagnostics = findings.stream()
+        List<Finding> reported = findings.stream()
                 .flatMap(finding -> policy.apply(finding).stream())
-                .sorted(Comparator.comparingInt((Diagnostic diagnostic) -> diagnostic.range().startLine())
-                        .thenComparingInt(diagnostic -> diagnostic.range().startColumn())
-                        .thenComparing(Diagnostic::severity))
+                .sorted(Comparator.comparingInt((Finding finding) -> finding.diagnostic().range().startLine())
+                        .thenComparingInt(finding -> finding.diagnostic().range().startColumn())
+                        .thenComparing(finding -> finding.diagnostic().severity()))
                 .toList();
-        return new CheckResult(diagnostics, resolved.map(VariableResolver.Resolution::expanded),
+        return new CheckResult(reported, resolved.map(VariableResolver.Resolution::expanded),
                 resolved.map(VariableResolver.Resolution::args));
     }
 

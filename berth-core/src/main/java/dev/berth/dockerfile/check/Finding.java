@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A diagnostic with the rule that produced it; errors that are not check rules have no rule. */
-record Finding(Optional<Rule> rule, Diagnostic diagnostic) {
+public record Finding(Optional<Rule> rule, Diagnostic diagnostic) {
 
-    Finding {
+    public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(diagnostic, "diagnostic");
     }

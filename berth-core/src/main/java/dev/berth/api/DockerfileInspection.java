@@ -1,0 +1,115 @@
+package dev.berth.api;
+
+import dev.berth.archive.HostPlatform;
+import dev.berth.context.BuildContext;
+import dev.berth.context.FileKind;
+import dev.berth.diagnostic.Diagnostic;
+import dev.berth.dockerfile.check.CheckPolicy;
+import dev.berth.dockerfile.check.CheckResult;
+import dev.berth.dockerfile.check.DockerfileChecker;
+import dev.berth.dockerfile.check.Finding;
+import dev.berth.dockerfile.check.PredefinedArgs;
+import dev.berth.dockerfile.check.Rule;
+import dev.berth.dockerfile.instruction.Dockerfile;
+import dev.berth.dockerfile.practice.HadolintSuppressions;
+import dev.berth.dockerfile.practice.PracticeCatalog;
+import dev.berth.dockerfile.practice.PracticeChecker;
+import dev.berth.dockerfile.practice.PracticeFinding;
+import dev.berth.dockerfile.practice.PracticeInfo;
+import dev.berth.plan.BuildGraph;
+import dev.berth.plan.BuildPlanner;
+import dev.berth.plan.PlanChecks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code berth check}: the Dockerfile frontend's diagnostics and BuildKit's checks, what the plan would refuse,
+ * then the best-practice rules over the expanded Dockerfile and the context's listing, with hadolint's pragmas and
+ * {@code .hadolint.yaml} silencing the rules hadolint shares.
+ */
+final class DockerfileInspection {
+
+    private DockerfileInspection() {
+    }
+
+    static DockerfileCheck check(CheckRequest request) {
+        // The host's platform ARGs, as a build on this machine sees them: check and build agree on ${TARGETARCH}.
+        PredefinedArgs predefined = PredefinedArgs.building(HostPlatform.platform());
+        CheckResult result = new DockerfileChecker(predefined).check(request.source(), request.buildArgs(),
+                request.target());
+        Optional<BuildContext> context = Files.isDirectory(request.context())
+                ? Optional.of(BuildContext.open(request.context(), request.dockerfile()))
+                : Optional.empty();
+        HadolintSuppressions suppressions = HadolintSuppressions.read(request.source(),
+                HadolintSuppressions.configIgnored(hadolintConfig(request.context())));
+        List<CheckFinding> findings = new ArrayList<>();
+        for (Finding finding : result.findings()) {
+            boolean silenced = finding.rule().filter(rule -> suppressions.silences(finding.diagnostic().line(),
+                    rule.hadolintIds())).isPresent();
+            if (!silenced) {
+                findings.add(new CheckFinding(finding.rule().map(Rule::checkName),
+                        CheckLevel.valueOf(finding.diagnostic().severity().name()), finding.diagnostic()));
+            }
+        }
+        if (!result.hasErrors()) {
+            // What the build would refuse before running anything: sources the context lacks or ignores, bad modes.
+            BuildGraph graph = new BuildPlanner(predefined).plan(request.source(), request.buildArgs(), request.target());
+            PlanChecks.problems(graph, request.source(), context).stream().map(CheckFinding::unruled)
+                    .forEach(findings::add);
+        }
+        if (result.expanded().isPresent()) {
+            Dockerfile dockerfile = result.expanded().get();
+            CheckPolicy policy = CheckPolicy.from(dockerfile.directives(),
+                    Optional.ofNullable(request.buildArgs().get("BUILDKIT_DOCKERFILE_CHECK")));
+            List<String> files = context.map(DockerfileInspection::files).orElse(List.of());
+            for (PracticeFinding practice : new PracticeChecker(policy, suppressions).check(request.source().name(),
+                    dockerfile, request.target(), files)) {
+                findings.add(new CheckFinding(Optional.of(practice.rule().id()),
+                        CheckLevel.valueOf(practice.level().name()), practice.diagnostic()));
+            }
+        }
+        findings.sort(Comparator.comparingInt((CheckFinding finding) -> finding.diagnostic().line())
+                .thenComparing(CheckFinding::level));
+        return new DockerfileCheck(findings, result.expanded().isPresent());
+    }
+
+    /** BuildKit's checks, then the best-practice rules. */
+    static List<CheckRule> rules() {
+        Stream<CheckRule> buildkit = Stream.of(Rule.values()).map(rule -> new CheckRule(rule.checkName(),
+                rule.hadolintIds(), CheckLevel.WARNING, "BuildKit build check " + rule.checkName(), rule.fix(),
+                "One of BuildKit's build checks, with BuildKit's name and semantics; Docker's page explains it: "
+                        + rule.url(), rule.url()));
+        Stream<CheckRule> practices = PracticeCatalog.rules().stream().map(DockerfileInspection::rule);
+        return Stream.concat(buildkit, practices).toList();
+    }
+
+    private static CheckRule rule(PracticeInfo info) {
+        return new CheckRule(info.id(), info.aliases(), CheckLevel.valueOf(info.level().name()), info.title(),
+                info.fix(), info.explanation(), info.helpUri());
+    }
+
+    private static List<String> files(BuildContext context) {
+        return context.list().stream().filter(entry -> entry.type() == FileKind.FILE).map(entry -> entry.path())
+                .toList();
+    }
+
+    private static String hadolintConfig(Path context) {
+        for (String name : List.of(".hadolint.yaml", ".hadolint.yml")) {
+            Path config = context.resolve(name);
+            if (Files.isRegularFile(config)) {
+                try {
+                    return Files.readString(config);
+                } catch (IOException failure) {
+                    throw new dev.berth.error.StoreException("reading hadolint configuration " + config, failure);
+                }
+            }
+        }
+        return "";
+    }
+}
