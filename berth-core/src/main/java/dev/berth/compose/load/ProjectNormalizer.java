@@ -1,0 +1,191 @@
+package dev.berth.compose.load;
+
+import dev.berth.compose.model.ComposeProject;
+import dev.berth.compose.model.ComposeService;
+import dev.berth.compose.model.Node;
+import dev.berth.compose.model.NodePosition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Settles a merged model as Compose does before printing or running it: services outside the active profiles
+ * dropped, {@code env_file}s read into {@code environment}, variables without a value taken from the environment,
+ * the {@code default} network given to services with none, resource names ({@code PROJECT_KEY}, the key when
+ * external), files made absolute; references checked; and, as {@code config} prints, the resources no enabled
+ * service uses left out.
+ */
+final class ProjectNormalizer {
+
+    private static final List<String> RESOURCES = List.of("networks", "volumes", "secrets", "configs");
+
+    private final String name;
+    private final Path projectDirectory;
+    private final Set<String> profiles;
+    private final Function<String, Optional<String>> lookup;
+    private final List<String> warnings;
+
+    ProjectNormalizer(String name, Path projectDirectory, List<String> profiles,
+                      Function<String, Optional<String>> lookup, List<String> warnings) {
+        this.name = name;
+        this.projectDirectory = projectDirectory;
+        this.profiles = Set.copyOf(profiles);
+        this.lookup = lookup;
+        this.warnings = warnings;
+    }
+
+    ComposeProject normalize(Node.Mapping merged) {
+        NodePosition at = merged.position();
+        Node.Mapping services = merged.mapping("services").orElse(Node.Mapping.empty(at));
+        TreeSet<String> allProfiles = new TreeSet<>();
+        LinkedHashMap<String, Node> enabled = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> entry : services.entries().entrySet()) {
+            Node.Mapping service = (Node.Mapping) entry.getValue();
+            List<String> own = service.get("profiles").map(p -> strings(p)).orElse(List.of());
+            allProfiles.addAll(own);
+            if (own.isEmpty() || profiles.contains("*") || own.stream().anyMatch(profiles::contains)) {
+                enabled.put(entry.getKey(), service(entry.getKey(), service));
+            }
+        }
+        LinkedHashMap<String, Node> top = new LinkedHashMap<>();
+        top.put("name", Nodes.string(name, at));
+        top.put("services", Node.Mapping.of(enabled, services.position()));
+        for (String section : RESOURCES) {
+            Node.Mapping declared = merged.mapping(section).orElse(Node.Mapping.empty(at));
+            if (section.equals("networks") && usesDefaultNetwork(enabled) && declared.get("default").isEmpty()) {
+                declared = declared.with("default", Node.Scalar.nullAt(at));
+            }
+            top.put(section, declared);
+        }
+        merged.entries().forEach((key, value) -> {
+            if (key.startsWith("x-")) {
+                top.put(key, value);
+            }
+        });
+        Node.Mapping model = Node.Mapping.of(top, at);
+        ReferenceChecks.check(model);
+        for (String section : RESOURCES) {
+            model = model.with(section, resources(section, model));
+        }
+        LinkedHashMap<String, ComposeService> records = new LinkedHashMap<>();
+        enabled.forEach((serviceName, node) -> records.put(serviceName, record(serviceName, (Node.Mapping) node)));
+        Map<String, String> environment = new LinkedHashMap<>();
+        return new ComposeProject(name, projectDirectory, records, model, List.copyOf(allProfiles), environment,
+                warnings);
+    }
+
+    private Node service(String serviceName, Node.Mapping service) {
+        Node.Mapping out = service;
+        Optional<Node> envFiles = service.get("env_file");
+        if (envFiles.isPresent() || service.get("environment").isPresent()) {
+            LinkedHashMap<String, Node> environment = new LinkedHashMap<>();
+            for (Node file : envFiles.map(f -> ((Node.Sequence) f).items()).orElse(List.of())) {
+                Node.Mapping spec = (Node.Mapping) file;
+                Path path = Path.of(spec.text("path").orElseThrow());
+                boolean required = spec.text("required").map(Boolean::parseBoolean).orElse(true);
+                if (!java.nio.file.Files.isRegularFile(path)) {
+                    if (required) {
+                        throw ComposeErrors.attribute(file.position(), "services." + serviceName + ".env_file",
+                                "env file " + path + " not found");
+                    }
+                    continue;
+                }
+                DotEnvParser.parse(path.toString(), ProjectLoader.read(path), lookup)
+                        .forEach((k, v) -> environment.put(k, Nodes.string(v, file.position())));
+            }
+            service.mapping("environment").ifPresent(given -> given.entries().forEach((key, value) -> {
+                if (value instanceof Node.Scalar scalar && scalar.isNull()) {
+                    Optional<String> inherited = lookup.apply(key);
+                    environment.put(key, inherited.<Node>map(v -> Nodes.string(v, scalar.position())).orElse(scalar));
+                } else {
+                    environment.put(key, value);
+                }
+            }));
+            out = out.without("env_file").without("environment");
+            if (!environment.isEmpty()) {
+                out = out.with("environment", Node.Mapping.of(environment, service.position()));
+            }
+        }
+        if (out.mapping("build").flatMap(b -> b.mapping("args")).isPresent()) {
+            Node.Mapping build = out.mapping("build").orElseThrow();
+            LinkedHashMap<String, Node> args = new LinkedHashMap<>();
+            build.mapping("args").orElseThrow().entries().forEach((key, value) -> {
+                if (value instanceof Node.Scalar scalar && scalar.isNull()) {
+                    lookup.apply(key).ifPresent(v -> args.put(key, Nodes.string(v, scalar.position())));
+                } else {
+                    args.put(key, value);
+                }
+            });
+            out = out.with("build", args.isEmpty() ? build.without("args")
+                    : build.with("args", Node.Mapping.of(args, build.position())));
+        }
+        if (out.get("networks").isEmpty() && out.get("network_mode").isEmpty()) {
+            out = out.with("networks", Nodes.mapping(Map.of("default", Node.Scalar.nullAt(out.position())),
+                    out.position()));
+        }
+        return out;
+    }
+
+    private static boolean usesDefaultNetwork(Map<String, Node> services) {
+        return services.values().stream().anyMatch(s -> ((Node.Mapping) s).mapping("networks")
+                .map(n -> n.entries().containsKey("default")).orElse(false));
+    }
+
+    /** The section's resources that enabled services use, each with its name and absolute file. */
+    private Node.Mapping resources(String section, Node.Mapping model) {
+        Node.Mapping declared = model.mapping(section).orElseThrow();
+        Set<String> used = ReferenceChecks.used(section, model.mapping("services").orElseThrow());
+        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+        declared.entries().forEach((key, value) -> {
+            if (!used.contains(key)) {
+                return;
+            }
+            Node.Mapping resource = value instanceof Node.Mapping mapping ? mapping
+                    : Node.Mapping.empty(value.position());
+            boolean external = resource.get("external").map(e -> e instanceof Node.Mapping
+                    || e instanceof Node.Scalar s && s.text().equals("true")).orElse(false);
+            if (resource.get("external").orElse(null) instanceof Node.Mapping legacy) {
+                resource = resource.with("external", Nodes.bool(true, legacy.position()));
+                if (legacy.text("name").isPresent() && resource.get("name").isEmpty()) {
+                    resource = resource.with("name", Nodes.string(legacy.text("name").orElseThrow(),
+                            legacy.position()));
+                }
+            }
+            if (resource.get("name").isEmpty()) {
+                resource = resource.with("name", Nodes.string(external ? key : name + "_" + key,
+                        resource.position()));
+            }
+            if (resource.text("file").isPresent()) {
+                resource = resource.with("file", Nodes.string(VolumeForms.hostPath(resource.text("file")
+                        .orElseThrow(), projectDirectory, lookup.apply("HOME").orElse("/root")), resource.position()));
+            }
+            out.put(key, resource);
+        });
+        return Node.Mapping.of(out, declared.position());
+    }
+
+    private static ComposeService record(String serviceName, Node.Mapping service) {
+        LinkedHashMap<String, ComposeService.DependencyCondition> dependsOn = new LinkedHashMap<>();
+        service.mapping("depends_on").ifPresent(deps -> deps.entries().forEach((dependency, spec) ->
+                dependsOn.put(dependency, ComposeService.DependencyCondition.valueOf(((Node.Mapping) spec)
+                        .text("condition").orElse("service_started").toUpperCase(Locale.ROOT)))));
+        return new ComposeService(serviceName, service.text("image"), service.get("build").isPresent(),
+                service.get("profiles").map(ProjectNormalizer::strings).orElse(List.of()), dependsOn, service);
+    }
+
+    static List<String> strings(Node node) {
+        List<String> out = new ArrayList<>();
+        if (node instanceof Node.Sequence sequence) {
+            sequence.items().forEach(item -> out.add(((Node.Scalar) item).text()));
+        }
+        return List.copyOf(new LinkedHashSet<>(out));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.berth.compose.load;
+
+import dev.berth.compose.model.Node;
+import dev.berth.compose.model.NodePosition;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A service's {@code volumes} entry in its long form: {@code SOURCE:TARGET[:OPTIONS]} or {@code TARGET}. A
+ * source starting with {@code .}, {@code /} or {@code ~} is a bind (made absolute against the file's directory,
+ * {@code create_host_path: true}); any other is a named volume; {@code ro}, {@code rw}, {@code nocopy},
+ * {@code z}/{@code Z} and the propagation modes are the options.
+ */
+final class VolumeForms {
+
+    private static final Set<String> PROPAGATION = Set.of("shared", "rshared", "slave", "rslave", "private",
+            "rprivate");
+
+    private VolumeForms() {
+    }
+
+    static Node expand(Node entry, String path, Path baseDirectory, String home) {
+        return switch (entry) {
+            case Node.Mapping mapping -> longForm(mapping, baseDirectory, home);
+            case Node.Scalar scalar -> shortForm(Nodes.text(scalar, path), scalar.position(), path, baseDirectory,
+                    home);
+            case Node.Sequence sequence -> throw ComposeErrors.attribute(sequence.position(), path,
+                    "a volume must be a string or a mapping");
+        };
+    }
+
+    private static Node longForm(Node.Mapping mapping, Path baseDirectory, String home) {
+        String type = mapping.text("type").orElse("volume");
+        Node.Mapping result = mapping;
+        if (type.equals("bind")) {
+            result = mapping.text("source").map(source -> mapping.with("source",
+                    Nodes.string(hostPath(source, baseDirectory, home), mapping.position()))).orElse(mapping);
+            Node.Mapping bind = mapping.mapping("bind").orElse(Node.Mapping.empty(mapping.position()));
+            if (bind.get("create_host_path").isEmpty()) {
+                bind = bind.with("create_host_path", Nodes.bool(true, mapping.position()));
+            }
+            result = result.with("bind", bind);
+        }
+        return result;
+    }
+
+    private static Node shortForm(String spec, NodePosition at, String path, Path baseDirectory, String home) {
+        List<String> parts = splitSpec(spec);
+        LinkedHashMap<String, Node> entry = new LinkedHashMap<>();
+        if (parts.size() == 1) {
+            entry.put("type", Nodes.string("volume", at));
+            entry.put("target", Nodes.string(parts.getFirst(), at));
+            entry.put("volume", Node.Mapping.empty(at));
+            return Nodes.mapping(entry, at);
+        }
+        if (parts.size() > 3) {
+            throw ComposeErrors.attribute(at, path, "invalid spec: " + spec + ": too many colons");
+        }
+        String source = parts.get(0);
+        String target = parts.get(1);
+        List<String> options = parts.size() == 3 ? List.of(parts.get(2).split(",")) : List.of();
+        boolean bind = source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
+        entry.put("type", Nodes.string(bind ? "bind" : "volume", at));
+        entry.put("source", Nodes.string(bind ? hostPath(source, baseDirectory, home) : source, at));
+        entry.put("target", Nodes.string(target, at));
+        if (options.contains("ro")) {
+            entry.put("read_only", Nodes.bool(true, at));
+        }
+        if (bind) {
+            LinkedHashMap<String, Node> bindOptions = new LinkedHashMap<>();
+            options.stream().filter(PROPAGATION::contains).findFirst()
+                    .ifPresent(p -> bindOptions.put("propagation", Nodes.string(p, at)));
+            bindOptions.put("create_host_path", Nodes.bool(true, at));
+            options.stream().filter(o -> o.equals("z") || o.equals("Z")).findFirst()
+                    .ifPresent(s -> bindOptions.put("selinux", Nodes.string(s, at)));
+            entry.put("bind", Nodes.mapping(bindOptions, at));
+        } else {
+            LinkedHashMap<String, Node> volumeOptions = new LinkedHashMap<>();
+            if (options.contains("nocopy")) {
+                volumeOptions.put("nocopy", Nodes.bool(true, at));
+            }
+            entry.put("volume", Nodes.mapping(volumeOptions, at));
+        }
+        return Nodes.mapping(entry, at);
+    }
+
+    /** Splits on colons, keeping a Windows drive letter is not needed here: Berth runs on Linux. */
+    private static List<String> splitSpec(String spec) {
+        return List.of(spec.split(":", -1));
+    }
+
+    static String hostPath(String source, Path baseDirectory, String home) {
+        if (source.equals("~") || source.startsWith("~/")) {
+            return Path.of(home + source.substring(1)).normalize().toString();
+        }
+        return baseDirectory.resolve(source).normalize().toString();
+    }
+}
