@@ -45,6 +45,7 @@ public final class Main {
                 ImportCommand.class,
                 RunCommand.class,
                 ContainerGroupCommand.class,
+                ComposeCommand.class,
                 PsCommand.class,
                 LogsCommand.class,
                 StartCommand.class,

@@ -85,6 +85,11 @@ public final class Berth implements AutoCloseable {
         return DockerfileTools.parse(source, format);
     }
 
+    /** A Compose project as {@code docker compose config} shows it ({@code berth compose config}). */
+    public static ComposeConfig composeConfig(ComposeRequest request, ComposeView view) {
+        return ComposeProjects.config(request, view);
+    }
+
     /** Every problem a build of the Dockerfile would meet before running a step ({@code berth dockerfile check}). */
     public static DockerfileCheck checkDockerfile(CheckRequest request) {
         return DockerfileTools.check(request);

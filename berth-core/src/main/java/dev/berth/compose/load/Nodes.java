@@ -41,6 +41,17 @@ final class Nodes {
         throw ComposeErrors.attribute(node.position(), path, "must be a string");
     }
 
+    /** A number given as a number or a string, as a float value ({@code cpus: "0.5"} is 0.5). */
+    static Node.Scalar asFloat(Node node, String path) {
+        String text = text(node, path);
+        try {
+            Double.parseDouble(text);
+        } catch (NumberFormatException bad) {
+            throw ComposeErrors.attribute(node.position(), path, "must be a number");
+        }
+        return Node.Scalar.of(text, ScalarType.FLOAT, node.position());
+    }
+
     static String text(Node node, String path) {
         if (node instanceof Node.Scalar scalar && !scalar.isNull()) {
             return scalar.text();

@@ -123,6 +123,12 @@ public final class ProjectLoader {
             Node.Mapping forms = Node.Mapping.of(canonical, services.position());
             top = top.with("services", new ServiceExtender(this, file, baseDirectory, forms).resolveAll());
         }
+        for (String section : List.of("networks", "volumes", "secrets", "configs")) {
+            if (top.get(section).isPresent()) {
+                top = top.with(section, ResourceForms.canonical(section,
+                        Nodes.requireMapping(top.get(section).orElseThrow(), section)));
+            }
+        }
         return IncludeMerger.mergeIncluded(includes, top);
     }
 

@@ -66,6 +66,9 @@ final class ServiceForms {
                 case "extends" -> value instanceof Node.Scalar scalar
                         ? Nodes.mapping(Map.of("service", Nodes.asString(scalar, at)), scalar.position()) : value;
                 case "stop_grace_period" -> duration(value, at);
+                case "deploy" -> deploy(value, at);
+                case "devices" -> expandEach(value, at, item -> List.of(device(item, at)));
+                case "cpus" -> Nodes.asFloat(value, at);
                 case "scale", "cpu_count", "pids_limit", "oom_score_adj", "cpu_shares" -> integer(value, at);
                 default -> simple(key, value, at);
             };
@@ -260,6 +263,49 @@ final class ServiceForms {
                     "must be a list or a mapping");
         }
         return Nodes.sequence(items, value.position());
+    }
+
+    private static Node deploy(Node value, String at) {
+        Node.Mapping deploy = Nodes.requireMapping(value, at);
+        if (deploy.get("labels").isPresent()) {
+            deploy = deploy.with("labels", Nodes.keyValues(deploy.get("labels").orElseThrow(), at + ".labels", true));
+        }
+        Node.Mapping resources = deploy.mapping("resources").orElse(null);
+        if (resources != null) {
+            for (String kind : List.of("limits", "reservations")) {
+                Node.Mapping resource = resources.mapping(kind).orElse(null);
+                if (resource == null) {
+                    continue;
+                }
+                if (resource.get("cpus").isPresent()) {
+                    resource = resource.with("cpus", Nodes.asFloat(resource.get("cpus").orElseThrow(),
+                            at + ".resources." + kind + ".cpus"));
+                }
+                if (resource.get("memory").isPresent()) {
+                    resource = resource.with("memory", simple("mem_limit", resource.get("memory").orElseThrow(),
+                            at + ".resources." + kind + ".memory"));
+                }
+                resources = resources.with(kind, resource);
+            }
+            deploy = deploy.with("resources", resources);
+        }
+        return deploy;
+    }
+
+    private static Node device(Node item, String at) {
+        if (!(item instanceof Node.Scalar scalar)) {
+            return Nodes.requireMapping(item, at);
+        }
+        String[] parts = Nodes.text(scalar, at).split(":");
+        if (parts.length > 3) {
+            throw ComposeErrors.attribute(scalar.position(), at, "confusing device mapping, please use long syntax: "
+                    + scalar.text());
+        }
+        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+        out.put("source", Nodes.string(parts[0], scalar.position()));
+        out.put("target", Nodes.string(parts.length > 1 ? parts[1] : parts[0], scalar.position()));
+        out.put("permissions", Nodes.string(parts.length > 2 ? parts[2] : "rwm", scalar.position()));
+        return Nodes.mapping(out, scalar.position());
     }
 
     static Node duration(Node value, String at) {

@@ -34,9 +34,15 @@ final class VolumeForms {
     private static Node longForm(Node.Mapping mapping, Path baseDirectory, String home) {
         String type = mapping.text("type").orElse("volume");
         Node.Mapping result = mapping;
+        if (mapping.mapping("tmpfs").flatMap(t -> t.text("size")).isPresent()) {
+            Node.Mapping tmpfs = mapping.mapping("tmpfs").orElseThrow();
+            result = result.with("tmpfs", tmpfs.with("size", Nodes.string(Long.toString(
+                    GoValues.bytes(tmpfs.text("size").orElseThrow())), tmpfs.position())));
+        }
         if (type.equals("bind")) {
-            result = mapping.text("source").map(source -> mapping.with("source",
-                    Nodes.string(hostPath(source, baseDirectory, home), mapping.position()))).orElse(mapping);
+            Node.Mapping typed = result;
+            result = mapping.text("source").map(source -> typed.with("source",
+                    Nodes.string(hostPath(source, baseDirectory, home), mapping.position()))).orElse(typed);
             Node.Mapping bind = mapping.mapping("bind").orElse(Node.Mapping.empty(mapping.position()));
             if (bind.get("create_host_path").isEmpty()) {
                 bind = bind.with("create_host_path", Nodes.bool(true, mapping.position()));
@@ -86,9 +92,26 @@ final class VolumeForms {
         return Nodes.mapping(entry, at);
     }
 
-    /** Splits on colons, keeping a Windows drive letter is not needed here: Berth runs on Linux. */
+    /**
+     * Splits on colons as compose-go does, which reads a one-letter part followed by {@code :/} or
+     * {@code :\\} as a Windows drive ({@code v:/d} is the target {@code v:/d}, not volume {@code v}).
+     */
     private static List<String> splitSpec(String spec) {
-        return List.of(spec.split(":", -1));
+        List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < spec.length(); i++) {
+            if (spec.charAt(i) != ':') {
+                continue;
+            }
+            boolean drive = i - start == 1 && Character.isLetter(spec.charAt(start)) && i + 1 < spec.length()
+                    && (spec.charAt(i + 1) == '/' || spec.charAt(i + 1) == '\\');
+            if (!drive) {
+                parts.add(spec.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(spec.substring(start));
+        return parts;
     }
 
     static String hostPath(String source, Path baseDirectory, String home) {
