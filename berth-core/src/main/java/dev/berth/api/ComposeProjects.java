@@ -25,8 +25,8 @@ public final class ComposeProjects {
                 request.projectName(), request.projectDirectory(), request.envFiles(), request.profiles(),
                 request.environment(), request.interpolate()));
         String text = switch (view) {
-            case ComposeView.Yaml yaml -> ConfigRenderer.yaml(project);
-            case ComposeView.Json json -> ConfigRenderer.json(project);
+            case ComposeView.Yaml yaml -> ConfigRenderer.yaml(project, request.interpolate());
+            case ComposeView.Json json -> ConfigRenderer.json(project, request.interpolate());
             case ComposeView.Services services -> ConfigRenderer.services(project);
             case ComposeView.Volumes volumes -> ConfigRenderer.volumes(project);
             case ComposeView.Profiles profiles -> ConfigRenderer.profiles(project);

@@ -97,7 +97,8 @@ final class Nodes {
                 }
             }
             case Node.Mapping mapping -> mapping.entries().forEach((key, value) -> entries.put(key,
-                    value instanceof Node.Scalar scalar && scalar.isNull()
+                    value.tag() != dev.berth.compose.model.MergeTag.NONE ? value
+                    : value instanceof Node.Scalar scalar && scalar.isNull()
                             ? (emptyWhenMissing ? string("", scalar.position()) : scalar)
                             : asString(value, path + "." + key)));
             case Node.Scalar scalar -> throw ComposeErrors.attribute(scalar.position(), path,

@@ -76,7 +76,8 @@ final class ProjectNormalizer {
             model = model.with(section, resources(section, model));
         }
         LinkedHashMap<String, ComposeService> records = new LinkedHashMap<>();
-        enabled.forEach((serviceName, node) -> records.put(serviceName, record(serviceName, (Node.Mapping) node)));
+        enabled.forEach((serviceName, node) -> records.put(serviceName, record(serviceName, (Node.Mapping) node,
+                hashed(serviceName, (Node.Mapping) services.entries().get(serviceName), (Node.Mapping) node))));
         Map<String, String> environment = new LinkedHashMap<>();
         return new ComposeProject(name, projectDirectory, records, model, List.copyOf(allProfiles), environment,
                 warnings);
@@ -127,11 +128,52 @@ final class ProjectNormalizer {
             out = out.with("build", args.isEmpty() ? build.without("args")
                     : build.with("args", Node.Mapping.of(args, build.position())));
         }
+        limitsAgree(serviceName, out);
+        Optional<String> sharedWith = out.text("network_mode").filter(mode -> mode.startsWith("service:"))
+                .map(mode -> mode.substring("service:".length()));
+        if (sharedWith.isPresent()) {
+            // Compose makes the service whose network is shared a dependency, restarted with it.
+            Node.Mapping dependencies = out.mapping("depends_on").orElse(Node.Mapping.empty(out.position()));
+            if (dependencies.get(sharedWith.get()).isEmpty()) {
+                dependencies = dependencies.with(sharedWith.get(), Nodes.mapping(java.util.Map.of(
+                        "condition", Nodes.string("service_started", out.position()),
+                        "restart", Nodes.bool(true, out.position()),
+                        "required", Nodes.bool(true, out.position())), out.position()));
+                out = out.with("depends_on", dependencies);
+            }
+        }
         if (out.get("networks").isEmpty() && out.get("network_mode").isEmpty()) {
             out = out.with("networks", Nodes.mapping(Map.of("default", Node.Scalar.nullAt(out.position())),
                     out.position()));
         }
         return out;
+    }
+
+    /** compose-go's rule: {@code cpus}, {@code mem_limit}, {@code pids_limit} must equal the deploy limits. */
+    private static void limitsAgree(String serviceName, Node.Mapping service) {
+        Optional<Node.Mapping> limits = service.mapping("deploy").flatMap(d -> d.mapping("resources"))
+                .flatMap(r -> r.mapping("limits"));
+        if (limits.isEmpty()) {
+            return;
+        }
+        String[][] pairs = {{"cpus", "cpus"}, {"mem_limit", "memory"}, {"pids_limit", "pids"}};
+        for (String[] pair : pairs) {
+            Optional<String> own = service.text(pair[0]);
+            Optional<String> limit = limits.get().text(pair[1]);
+            if (own.isPresent() && !sameNumber(own.get(), limit.orElse("0"))) {
+                throw ComposeErrors.attribute(service.get(pair[0]).orElseThrow().position(), "services."
+                        + serviceName, "can't set distinct values on '" + pair[0] + "' and 'deploy.resources.limits."
+                        + pair[1] + "': invalid compose project");
+            }
+        }
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        } catch (NumberFormatException notNumbers) {
+            return a.equals(b);
+        }
     }
 
     private static boolean usesDefaultNetwork(Map<String, Node> services) {
@@ -172,13 +214,40 @@ final class ProjectNormalizer {
         return Node.Mapping.of(out, declared.position());
     }
 
-    private static ComposeService record(String serviceName, Node.Mapping service) {
+    /**
+     * What Compose 2.26.1 hashes: the settled service, but with {@code environment} as written (variables without
+     * a value resolved) and {@code env_file} listed, a required file by its path, an optional one as a mapping.
+     */
+    private Node.Mapping hashed(String serviceName, Node.Mapping written, Node.Mapping settled) {
+        Node.Mapping hashed = settled.without("environment");
+        Optional<Node.Mapping> environment = written.mapping("environment");
+        if (environment.isPresent() && !environment.get().entries().isEmpty()) {
+            LinkedHashMap<String, Node> values = new LinkedHashMap<>();
+            environment.get().entries().forEach((key, value) -> values.put(key,
+                    value instanceof Node.Scalar scalar && scalar.isNull()
+                            ? lookup.apply(key).<Node>map(v -> Nodes.string(v, scalar.position())).orElse(scalar)
+                            : value));
+            hashed = hashed.with("environment", Node.Mapping.of(values, environment.get().position()));
+        }
+        if (written.get("env_file").orElse(null) instanceof Node.Sequence files) {
+            List<Node> entries = new ArrayList<>();
+            for (Node file : files.items()) {
+                Node.Mapping spec = (Node.Mapping) file;
+                boolean required = spec.text("required").map(Boolean::parseBoolean).orElse(true);
+                entries.add(required ? spec.get("path").orElseThrow() : spec);
+            }
+            hashed = hashed.with("env_file", Node.Sequence.of(entries, files.position()));
+        }
+        return hashed;
+    }
+
+    private static ComposeService record(String serviceName, Node.Mapping service, Node.Mapping hashed) {
         LinkedHashMap<String, ComposeService.DependencyCondition> dependsOn = new LinkedHashMap<>();
         service.mapping("depends_on").ifPresent(deps -> deps.entries().forEach((dependency, spec) ->
                 dependsOn.put(dependency, ComposeService.DependencyCondition.valueOf(((Node.Mapping) spec)
                         .text("condition").orElse("service_started").toUpperCase(Locale.ROOT)))));
         return new ComposeService(serviceName, service.text("image"), service.get("build").isPresent(),
-                service.get("profiles").map(ProjectNormalizer::strings).orElse(List.of()), dependsOn, service);
+                service.get("profiles").map(ProjectNormalizer::strings).orElse(List.of()), dependsOn, service, hashed);
     }
 
     static List<String> strings(Node node) {

@@ -52,7 +52,7 @@ final class ServiceForms {
             Node canonical = switch (key) {
                 case "build" -> build(value, at, baseDirectory);
                 case "environment" -> Nodes.keyValues(value, at, false);
-                case "labels", "annotations" -> Nodes.keyValues(value, at, true);
+                case "labels", "annotations", "sysctls" -> Nodes.keyValues(value, at, true);
                 case "depends_on" -> dependsOn(value, at);
                 case "healthcheck" -> healthcheck(value, at);
                 case "command", "entrypoint" -> command(value, at);
@@ -262,6 +262,8 @@ final class ServiceForms {
             case Node.Scalar scalar -> throw ComposeErrors.attribute(scalar.position(), at,
                     "must be a list or a mapping");
         }
+        // compose-go 2.1 holds extra hosts in a map: they print sorted.
+        items.sort(java.util.Comparator.comparing(item -> ((Node.Scalar) item).text()));
         return Nodes.sequence(items, value.position());
     }
 

@@ -43,11 +43,7 @@ final class VolumeForms {
             Node.Mapping typed = result;
             result = mapping.text("source").map(source -> typed.with("source",
                     Nodes.string(hostPath(source, baseDirectory, home), mapping.position()))).orElse(typed);
-            Node.Mapping bind = mapping.mapping("bind").orElse(Node.Mapping.empty(mapping.position()));
-            if (bind.get("create_host_path").isEmpty()) {
-                bind = bind.with("create_host_path", Nodes.bool(true, mapping.position()));
-            }
-            result = result.with("bind", bind);
+            // Only the short syntax implies create_host_path: a long-form bind prints as written.
         }
         return result;
     }

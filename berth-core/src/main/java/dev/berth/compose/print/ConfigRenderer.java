@@ -12,12 +12,20 @@ public final class ConfigRenderer {
     private ConfigRenderer() {
     }
 
-    public static String yaml(ComposeProject project) {
-        return YamlConfigPrinter.print(project.model());
+    /**
+     * The model as YAML. When it was interpolated, every {@code $} is written {@code $$}, as Compose does, so
+     * the output loads back to the same values.
+     */
+    public static String yaml(ComposeProject project, boolean interpolated) {
+        return escaped(YamlConfigPrinter.print(project.model()), interpolated);
     }
 
-    public static String json(ComposeProject project) {
-        return JsonConfigPrinter.project(project.model());
+    public static String json(ComposeProject project, boolean interpolated) {
+        return escaped(JsonConfigPrinter.project(project.model()), interpolated);
+    }
+
+    private static String escaped(String text, boolean interpolated) {
+        return interpolated ? text.replace("$", "$$") : text;
     }
 
     public static String services(ComposeProject project) {
@@ -52,14 +60,9 @@ public final class ConfigRenderer {
             if (service == null) {
                 throw new dev.berth.error.NotFoundException("no such service: " + name);
             }
-            out.add(name + " " + ConfigHash.of(service.attributes()));
+            out.add(name + " " + ConfigHash.of(service.hashed()));
         }
         return lines(out);
-    }
-
-    /** The compact JSON a service's hash is taken over (for tests and {@code up}'s labels). */
-    public static String hashedJson(Node.Mapping service) {
-        return JsonConfigPrinter.compactService(service.without("build").without("pull_policy"));
     }
 
     private static String lines(List<String> lines) {

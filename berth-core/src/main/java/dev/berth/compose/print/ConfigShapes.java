@@ -59,7 +59,7 @@ final class ConfigShapes {
             "stop_grace_period", "stop_signal", "storage_opt", MAP, "sysctls", MAP, "tmpfs", LIST, "tty",
             "ulimits", new MapOf(ULIMIT), "user", "userns_mode", "uts", "volume_driver", "volumes",
             new ListOf(MOUNT), "volumes_from", LIST, "working_dir", "post_start", LIST, "pre_stop", LIST)
-            .keepingFalse("attach", "init").withJsonEmpty("command", "null").withJsonEmpty("entrypoint", "null");
+            .keepingFalse("attach", "init", "command", "entrypoint").withJsonEmpty("command", "null").withJsonEmpty("entrypoint", "null");
 
     static final Struct NETWORK = Struct.of("name", "driver", "driver_opts", MAP, "ipam",
             Struct.of("driver", "config", new ListOf(Struct.of("subnet", "gateway", "ip_range", "aux_addresses",

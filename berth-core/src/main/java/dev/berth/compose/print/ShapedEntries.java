@@ -55,7 +55,7 @@ final class ShapedEntries {
                 case STRING -> scalar.text().isEmpty();
                 case FLOAT -> false;
             };
-            case Node.Sequence sequence -> sequence.items().isEmpty() && !(shape instanceof Shape.Leaf);
+            case Node.Sequence sequence -> sequence.items().isEmpty() && !pointer;
             case Node.Mapping mapping -> mapping.entries().isEmpty()
                     && (shape instanceof Shape.MapOf || valueStruct);
         };

@@ -83,6 +83,8 @@ final class YamlConfigPrinter {
         String indicator = text.startsWith(" ") || text.startsWith("\n") ? "2" : "";
         out.append(" |").append(indicator).append(chomping).append('\n');
         String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        // yaml.v3 writes no line for a leading line break (so the block reads back without it): as it does.
+        body = body.startsWith("\n") ? body.substring(1) : body;
         for (String line : body.split("\n", -1)) {
             if (!line.isEmpty()) {
                 out.append(" ".repeat(indent)).append(line);
