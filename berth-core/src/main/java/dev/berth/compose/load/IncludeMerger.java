@@ -1,6 +1,6 @@
 package dev.berth.compose.load;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,27 +13,27 @@ final class IncludeMerger {
     private IncludeMerger() {
     }
 
-    static Node.Mapping mergeIncluded(Node.Mapping included, Node.Mapping including) {
+    static ComposeNode.Mapping mergeIncluded(ComposeNode.Mapping included, ComposeNode.Mapping including) {
         if (included.entries().isEmpty()) {
             return including;
         }
-        LinkedHashMap<String, Node> out = new LinkedHashMap<>(including.entries());
-        for (Map.Entry<String, Node> section : included.entries().entrySet()) {
-            Node mine = out.get(section.getKey());
-            if (!(section.getValue() instanceof Node.Mapping theirs) || !(mine instanceof Node.Mapping ours)) {
+        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>(including.entries());
+        for (Map.Entry<String, ComposeNode> section : included.entries().entrySet()) {
+            ComposeNode mine = out.get(section.getKey());
+            if (!(section.getValue() instanceof ComposeNode.Mapping theirs) || !(mine instanceof ComposeNode.Mapping ours)) {
                 out.putIfAbsent(section.getKey(), section.getValue());
                 continue;
             }
-            LinkedHashMap<String, Node> merged = new LinkedHashMap<>(theirs.entries());
-            for (Map.Entry<String, Node> entry : ours.entries().entrySet()) {
+            LinkedHashMap<String, ComposeNode> merged = new LinkedHashMap<>(theirs.entries());
+            for (Map.Entry<String, ComposeNode> entry : ours.entries().entrySet()) {
                 if (merged.containsKey(entry.getKey()) && !section.getKey().startsWith("x-")) {
                     throw ComposeErrors.attribute(entry.getValue().position(), section.getKey() + "."
                             + entry.getKey(), "conflicts with imported resource");
                 }
                 merged.put(entry.getKey(), entry.getValue());
             }
-            out.put(section.getKey(), Node.Mapping.of(merged, ours.position()));
+            out.put(section.getKey(), ComposeNode.Mapping.of(merged, ours.position()));
         }
-        return Node.Mapping.of(out, including.position());
+        return ComposeNode.Mapping.of(out, including.position());
     }
 }

@@ -1,7 +1,7 @@
 package dev.berth.compose.load;
 
 import dev.berth.compose.model.MergeTag;
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,29 +23,29 @@ final class OverrideMerger {
     private OverrideMerger() {
     }
 
-    static Node.Mapping merge(Node.Mapping base, Node.Mapping override) {
-        return (Node.Mapping) merge(base, override, "");
+    static ComposeNode.Mapping merge(ComposeNode.Mapping base, ComposeNode.Mapping override) {
+        return (ComposeNode.Mapping) merge(base, override, "");
     }
 
-    private static Node merge(Node base, Node override, String key) {
+    private static ComposeNode merge(ComposeNode base, ComposeNode override, String key) {
         if (override.tag() == MergeTag.OVERRIDE) {
             return override.withTag(MergeTag.NONE);
         }
-        if (base instanceof Node.Mapping left && override instanceof Node.Mapping right) {
-            LinkedHashMap<String, Node> out = new LinkedHashMap<>(left.entries());
-            for (Map.Entry<String, Node> entry : right.entries().entrySet()) {
-                Node value = entry.getValue();
+        if (base instanceof ComposeNode.Mapping left && override instanceof ComposeNode.Mapping right) {
+            LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>(left.entries());
+            for (Map.Entry<String, ComposeNode> entry : right.entries().entrySet()) {
+                ComposeNode value = entry.getValue();
                 if (value.tag() == MergeTag.RESET) {
                     out.remove(entry.getKey());
                     continue;
                 }
-                Node earlier = out.get(entry.getKey());
+                ComposeNode earlier = out.get(entry.getKey());
                 out.put(entry.getKey(), earlier == null ? clean(value) : merge(earlier, value, entry.getKey()));
             }
-            return Node.Mapping.of(out, left.position());
+            return ComposeNode.Mapping.of(out, left.position());
         }
-        if (base instanceof Node.Sequence left && override instanceof Node.Sequence right && !REPLACED.contains(key)) {
-            return Node.Sequence.of(switch (key) {
+        if (base instanceof ComposeNode.Sequence left && override instanceof ComposeNode.Sequence right && !REPLACED.contains(key)) {
+            return ComposeNode.Sequence.of(switch (key) {
                 case "volumes" -> byKey(left.items(), right.items(), "target");
                 case "secrets", "configs" -> byKey(left.items(), right.items(), "source");
                 default -> appendMissing(left.items(), right.items());
@@ -54,19 +54,19 @@ final class OverrideMerger {
         return clean(override);
     }
 
-    private static List<Node> byKey(List<Node> base, List<Node> override, String field) {
-        LinkedHashMap<Object, Node> out = new LinkedHashMap<>();
+    private static List<ComposeNode> byKey(List<ComposeNode> base, List<ComposeNode> override, String field) {
+        LinkedHashMap<Object, ComposeNode> out = new LinkedHashMap<>();
         int anonymous = 0;
-        for (Node item : concat(base, override)) {
-            Optional<String> key = item instanceof Node.Mapping mapping ? mapping.text(field) : Optional.empty();
+        for (ComposeNode item : concat(base, override)) {
+            Optional<String> key = item instanceof ComposeNode.Mapping mapping ? mapping.text(field) : Optional.empty();
             out.put(key.isPresent() ? key.get() : Integer.valueOf(anonymous++), clean(item));
         }
         return new ArrayList<>(out.values());
     }
 
-    private static List<Node> appendMissing(List<Node> base, List<Node> override) {
-        List<Node> out = new ArrayList<>(base);
-        for (Node item : override) {
+    private static List<ComposeNode> appendMissing(List<ComposeNode> base, List<ComposeNode> override) {
+        List<ComposeNode> out = new ArrayList<>(base);
+        for (ComposeNode item : override) {
             if (out.stream().noneMatch(existing -> same(existing, item))) {
                 out.add(clean(item));
             }
@@ -74,21 +74,21 @@ final class OverrideMerger {
         return out;
     }
 
-    private static List<Node> concat(List<Node> a, List<Node> b) {
-        List<Node> all = new ArrayList<>(a);
+    private static List<ComposeNode> concat(List<ComposeNode> a, List<ComposeNode> b) {
+        List<ComposeNode> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
 
     /** Equal values, wherever they were written. */
-    static boolean same(Node a, Node b) {
+    static boolean same(ComposeNode a, ComposeNode b) {
         return switch (a) {
-            case Node.Scalar left -> b instanceof Node.Scalar right && left.text().equals(right.text())
+            case ComposeNode.Scalar left -> b instanceof ComposeNode.Scalar right && left.text().equals(right.text())
                     && left.type() == right.type();
-            case Node.Sequence left -> b instanceof Node.Sequence right && left.items().size() == right.items().size()
+            case ComposeNode.Sequence left -> b instanceof ComposeNode.Sequence right && left.items().size() == right.items().size()
                     && java.util.stream.IntStream.range(0, left.items().size())
                             .allMatch(i -> same(left.items().get(i), right.items().get(i)));
-            case Node.Mapping left -> b instanceof Node.Mapping right
+            case ComposeNode.Mapping left -> b instanceof ComposeNode.Mapping right
                     && left.entries().keySet().equals(right.entries().keySet())
                     && left.entries().entrySet().stream()
                             .allMatch(e -> same(e.getValue(), right.entries().get(e.getKey())));
@@ -96,21 +96,21 @@ final class OverrideMerger {
     }
 
     /** A value with its merge tags dropped, {@code !reset} entries removed: what remains once merged. */
-    static Node clean(Node node) {
-        Node untagged = node.tag() == MergeTag.NONE ? node : node.withTag(MergeTag.NONE);
+    static ComposeNode clean(ComposeNode node) {
+        ComposeNode untagged = node.tag() == MergeTag.NONE ? node : node.withTag(MergeTag.NONE);
         return switch (untagged) {
-            case Node.Scalar scalar -> scalar;
-            case Node.Sequence sequence -> Node.Sequence.of(sequence.items().stream()
+            case ComposeNode.Scalar scalar -> scalar;
+            case ComposeNode.Sequence sequence -> ComposeNode.Sequence.of(sequence.items().stream()
                     .filter(item -> item.tag() != MergeTag.RESET).map(OverrideMerger::clean).toList(),
                     sequence.position());
-            case Node.Mapping mapping -> {
-                LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+            case ComposeNode.Mapping mapping -> {
+                LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
                 mapping.entries().forEach((k, v) -> {
                     if (v.tag() != MergeTag.RESET) {
                         out.put(k, clean(v));
                     }
                 });
-                yield Node.Mapping.of(out, mapping.position());
+                yield ComposeNode.Mapping.of(out, mapping.position());
             }
         };
     }

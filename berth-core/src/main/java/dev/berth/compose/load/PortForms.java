@@ -1,6 +1,6 @@
 package dev.berth.compose.load;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.NodePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,27 +16,27 @@ final class PortForms {
     private PortForms() {
     }
 
-    static List<Node> expand(Node entry, String path) {
+    static List<ComposeNode> expand(ComposeNode entry, String path) {
         return switch (entry) {
-            case Node.Mapping mapping -> List.of(longForm(mapping, path));
-            case Node.Scalar scalar -> shortForm(Nodes.text(scalar, path), scalar.position(), path);
-            case Node.Sequence sequence -> throw ComposeErrors.attribute(sequence.position(), path,
+            case ComposeNode.Mapping mapping -> List.of(longForm(mapping, path));
+            case ComposeNode.Scalar scalar -> shortForm(Nodes.text(scalar, path), scalar.position(), path);
+            case ComposeNode.Sequence sequence -> throw ComposeErrors.attribute(sequence.position(), path,
                     "a port must be a string, a number or a mapping");
         };
     }
 
-    private static Node longForm(Node.Mapping mapping, String path) {
-        LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
+    private static ComposeNode longForm(ComposeNode.Mapping mapping, String path) {
+        LinkedHashMap<String, ComposeNode> entries = new LinkedHashMap<>();
         NodePosition at = mapping.position();
         mapping.get("name").ifPresent(name -> entries.put("name", Nodes.asString(name, path + ".name")));
-        entries.put("mode", mapping.get("mode").map(mode -> (Node) Nodes.asString(mode, path + ".mode"))
+        entries.put("mode", mapping.get("mode").map(mode -> (ComposeNode) Nodes.asString(mode, path + ".mode"))
                 .orElse(Nodes.string("ingress", at)));
         mapping.get("host_ip").ifPresent(ip -> entries.put("host_ip", Nodes.asString(ip, path + ".host_ip")));
         mapping.get("target").ifPresent(target -> entries.put("target",
                 Nodes.integer(number(Nodes.text(target, path + ".target"), target.position(), path), at)));
         mapping.get("published").ifPresent(published -> entries.put("published",
                 Nodes.asString(published, path + ".published")));
-        entries.put("protocol", mapping.get("protocol").map(p -> (Node) Nodes.asString(p, path + ".protocol"))
+        entries.put("protocol", mapping.get("protocol").map(p -> (ComposeNode) Nodes.asString(p, path + ".protocol"))
                 .orElse(Nodes.string("tcp", at)));
         mapping.get("app_protocol").ifPresent(p -> entries.put("app_protocol", Nodes.asString(p, path)));
         mapping.entries().forEach((key, value) -> {
@@ -50,7 +50,7 @@ final class PortForms {
         return Nodes.mapping(entries, at);
     }
 
-    private static List<Node> shortForm(String spec, NodePosition at, String path) {
+    private static List<ComposeNode> shortForm(String spec, NodePosition at, String path) {
         String protocol = "tcp";
         String rest = spec;
         int slash = rest.lastIndexOf('/');
@@ -81,11 +81,11 @@ final class PortForms {
             }
         }
         long[] containerRange = range(container, at, path, spec);
-        List<Node> entries = new ArrayList<>();
+        List<ComposeNode> entries = new ArrayList<>();
         long count = containerRange[1] - containerRange[0] + 1;
         long[] hostRange = host.isEmpty() ? null : range(host, at, path, spec);
         for (long i = 0; i < count; i++) {
-            LinkedHashMap<String, Node> entry = new LinkedHashMap<>();
+            LinkedHashMap<String, ComposeNode> entry = new LinkedHashMap<>();
             entry.put("mode", Nodes.string("ingress", at));
             if (!ip.isEmpty()) {
                 entry.put("host_ip", Nodes.string(ip, at));

@@ -1,7 +1,7 @@
 package dev.berth.compose.load;
 
 import dev.berth.compose.model.ComposeProject;
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.NodePosition;
 import dev.berth.compose.model.ScalarType;
 import dev.berth.error.NotFoundException;
@@ -56,11 +56,11 @@ public final class ProjectLoader {
         ProjectLoader loader = new ProjectLoader(name -> Optional.ofNullable(variables.get(name)),
                 options.interpolate(), variables.getOrDefault("HOME", "/root"));
         loader.warnings.addAll(located.warnings());
-        Node.Mapping model = Node.Mapping.empty(NodePosition.synthetic(located.files().getFirst().toString()));
+        ComposeNode.Mapping model = ComposeNode.Mapping.empty(NodePosition.synthetic(located.files().getFirst().toString()));
         for (Path file : located.files()) {
             model = OverrideMerger.merge(model, loader.loadFile(file, projectDirectory, new ArrayList<>()));
         }
-        model = (Node.Mapping) OverrideMerger.clean(model);
+        model = (ComposeNode.Mapping) OverrideMerger.clean(model);
         loader.unset.stream().distinct().forEach(name -> loader.warnings.add(
                 "The \"" + name + "\" variable is not set. Defaulting to a blank string."));
         List<String> profiles = options.profiles().isEmpty()
@@ -72,7 +72,7 @@ public final class ProjectLoader {
                 .normalize(model);
     }
 
-    private static String projectName(ProjectOptions options, Map<String, String> variables, Node.Mapping model,
+    private static String projectName(ProjectOptions options, Map<String, String> variables, ComposeNode.Mapping model,
                                       Path projectDirectory) {
         Optional<String> given = options.projectName().filter(n -> !n.isEmpty())
                 .or(() -> Optional.ofNullable(variables.get("COMPOSE_PROJECT_NAME")).filter(n -> !n.isEmpty()));
@@ -94,21 +94,21 @@ public final class ProjectLoader {
     }
 
     /** One file, interpolated, includes merged in, services in long form and extends resolved. */
-    Node.Mapping loadFile(Path file, Path baseDirectory, List<Path> stack) {
+    ComposeNode.Mapping loadFile(Path file, Path baseDirectory, List<Path> stack) {
         if (stack.contains(file)) {
             throw ComposeErrors.at(NodePosition.synthetic(file.toString()), "include cycle: " + stack);
         }
-        Node document = YamlNodeReader.read(file.toString(), read(file));
-        Node.Mapping top = Nodes.requireMapping(document, "top level");
+        ComposeNode document = YamlNodeReader.read(file.toString(), read(file));
+        ComposeNode.Mapping top = Nodes.requireMapping(document, "top level");
         if (interpolate) {
-            top = (Node.Mapping) interpolated(top, "");
+            top = (ComposeNode.Mapping) interpolated(top, "");
         }
         if (top.get("version").isPresent()) {
             warnings.add(file + ": the attribute `version` is obsolete, it will be ignored, please remove it to"
                     + " avoid potential confusion");
             top = top.without("version");
         }
-        Node.Mapping includes = Node.Mapping.empty(top.position());
+        ComposeNode.Mapping includes = ComposeNode.Mapping.empty(top.position());
         if (top.get("include").isPresent()) {
             List<Path> nested = new ArrayList<>(stack);
             nested.add(file);
@@ -116,11 +116,11 @@ public final class ProjectLoader {
             top = top.without("include");
         }
         if (top.get("services").isPresent()) {
-            Node.Mapping services = Nodes.requireMapping(top.get("services").orElseThrow(), "services");
-            LinkedHashMap<String, Node> canonical = new LinkedHashMap<>();
+            ComposeNode.Mapping services = Nodes.requireMapping(top.get("services").orElseThrow(), "services");
+            LinkedHashMap<String, ComposeNode> canonical = new LinkedHashMap<>();
             services.entries().forEach((name, service) -> canonical.put(name,
                     ServiceForms.canonical(name, service, baseDirectory, home)));
-            Node.Mapping forms = Node.Mapping.of(canonical, services.position());
+            ComposeNode.Mapping forms = ComposeNode.Mapping.of(canonical, services.position());
             top = top.with("services", new ServiceExtender(this, file, baseDirectory, forms).resolveAll());
         }
         for (String section : List.of("networks", "volumes", "secrets", "configs")) {
@@ -132,16 +132,16 @@ public final class ProjectLoader {
         return IncludeMerger.mergeIncluded(includes, top);
     }
 
-    private Node.Mapping includes(Node value, Path baseDirectory, List<Path> stack) {
-        List<Node> entries = value instanceof Node.Sequence sequence ? sequence.items() : List.of(value);
-        Node.Mapping merged = Node.Mapping.empty(value.position());
-        for (Node entry : entries) {
-            Node.Mapping include = entry instanceof Node.Scalar scalar
+    private ComposeNode.Mapping includes(ComposeNode value, Path baseDirectory, List<Path> stack) {
+        List<ComposeNode> entries = value instanceof ComposeNode.Sequence sequence ? sequence.items() : List.of(value);
+        ComposeNode.Mapping merged = ComposeNode.Mapping.empty(value.position());
+        for (ComposeNode entry : entries) {
+            ComposeNode.Mapping include = entry instanceof ComposeNode.Scalar scalar
                     ? Nodes.mapping(Map.of("path", scalar), scalar.position()) : Nodes.requireMapping(entry, "include");
-            Node.Sequence paths = Nodes.stringList(include.get("path").orElseThrow(
+            ComposeNode.Sequence paths = Nodes.stringList(include.get("path").orElseThrow(
                     () -> ComposeErrors.attribute(include.position(), "include", "path is required")), "include.path");
-            Node.Mapping included = Node.Mapping.empty(include.position());
-            for (Node path : paths.items()) {
+            ComposeNode.Mapping included = ComposeNode.Mapping.empty(include.position());
+            for (ComposeNode path : paths.items()) {
                 Path target = baseDirectory.resolve(Nodes.text(path, "include.path")).normalize();
                 Path directory = include.text("project_directory").map(baseDirectory::resolve)
                         .orElse(target.getParent());
@@ -152,30 +152,30 @@ public final class ProjectLoader {
         return merged;
     }
 
-    private Node interpolated(Node node, String path) {
+    private ComposeNode interpolated(ComposeNode node, String path) {
         return switch (node) {
-            case Node.Scalar scalar when scalar.type() == ScalarType.STRING -> {
+            case ComposeNode.Scalar scalar when scalar.type() == ScalarType.STRING -> {
                 try {
                     String expanded = new Interpolation(lookup, unset).expand(scalar.text());
-                    yield new Node.Scalar(expanded, ScalarType.STRING, scalar.position(), scalar.tag());
+                    yield new ComposeNode.Scalar(expanded, ScalarType.STRING, scalar.position(), scalar.tag());
                 } catch (Interpolation.Failure failure) {
                     throw ComposeErrors.attribute(scalar.position(), path.isEmpty() ? "value" : path,
                             failure.getMessage());
                 }
             }
-            case Node.Scalar scalar -> scalar;
-            case Node.Sequence sequence -> {
-                List<Node> items = new ArrayList<>();
+            case ComposeNode.Scalar scalar -> scalar;
+            case ComposeNode.Sequence sequence -> {
+                List<ComposeNode> items = new ArrayList<>();
                 for (int i = 0; i < sequence.items().size(); i++) {
                     items.add(interpolated(sequence.items().get(i), path + "[" + i + "]"));
                 }
-                yield new Node.Sequence(items, sequence.position(), sequence.tag());
+                yield new ComposeNode.Sequence(items, sequence.position(), sequence.tag());
             }
-            case Node.Mapping mapping -> {
-                LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
+            case ComposeNode.Mapping mapping -> {
+                LinkedHashMap<String, ComposeNode> entries = new LinkedHashMap<>();
                 mapping.entries().forEach((key, value) -> entries.put(key,
                         interpolated(value, path.isEmpty() ? key : path + "." + key)));
-                yield new Node.Mapping(entries, mapping.position(), mapping.tag());
+                yield new ComposeNode.Mapping(entries, mapping.position(), mapping.tag());
             }
         };
     }

@@ -2,7 +2,7 @@ package dev.berth.compose.load;
 
 import dev.berth.compose.model.ComposeProject;
 import dev.berth.compose.model.ComposeService;
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.NodePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,26 +42,26 @@ final class ProjectNormalizer {
         this.warnings = warnings;
     }
 
-    ComposeProject normalize(Node.Mapping merged) {
+    ComposeProject normalize(ComposeNode.Mapping merged) {
         NodePosition at = merged.position();
-        Node.Mapping services = merged.mapping("services").orElse(Node.Mapping.empty(at));
+        ComposeNode.Mapping services = merged.mapping("services").orElse(ComposeNode.Mapping.empty(at));
         TreeSet<String> allProfiles = new TreeSet<>();
-        LinkedHashMap<String, Node> enabled = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> entry : services.entries().entrySet()) {
-            Node.Mapping service = (Node.Mapping) entry.getValue();
+        LinkedHashMap<String, ComposeNode> enabled = new LinkedHashMap<>();
+        for (Map.Entry<String, ComposeNode> entry : services.entries().entrySet()) {
+            ComposeNode.Mapping service = (ComposeNode.Mapping) entry.getValue();
             List<String> own = service.get("profiles").map(p -> strings(p)).orElse(List.of());
             allProfiles.addAll(own);
             if (own.isEmpty() || profiles.contains("*") || own.stream().anyMatch(profiles::contains)) {
                 enabled.put(entry.getKey(), service(entry.getKey(), service));
             }
         }
-        LinkedHashMap<String, Node> top = new LinkedHashMap<>();
+        LinkedHashMap<String, ComposeNode> top = new LinkedHashMap<>();
         top.put("name", Nodes.string(name, at));
-        top.put("services", Node.Mapping.of(enabled, services.position()));
+        top.put("services", ComposeNode.Mapping.of(enabled, services.position()));
         for (String section : RESOURCES) {
-            Node.Mapping declared = merged.mapping(section).orElse(Node.Mapping.empty(at));
+            ComposeNode.Mapping declared = merged.mapping(section).orElse(ComposeNode.Mapping.empty(at));
             if (section.equals("networks") && usesDefaultNetwork(enabled) && declared.get("default").isEmpty()) {
-                declared = declared.with("default", Node.Scalar.nullAt(at));
+                declared = declared.with("default", ComposeNode.Scalar.nullAt(at));
             }
             top.put(section, declared);
         }
@@ -70,26 +70,26 @@ final class ProjectNormalizer {
                 top.put(key, value);
             }
         });
-        Node.Mapping model = Node.Mapping.of(top, at);
+        ComposeNode.Mapping model = ComposeNode.Mapping.of(top, at);
         ReferenceChecks.check(model);
         for (String section : RESOURCES) {
             model = model.with(section, resources(section, model));
         }
         LinkedHashMap<String, ComposeService> records = new LinkedHashMap<>();
-        enabled.forEach((serviceName, node) -> records.put(serviceName, record(serviceName, (Node.Mapping) node,
-                hashed(serviceName, (Node.Mapping) services.entries().get(serviceName), (Node.Mapping) node))));
+        enabled.forEach((serviceName, node) -> records.put(serviceName, record(serviceName, (ComposeNode.Mapping) node,
+                hashed(serviceName, (ComposeNode.Mapping) services.entries().get(serviceName), (ComposeNode.Mapping) node))));
         Map<String, String> environment = new LinkedHashMap<>();
         return new ComposeProject(name, projectDirectory, records, model, List.copyOf(allProfiles), environment,
                 warnings);
     }
 
-    private Node service(String serviceName, Node.Mapping service) {
-        Node.Mapping out = service;
-        Optional<Node> envFiles = service.get("env_file");
+    private ComposeNode service(String serviceName, ComposeNode.Mapping service) {
+        ComposeNode.Mapping out = service;
+        Optional<ComposeNode> envFiles = service.get("env_file");
         if (envFiles.isPresent() || service.get("environment").isPresent()) {
-            LinkedHashMap<String, Node> environment = new LinkedHashMap<>();
-            for (Node file : envFiles.map(f -> ((Node.Sequence) f).items()).orElse(List.of())) {
-                Node.Mapping spec = (Node.Mapping) file;
+            LinkedHashMap<String, ComposeNode> environment = new LinkedHashMap<>();
+            for (ComposeNode file : envFiles.map(f -> ((ComposeNode.Sequence) f).items()).orElse(List.of())) {
+                ComposeNode.Mapping spec = (ComposeNode.Mapping) file;
                 Path path = Path.of(spec.text("path").orElseThrow());
                 boolean required = spec.text("required").map(Boolean::parseBoolean).orElse(true);
                 if (!java.nio.file.Files.isRegularFile(path)) {
@@ -103,37 +103,37 @@ final class ProjectNormalizer {
                         .forEach((k, v) -> environment.put(k, Nodes.string(v, file.position())));
             }
             service.mapping("environment").ifPresent(given -> given.entries().forEach((key, value) -> {
-                if (value instanceof Node.Scalar scalar && scalar.isNull()) {
+                if (value instanceof ComposeNode.Scalar scalar && scalar.isNull()) {
                     Optional<String> inherited = lookup.apply(key);
-                    environment.put(key, inherited.<Node>map(v -> Nodes.string(v, scalar.position())).orElse(scalar));
+                    environment.put(key, inherited.<ComposeNode>map(v -> Nodes.string(v, scalar.position())).orElse(scalar));
                 } else {
                     environment.put(key, value);
                 }
             }));
             out = out.without("env_file").without("environment");
             if (!environment.isEmpty()) {
-                out = out.with("environment", Node.Mapping.of(environment, service.position()));
+                out = out.with("environment", ComposeNode.Mapping.of(environment, service.position()));
             }
         }
         if (out.mapping("build").flatMap(b -> b.mapping("args")).isPresent()) {
-            Node.Mapping build = out.mapping("build").orElseThrow();
-            LinkedHashMap<String, Node> args = new LinkedHashMap<>();
+            ComposeNode.Mapping build = out.mapping("build").orElseThrow();
+            LinkedHashMap<String, ComposeNode> args = new LinkedHashMap<>();
             build.mapping("args").orElseThrow().entries().forEach((key, value) -> {
-                if (value instanceof Node.Scalar scalar && scalar.isNull()) {
+                if (value instanceof ComposeNode.Scalar scalar && scalar.isNull()) {
                     lookup.apply(key).ifPresent(v -> args.put(key, Nodes.string(v, scalar.position())));
                 } else {
                     args.put(key, value);
                 }
             });
             out = out.with("build", args.isEmpty() ? build.without("args")
-                    : build.with("args", Node.Mapping.of(args, build.position())));
+                    : build.with("args", ComposeNode.Mapping.of(args, build.position())));
         }
         limitsAgree(serviceName, out);
         Optional<String> sharedWith = out.text("network_mode").filter(mode -> mode.startsWith("service:"))
                 .map(mode -> mode.substring("service:".length()));
         if (sharedWith.isPresent()) {
             // Compose makes the service whose network is shared a dependency, restarted with it.
-            Node.Mapping dependencies = out.mapping("depends_on").orElse(Node.Mapping.empty(out.position()));
+            ComposeNode.Mapping dependencies = out.mapping("depends_on").orElse(ComposeNode.Mapping.empty(out.position()));
             if (dependencies.get(sharedWith.get()).isEmpty()) {
                 dependencies = dependencies.with(sharedWith.get(), Nodes.mapping(java.util.Map.of(
                         "condition", Nodes.string("service_started", out.position()),
@@ -143,15 +143,15 @@ final class ProjectNormalizer {
             }
         }
         if (out.get("networks").isEmpty() && out.get("network_mode").isEmpty()) {
-            out = out.with("networks", Nodes.mapping(Map.of("default", Node.Scalar.nullAt(out.position())),
+            out = out.with("networks", Nodes.mapping(Map.of("default", ComposeNode.Scalar.nullAt(out.position())),
                     out.position()));
         }
         return out;
     }
 
     /** compose-go's rule: {@code cpus}, {@code mem_limit}, {@code pids_limit} must equal the deploy limits. */
-    private static void limitsAgree(String serviceName, Node.Mapping service) {
-        Optional<Node.Mapping> limits = service.mapping("deploy").flatMap(d -> d.mapping("resources"))
+    private static void limitsAgree(String serviceName, ComposeNode.Mapping service) {
+        Optional<ComposeNode.Mapping> limits = service.mapping("deploy").flatMap(d -> d.mapping("resources"))
                 .flatMap(r -> r.mapping("limits"));
         if (limits.isEmpty()) {
             return;
@@ -176,25 +176,25 @@ final class ProjectNormalizer {
         }
     }
 
-    private static boolean usesDefaultNetwork(Map<String, Node> services) {
-        return services.values().stream().anyMatch(s -> ((Node.Mapping) s).mapping("networks")
+    private static boolean usesDefaultNetwork(Map<String, ComposeNode> services) {
+        return services.values().stream().anyMatch(s -> ((ComposeNode.Mapping) s).mapping("networks")
                 .map(n -> n.entries().containsKey("default")).orElse(false));
     }
 
     /** The section's resources that enabled services use, each with its name and absolute file. */
-    private Node.Mapping resources(String section, Node.Mapping model) {
-        Node.Mapping declared = model.mapping(section).orElseThrow();
+    private ComposeNode.Mapping resources(String section, ComposeNode.Mapping model) {
+        ComposeNode.Mapping declared = model.mapping(section).orElseThrow();
         Set<String> used = ReferenceChecks.used(section, model.mapping("services").orElseThrow());
-        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
         declared.entries().forEach((key, value) -> {
             if (!used.contains(key)) {
                 return;
             }
-            Node.Mapping resource = value instanceof Node.Mapping mapping ? mapping
-                    : Node.Mapping.empty(value.position());
-            boolean external = resource.get("external").map(e -> e instanceof Node.Mapping
-                    || e instanceof Node.Scalar s && s.text().equals("true")).orElse(false);
-            if (resource.get("external").orElse(null) instanceof Node.Mapping legacy) {
+            ComposeNode.Mapping resource = value instanceof ComposeNode.Mapping mapping ? mapping
+                    : ComposeNode.Mapping.empty(value.position());
+            boolean external = resource.get("external").map(e -> e instanceof ComposeNode.Mapping
+                    || e instanceof ComposeNode.Scalar s && s.text().equals("true")).orElse(false);
+            if (resource.get("external").orElse(null) instanceof ComposeNode.Mapping legacy) {
                 resource = resource.with("external", Nodes.bool(true, legacy.position()));
                 if (legacy.text("name").isPresent() && resource.get("name").isEmpty()) {
                     resource = resource.with("name", Nodes.string(legacy.text("name").orElseThrow(),
@@ -211,49 +211,49 @@ final class ProjectNormalizer {
             }
             out.put(key, resource);
         });
-        return Node.Mapping.of(out, declared.position());
+        return ComposeNode.Mapping.of(out, declared.position());
     }
 
     /**
      * What Compose 2.26.1 hashes: the settled service, but with {@code environment} as written (variables without
      * a value resolved) and {@code env_file} listed, a required file by its path, an optional one as a mapping.
      */
-    private Node.Mapping hashed(String serviceName, Node.Mapping written, Node.Mapping settled) {
-        Node.Mapping hashed = settled.without("environment");
-        Optional<Node.Mapping> environment = written.mapping("environment");
+    private ComposeNode.Mapping hashed(String serviceName, ComposeNode.Mapping written, ComposeNode.Mapping settled) {
+        ComposeNode.Mapping hashed = settled.without("environment");
+        Optional<ComposeNode.Mapping> environment = written.mapping("environment");
         if (environment.isPresent() && !environment.get().entries().isEmpty()) {
-            LinkedHashMap<String, Node> values = new LinkedHashMap<>();
+            LinkedHashMap<String, ComposeNode> values = new LinkedHashMap<>();
             environment.get().entries().forEach((key, value) -> values.put(key,
-                    value instanceof Node.Scalar scalar && scalar.isNull()
-                            ? lookup.apply(key).<Node>map(v -> Nodes.string(v, scalar.position())).orElse(scalar)
+                    value instanceof ComposeNode.Scalar scalar && scalar.isNull()
+                            ? lookup.apply(key).<ComposeNode>map(v -> Nodes.string(v, scalar.position())).orElse(scalar)
                             : value));
-            hashed = hashed.with("environment", Node.Mapping.of(values, environment.get().position()));
+            hashed = hashed.with("environment", ComposeNode.Mapping.of(values, environment.get().position()));
         }
-        if (written.get("env_file").orElse(null) instanceof Node.Sequence files) {
-            List<Node> entries = new ArrayList<>();
-            for (Node file : files.items()) {
-                Node.Mapping spec = (Node.Mapping) file;
+        if (written.get("env_file").orElse(null) instanceof ComposeNode.Sequence files) {
+            List<ComposeNode> entries = new ArrayList<>();
+            for (ComposeNode file : files.items()) {
+                ComposeNode.Mapping spec = (ComposeNode.Mapping) file;
                 boolean required = spec.text("required").map(Boolean::parseBoolean).orElse(true);
                 entries.add(required ? spec.get("path").orElseThrow() : spec);
             }
-            hashed = hashed.with("env_file", Node.Sequence.of(entries, files.position()));
+            hashed = hashed.with("env_file", ComposeNode.Sequence.of(entries, files.position()));
         }
         return hashed;
     }
 
-    private static ComposeService record(String serviceName, Node.Mapping service, Node.Mapping hashed) {
+    private static ComposeService record(String serviceName, ComposeNode.Mapping service, ComposeNode.Mapping hashed) {
         LinkedHashMap<String, ComposeService.DependencyCondition> dependsOn = new LinkedHashMap<>();
         service.mapping("depends_on").ifPresent(deps -> deps.entries().forEach((dependency, spec) ->
-                dependsOn.put(dependency, ComposeService.DependencyCondition.valueOf(((Node.Mapping) spec)
+                dependsOn.put(dependency, ComposeService.DependencyCondition.valueOf(((ComposeNode.Mapping) spec)
                         .text("condition").orElse("service_started").toUpperCase(Locale.ROOT)))));
         return new ComposeService(serviceName, service.text("image"), service.get("build").isPresent(),
                 service.get("profiles").map(ProjectNormalizer::strings).orElse(List.of()), dependsOn, service, hashed);
     }
 
-    static List<String> strings(Node node) {
+    static List<String> strings(ComposeNode node) {
         List<String> out = new ArrayList<>();
-        if (node instanceof Node.Sequence sequence) {
-            sequence.items().forEach(item -> out.add(((Node.Scalar) item).text()));
+        if (node instanceof ComposeNode.Sequence sequence) {
+            sequence.items().forEach(item -> out.add(((ComposeNode.Scalar) item).text()));
         }
         return List.copyOf(new LinkedHashSet<>(out));
     }

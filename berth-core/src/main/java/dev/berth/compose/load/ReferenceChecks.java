@@ -1,6 +1,6 @@
 package dev.berth.compose.load;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,11 +17,11 @@ final class ReferenceChecks {
     private ReferenceChecks() {
     }
 
-    static void check(Node.Mapping model) {
-        Node.Mapping services = model.mapping("services").orElseThrow();
-        for (Map.Entry<String, Node> entry : services.entries().entrySet()) {
+    static void check(ComposeNode.Mapping model) {
+        ComposeNode.Mapping services = model.mapping("services").orElseThrow();
+        for (Map.Entry<String, ComposeNode> entry : services.entries().entrySet()) {
             String service = entry.getKey();
-            Node.Mapping spec = (Node.Mapping) entry.getValue();
+            ComposeNode.Mapping spec = (ComposeNode.Mapping) entry.getValue();
             spec.mapping("depends_on").ifPresent(deps -> deps.entries().forEach((dependency, value) -> {
                 if (!services.entries().containsKey(dependency)) {
                     throw ComposeErrors.attribute(value.position(), "services." + service + ".depends_on",
@@ -30,7 +30,7 @@ final class ReferenceChecks {
                 }
             }));
             for (String section : List.of("networks", "volumes", "secrets", "configs")) {
-                Node.Mapping declared = model.mapping(section).orElse(Node.Mapping.empty(model.position()));
+                ComposeNode.Mapping declared = model.mapping(section).orElse(ComposeNode.Mapping.empty(model.position()));
                 for (Reference reference : references(section, spec)) {
                     if (!declared.entries().containsKey(reference.name())) {
                         throw ComposeErrors.attribute(reference.at().position(), "services." + service + "."
@@ -46,48 +46,48 @@ final class ReferenceChecks {
         }
     }
 
-    private static void cycle(Node.Mapping services, String service, List<String> path) {
+    private static void cycle(ComposeNode.Mapping services, String service, List<String> path) {
         if (path.contains(service)) {
             List<String> loop = new ArrayList<>(path.subList(path.indexOf(service), path.size()));
             loop.add(service);
-            Node at = services.entries().get(service);
+            ComposeNode at = services.entries().get(service);
             throw ComposeErrors.attribute(at.position(), "services." + service + ".depends_on",
                     "dependency cycle detected: " + String.join(" -> ", loop));
         }
         path.add(service);
-        Node.Mapping spec = (Node.Mapping) services.entries().get(service);
+        ComposeNode.Mapping spec = (ComposeNode.Mapping) services.entries().get(service);
         spec.mapping("depends_on").ifPresent(deps -> deps.entries().keySet().forEach(d -> cycle(services, d, path)));
         path.removeLast();
     }
 
-    record Reference(String name, Node at) {
+    record Reference(String name, ComposeNode at) {
     }
 
-    static List<Reference> references(String section, Node.Mapping service) {
+    static List<Reference> references(String section, ComposeNode.Mapping service) {
         List<Reference> out = new ArrayList<>();
         switch (section) {
             case "networks" -> service.mapping("networks").ifPresent(n -> n.entries().forEach((name, value) ->
                     out.add(new Reference(name, value))));
             case "volumes" -> service.get("volumes").ifPresent(v -> {
-                for (Node item : ((Node.Sequence) v).items()) {
-                    Node.Mapping mount = (Node.Mapping) item;
+                for (ComposeNode item : ((ComposeNode.Sequence) v).items()) {
+                    ComposeNode.Mapping mount = (ComposeNode.Mapping) item;
                     if (mount.text("type").orElse("volume").equals("volume") && mount.text("source").isPresent()) {
                         out.add(new Reference(mount.text("source").orElseThrow(), item));
                     }
                 }
             });
             default -> service.get(section).ifPresent(v -> {
-                for (Node item : ((Node.Sequence) v).items()) {
-                    ((Node.Mapping) item).text("source").ifPresent(source -> out.add(new Reference(source, item)));
+                for (ComposeNode item : ((ComposeNode.Sequence) v).items()) {
+                    ((ComposeNode.Mapping) item).text("source").ifPresent(source -> out.add(new Reference(source, item)));
                 }
             });
         }
         return out;
     }
 
-    static Set<String> used(String section, Node.Mapping services) {
+    static Set<String> used(String section, ComposeNode.Mapping services) {
         Set<String> used = new LinkedHashSet<>();
-        services.entries().values().forEach(service -> references(section, (Node.Mapping) service)
+        services.entries().values().forEach(service -> references(section, (ComposeNode.Mapping) service)
                 .forEach(reference -> used.add(reference.name())));
         return used;
     }

@@ -1,6 +1,6 @@
 package dev.berth.compose.load;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,16 +13,16 @@ final class ResourceForms {
     private ResourceForms() {
     }
 
-    static Node.Mapping canonical(String section, Node.Mapping declared) {
-        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> entry : declared.entries().entrySet()) {
+    static ComposeNode.Mapping canonical(String section, ComposeNode.Mapping declared) {
+        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ComposeNode> entry : declared.entries().entrySet()) {
             String at = section + "." + entry.getKey();
-            Node value = entry.getValue();
-            if (value instanceof Node.Scalar scalar && scalar.isNull()) {
+            ComposeNode value = entry.getValue();
+            if (value instanceof ComposeNode.Scalar scalar && scalar.isNull()) {
                 out.put(entry.getKey(), value);
                 continue;
             }
-            Node.Mapping resource = Nodes.requireMapping(value, at);
+            ComposeNode.Mapping resource = Nodes.requireMapping(value, at);
             if (resource.get("labels").isPresent()) {
                 resource = resource.with("labels", Nodes.keyValues(resource.get("labels").orElseThrow(),
                         at + ".labels", true));
@@ -33,6 +33,6 @@ final class ResourceForms {
             }
             out.put(entry.getKey(), resource.tag() == value.tag() ? resource : resource.withTag(value.tag()));
         }
-        return Node.Mapping.of(out, declared.position());
+        return ComposeNode.Mapping.of(out, declared.position());
     }
 }

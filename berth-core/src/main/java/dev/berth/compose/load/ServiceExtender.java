@@ -1,6 +1,6 @@
 package dev.berth.compose.load;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,50 +17,50 @@ final class ServiceExtender {
     private final ProjectLoader loader;
     private final Path file;
     private final Path baseDirectory;
-    private final Node.Mapping services;
-    private final Map<String, Node.Mapping> resolved = new LinkedHashMap<>();
+    private final ComposeNode.Mapping services;
+    private final Map<String, ComposeNode.Mapping> resolved = new LinkedHashMap<>();
 
-    ServiceExtender(ProjectLoader loader, Path file, Path baseDirectory, Node.Mapping services) {
+    ServiceExtender(ProjectLoader loader, Path file, Path baseDirectory, ComposeNode.Mapping services) {
         this.loader = loader;
         this.file = file;
         this.baseDirectory = baseDirectory;
         this.services = services;
     }
 
-    Node.Mapping resolveAll() {
-        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+    ComposeNode.Mapping resolveAll() {
+        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
         for (String name : services.entries().keySet()) {
             out.put(name, resolve(name, new ArrayList<>()));
         }
-        return Node.Mapping.of(out, services.position());
+        return ComposeNode.Mapping.of(out, services.position());
     }
 
-    private Node.Mapping resolve(String name, List<String> chain) {
-        Node.Mapping done = resolved.get(name);
+    private ComposeNode.Mapping resolve(String name, List<String> chain) {
+        ComposeNode.Mapping done = resolved.get(name);
         if (done != null) {
             return done;
         }
-        Node.Mapping service = (Node.Mapping) services.entries().get(name);
+        ComposeNode.Mapping service = (ComposeNode.Mapping) services.entries().get(name);
         if (chain.contains(name)) {
             chain.add(name);
             throw ComposeErrors.attribute(service.position(), "services." + name + ".extends",
                     "circular reference with extends: " + String.join(" -> ", chain));
         }
         chain.add(name);
-        Node.Mapping extended = service;
+        ComposeNode.Mapping extended = service;
         if (service.get("extends").isPresent()) {
-            Node.Mapping extendsSpec = Nodes.requireMapping(service.get("extends").orElseThrow(),
+            ComposeNode.Mapping extendsSpec = Nodes.requireMapping(service.get("extends").orElseThrow(),
                     "services." + name + ".extends");
             String baseName = extendsSpec.text("service").orElseThrow(() -> ComposeErrors.attribute(
                     extendsSpec.position(), "services." + name + ".extends", "service is required"));
-            Node.Mapping base;
+            ComposeNode.Mapping base;
             if (extendsSpec.text("file").isPresent()) {
                 Path other = baseDirectory.resolve(extendsSpec.text("file").orElseThrow()).normalize();
-                Node.Mapping document = loader.loadFile(other, other.getParent(), new ArrayList<>(List.of(file)));
-                Node found = document.mapping("services").flatMap(s -> s.get(baseName)).orElseThrow(() ->
+                ComposeNode.Mapping document = loader.loadFile(other, other.getParent(), new ArrayList<>(List.of(file)));
+                ComposeNode found = document.mapping("services").flatMap(s -> s.get(baseName)).orElseThrow(() ->
                         ComposeErrors.attribute(extendsSpec.position(), "services." + name + ".extends",
                                 "cannot extend service \"" + baseName + "\" of " + other + ": no such service"));
-                base = (Node.Mapping) found;
+                base = (ComposeNode.Mapping) found;
             } else if (services.entries().containsKey(baseName)) {
                 base = resolve(baseName, chain);
             } else {

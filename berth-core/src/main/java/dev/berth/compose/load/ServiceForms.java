@@ -1,6 +1,6 @@
 package dev.berth.compose.load;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.NodePosition;
 import dev.berth.compose.model.ScalarType;
 import java.nio.file.Path;
@@ -34,22 +34,22 @@ final class ServiceForms {
     private ServiceForms() {
     }
 
-    static Node.Mapping canonical(String name, Node node, Path baseDirectory, String home) {
+    static ComposeNode.Mapping canonical(String name, ComposeNode node, Path baseDirectory, String home) {
         String path = "services." + name;
-        if (node instanceof Node.Scalar scalar && scalar.isNull()) {
-            return Node.Mapping.empty(scalar.position());
+        if (node instanceof ComposeNode.Scalar scalar && scalar.isNull()) {
+            return ComposeNode.Mapping.empty(scalar.position());
         }
-        Node.Mapping service = Nodes.requireMapping(node, path);
-        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> entry : service.entries().entrySet()) {
+        ComposeNode.Mapping service = Nodes.requireMapping(node, path);
+        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ComposeNode> entry : service.entries().entrySet()) {
             String key = entry.getKey();
-            Node value = entry.getValue();
+            ComposeNode value = entry.getValue();
             String at = path + "." + key;
-            if (value instanceof Node.Scalar scalar && scalar.isNull() && value.tag() != dev.berth.compose.model.MergeTag.NONE) {
+            if (value instanceof ComposeNode.Scalar scalar && scalar.isNull() && value.tag() != dev.berth.compose.model.MergeTag.NONE) {
                 out.put(key, value);
                 continue;
             }
-            Node canonical = switch (key) {
+            ComposeNode canonical = switch (key) {
                 case "build" -> build(value, at, baseDirectory);
                 case "environment" -> Nodes.keyValues(value, at, false);
                 case "labels", "annotations", "sysctls" -> Nodes.keyValues(value, at, true);
@@ -63,7 +63,7 @@ final class ServiceForms {
                 case "networks" -> networks(value, at);
                 case "env_file" -> envFiles(value, at, baseDirectory);
                 case "extra_hosts" -> extraHosts(value, at);
-                case "extends" -> value instanceof Node.Scalar scalar
+                case "extends" -> value instanceof ComposeNode.Scalar scalar
                         ? Nodes.mapping(Map.of("service", Nodes.asString(scalar, at)), scalar.position()) : value;
                 case "stop_grace_period" -> duration(value, at);
                 case "deploy" -> deploy(value, at);
@@ -74,17 +74,17 @@ final class ServiceForms {
             };
             out.put(key, canonical.tag() == value.tag() ? canonical : canonical.withTag(value.tag()));
         }
-        return Node.Mapping.of(out, service.position());
+        return ComposeNode.Mapping.of(out, service.position());
     }
 
-    private static Node simple(String key, Node value, String at) {
+    private static ComposeNode simple(String key, ComposeNode value, String at) {
         if (STRING_ATTRIBUTES.contains(key)) {
             return Nodes.asString(value, at);
         }
         if (STRING_LISTS.contains(key)) {
             return Nodes.stringList(value, at);
         }
-        if (BOOLEANS.contains(key) && value instanceof Node.Scalar scalar && scalar.type() != ScalarType.BOOL) {
+        if (BOOLEANS.contains(key) && value instanceof ComposeNode.Scalar scalar && scalar.type() != ScalarType.BOOL) {
             throw ComposeErrors.attribute(value.position(), at, "must be a boolean");
         }
         if (BYTE_SIZES.contains(key)) {
@@ -97,8 +97,8 @@ final class ServiceForms {
         return value;
     }
 
-    private static Node build(Node value, String at, Path baseDirectory) {
-        Node.Mapping build = value instanceof Node.Scalar scalar
+    private static ComposeNode build(ComposeNode value, String at, Path baseDirectory) {
+        ComposeNode.Mapping build = value instanceof ComposeNode.Scalar scalar
                 ? Nodes.mapping(Map.of("context", Nodes.asString(scalar, at)), scalar.position())
                 : Nodes.requireMapping(value, at);
         String context = build.text("context").orElse(".");
@@ -125,26 +125,26 @@ final class ServiceForms {
         return build;
     }
 
-    private static Node dependsOn(Node value, String at) {
-        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+    private static ComposeNode dependsOn(ComposeNode value, String at) {
+        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
         NodePosition position = value.position();
         switch (value) {
-            case Node.Sequence sequence -> {
-                for (Node item : sequence.items()) {
-                    out.put(Nodes.text(item, at), dependency(Node.Mapping.empty(item.position())));
+            case ComposeNode.Sequence sequence -> {
+                for (ComposeNode item : sequence.items()) {
+                    out.put(Nodes.text(item, at), dependency(ComposeNode.Mapping.empty(item.position())));
                 }
             }
-            case Node.Mapping mapping -> mapping.entries().forEach((service, condition) -> out.put(service,
-                    dependency(condition instanceof Node.Scalar scalar && scalar.isNull()
-                            ? Node.Mapping.empty(scalar.position()) : Nodes.requireMapping(condition, at + "." + service))));
-            case Node.Scalar scalar -> throw ComposeErrors.attribute(scalar.position(), at,
+            case ComposeNode.Mapping mapping -> mapping.entries().forEach((service, condition) -> out.put(service,
+                    dependency(condition instanceof ComposeNode.Scalar scalar && scalar.isNull()
+                            ? ComposeNode.Mapping.empty(scalar.position()) : Nodes.requireMapping(condition, at + "." + service))));
+            case ComposeNode.Scalar scalar -> throw ComposeErrors.attribute(scalar.position(), at,
                     "must be a list or a mapping");
         }
         return Nodes.mapping(out, position);
     }
 
-    private static Node.Mapping dependency(Node.Mapping given) {
-        Node.Mapping dependency = given;
+    private static ComposeNode.Mapping dependency(ComposeNode.Mapping given) {
+        ComposeNode.Mapping dependency = given;
         if (dependency.get("condition").isEmpty()) {
             dependency = dependency.with("condition", Nodes.string("service_started", given.position()));
         }
@@ -154,10 +154,10 @@ final class ServiceForms {
         return dependency;
     }
 
-    private static Node healthcheck(Node value, String at) {
-        Node.Mapping check = Nodes.requireMapping(value, at);
-        Node.Mapping out = check;
-        if (check.get("test").orElse(null) instanceof Node.Scalar test && !test.isNull()) {
+    private static ComposeNode healthcheck(ComposeNode value, String at) {
+        ComposeNode.Mapping check = Nodes.requireMapping(value, at);
+        ComposeNode.Mapping out = check;
+        if (check.get("test").orElse(null) instanceof ComposeNode.Scalar test && !test.isNull()) {
             out = out.with("test", Nodes.sequence(List.of(Nodes.string("CMD-SHELL", test.position()),
                     Nodes.asString(test, at + ".test")), test.position()));
         }
@@ -172,65 +172,65 @@ final class ServiceForms {
         return out;
     }
 
-    private static Node command(Node value, String at) {
-        if (value instanceof Node.Scalar scalar && !scalar.isNull()) {
+    private static ComposeNode command(ComposeNode value, String at) {
+        if (value instanceof ComposeNode.Scalar scalar && !scalar.isNull()) {
             try {
                 return Nodes.sequence(ComposeShellWords.split(scalar.text()).stream()
-                        .map(word -> (Node) Nodes.string(word, scalar.position())).toList(), scalar.position());
+                        .map(word -> (ComposeNode) Nodes.string(word, scalar.position())).toList(), scalar.position());
             } catch (IllegalArgumentException bad) {
                 throw ComposeErrors.attribute(scalar.position(), at, bad.getMessage());
             }
         }
-        return value instanceof Node.Sequence ? Nodes.stringList(value, at) : value;
+        return value instanceof ComposeNode.Sequence ? Nodes.stringList(value, at) : value;
     }
 
-    private static Node expandEach(Node value, String at, java.util.function.Function<Node, List<Node>> expand) {
-        if (!(value instanceof Node.Sequence sequence)) {
+    private static ComposeNode expandEach(ComposeNode value, String at, java.util.function.Function<ComposeNode, List<ComposeNode>> expand) {
+        if (!(value instanceof ComposeNode.Sequence sequence)) {
             throw ComposeErrors.attribute(value.position(), at, "must be a list");
         }
-        List<Node> items = new ArrayList<>();
-        for (Node item : sequence.items()) {
+        List<ComposeNode> items = new ArrayList<>();
+        for (ComposeNode item : sequence.items()) {
             items.addAll(expand.apply(item));
         }
         return Nodes.sequence(items, sequence.position());
     }
 
-    private static Node fileReference(Node item, String kind, String at) {
-        if (item instanceof Node.Scalar scalar) {
-            LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+    private static ComposeNode fileReference(ComposeNode item, String kind, String at) {
+        if (item instanceof ComposeNode.Scalar scalar) {
+            LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
             out.put("source", Nodes.asString(scalar, at));
             if (kind.equals("secrets")) {
                 out.put("target", Nodes.string("/run/secrets/" + scalar.text(), scalar.position()));
             }
             return Nodes.mapping(out, scalar.position());
         }
-        Node.Mapping mapping = Nodes.requireMapping(item, at);
+        ComposeNode.Mapping mapping = Nodes.requireMapping(item, at);
         if (kind.equals("secrets") && mapping.get("target").isEmpty() && mapping.text("source").isPresent()) {
             mapping = mapping.with("target", Nodes.string("/run/secrets/" + mapping.text("source").orElseThrow(),
                     mapping.position()));
         }
-        if (mapping.get("mode").orElse(null) instanceof Node.Scalar mode && mode.type() == ScalarType.STRING) {
+        if (mapping.get("mode").orElse(null) instanceof ComposeNode.Scalar mode && mode.type() == ScalarType.STRING) {
             mapping = mapping.with("mode", Nodes.integer(Long.parseLong(mode.text(), 8), mode.position()));
         }
         return mapping;
     }
 
-    private static Node networks(Node value, String at) {
-        if (value instanceof Node.Sequence sequence) {
-            LinkedHashMap<String, Node> out = new LinkedHashMap<>();
-            for (Node item : sequence.items()) {
-                out.put(Nodes.text(item, at), Node.Scalar.nullAt(item.position()));
+    private static ComposeNode networks(ComposeNode value, String at) {
+        if (value instanceof ComposeNode.Sequence sequence) {
+            LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
+            for (ComposeNode item : sequence.items()) {
+                out.put(Nodes.text(item, at), ComposeNode.Scalar.nullAt(item.position()));
             }
             return Nodes.mapping(out, sequence.position());
         }
         return Nodes.requireMapping(value, at);
     }
 
-    private static Node envFiles(Node value, String at, Path baseDirectory) {
-        List<Node> items = new ArrayList<>();
-        List<Node> given = value instanceof Node.Sequence sequence ? sequence.items() : List.of(value);
-        for (Node item : given) {
-            Node.Mapping file = item instanceof Node.Mapping mapping ? mapping
+    private static ComposeNode envFiles(ComposeNode value, String at, Path baseDirectory) {
+        List<ComposeNode> items = new ArrayList<>();
+        List<ComposeNode> given = value instanceof ComposeNode.Sequence sequence ? sequence.items() : List.of(value);
+        for (ComposeNode item : given) {
+            ComposeNode.Mapping file = item instanceof ComposeNode.Mapping mapping ? mapping
                     : Nodes.mapping(Map.of("path", Nodes.asString(item, at)), item.position());
             String path = file.text("path").orElseThrow(() -> ComposeErrors.attribute(item.position(), at,
                     "path is required"));
@@ -244,13 +244,13 @@ final class ServiceForms {
         return Nodes.sequence(items, value.position());
     }
 
-    private static Node extraHosts(Node value, String at) {
-        List<Node> items = new ArrayList<>();
+    private static ComposeNode extraHosts(ComposeNode value, String at) {
+        List<ComposeNode> items = new ArrayList<>();
         switch (value) {
-            case Node.Mapping mapping -> mapping.entries().forEach((host, ip) -> items.add(
+            case ComposeNode.Mapping mapping -> mapping.entries().forEach((host, ip) -> items.add(
                     Nodes.string(host + "=" + Nodes.text(ip, at + "." + host), ip.position())));
-            case Node.Sequence sequence -> {
-                for (Node item : sequence.items()) {
+            case ComposeNode.Sequence sequence -> {
+                for (ComposeNode item : sequence.items()) {
                     String entry = Nodes.text(item, at);
                     int equals = entry.indexOf('=');
                     int colon = entry.indexOf(':');
@@ -259,23 +259,23 @@ final class ServiceForms {
                     items.add(Nodes.string(normalized, item.position()));
                 }
             }
-            case Node.Scalar scalar -> throw ComposeErrors.attribute(scalar.position(), at,
+            case ComposeNode.Scalar scalar -> throw ComposeErrors.attribute(scalar.position(), at,
                     "must be a list or a mapping");
         }
         // compose-go 2.1 holds extra hosts in a map: they print sorted.
-        items.sort(java.util.Comparator.comparing(item -> ((Node.Scalar) item).text()));
+        items.sort(java.util.Comparator.comparing(item -> ((ComposeNode.Scalar) item).text()));
         return Nodes.sequence(items, value.position());
     }
 
-    private static Node deploy(Node value, String at) {
-        Node.Mapping deploy = Nodes.requireMapping(value, at);
+    private static ComposeNode deploy(ComposeNode value, String at) {
+        ComposeNode.Mapping deploy = Nodes.requireMapping(value, at);
         if (deploy.get("labels").isPresent()) {
             deploy = deploy.with("labels", Nodes.keyValues(deploy.get("labels").orElseThrow(), at + ".labels", true));
         }
-        Node.Mapping resources = deploy.mapping("resources").orElse(null);
+        ComposeNode.Mapping resources = deploy.mapping("resources").orElse(null);
         if (resources != null) {
             for (String kind : List.of("limits", "reservations")) {
-                Node.Mapping resource = resources.mapping(kind).orElse(null);
+                ComposeNode.Mapping resource = resources.mapping(kind).orElse(null);
                 if (resource == null) {
                     continue;
                 }
@@ -294,8 +294,8 @@ final class ServiceForms {
         return deploy;
     }
 
-    private static Node device(Node item, String at) {
-        if (!(item instanceof Node.Scalar scalar)) {
+    private static ComposeNode device(ComposeNode item, String at) {
+        if (!(item instanceof ComposeNode.Scalar scalar)) {
             return Nodes.requireMapping(item, at);
         }
         String[] parts = Nodes.text(scalar, at).split(":");
@@ -303,14 +303,14 @@ final class ServiceForms {
             throw ComposeErrors.attribute(scalar.position(), at, "confusing device mapping, please use long syntax: "
                     + scalar.text());
         }
-        LinkedHashMap<String, Node> out = new LinkedHashMap<>();
+        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
         out.put("source", Nodes.string(parts[0], scalar.position()));
         out.put("target", Nodes.string(parts.length > 1 ? parts[1] : parts[0], scalar.position()));
         out.put("permissions", Nodes.string(parts.length > 2 ? parts[2] : "rwm", scalar.position()));
         return Nodes.mapping(out, scalar.position());
     }
 
-    static Node duration(Node value, String at) {
+    static ComposeNode duration(ComposeNode value, String at) {
         String text = Nodes.text(value, at);
         long nanos = GoValues.durationNanos(text);
         if (nanos < 0) {
@@ -319,8 +319,8 @@ final class ServiceForms {
         return Nodes.string(GoValues.goDuration(nanos), value.position());
     }
 
-    private static Node integer(Node value, String at) {
-        if (value instanceof Node.Scalar scalar && scalar.type() == ScalarType.INT) {
+    private static ComposeNode integer(ComposeNode value, String at) {
+        if (value instanceof ComposeNode.Scalar scalar && scalar.type() == ScalarType.INT) {
             return scalar;
         }
         try {

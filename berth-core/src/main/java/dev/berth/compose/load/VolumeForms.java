@@ -1,6 +1,6 @@
 package dev.berth.compose.load;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.NodePosition;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,26 +21,26 @@ final class VolumeForms {
     private VolumeForms() {
     }
 
-    static Node expand(Node entry, String path, Path baseDirectory, String home) {
+    static ComposeNode expand(ComposeNode entry, String path, Path baseDirectory, String home) {
         return switch (entry) {
-            case Node.Mapping mapping -> longForm(mapping, baseDirectory, home);
-            case Node.Scalar scalar -> shortForm(Nodes.text(scalar, path), scalar.position(), path, baseDirectory,
+            case ComposeNode.Mapping mapping -> longForm(mapping, baseDirectory, home);
+            case ComposeNode.Scalar scalar -> shortForm(Nodes.text(scalar, path), scalar.position(), path, baseDirectory,
                     home);
-            case Node.Sequence sequence -> throw ComposeErrors.attribute(sequence.position(), path,
+            case ComposeNode.Sequence sequence -> throw ComposeErrors.attribute(sequence.position(), path,
                     "a volume must be a string or a mapping");
         };
     }
 
-    private static Node longForm(Node.Mapping mapping, Path baseDirectory, String home) {
+    private static ComposeNode longForm(ComposeNode.Mapping mapping, Path baseDirectory, String home) {
         String type = mapping.text("type").orElse("volume");
-        Node.Mapping result = mapping;
+        ComposeNode.Mapping result = mapping;
         if (mapping.mapping("tmpfs").flatMap(t -> t.text("size")).isPresent()) {
-            Node.Mapping tmpfs = mapping.mapping("tmpfs").orElseThrow();
+            ComposeNode.Mapping tmpfs = mapping.mapping("tmpfs").orElseThrow();
             result = result.with("tmpfs", tmpfs.with("size", Nodes.string(Long.toString(
                     GoValues.bytes(tmpfs.text("size").orElseThrow())), tmpfs.position())));
         }
         if (type.equals("bind")) {
-            Node.Mapping typed = result;
+            ComposeNode.Mapping typed = result;
             result = mapping.text("source").map(source -> typed.with("source",
                     Nodes.string(hostPath(source, baseDirectory, home), mapping.position()))).orElse(typed);
             // Only the short syntax implies create_host_path: a long-form bind prints as written.
@@ -48,13 +48,13 @@ final class VolumeForms {
         return result;
     }
 
-    private static Node shortForm(String spec, NodePosition at, String path, Path baseDirectory, String home) {
+    private static ComposeNode shortForm(String spec, NodePosition at, String path, Path baseDirectory, String home) {
         List<String> parts = splitSpec(spec);
-        LinkedHashMap<String, Node> entry = new LinkedHashMap<>();
+        LinkedHashMap<String, ComposeNode> entry = new LinkedHashMap<>();
         if (parts.size() == 1) {
             entry.put("type", Nodes.string("volume", at));
             entry.put("target", Nodes.string(parts.getFirst(), at));
-            entry.put("volume", Node.Mapping.empty(at));
+            entry.put("volume", ComposeNode.Mapping.empty(at));
             return Nodes.mapping(entry, at);
         }
         if (parts.size() > 3) {
@@ -71,7 +71,7 @@ final class VolumeForms {
             entry.put("read_only", Nodes.bool(true, at));
         }
         if (bind) {
-            LinkedHashMap<String, Node> bindOptions = new LinkedHashMap<>();
+            LinkedHashMap<String, ComposeNode> bindOptions = new LinkedHashMap<>();
             options.stream().filter(PROPAGATION::contains).findFirst()
                     .ifPresent(p -> bindOptions.put("propagation", Nodes.string(p, at)));
             bindOptions.put("create_host_path", Nodes.bool(true, at));
@@ -79,7 +79,7 @@ final class VolumeForms {
                     .ifPresent(s -> bindOptions.put("selinux", Nodes.string(s, at)));
             entry.put("bind", Nodes.mapping(bindOptions, at));
         } else {
-            LinkedHashMap<String, Node> volumeOptions = new LinkedHashMap<>();
+            LinkedHashMap<String, ComposeNode> volumeOptions = new LinkedHashMap<>();
             if (options.contains("nocopy")) {
                 volumeOptions.put("nocopy", Nodes.bool(true, at));
             }

@@ -1,7 +1,7 @@
 package dev.berth.compose.load;
 
 import dev.berth.compose.model.MergeTag;
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.NodePosition;
 import dev.berth.compose.model.ScalarType;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads one Compose file's YAML into {@link Node}s with their lines: SnakeYAML Engine composes the document
+ * Reads one Compose file's YAML into {@link ComposeNode}s with their lines: SnakeYAML Engine composes the document
  * (anchors and aliases resolved), and this turns it into Compose's values: plain scalars typed as yaml.v3 types
  * them, {@code <<} merge keys applied (explicit keys win, earlier maps win over later), {@code !reset} and
  * {@code !override} kept as merge tags, and a key written twice refused as yaml.v3 refuses it.
@@ -38,7 +38,7 @@ final class YamlNodeReader {
     }
 
     /** The document of {@code text}, or an empty mapping for an empty file. */
-    static Node read(String file, String text) {
+    static ComposeNode read(String file, String text) {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true)
                 .setMaxAliasesForCollections(1000).build();
         Optional<org.snakeyaml.engine.v2.nodes.Node> document;
@@ -53,7 +53,7 @@ final class YamlNodeReader {
             throw ComposeErrors.at(new NodePosition(file, 1, 1), "yaml: " + bad.getMessage());
         }
         YamlNodeReader reader = new YamlNodeReader(file);
-        return document.map(reader::convert).orElse(Node.Mapping.empty(new NodePosition(file, 1, 1)));
+        return document.map(reader::convert).orElse(ComposeNode.Mapping.empty(new NodePosition(file, 1, 1)));
     }
 
     private NodePosition position(org.snakeyaml.engine.v2.nodes.Node node) {
@@ -61,15 +61,15 @@ final class YamlNodeReader {
                 .orElse(new NodePosition(file, 1, 1));
     }
 
-    private Node convert(org.snakeyaml.engine.v2.nodes.Node node) {
+    private ComposeNode convert(org.snakeyaml.engine.v2.nodes.Node node) {
         MergeTag tag = switch (node.getTag().getValue()) {
             case "!reset" -> MergeTag.RESET;
             case "!override" -> MergeTag.OVERRIDE;
             default -> MergeTag.NONE;
         };
-        Node converted = switch (node) {
+        ComposeNode converted = switch (node) {
             case ScalarNode scalar -> scalar(scalar, tag != MergeTag.NONE);
-            case SequenceNode sequence -> Node.Sequence.of(
+            case SequenceNode sequence -> ComposeNode.Sequence.of(
                     sequence.getValue().stream().map(this::convert).toList(), position(node));
             case MappingNode mapping -> mapping(mapping);
             default -> throw ComposeErrors.at(position(node), "yaml: unexpected node " + node.getNodeType());
@@ -77,28 +77,28 @@ final class YamlNodeReader {
         return tag == MergeTag.NONE ? converted : converted.withTag(tag);
     }
 
-    private Node scalar(ScalarNode scalar, boolean mergeTagged) {
+    private ComposeNode scalar(ScalarNode scalar, boolean mergeTagged) {
         NodePosition at = position(scalar);
         if (scalar.getScalarStyle() != ScalarStyle.PLAIN) {
-            return Node.Scalar.string(scalar.getValue(), at);
+            return ComposeNode.Scalar.string(scalar.getValue(), at);
         }
         if (mergeTagged && scalar.getValue().isEmpty()) {
-            return Node.Scalar.nullAt(at);
+            return ComposeNode.Scalar.nullAt(at);
         }
         ScalarResolver.Resolved resolved = ScalarResolver.resolve(scalar.getValue());
-        return Node.Scalar.of(resolved.type() == ScalarType.STRING ? scalar.getValue() : resolved.text(),
+        return ComposeNode.Scalar.of(resolved.type() == ScalarType.STRING ? scalar.getValue() : resolved.text(),
                 resolved.type(), at);
     }
 
-    private Node mapping(MappingNode mapping) {
-        LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
+    private ComposeNode mapping(MappingNode mapping) {
+        LinkedHashMap<String, ComposeNode> entries = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        List<Node.Mapping> merged = new ArrayList<>();
+        List<ComposeNode.Mapping> merged = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            Node key = convert(tuple.getKeyNode());
-            String name = key instanceof Node.Scalar scalar ? scalar.text()
+            ComposeNode key = convert(tuple.getKeyNode());
+            String name = key instanceof ComposeNode.Scalar scalar ? scalar.text()
                     : failKey(key.position());
-            if (name.equals(MERGE_KEY) && key instanceof Node.Scalar scalar && scalar.type() == ScalarType.STRING) {
+            if (name.equals(MERGE_KEY) && key instanceof ComposeNode.Scalar scalar && scalar.type() == ScalarType.STRING) {
                 merged.addAll(mergeSources(convert(tuple.getValueNode())));
                 continue;
             }
@@ -109,26 +109,26 @@ final class YamlNodeReader {
             }
             entries.put(name, convert(tuple.getValueNode()));
         }
-        for (Node.Mapping source : merged) {
+        for (ComposeNode.Mapping source : merged) {
             source.entries().forEach(entries::putIfAbsent);
         }
-        return Node.Mapping.of(entries, position(mapping));
+        return ComposeNode.Mapping.of(entries, position(mapping));
     }
 
-    private List<Node.Mapping> mergeSources(Node value) {
+    private List<ComposeNode.Mapping> mergeSources(ComposeNode value) {
         return switch (value) {
-            case Node.Mapping mapping -> List.of(mapping);
-            case Node.Sequence sequence -> {
-                List<Node.Mapping> sources = new ArrayList<>();
-                for (Node item : sequence.items()) {
-                    if (!(item instanceof Node.Mapping mapping)) {
+            case ComposeNode.Mapping mapping -> List.of(mapping);
+            case ComposeNode.Sequence sequence -> {
+                List<ComposeNode.Mapping> sources = new ArrayList<>();
+                for (ComposeNode item : sequence.items()) {
+                    if (!(item instanceof ComposeNode.Mapping mapping)) {
                         throw ComposeErrors.at(item.position(), "yaml: map merge requires map or sequence of maps");
                     }
                     sources.add(mapping);
                 }
                 yield sources;
             }
-            case Node.Scalar scalar -> throw ComposeErrors.at(scalar.position(),
+            case ComposeNode.Scalar scalar -> throw ComposeErrors.at(scalar.position(),
                     "yaml: map merge requires map or sequence of maps as the value");
         };
     }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param allProfiles every profile named by any service, enabled or not ({@code config --profiles})
  */
 public record ComposeProject(String name, Path workingDirectory, Map<String, ComposeService> services,
-                             Node.Mapping model, List<String> allProfiles, Map<String, String> environment,
+                             ComposeNode.Mapping model, List<String> allProfiles, Map<String, String> environment,
                              List<String> warnings) {
 
     public ComposeProject {

@@ -15,8 +15,8 @@ import java.util.Optional;
  *     still listed and {@code environment} only as written (the files are not read for the hash)
  */
 public record ComposeService(String name, Optional<String> image, boolean builds, List<String> profiles,
-                             Map<String, DependencyCondition> dependsOn, Node.Mapping attributes,
-                             Node.Mapping hashed) {
+                             Map<String, DependencyCondition> dependsOn, ComposeNode.Mapping attributes,
+                             ComposeNode.Mapping hashed) {
 
     public ComposeService {
         Objects.requireNonNull(name, "name");

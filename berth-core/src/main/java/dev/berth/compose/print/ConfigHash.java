@@ -1,6 +1,6 @@
 package dev.berth.compose.print;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +17,7 @@ public final class ConfigHash {
     private ConfigHash() {
     }
 
-    public static String of(Node.Mapping service) {
+    public static String of(ComposeNode.Mapping service) {
         String json = hashedJson(service);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -28,8 +28,8 @@ public final class ConfigHash {
     }
 
     /** The compact JSON the hash is taken over. */
-    public static String hashedJson(Node.Mapping service) {
-        Node.Mapping hashed = service.without("build").without("pull_policy").without("scale");
+    public static String hashedJson(ComposeNode.Mapping service) {
+        ComposeNode.Mapping hashed = service.without("build").without("pull_policy").without("scale");
         if (hashed.mapping("deploy").isPresent()) {
             hashed = hashed.with("deploy", hashed.mapping("deploy").orElseThrow().without("replicas"));
         }

@@ -2,7 +2,7 @@ package dev.berth.compose.print;
 
 import dev.berth.compose.model.ComposeProject;
 import dev.berth.compose.model.ComposeService;
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.ArrayList;
 import java.util.List;
 

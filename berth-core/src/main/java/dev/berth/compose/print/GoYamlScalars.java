@@ -1,6 +1,6 @@
 package dev.berth.compose.print;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.ScalarType;
 import java.math.BigDecimal;
 import java.util.Set;
@@ -30,7 +30,7 @@ final class GoYamlScalars {
     private GoYamlScalars() {
     }
 
-    static String inline(Node.Scalar scalar) {
+    static String inline(ComposeNode.Scalar scalar) {
         return switch (scalar.type()) {
             case NULL -> "null";
             case BOOL, INT -> scalar.text();

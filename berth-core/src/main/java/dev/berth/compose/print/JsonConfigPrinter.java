@@ -1,6 +1,6 @@
 package dev.berth.compose.print;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.List;
 
 /**
@@ -18,9 +18,9 @@ final class JsonConfigPrinter {
         this.indented = indented;
     }
 
-    static String project(Node.Mapping project) {
+    static String project(ComposeNode.Mapping project) {
         JsonConfigPrinter printer = new JsonConfigPrinter(true);
-        Node.Mapping sections = project;
+        ComposeNode.Mapping sections = project;
         for (String section : List.of("networks", "volumes", "secrets", "configs")) {
             if (sections.mapping(section).map(m -> m.entries().isEmpty()).orElse(false)) {
                 sections = sections.without(section);
@@ -35,7 +35,7 @@ final class JsonConfigPrinter {
     }
 
     /** One service as compact JSON: the text Compose hashes for {@code com.docker.compose.config-hash}. */
-    static String compactService(Node.Mapping service) {
+    static String compactService(ComposeNode.Mapping service) {
         JsonConfigPrinter printer = new JsonConfigPrinter(false);
         printer.value(service, ConfigShapes.SERVICE, 0);
         return printer.out.toString();
@@ -65,11 +65,11 @@ final class JsonConfigPrinter {
         out.append('}');
     }
 
-    private void value(Node value, Shape shape, int indent) {
+    private void value(ComposeNode value, Shape shape, int indent) {
         switch (value) {
-            case Node.Scalar scalar -> scalar(scalar);
-            case Node.Mapping mapping -> object(ShapedEntries.of(mapping, shape, true), indent);
-            case Node.Sequence sequence -> {
+            case ComposeNode.Scalar scalar -> scalar(scalar);
+            case ComposeNode.Mapping mapping -> object(ShapedEntries.of(mapping, shape, true), indent);
+            case ComposeNode.Sequence sequence -> {
                 if (sequence.items().isEmpty()) {
                     out.append("[]");
                     return;
@@ -89,7 +89,7 @@ final class JsonConfigPrinter {
         }
     }
 
-    private void scalar(Node.Scalar scalar) {
+    private void scalar(ComposeNode.Scalar scalar) {
         switch (scalar.type()) {
             case NULL -> out.append("null");
             case BOOL, INT -> out.append(scalar.text());

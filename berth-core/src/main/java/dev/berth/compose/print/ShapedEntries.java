@@ -1,6 +1,6 @@
 package dev.berth.compose.print;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,17 +14,17 @@ import java.util.Map;
 final class ShapedEntries {
 
     /** One key to print, its value, the shape to print it with; {@code literal} is JSON text printed instead. */
-    record Entry(String key, Node value, Shape shape, String literal) {
+    record Entry(String key, ComposeNode value, Shape shape, String literal) {
     }
 
     private ShapedEntries() {
     }
 
-    static List<Entry> of(Node.Mapping mapping, Shape shape, boolean json) {
+    static List<Entry> of(ComposeNode.Mapping mapping, Shape shape, boolean json) {
         List<Entry> entries = new ArrayList<>();
         if (shape instanceof Shape.Struct struct) {
             for (Map.Entry<String, Shape> field : struct.fields().entrySet()) {
-                Node value = mapping.entries().get(field.getKey());
+                ComposeNode value = mapping.entries().get(field.getKey());
                 String emptyJson = struct.jsonEmpty().get(field.getKey());
                 if (value == null || omitted(value, field.getValue(), struct.keptFalse().contains(field.getKey()),
                         emptyJson != null)) {
@@ -46,17 +46,17 @@ final class ShapedEntries {
         return entries;
     }
 
-    private static boolean omitted(Node value, Shape shape, boolean pointer, boolean valueStruct) {
+    private static boolean omitted(ComposeNode value, Shape shape, boolean pointer, boolean valueStruct) {
         return switch (value) {
-            case Node.Scalar scalar -> switch (scalar.type()) {
+            case ComposeNode.Scalar scalar -> switch (scalar.type()) {
                 case NULL -> true;
                 case BOOL -> !pointer && scalar.text().equals("false");
                 case INT -> !pointer && scalar.text().equals("0");
                 case STRING -> scalar.text().isEmpty();
                 case FLOAT -> false;
             };
-            case Node.Sequence sequence -> sequence.items().isEmpty() && !pointer;
-            case Node.Mapping mapping -> mapping.entries().isEmpty()
+            case ComposeNode.Sequence sequence -> sequence.items().isEmpty() && !pointer;
+            case ComposeNode.Mapping mapping -> mapping.entries().isEmpty()
                     && (shape instanceof Shape.MapOf || valueStruct);
         };
     }

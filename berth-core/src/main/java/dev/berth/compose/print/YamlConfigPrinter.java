@@ -1,6 +1,6 @@
 package dev.berth.compose.print;
 
-import dev.berth.compose.model.Node;
+import dev.berth.compose.model.ComposeNode;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ final class YamlConfigPrinter {
     private YamlConfigPrinter() {
     }
 
-    static String print(Node.Mapping project) {
+    static String print(ComposeNode.Mapping project) {
         YamlConfigPrinter printer = new YamlConfigPrinter();
         printer.mapping(ShapedEntries.of(project, ConfigShapes.PROJECT, false), 0, false);
         return printer.out.toString();
@@ -33,35 +33,35 @@ final class YamlConfigPrinter {
         }
     }
 
-    private void value(Node value, Shape shape, int indent) {
+    private void value(ComposeNode value, Shape shape, int indent) {
         switch (value) {
-            case Node.Scalar scalar -> scalar(scalar, indent);
-            case Node.Mapping mapping when mapping.entries().isEmpty() -> out.append(" {}\n");
-            case Node.Sequence sequence when sequence.items().isEmpty() -> out.append(" []\n");
-            case Node.Mapping mapping -> {
+            case ComposeNode.Scalar scalar -> scalar(scalar, indent);
+            case ComposeNode.Mapping mapping when mapping.entries().isEmpty() -> out.append(" {}\n");
+            case ComposeNode.Sequence sequence when sequence.items().isEmpty() -> out.append(" []\n");
+            case ComposeNode.Mapping mapping -> {
                 out.append('\n');
                 mapping(ShapedEntries.of(mapping, shape, false), indent + 2, false);
             }
-            case Node.Sequence sequence -> {
+            case ComposeNode.Sequence sequence -> {
                 out.append('\n');
                 sequence(sequence, shape, indent + 2);
             }
         }
     }
 
-    private void sequence(Node.Sequence sequence, Shape shape, int indent) {
+    private void sequence(ComposeNode.Sequence sequence, Shape shape, int indent) {
         Shape items = shape instanceof Shape.ListOf list ? list.items() : Shape.LEAF;
-        for (Node item : sequence.items()) {
+        for (ComposeNode item : sequence.items()) {
             out.append(" ".repeat(indent)).append('-');
             switch (item) {
-                case Node.Scalar scalar -> scalar(scalar, indent);
-                case Node.Mapping mapping when mapping.entries().isEmpty() -> out.append(" {}\n");
-                case Node.Sequence nested when nested.items().isEmpty() -> out.append(" []\n");
-                case Node.Mapping mapping -> {
+                case ComposeNode.Scalar scalar -> scalar(scalar, indent);
+                case ComposeNode.Mapping mapping when mapping.entries().isEmpty() -> out.append(" {}\n");
+                case ComposeNode.Sequence nested when nested.items().isEmpty() -> out.append(" []\n");
+                case ComposeNode.Mapping mapping -> {
                     out.append(' ');
                     mapping(ShapedEntries.of(mapping, items, false), indent + 2, true);
                 }
-                case Node.Sequence nested -> {
+                case ComposeNode.Sequence nested -> {
                     out.append('\n');
                     sequence(nested, items, indent + 2);
                 }
@@ -69,7 +69,7 @@ final class YamlConfigPrinter {
         }
     }
 
-    private void scalar(Node.Scalar scalar, int indent) {
+    private void scalar(ComposeNode.Scalar scalar, int indent) {
         if (scalar.type() == dev.berth.compose.model.ScalarType.STRING
                 && GoYamlScalars.style(scalar.text()) == GoYamlScalars.Style.LITERAL) {
             literal(scalar.text(), indent + 2);

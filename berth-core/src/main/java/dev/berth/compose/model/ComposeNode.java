@@ -10,16 +10,16 @@ import java.util.Optional;
  * A value of a Compose file: a scalar, a sequence or a mapping, with where it was written and its merge tag.
  * Immutable; mappings keep the order their keys were written in (printers sort where Compose sorts).
  */
-public sealed interface Node {
+public sealed interface ComposeNode {
 
     NodePosition position();
 
     MergeTag tag();
 
-    Node withTag(MergeTag tag);
+    ComposeNode withTag(MergeTag tag);
 
     /** A scalar; {@code text} is the value as written for strings, canonical for the other types. */
-    record Scalar(String text, ScalarType type, NodePosition position, MergeTag tag) implements Node {
+    record Scalar(String text, ScalarType type, NodePosition position, MergeTag tag) implements ComposeNode {
         public Scalar {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(type, "type");
@@ -48,37 +48,37 @@ public sealed interface Node {
         }
 
         @Override
-        public Node withTag(MergeTag newTag) {
+        public ComposeNode withTag(MergeTag newTag) {
             return new Scalar(text, type, position, newTag);
         }
     }
 
-    record Sequence(List<Node> items, NodePosition position, MergeTag tag) implements Node {
+    record Sequence(List<ComposeNode> items, NodePosition position, MergeTag tag) implements ComposeNode {
         public Sequence {
             items = List.copyOf(items);
             Objects.requireNonNull(position, "position");
             Objects.requireNonNull(tag, "tag");
         }
 
-        public static Sequence of(List<Node> items, NodePosition position) {
+        public static Sequence of(List<ComposeNode> items, NodePosition position) {
             return new Sequence(items, position, MergeTag.NONE);
         }
 
         @Override
-        public Node withTag(MergeTag newTag) {
+        public ComposeNode withTag(MergeTag newTag) {
             return new Sequence(items, position, newTag);
         }
     }
 
     /** A mapping, keys in the order written (or merged). */
-    record Mapping(Map<String, Node> entries, NodePosition position, MergeTag tag) implements Node {
+    record Mapping(Map<String, ComposeNode> entries, NodePosition position, MergeTag tag) implements ComposeNode {
         public Mapping {
             entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             Objects.requireNonNull(position, "position");
             Objects.requireNonNull(tag, "tag");
         }
 
-        public static Mapping of(Map<String, Node> entries, NodePosition position) {
+        public static Mapping of(Map<String, ComposeNode> entries, NodePosition position) {
             return new Mapping(entries, position, MergeTag.NONE);
         }
 
@@ -86,7 +86,7 @@ public sealed interface Node {
             return new Mapping(Map.of(), position, MergeTag.NONE);
         }
 
-        public Optional<Node> get(String key) {
+        public Optional<ComposeNode> get(String key) {
             return Optional.ofNullable(entries.get(key));
         }
 
@@ -99,20 +99,20 @@ public sealed interface Node {
             return get(key).flatMap(node -> node instanceof Mapping mapping ? Optional.of(mapping) : Optional.empty());
         }
 
-        public Mapping with(String key, Node value) {
-            LinkedHashMap<String, Node> copy = new LinkedHashMap<>(entries);
+        public Mapping with(String key, ComposeNode value) {
+            LinkedHashMap<String, ComposeNode> copy = new LinkedHashMap<>(entries);
             copy.put(key, value);
             return new Mapping(copy, position, tag);
         }
 
         public Mapping without(String key) {
-            LinkedHashMap<String, Node> copy = new LinkedHashMap<>(entries);
+            LinkedHashMap<String, ComposeNode> copy = new LinkedHashMap<>(entries);
             copy.remove(key);
             return new Mapping(copy, position, tag);
         }
 
         @Override
-        public Node withTag(MergeTag newTag) {
+        public ComposeNode withTag(MergeTag newTag) {
             return new Mapping(entries, position, newTag);
         }
     }
