@@ -89,11 +89,11 @@ public final class Interpolation {
             return plain(name);
         }
         boolean colon = rest.charAt(0) == ':';
-        String operator = colon ? rest.substring(1, Math.min(2, rest.length())) : rest.substring(0, 1);
-        String argument = rest.substring(colon ? 2 : 1);
         if (colon && rest.length() < 2) {
             throw invalid(whole);
         }
+        String operator = colon ? rest.substring(1, Math.min(2, rest.length())) : rest.substring(0, 1);
+        String argument = rest.substring(colon ? 2 : 1);
         Optional<String> value = lookup.apply(name);
         boolean missing = colon ? value.map(String::isEmpty).orElse(true) : value.isEmpty();
         return switch (operator) {
