@@ -98,8 +98,19 @@ public final class ProjectLoader {
         if (stack.contains(file)) {
             throw ComposeErrors.at(NodePosition.synthetic(file.toString()), "include cycle: " + stack);
         }
-        ComposeNode document = YamlNodeReader.read(file.toString(), read(file));
-        ComposeNode.Mapping top = Nodes.requireMapping(document, "top level");
+        // Documents of one file merge as files do.
+        ComposeNode.Mapping merged = null;
+        for (ComposeNode document : YamlNodeReader.read(file.toString(), read(file))) {
+            ComposeNode.Mapping loaded = loadDocument(Nodes.requireMapping(document, "top level"), file, baseDirectory,
+                    stack);
+            merged = merged == null ? loaded : OverrideMerger.merge(merged, loaded);
+        }
+        return merged;
+    }
+
+    private ComposeNode.Mapping loadDocument(ComposeNode.Mapping document, Path file, Path baseDirectory,
+                                             List<Path> stack) {
+        ComposeNode.Mapping top = document;
         if (interpolate) {
             top = (ComposeNode.Mapping) interpolated(top, "");
         }

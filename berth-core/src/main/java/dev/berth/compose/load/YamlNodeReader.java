@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -37,13 +36,13 @@ final class YamlNodeReader {
         this.file = file;
     }
 
-    /** The document of {@code text}, or an empty mapping for an empty file. */
-    static ComposeNode read(String file, String text) {
+    /** The documents of {@code text} ({@code ---} separates them), at least one: an empty mapping for an empty file. */
+    static List<ComposeNode> read(String file, String text) {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true)
                 .setMaxAliasesForCollections(1000).build();
-        Optional<org.snakeyaml.engine.v2.nodes.Node> document;
+        List<org.snakeyaml.engine.v2.nodes.Node> documents = new ArrayList<>();
         try {
-            document = new Compose(settings).composeString(text);
+            new Compose(settings).composeAllFromString(text).forEach(documents::add);
         } catch (MarkedYamlEngineException bad) {
             Mark mark = bad.getProblemMark().or(bad::getContextMark).orElse(null);
             NodePosition at = mark == null ? new NodePosition(file, 1, 1)
@@ -53,7 +52,8 @@ final class YamlNodeReader {
             throw ComposeErrors.at(new NodePosition(file, 1, 1), "yaml: " + bad.getMessage());
         }
         YamlNodeReader reader = new YamlNodeReader(file);
-        return document.map(reader::convert).orElse(ComposeNode.Mapping.empty(new NodePosition(file, 1, 1)));
+        List<ComposeNode> converted = documents.stream().map(reader::convert).toList();
+        return converted.isEmpty() ? List.of(ComposeNode.Mapping.empty(new NodePosition(file, 1, 1))) : converted;
     }
 
     private NodePosition position(org.snakeyaml.engine.v2.nodes.Node node) {
