@@ -106,10 +106,28 @@ class ComposeLoadingTest {
             `services: [a`                                                 | compose.yaml:1: yaml:
             """)
     void errorsNameFileLineAndAttribute(String compose, String expected) throws IOException {
+        // The failing file's text comes with the error, for the line and caret the CLI shows.
         String text = compose.replace("\\n", "\n").replace("\\\"", "\"");
         assertThatThrownBy(() -> load(Map.of("compose.yaml", text), List.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(failure -> assertThat(((InvalidInputException) failure).diagnostics().getFirst()
-                        .headline().replace(directory + "/", "")).contains(expected));
+                        .headline().replace(directory + "/", "")).contains(expected))
+                .satisfies(failure -> assertThat(((InvalidInputException) failure).source()).isPresent());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Upper", "with space", "-lead", "a.b"})
+    void aGivenProjectNameMustAlreadyBeValid(String name) throws IOException {
+        Files.writeString(directory.resolve("compose.yaml"), "services:\n  s:\n    image: x\n");
+        assertThatThrownBy(() -> ProjectLoader.load(new ProjectOptions(directory, List.of(), Optional.of(name),
+                Optional.empty(), List.of(), List.of(), Map.of(), true)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("invalid project name \"" + name
+                        + "\": must consist only of lowercase alphanumeric characters");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"My_Project.Name, my_projectname", "__x-Y, x-y", "a b c, abc"})
+    void aNameFromTheFileOrDirectoryIsNormalized(String raw, String expected) {
+        assertThat(ComposeFileLocator.normalizedName(raw)).isEqualTo(expected);
     }
 }
