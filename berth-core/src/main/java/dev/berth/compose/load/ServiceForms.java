@@ -3,6 +3,7 @@ package dev.berth.compose.load;
 import dev.berth.compose.model.ComposeNode;
 import dev.berth.compose.model.NodePosition;
 import dev.berth.compose.model.ScalarType;
+import dev.berth.compose.model.ServiceAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,10 @@ final class ServiceForms {
             String key = entry.getKey();
             ComposeNode value = entry.getValue();
             String at = path + "." + key;
+            if (!key.startsWith("x-") && !ServiceAttributes.NAMES.contains(key)) {
+                throw ComposeErrors.attribute(value.position(), path, "additional property " + key
+                        + " is not allowed");
+            }
             if (value instanceof ComposeNode.Scalar scalar && scalar.isNull() && value.tag() != dev.berth.compose.model.MergeTag.NONE) {
                 out.put(key, value);
                 continue;
@@ -61,13 +66,13 @@ final class ServiceForms {
                         item -> List.of(VolumeForms.expand(item, at, baseDirectory, home)));
                 case "secrets", "configs" -> expandEach(value, at, item -> List.of(fileReference(item, key, at)));
                 case "networks" -> networks(value, at);
-                case "env_file" -> envFiles(value, at, baseDirectory);
-                case "extra_hosts" -> extraHosts(value, at);
+                case "env_file" -> ServiceDetailForms.envFiles(value, at, baseDirectory);
+                case "extra_hosts" -> ServiceDetailForms.extraHosts(value, at);
                 case "extends" -> value instanceof ComposeNode.Scalar scalar
                         ? Nodes.mapping(Map.of("service", Nodes.asString(scalar, at)), scalar.position()) : value;
                 case "stop_grace_period" -> duration(value, at);
-                case "deploy" -> deploy(value, at);
-                case "devices" -> expandEach(value, at, item -> List.of(device(item, at)));
+                case "deploy" -> ServiceDetailForms.deploy(value, at);
+                case "devices" -> expandEach(value, at, item -> List.of(ServiceDetailForms.device(item, at)));
                 case "cpus" -> Nodes.asFloat(value, at);
                 case "scale", "cpu_count", "pids_limit", "oom_score_adj", "cpu_shares" -> integer(value, at);
                 default -> simple(key, value, at);
@@ -77,7 +82,7 @@ final class ServiceForms {
         return ComposeNode.Mapping.of(out, service.position());
     }
 
-    private static ComposeNode simple(String key, ComposeNode value, String at) {
+    static ComposeNode simple(String key, ComposeNode value, String at) {
         if (STRING_ATTRIBUTES.contains(key)) {
             return Nodes.asString(value, at);
         }
@@ -118,7 +123,7 @@ final class ServiceForms {
         for (String list : List.of("cache_from", "cache_to", "tags", "platforms", "extra_hosts")) {
             if (build.get(list).isPresent()) {
                 build = build.with(list, list.equals("extra_hosts")
-                        ? extraHosts(build.get(list).orElseThrow(), at + "." + list)
+                        ? ServiceDetailForms.extraHosts(build.get(list).orElseThrow(), at + "." + list)
                         : Nodes.stringList(build.get(list).orElseThrow(), at + "." + list));
             }
         }
@@ -224,90 +229,6 @@ final class ServiceForms {
             return Nodes.mapping(out, sequence.position());
         }
         return Nodes.requireMapping(value, at);
-    }
-
-    private static ComposeNode envFiles(ComposeNode value, String at, Path baseDirectory) {
-        List<ComposeNode> items = new ArrayList<>();
-        List<ComposeNode> given = value instanceof ComposeNode.Sequence sequence ? sequence.items() : List.of(value);
-        for (ComposeNode item : given) {
-            ComposeNode.Mapping file = item instanceof ComposeNode.Mapping mapping ? mapping
-                    : Nodes.mapping(Map.of("path", Nodes.asString(item, at)), item.position());
-            String path = file.text("path").orElseThrow(() -> ComposeErrors.attribute(item.position(), at,
-                    "path is required"));
-            file = file.with("path", Nodes.string(baseDirectory.resolve(path).normalize().toString(),
-                    item.position()));
-            if (file.get("required").isEmpty()) {
-                file = file.with("required", Nodes.bool(true, item.position()));
-            }
-            items.add(file);
-        }
-        return Nodes.sequence(items, value.position());
-    }
-
-    private static ComposeNode extraHosts(ComposeNode value, String at) {
-        List<ComposeNode> items = new ArrayList<>();
-        switch (value) {
-            case ComposeNode.Mapping mapping -> mapping.entries().forEach((host, ip) -> items.add(
-                    Nodes.string(host + "=" + Nodes.text(ip, at + "." + host), ip.position())));
-            case ComposeNode.Sequence sequence -> {
-                for (ComposeNode item : sequence.items()) {
-                    String entry = Nodes.text(item, at);
-                    int equals = entry.indexOf('=');
-                    int colon = entry.indexOf(':');
-                    String normalized = equals >= 0 ? entry
-                            : colon >= 0 ? entry.substring(0, colon) + "=" + entry.substring(colon + 1) : entry;
-                    items.add(Nodes.string(normalized, item.position()));
-                }
-            }
-            case ComposeNode.Scalar scalar -> throw ComposeErrors.attribute(scalar.position(), at,
-                    "must be a list or a mapping");
-        }
-        // compose-go 2.1 holds extra hosts in a map: they print sorted.
-        items.sort(java.util.Comparator.comparing(item -> ((ComposeNode.Scalar) item).text()));
-        return Nodes.sequence(items, value.position());
-    }
-
-    private static ComposeNode deploy(ComposeNode value, String at) {
-        ComposeNode.Mapping deploy = Nodes.requireMapping(value, at);
-        if (deploy.get("labels").isPresent()) {
-            deploy = deploy.with("labels", Nodes.keyValues(deploy.get("labels").orElseThrow(), at + ".labels", true));
-        }
-        ComposeNode.Mapping resources = deploy.mapping("resources").orElse(null);
-        if (resources != null) {
-            for (String kind : List.of("limits", "reservations")) {
-                ComposeNode.Mapping resource = resources.mapping(kind).orElse(null);
-                if (resource == null) {
-                    continue;
-                }
-                if (resource.get("cpus").isPresent()) {
-                    resource = resource.with("cpus", Nodes.asFloat(resource.get("cpus").orElseThrow(),
-                            at + ".resources." + kind + ".cpus"));
-                }
-                if (resource.get("memory").isPresent()) {
-                    resource = resource.with("memory", simple("mem_limit", resource.get("memory").orElseThrow(),
-                            at + ".resources." + kind + ".memory"));
-                }
-                resources = resources.with(kind, resource);
-            }
-            deploy = deploy.with("resources", resources);
-        }
-        return deploy;
-    }
-
-    private static ComposeNode device(ComposeNode item, String at) {
-        if (!(item instanceof ComposeNode.Scalar scalar)) {
-            return Nodes.requireMapping(item, at);
-        }
-        String[] parts = Nodes.text(scalar, at).split(":");
-        if (parts.length > 3) {
-            throw ComposeErrors.attribute(scalar.position(), at, "confusing device mapping, please use long syntax: "
-                    + scalar.text());
-        }
-        LinkedHashMap<String, ComposeNode> out = new LinkedHashMap<>();
-        out.put("source", Nodes.string(parts[0], scalar.position()));
-        out.put("target", Nodes.string(parts.length > 1 ? parts[1] : parts[0], scalar.position()));
-        out.put("permissions", Nodes.string(parts.length > 2 ? parts[2] : "rwm", scalar.position()));
-        return Nodes.mapping(out, scalar.position());
     }
 
     static ComposeNode duration(ComposeNode value, String at) {
