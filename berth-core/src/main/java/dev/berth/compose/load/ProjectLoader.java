@@ -25,6 +25,9 @@ import java.util.function.Function;
  */
 public final class ProjectLoader {
 
+    private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("version", "name", "include",
+            "services", "networks", "volumes", "secrets", "configs");
+
     private final Function<String, Optional<String>> lookup;
     private final boolean interpolate;
     private final String home;
@@ -111,6 +114,12 @@ public final class ProjectLoader {
     private ComposeNode.Mapping loadDocument(ComposeNode.Mapping document, Path file, Path baseDirectory,
                                              List<Path> stack) {
         ComposeNode.Mapping top = document;
+        for (Map.Entry<String, ComposeNode> entry : top.entries().entrySet()) {
+            if (!entry.getKey().startsWith("x-") && !TOP_LEVEL.contains(entry.getKey())) {
+                throw ComposeErrors.attribute(entry.getValue().position(), "top level", "additional property "
+                        + entry.getKey() + " is not allowed");
+            }
+        }
         if (interpolate) {
             top = (ComposeNode.Mapping) interpolated(top, "");
         }

@@ -76,13 +76,21 @@ final class ReferenceChecks {
                     }
                 }
             });
-            default -> service.get(section).ifPresent(v -> {
-                for (ComposeNode item : ((ComposeNode.Sequence) v).items()) {
-                    ((ComposeNode.Mapping) item).text("source").ifPresent(source -> out.add(new Reference(source, item)));
+            default -> {
+                service.get(section).ifPresent(v -> sources((ComposeNode.Sequence) v, out));
+                if (section.equals("secrets")) {
+                    service.mapping("build").flatMap(build -> build.get("secrets"))
+                            .ifPresent(v -> sources((ComposeNode.Sequence) v, out));
                 }
-            });
+            }
         }
         return out;
+    }
+
+    private static void sources(ComposeNode.Sequence references, List<Reference> out) {
+        for (ComposeNode item : references.items()) {
+            ((ComposeNode.Mapping) item).text("source").ifPresent(source -> out.add(new Reference(source, item)));
+        }
     }
 
     static Set<String> used(String section, ComposeNode.Mapping services) {

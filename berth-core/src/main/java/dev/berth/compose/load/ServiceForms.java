@@ -114,6 +114,11 @@ final class ServiceForms {
         if (build.get("dockerfile").isEmpty() && build.get("dockerfile_inline").isEmpty()) {
             build = build.with("dockerfile", Nodes.string("Dockerfile", build.position()));
         }
+        if (build.get("secrets").isPresent()) {
+            // Build secrets name their source only: no /run/secrets target is implied.
+            build = build.with("secrets", expandEach(build.get("secrets").orElseThrow(), at + ".secrets",
+                    item -> List.of(fileReference(item, "configs", at + ".secrets"))));
+        }
         if (build.get("args").isPresent()) {
             build = build.with("args", Nodes.keyValues(build.get("args").orElseThrow(), at + ".args", false));
         }
