@@ -2,7 +2,6 @@ package dev.berth.compose.load;
 
 import dev.berth.compose.model.NodePosition;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

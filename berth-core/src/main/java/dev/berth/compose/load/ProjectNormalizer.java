@@ -78,9 +78,7 @@ final class ProjectNormalizer {
         LinkedHashMap<String, ComposeService> records = new LinkedHashMap<>();
         enabled.forEach((serviceName, node) -> records.put(serviceName, record(serviceName, (ComposeNode.Mapping) node,
                 hashed(serviceName, (ComposeNode.Mapping) services.entries().get(serviceName), (ComposeNode.Mapping) node))));
-        Map<String, String> environment = new LinkedHashMap<>();
-        return new ComposeProject(name, projectDirectory, records, model, List.copyOf(allProfiles), environment,
-                warnings);
+        return new ComposeProject(name, projectDirectory, records, model, List.copyOf(allProfiles), warnings);
     }
 
     private ComposeNode service(String serviceName, ComposeNode.Mapping service) {

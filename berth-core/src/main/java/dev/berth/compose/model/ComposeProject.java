@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param allProfiles every profile named by any service, enabled or not ({@code config --profiles})
  */
 public record ComposeProject(String name, Path workingDirectory, Map<String, ComposeService> services,
-                             ComposeNode.Mapping model, List<String> allProfiles, Map<String, String> environment,
-                             List<String> warnings) {
+                             ComposeNode.Mapping model, List<String> allProfiles, List<String> warnings) {
 
     public ComposeProject {
         Objects.requireNonNull(name, "name");
@@ -23,7 +22,6 @@ public record ComposeProject(String name, Path workingDirectory, Map<String, Com
         services = Map.copyOf(services);
         Objects.requireNonNull(model, "model");
         allProfiles = List.copyOf(allProfiles);
-        environment = Map.copyOf(environment);
         warnings = List.copyOf(warnings);
     }
 
