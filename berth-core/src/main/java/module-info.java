@@ -18,6 +18,8 @@ module dev.berth.core {
     // Commons Compress declares xz optional (requires static): without this it is absent on the module path.
     requires org.tukaani.xz;
     requires java.net.http;
+    // Compose files (dev.berth.compose.load).
+    requires org.snakeyaml.engine.v2;
     // com.sun.nio.file.ExtendedOpenOption.DIRECT: the store writes large blobs with O_DIRECT.
     requires jdk.unsupported;
 

@@ -51,6 +51,7 @@ public final class Main {
                 RunCommand.class,
                 ContainerGroupCommand.class,
                 VolumeCommand.class,
+                ComposeCommand.class,
                 PsCommand.class,
                 LogsCommand.class,
                 StartCommand.class,

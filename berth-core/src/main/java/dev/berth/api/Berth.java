@@ -100,6 +100,11 @@ public final class Berth implements AutoCloseable {
         return DockerfileTools.parse(source, format);
     }
 
+    /** A Compose project as {@code docker compose config} shows it ({@code berth compose config}). */
+    public static ComposeConfig composeConfig(ComposeRequest request, ComposeView view) {
+        return ComposeProjects.config(request, view);
+    }
+
     /**
      * Every problem a build of the Dockerfile would meet before running a step, and every best practice it breaks
      * ({@code berth check}, {@code berth dockerfile check}).

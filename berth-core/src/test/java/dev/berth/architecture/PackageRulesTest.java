@@ -134,6 +134,17 @@ class PackageRulesTest {
     }
 
     @Test
+    void composeReadsFilesOnly() {
+        // The Compose model is loaded and printed without the engine, the plan, the store or a runtime: api drives
+        // those for up and down, from the model compose gives it.
+        noClasses().that().resideInAPackage("dev.berth.compose..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.engine..", "dev.berth.plan..",
+                        "dev.berth.cli..", "dev.berth.api..", "dev.berth.store..", "dev.berth.sandbox..",
+                        "dev.berth.container..", "dev.berth.runtime..", "dev.berth.dockerfile..")
+                .check(core);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.berth.(**)").should().beFreeOfCycles().check(core);
     }
