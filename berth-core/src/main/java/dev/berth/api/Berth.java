@@ -46,7 +46,6 @@ public final class Berth implements AutoCloseable {
     private final HostRunSteps runs;
     private final ArchiveTransfer archives;
     private final DetachedRuns detached;
-    private final Volumes volumes;
     private final BridgeAttachments bridges;
     private final Registries registries;
 
@@ -62,13 +61,15 @@ public final class Berth implements AutoCloseable {
         this.registries = new Registries(store, settings, catalog, archives, dev.berth.registry.RetryPolicy.STANDARD);
         this.detached = new DetachedRuns(catalog, runs, store.paths().containers(),
                 settings.runtimeState().resolve("conmon"), settings.clock(), bridges);
-        this.volumes = new Volumes(new dev.berth.volume.VolumeStore(store.paths().volumes(), settings.clock()),
-                new dev.berth.container.ContainerRecords(store.paths().containers()));
     }
 
-    /** Local volumes: {@code berth volume create|ls|inspect|rm|prune}. */
+    /**
+     * Local volumes: {@code berth volume create|ls|inspect|rm|prune}. Made per call, not with the façade: the volume
+     * store's JSON mapper costs a fresh JVM tens of milliseconds, which a command without volumes should not pay.
+     */
     public Volumes volumes() {
-        return volumes;
+        return new Volumes(new dev.berth.volume.VolumeStore(store.paths().volumes(), settings.clock()),
+                new dev.berth.container.ContainerRecords(store.paths().containers()));
     }
 
     /**
