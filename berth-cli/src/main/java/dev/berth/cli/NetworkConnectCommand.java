@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth network connect}: refused with the reason (docs/networks.md: netavark sets all networks up at once). */
-@Command(name = "connect", description = "Connect a container to or from a network (not supported yet).",
+@Command(name = "connect", description = "Connect a container to a network (not supported yet).",
         mixinStandardHelpOptions = true)
 final class NetworkConnectCommand implements Callable<Integer> {
 

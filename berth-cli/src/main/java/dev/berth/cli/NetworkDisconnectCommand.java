@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth network disconnect}: refused with the reason (docs/networks.md: netavark sets all networks up at once). */
-@Command(name = "disconnect", description = "Disconnect a container to or from a network (not supported yet).",
+@Command(name = "disconnect", description = "Disconnect a container from a network (not supported yet).",
         mixinStandardHelpOptions = true)
 final class NetworkDisconnectCommand implements Callable<Integer> {
 
