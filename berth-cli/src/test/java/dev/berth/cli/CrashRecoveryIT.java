@@ -105,9 +105,9 @@ class CrashRecoveryIT {
         awaitRunningContainer();
         List<String> live = leftovers();
 
-        Outcome other = berth("build", "-q", "--root", root.toString(), "--runtime-state", state.toString(), "-t", "other",
+        CliProcess.Outcome other = berth("build", "-q", "--root", root.toString(), "--runtime-state", state.toString(), "-t", "other",
                 dockerfile("RUN echo other > /other"));
-        Outcome prune = berth("system", "prune", "--root", root.toString());
+        CliProcess.Outcome prune = berth("system", "prune", "--root", root.toString());
 
         assertThat(other.exit()).as(other.err()).isZero();
         assertThat(prune.out()).doesNotContain("removed leftover");
@@ -126,7 +126,7 @@ class CrashRecoveryIT {
 
         run.destroyForcibly();
         assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        Outcome prune = berth("system", "prune", "--root", root.toString());
+        CliProcess.Outcome prune = berth("system", "prune", "--root", root.toString());
 
         assertThat(prune.out()).startsWith("removed leftover: run container " + id + " (pid " + run.pid()
                 + " gone): runtime container, mount, snapshot, bundle\n");
@@ -234,21 +234,8 @@ class CrashRecoveryIT {
         return process;
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome berth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        if (args[0].equals("system") && args.length == 2) {
-            command.addAll(List.of("--root", root.toString()));
-        }
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    private CliProcess.Outcome berth(String... args) throws Exception {
+        return new CliProcess(work, root).run(args);
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,25 +43,25 @@ class DetachedCommandsIT {
 
     @Test
     void runsPsLogsStopsAndRemovesADetachedContainer() throws Exception {
-        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "web", "busybox", "sh", "-c", "echo hi; sleep 1000");
+        CliProcess.Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "web", "busybox", "sh", "-c", "echo hi; sleep 1000");
         assertThat(run.exit()).as(run.err()).isZero();
         String id = run.out().strip();
         assertThat(id).matches("[0-9a-f]{64}");
 
-        Outcome ps = berth("ps");
+        CliProcess.Outcome ps = berth("ps");
         assertThat(ps.out()).startsWith("CONTAINER ID   IMAGE     COMMAND                  CREATED");
         assertThat(ps.out().lines().skip(1).toList()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith(id.substring(0, 12) + "   busybox   \"sh -c 'echo hi; sle…\"").contains("   Up ")
                 .endsWith("web"));
         assertThat(berth("ps", "-q", "--no-trunc").out()).isEqualTo(id + "\n");
 
-        Outcome rmi = berth("rmi", "busybox");
+        CliProcess.Outcome rmi = berth("rmi", "busybox");
         assertThat(rmi.exit()).isNotZero();
         assertThat(rmi.err()).contains("conflict: unable to remove repository reference \"busybox\" (must force) - "
                 + "container " + id.substring(0, 12) + " is using its referenced image");
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Outcome logs = berth("logs", "web");
+        CliProcess.Outcome logs = berth("logs", "web");
         while (!logs.out().equals("hi\n") && System.nanoTime() < deadline) {
             Thread.sleep(100);
             logs = berth("logs", "web");
@@ -77,13 +75,13 @@ class DetachedCommandsIT {
         assertThat(berth("wait", "web").out()).isEqualTo("137\n");
 
         String imageId = berth("images", "-q").out().strip();
-        Outcome rmiById = berth("rmi", imageId);
+        CliProcess.Outcome rmiById = berth("rmi", imageId);
         assertThat(rmiById.err()).contains("conflict: unable to delete " + imageId
                 + " (must be forced) - image is being used by stopped container " + id.substring(0, 12));
 
         assertThat(berth("rm", "web").out()).isEqualTo("web\n");
         assertThat(berth("ps", "-a").out().lines().count()).isOne();
-        Outcome missing = berth("logs", "web");
+        CliProcess.Outcome missing = berth("logs", "web");
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).contains("No such container: web");
         assertThat(berth("rmi", "busybox").exit()).isZero();
@@ -93,13 +91,13 @@ class DetachedCommandsIT {
     void systemPruneRemovesStoppedContainersAndKeepsTheImagesRunningOnesUse() throws Exception {
         String stopped = berth("run", "-d", "busybox", "true").out().strip();
         assertThat(berth("wait", stopped).out()).isEqualTo("0\n");
-        Outcome running = berth("run", "-d", "--name", "web", "busybox", "sleep", "1000");
+        CliProcess.Outcome running = berth("run", "-d", "--name", "web", "busybox", "sleep", "1000");
         assertThat(running.exit()).as(running.err()).isZero();
         // Untagged, the image is dangling: still kept, as Docker keeps what a container uses.
         String imageId = berth("images", "-q").out().strip();
         assertThat(berth("rmi", "-f", "busybox").exit()).isZero();
 
-        Outcome prune = berth("system", "prune");
+        CliProcess.Outcome prune = berth("system", "prune");
 
         assertThat(prune.exit()).as(prune.err()).isZero();
         assertThat(prune.out()).startsWith("Deleted Containers:\n" + stopped + "\n\n");
@@ -108,21 +106,7 @@ class DetachedCommandsIT {
         assertThat(berth("rm", "-f", "web").exit()).isZero();
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome berth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        // --root right after the command's name, before `run`'s image (after which everything is the container's).
-        int name = args[0].equals("system") ? 2 : 1;
-        command.addAll(List.of(args).subList(0, name));
-        command.addAll(List.of("--root", root.toString()));
-        command.addAll(List.of(args).subList(name, args.length));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    private CliProcess.Outcome berth(String... args) throws Exception {
+        return new CliProcess(work, root).run(args);
     }
 }

@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,12 +50,12 @@ class NetworkCommandsIT {
 
     @Test
     void createsListsInspectsAndRemovesANetwork() throws Exception {
-        Outcome create = berth("network", "create", "--label", "team=a", "net-cli");
+        CliProcess.Outcome create = berth("network", "create", "--label", "team=a", "net-cli");
         assertThat(create.exit()).as(create.err()).isZero();
         String id = create.out().strip();
         assertThat(id).matches("[0-9a-f]{64}");
 
-        Outcome ls = berth("network", "ls");
+        CliProcess.Outcome ls = berth("network", "ls");
         assertThat(ls.out().lines().toList()).first().isEqualTo("NETWORK ID     NAME      DRIVER    SCOPE");
         assertThat(ls.out()).contains(id.substring(0, 12) + "   net-cli   bridge    local\n");
         assertThat(berth("network", "ls", "-q", "--no-trunc").out()).contains(id + "\n");
@@ -67,10 +65,10 @@ class NetworkCommandsIT {
         assertThat(berth("network", "inspect", "net-cli").out()).startsWith("[\n    {\n        \"Name\": \"net-cli\",\n")
                 .contains("\"Subnet\": \"10.87.");
 
-        Outcome taken = berth("network", "create", "net-cli");
+        CliProcess.Outcome taken = berth("network", "create", "net-cli");
         assertThat(taken.exit()).isNotZero();
         assertThat(taken.err()).contains("network with name net-cli already exists");
-        Outcome predefined = berth("network", "rm", "bridge");
+        CliProcess.Outcome predefined = berth("network", "rm", "bridge");
         assertThat(predefined.exit()).isNotZero();
         assertThat(predefined.err()).contains("bridge is a pre-defined network and cannot be removed");
 
@@ -84,7 +82,7 @@ class NetworkCommandsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "net-web", "-p", "127.0.0.1:" + port + ":80",
+        CliProcess.Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "net-web", "-p", "127.0.0.1:" + port + ":80",
                 "busybox", "sh", "-c", "mkdir -p /www && echo hi > /www/index.html && exec httpd -f -p 80 -h /www");
         assertThat(run.exit()).as(run.err()).isZero();
 
@@ -94,7 +92,7 @@ class NetworkCommandsIT {
         assertThat(berth("port", "net-web").out()).isEqualTo("80/tcp -> 127.0.0.1:" + port + "\n");
         assertThat(berth("port", "net-web", "80").out()).isEqualTo("127.0.0.1:" + port + "\n");
 
-        Outcome bad = berth("run", "-d", "-p", "80:foo", "busybox", "true");
+        CliProcess.Outcome bad = berth("run", "-d", "-p", "80:foo", "busybox", "true");
         assertThat(bad.exit()).isEqualTo(125);
         assertThat(bad.err()).contains("invalid containerPort: foo");
         assertThat(berth("rm", "-f", "net-web").exit()).isZero();
@@ -116,21 +114,7 @@ class NetworkCommandsIT {
         }
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome berth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        // --root right after the command's name, before `run`'s image (after which everything is the container's).
-        int name = args[0].equals("network") ? 2 : 1;
-        command.addAll(List.of(args).subList(0, name));
-        command.addAll(List.of("--root", root.toString()));
-        command.addAll(List.of(args).subList(name, args.length));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    private CliProcess.Outcome berth(String... args) throws Exception {
+        return new CliProcess(work, root).run(args);
     }
 }

@@ -76,7 +76,7 @@ class TerminalCommandsIT {
 
     @Test
     void attachJoinsADetachedTerminalFollowsResizesDetachesWithCtrlPCtrlQAndPassesTheExitCode() throws Exception {
-        Outcome run = berth("run", "-dit", "--runtime", "runc", "--name", "tty-web", "busybox", "sh");
+        CliProcess.Outcome run = berth("run", "-dit", "--runtime", "runc", "--name", "tty-web", "busybox", "sh");
         assertThat(run.exit()).as(run.err()).isZero();
 
         try (PtyDriver terminal = PtyDriver.start(work, berthCommand("attach", "tty-web"), Map.of())) {
@@ -104,35 +104,35 @@ class TerminalCommandsIT {
             terminal.type("exit 5\r");
             assertThat(terminal.awaitExit(WAIT)).as(terminal.screen()).isEqualTo(5);
         }
-        Outcome stopped = berth("attach", "tty-web");
+        CliProcess.Outcome stopped = berth("attach", "tty-web");
         assertThat(stopped.exit()).isEqualTo(125);
         assertThat(stopped.err()).contains("You cannot attach to a stopped container, start it first");
     }
 
     @Test
     void runItWithoutATerminalIsRefusedAsDockerRefusesIt() throws Exception {
-        Outcome run = berth("run", "-it", "busybox", "sh");
+        CliProcess.Outcome run = berth("run", "-it", "busybox", "sh");
         assertThat(run.exit()).isEqualTo(125);
         assertThat(run.err()).contains("the input device is not a TTY");
     }
 
     @Test
     void execRunsCommandsInARunningContainerWithItsDefaultsAndPassesTheirExitCodes() throws Exception {
-        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "tty-web", "-e", "GREETING=hi", "-w", "/tmp",
+        CliProcess.Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "tty-web", "-e", "GREETING=hi", "-w", "/tmp",
                 "busybox", "sleep", "1000");
         assertThat(run.exit()).as(run.err()).isZero();
 
-        Outcome defaults = berth("exec", "tty-web", "sh", "-c", "echo $GREETING $PWD $(id -u); exit 7");
+        CliProcess.Outcome defaults = berth("exec", "tty-web", "sh", "-c", "echo $GREETING $PWD $(id -u); exit 7");
         assertThat(defaults.exit()).as(defaults.err()).isEqualTo(7);
         assertThat(defaults.out()).isEqualTo("hi /tmp 0\n");
 
-        Outcome overridden = berth("exec", "-e", "GREETING=bye", "-u", "nobody", "-w", "/", "tty-web",
+        CliProcess.Outcome overridden = berth("exec", "-e", "GREETING=bye", "-u", "nobody", "-w", "/", "tty-web",
                 "sh", "-c", "echo $GREETING $PWD $(id -u)");
         assertThat(overridden.out()).as(overridden.err()).isEqualTo("bye / 65534\n");
 
         assertThat(berth("exec", "-d", "tty-web", "sh", "-c", "echo detached > /tmp/mark").exit()).isZero();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Outcome mark = berth("exec", "tty-web", "cat", "/tmp/mark");
+        CliProcess.Outcome mark = berth("exec", "tty-web", "cat", "/tmp/mark");
         while (mark.exit() != 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
             mark = berth("exec", "tty-web", "cat", "/tmp/mark");
@@ -152,7 +152,7 @@ class TerminalCommandsIT {
 
         String id = run.out().strip();
         assertThat(berth("stop", "-t", "1", "tty-web").exit()).isZero();
-        Outcome stopped = berth("exec", "tty-web", "true");
+        CliProcess.Outcome stopped = berth("exec", "tty-web", "true");
         assertThat(stopped.exit()).isEqualTo(125);
         assertThat(stopped.err()).contains("container " + id + " is not running");
     }
@@ -160,7 +160,7 @@ class TerminalCommandsIT {
     @Test
     @ExtendWith(IntegrationFixtures.class)
     void commitMakesAnImageWithTheContainersChangesThatRunsInDocker(DockerEngine docker) throws Exception {
-        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "tty-web", "busybox", "sh", "-c",
+        CliProcess.Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "tty-web", "busybox", "sh", "-c",
                 "echo made > /made.txt; rm /etc/group; mkdir -p /opaque; rm -rf /tmp; mkdir /tmp; echo t > /tmp/t; "
                         + "sleep 1000");
         assertThat(run.exit()).as(run.err()).isZero();
@@ -171,7 +171,7 @@ class TerminalCommandsIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String name = "berth-it/tty-commit:" + suffix;
 
-        Outcome commit = berth("commit", "-m", "made a file", "-a", "Berth Tests", "-c", "CMD [\"cat\", \"/made.txt\"]",
+        CliProcess.Outcome commit = berth("commit", "-m", "made a file", "-a", "Berth Tests", "-c", "CMD [\"cat\", \"/made.txt\"]",
                 "-c", "ENV COMMITTED=yes", "tty-web", name);
 
         assertThat(commit.exit()).as(commit.err()).isZero();
@@ -180,7 +180,7 @@ class TerminalCommandsIT {
         assertThat(berth("run", name).out()).isEqualTo("made\n");
         assertThat(berth("run", name, "sh", "-c", "ls /etc/group; echo $COMMITTED; cat /tmp/t").out())
                 .isEqualTo("yes\nt\n");
-        Outcome history = berth("history", name);
+        CliProcess.Outcome history = berth("history", name);
         assertThat(history.out().lines().skip(1).findFirst().orElseThrow())
                 .contains("sh -c echo made > /made.txt").contains("made a file");
 
@@ -199,25 +199,20 @@ class TerminalCommandsIT {
         }
     }
 
-    record Outcome(int exit, String out, String err) {
-    }
-
+    /** The command line of {@code berth args} in this test's store, for a terminal to run. */
     List<String> berthCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        int name = args[0].equals("system") ? 2 : 1;
-        command.addAll(List.of(args).subList(0, name));
-        command.addAll(List.of("--root", root.toString()));
-        command.addAll(List.of(args).subList(name, args.length));
+        List<String> command = new ArrayList<>(cli().command(args));
+        int name = command.size() - args.length + (args[0].equals("system") ? 2 : 1);
+        command.add(name, "--root");
+        command.add(name + 1, root.toString());
         return command;
     }
 
-    Outcome berth(String... args) throws Exception {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(berthCommand(args)).redirectInput(ProcessBuilder.Redirect.from(
-                Path.of("/dev/null").toFile())).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    CliProcess.Outcome berth(String... args) throws Exception {
+        return cli().run(args);
+    }
+
+    private CliProcess cli() {
+        return new CliProcess(work, root);
     }
 }

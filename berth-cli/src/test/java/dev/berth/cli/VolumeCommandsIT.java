@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,16 +64,16 @@ class VolumeCommandsIT {
         assertThat(volume.path("CreatedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(volume.path("Mountpoint").asText()).isEqualTo(root.resolve("volumes/vol-data/_data").toString());
 
-        Outcome write = berth("run", "--runtime", "runc", "-v", "vol-data:/data", "busybox", "sh", "-c", "echo kept > /data/f");
+        CliProcess.Outcome write = berth("run", "--runtime", "runc", "-v", "vol-data:/data", "busybox", "sh", "-c", "echo kept > /data/f");
         assertThat(write.exit()).as(write.err()).isZero();
         assertThat(berth("run", "--runtime", "runc", "-v", "vol-data:/data:ro", "busybox", "cat", "/data/f").out())
                 .isEqualTo("kept\n");
 
-        Outcome detached = berth("run", "-d", "--runtime", "runc", "--name", "vol-user", "-v", "vol-data:/data",
+        CliProcess.Outcome detached = berth("run", "-d", "--runtime", "runc", "--name", "vol-user", "-v", "vol-data:/data",
                 "-v", "/anon", "busybox", "sleep", "1000");
         assertThat(detached.exit()).as(detached.err()).isZero();
         String id = detached.out().strip();
-        Outcome refused = berth("volume", "rm", "vol-data");
+        CliProcess.Outcome refused = berth("volume", "rm", "vol-data");
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).isEqualTo("berth: remove vol-data: volume is in use - [" + id + "]\n");
         assertThat(berth("volume", "ls", "-q").out().lines()).hasSize(2);
@@ -84,7 +83,7 @@ class VolumeCommandsIT {
         assertThat(berth("volume", "prune", "-f").out()).isEqualTo("Total reclaimed space: 0B\n");
         assertThat(berth("volume", "rm", "vol-data").out()).isEqualTo("vol-data\n");
         assertThat(berth("volume", "ls", "-q").out()).isEmpty();
-        Outcome missing = berth("volume", "inspect", "vol-data");
+        CliProcess.Outcome missing = berth("volume", "inspect", "vol-data");
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).isEqualTo("berth: get vol-data: no such volume\n");
         assertThat(berth("volume", "rm", "-f", "vol-data").exit()).isZero();
@@ -92,16 +91,16 @@ class VolumeCommandsIT {
 
     @Test
     void badMountsAreRefusedWithDockersTexts() throws Exception {
-        Outcome missingSource = berth("run", "--runtime", "runc", "--mount",
+        CliProcess.Outcome missingSource = berth("run", "--runtime", "runc", "--mount",
                 "type=bind,source=" + work.resolve("nowhere") + ",target=/x", "busybox", "true");
         assertThat(missingSource.exit()).isEqualTo(125);
         assertThat(missingSource.err()).contains("invalid mount config for type \"bind\": bind source path does not exist: "
                 + work.resolve("nowhere"));
-        Outcome badKey = berth("run", "--mount", "type=bind,source=/,target=/x,colour=red", "busybox", "true");
+        CliProcess.Outcome badKey = berth("run", "--mount", "type=bind,source=/,target=/x,colour=red", "busybox", "true");
         assertThat(badKey.exit()).isNotZero();
         assertThat(badKey.err()).contains("invalid argument \"type=bind,source=/,target=/x,colour=red\" for \"--mount\" "
                 + "flag: unexpected key 'colour' in 'colour=red'");
-        Outcome made = berth("run", "--runtime", "runc", "-v", work.resolve("made") + ":/x", "busybox", "true");
+        CliProcess.Outcome made = berth("run", "--runtime", "runc", "-v", work.resolve("made") + ":/x", "busybox", "true");
         assertThat(made.exit()).as(made.err()).isZero();
         assertThat(work.resolve("made")).isDirectory();
     }
@@ -112,21 +111,7 @@ class VolumeCommandsIT {
         return items;
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome berth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        // --root right after the command's name (two words for volume), before `run`'s image.
-        int name = args[0].equals("volume") ? 2 : 1;
-        command.addAll(List.of(args).subList(0, name));
-        command.addAll(List.of("--root", root.toString()));
-        command.addAll(List.of(args).subList(name, args.length));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    private CliProcess.Outcome berth(String... args) throws Exception {
+        return new CliProcess(work, root).run(args);
     }
 }
