@@ -2,9 +2,14 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.api.Berth;
+import dev.berth.api.ImportRequest;
+import dev.berth.api.Settings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +38,14 @@ record CliProcess(Path work, Path root, Duration timeout, Map<String, String> en
 
     CliProcess {
         env = Map.copyOf(env);
+    }
+
+    /** Imports the root filesystem tarball {@code rootfs} into the store at {@code root} as {@code reference}. */
+    static void importImage(Path root, Path rootfs, String reference) throws IOException {
+        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
+                InputStream in = Files.newInputStream(rootfs)) {
+            berth.importRootfs(ImportRequest.tarball(in).reference(reference).message("test").build());
+        }
     }
 
     /** The same store with {@code more} variables in the commands' environment. */

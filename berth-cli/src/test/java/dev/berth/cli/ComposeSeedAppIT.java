@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,10 +49,7 @@ class ComposeSeedAppIT {
     @BeforeAll
     static void storeWithDebian() throws IOException {
         root = shared.resolve("store");
-        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
-                InputStream in = Files.newInputStream(BaseImages.standard().debianRootfs())) {
-            berth.importRootfs(ImportRequest.tarball(in).reference("debian:bookworm").message("test").build());
-        }
+        CliProcess.importImage(root, BaseImages.standard().debianRootfs(), "debian:bookworm");
     }
 
     @BeforeEach

@@ -3,17 +3,12 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.DockerEngine;
 import dev.berth.testing.IntegrationFixtures;
 import dev.berth.testing.PtyDriver;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +36,7 @@ class TerminalCommandsIT {
     @BeforeEach
     void storeWithBusybox() throws IOException {
         root = work.resolve("store");
-        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
-                InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
-            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
-        }
+        CliProcess.importImage(root, BaseImages.standard().busyboxRootfs(), "busybox:latest");
     }
 
     @AfterEach

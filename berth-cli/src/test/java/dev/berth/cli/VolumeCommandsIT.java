@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +27,7 @@ class VolumeCommandsIT {
     @BeforeEach
     void storeWithBusybox() throws IOException {
         root = work.resolve("store");
-        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
-                InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
-            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
-        }
+        CliProcess.importImage(root, BaseImages.standard().busyboxRootfs(), "busybox:latest");
     }
 
     @AfterEach
