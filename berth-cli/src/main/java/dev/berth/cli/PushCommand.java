@@ -3,9 +3,11 @@ package dev.berth.cli;
 import dev.berth.api.Berth;
 import dev.berth.api.PushRequest;
 import dev.berth.api.PushResult;
+import dev.berth.event.TransferEvent;
 import dev.berth.event.TransferListener;
 import dev.berth.image.ImageReference;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code berth push [-q] NAME[:TAG]}: a stored image to the registry its name says. */
+/** {@code berth push [-a] [-q] NAME[:TAG]}: a stored image (or every tag of a repository) to the registry its name says. */
 @Command(name = "push", description = "Upload an image to a registry.", mixinStandardHelpOptions = true)
 class PushCommand implements Callable<Integer> {
 
@@ -23,6 +25,9 @@ class PushCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Suppress verbose output: print only the image's reference.")
     boolean quiet;
+
+    @Option(names = {"-a", "--all-tags"}, description = "Push all tags of an image to the repository.")
+    boolean allTags;
 
     @Parameters(index = "0", paramLabel = "NAME[:TAG]")
     String reference;
@@ -33,18 +38,51 @@ class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PushResult pushed;
+        TransferListener listener = quiet ? TransferListener.NONE : new PushLines(new TransferLines(out), out);
+        List<PushResult> pushed;
         try (Berth store = berth.open()) {
-            pushed = store.registries().push(PushRequest.builder(reference).build(),
-                    quiet ? TransferListener.NONE : new TransferLines(out));
+            pushed = allTags ? store.registries().pushAllTags(reference, listener)
+                    : List.of(store.registries().push(PushRequest.builder(reference).build(), listener));
         }
-        ImageReference target = ImageReference.parse(pushed.reference());
         if (quiet) {
-            out.println(target.familiar());
-        } else {
-            out.println(target.tag().orElse("latest") + ": digest: " + pushed.digest() + " size: " + pushed.size());
+            pushed.forEach(one -> out.println(ImageReference.parse(one.reference()).familiar()));
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Docker's push lines: the repository once (an {@code --all-tags} push says it before the first tag only), each
+     * tag's {@code TAG: digest: DIGEST size: N} as soon as its manifest is up.
+     */
+    private static final class PushLines implements TransferListener {
+
+        private final TransferListener lines;
+        private final PrintWriter out;
+        private boolean started;
+
+        PushLines(TransferListener lines, PrintWriter out) {
+            this.lines = lines;
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void on(TransferEvent event) {
+            switch (event) {
+                case TransferEvent.Started _ when started -> {
+                }
+                case TransferEvent.Started first -> {
+                    started = true;
+                    lines.on(first);
+                }
+                case TransferEvent.Finished finished -> {
+                    String tag = ImageReference.parse(finished.reference()).tag().orElse("latest");
+                    out.println(tag + ": digest: " + finished.digest() + " size: " + finished.size());
+                    out.flush();
+                }
+                case TransferEvent.BlobProgress _, TransferEvent.BlobDone _, TransferEvent.Retrying _,
+                        TransferEvent.MirrorSkipped _ -> lines.on(event);
+            }
+        }
     }
 }

@@ -56,4 +56,37 @@ class RegistryCommandsIT {
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("MANIFEST_UNKNOWN").contains(registry.address() + "/berth-cli/none:1");
     }
+
+    @Test
+    void pushAllTagsPushesEveryStoredTagOfTheRepositoryAndNamesTheRepositoryOnce(LocalRegistry registry,
+            BaseImages images) throws IOException {
+        String repository = registry.address() + "/berth-cli/" + UUID.randomUUID().toString().substring(0, 8);
+        Path source = work.resolve("source");
+        try (Berth berth = Berth.open(Settings.builder().root(source).build());
+             InputStream rootfs = Files.newInputStream(images.busyboxRootfs())) {
+            berth.importRootfs(ImportRequest.tarball(rootfs).reference(repository + ":1").build());
+            berth.tag(repository + ":1", repository + ":2");
+            berth.tag(repository + ":1", repository + "-other:3");
+        }
+
+        CliRun push = CliRun.of("push", "-a", "--root", source.toString(), repository);
+
+        assertThat(push.exitCode()).as(push.err()).isZero();
+        assertThat(push.out().lines().toList()).satisfiesExactly(
+                line -> assertThat(line).isEqualTo("The push refers to repository [" + repository + "]"),
+                line -> assertThat(line).matches("[0-9a-f]{12}: Pushed"),
+                line -> assertThat(line).matches("1: digest: sha256:[0-9a-f]{64} size: \\d+"),
+                line -> assertThat(line).matches("[0-9a-f]{12}: Layer already exists"),
+                line -> assertThat(line).matches("2: digest: sha256:[0-9a-f]{64} size: \\d+"));
+        assertThat(CliRun.of("pull", "--root", work.resolve("target").toString(), repository + ":2").exitCode()).isZero();
+        assertThat(CliRun.of("pull", "--root", work.resolve("target").toString(), repository + "-other:3").exitCode())
+                .as("a tag of another repository is not pushed").isNotZero();
+
+        CliRun tagged = CliRun.of("push", "-a", "--root", source.toString(), repository + ":1");
+        assertThat(tagged.exitCode()).isNotZero();
+        assertThat(tagged.err()).contains("tag can't be used with --all-tags/-a");
+        CliRun none = CliRun.of("push", "--all-tags", "--root", source.toString(), repository + "-none");
+        assertThat(none.exitCode()).isNotZero();
+        assertThat(none.err()).contains("An image does not exist locally with the tag: " + repository + "-none");
+    }
 }

@@ -4,6 +4,7 @@ import dev.berth.archive.HostPlatform;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.error.InvalidInputException;
+import dev.berth.error.NotFoundException;
 import dev.berth.error.TransferException;
 import dev.berth.event.TransferListener;
 import dev.berth.image.Digest;
@@ -98,6 +99,27 @@ public final class Registries {
                     .push(target, image.descriptor().digest(), listener);
             return new PushResult(pushed.reference().toString(), pushed.digest(), pushed.size());
         }
+    }
+
+    /**
+     * {@code push --all-tags}: pushes every stored tag of {@code repository}, in tag order; gives each push's result.
+     *
+     * @throws dev.berth.error.InvalidInputException when {@code repository} names a tag or digest
+     * @throws dev.berth.error.NotFoundException when the store has no tag of the repository
+     */
+    public List<PushResult> pushAllTags(String repository, TransferListener listener) {
+        ImageReference named = parse(repository);
+        if (named.tag().isPresent() || named.digest().isPresent()) {
+            throw invalidArgument("tag can't be used with --all-tags/-a");
+        }
+        List<String> tags = catalog.all().stream().flatMap(image -> image.names().stream())
+                .map(ImageReference::parse)
+                .filter(stored -> stored.name().equals(named.name()) && stored.tag().isPresent())
+                .map(ImageReference::toString).distinct().sorted().toList();
+        if (tags.isEmpty()) {
+            throw new NotFoundException("An image does not exist locally with the tag: " + named.familiar());
+        }
+        return tags.stream().map(tag -> push(PushRequest.builder(tag).build(), listener)).toList();
     }
 
     /** Checks the credentials against the registry, then stores them as {@code docker login} does. */
