@@ -29,11 +29,21 @@ final class ImageDetailsReader {
         String configJson = containerConfig.isObject() ? containerConfig.toString() : "{}";
         ImageConfig config = image.config();
         // Docker's reference store lists an image's names sorted by their full text, and so does its inspect.
-        List<String> repoTags = image.names().stream().sorted().map(name -> FamiliarName.of(name).text()).toList();
-        return new ImageDetails(image.id(), repoTags, List.of(), comment(tree), config.created(),
+        // A name pinned by digest (a pull by digest) is a repo digest, as Docker lists it, not a tag.
+        List<String> repoTags = image.names().stream().filter(name -> name.indexOf('@') < 0).sorted()
+                .map(name -> FamiliarName.of(name).text()).toList();
+        List<String> repoDigests = image.names().stream().filter(name -> name.indexOf('@') >= 0).sorted()
+                .map(ImageDetailsReader::familiarDigest).toList();
+        return new ImageDetails(image.id(), repoTags, repoDigests, comment(tree), config.created(),
                 text(tree, "docker_version"), config.author(), configJson, config.architecture(), config.variant(),
                 config.os(), size, config.rootFs().type(), config.rootFs().diffIds(),
                 new String(image.configBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** {@code busybox@sha256:…} for {@code docker.io/library/busybox@sha256:…}. */
+    private static String familiarDigest(String name) {
+        int at = name.indexOf('@');
+        return FamiliarName.of(name.substring(0, at)).repository() + name.substring(at);
     }
 
     /** Docker's API falls back to the newest history entry's comment when the image has none of its own. */

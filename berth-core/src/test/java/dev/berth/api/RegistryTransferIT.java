@@ -114,6 +114,13 @@ class RegistryTransferIT {
                     .streams(new RunRequest.Streams.ToFiles(out, work.resolve("err"))).build()).exitCode();
             assertThat(exit).isZero();
             assertThat(Files.readString(out)).isEqualTo("hello from the registry\n");
+
+            // Regression (inspect listed name@digest under RepoTags): a pull by digest is a repo digest.
+            String byDigest = name.substring(0, name.lastIndexOf(':')) + "@" + pushed.digest();
+            target.registries().pull(PullRequest.builder(byDigest).build(), TransferListener.NONE);
+            ImageDetails details = target.inspect(byDigest);
+            assertThat(details.repoTags()).containsExactly(name);
+            assertThat(details.repoDigests()).containsExactly(byDigest);
         }
     }
 
