@@ -98,8 +98,8 @@ public final class Networks {
         List<String> removed = new ArrayList<>();
         try (NetworkStore store = bridges.store(); Netavark netavark = bridges.netavark()) {
             for (NetworkDefinition network : store.list()) {
-                boolean named = known.stream().anyMatch(record -> record.network().mode().equals(network.name())
-                        || record.network().mode().equals(network.id()));
+                boolean named = known.stream().flatMap(record -> record.network().networkNames().stream())
+                        .anyMatch(name -> name.equals(network.name()) || name.equals(network.id()));
                 if (network.isDefault() || named || !netavark.addresses(network).isEmpty()) {
                     continue;
                 }
