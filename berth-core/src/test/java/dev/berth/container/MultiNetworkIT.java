@@ -1,6 +1,7 @@
 package dev.berth.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.api.Berth;
 import dev.berth.api.ContainerNetwork;
@@ -12,6 +13,7 @@ import dev.berth.api.NetworkEndpoint;
 import dev.berth.api.NetworkSummary;
 import dev.berth.api.RunRequest;
 import dev.berth.api.Settings;
+import dev.berth.error.ConflictException;
 import dev.berth.store.StoreLayout;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.HostCommand;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A container on two networks at once, with the real netavark, aardvark-dns, runc and conmon: c1 on net-a and
  * net-b, c2 on net-b only, c3 on net-a only. c2 finds c1 by name, alias and short id at its net-b address; c3
  * cannot resolve or reach c2; c1 publishes a port through its first network; stop and start set both networks up
- * again; {@code rm -f} leaves no lease, options file, namespace or aardvark-dns entry.
+ * again; {@code rm -f} leaves no lease, options file, namespace or aardvark-dns entry. A stopped container is
+ * connected to and disconnected from networks for its next start.
  */
 @ExtendWith(IntegrationFixtures.class)
 class MultiNetworkIT {
@@ -150,6 +153,41 @@ class MultiNetworkIT {
                 }
             }
         });
+    }
+
+    @Test
+    void aStoppedContainerIsConnectedAndDisconnectedForItsNextStartAndARunningOneIsRefused() throws Exception {
+        berth.networks().create(new NetworkCreateRequest("multi-a", "bridge", Optional.of("10.87.213.0/24"),
+                Optional.empty(), false, Map.of()));
+        berth.networks().create(new NetworkCreateRequest("multi-b", "bridge", Optional.of("10.87.214.0/24"),
+                Optional.empty(), false, Map.of()));
+        ContainerSummary web = detached("web", ContainerNetwork.named("multi-a"));
+        detached("peer", ContainerNetwork.named("multi-b"));
+        assertThatThrownBy(() -> berth.networks().connect("multi-b", "web")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("not supported for a running container");
+
+        berth.stop("web", Optional.of(Duration.ofSeconds(1)));
+        berth.networks().connect("multi-b", "web", List.of("www"), Optional.of("10.87.214.77"));
+        assertThatThrownBy(() -> berth.networks().connect("multi-b", "web")).isInstanceOf(ConflictException.class)
+                .hasMessage("endpoint with name web already exists in network multi-b");
+        berth.startContainer("web");
+        assertThat(berth.container("web").network()).isEqualTo("multi-a,multi-b");
+        assertThat(address("multi-b", web.id())).isEqualTo("10.87.214.77");
+        assertThat(exec("peer", "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://www/ && exit 0; sleep 0.5; done;"
+                + " exit 1")).as("peer reaches web by its alias on multi-b").isZero();
+
+        berth.stop("web", Optional.of(Duration.ofSeconds(1)));
+        berth.networks().disconnect("multi-a", "web");
+        assertThatThrownBy(() -> berth.networks().disconnect("multi-b", "web")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("only network");
+        assertThatThrownBy(() -> berth.networks().disconnect("multi-a", "web")).isInstanceOf(ConflictException.class)
+                .hasMessage("container " + web.id() + " is not connected to network multi-a");
+        berth.startContainer("web");
+        assertThat(berth.container("web").network()).isEqualTo("multi-b");
+        assertThat(address("multi-a", web.id())).isEmpty();
+        assertThat(exec("web", "[ $(ls /sys/class/net | grep -c eth) -eq 1 ]")).as("web on one network").isZero();
+        berth.removeContainer("web", true);
+        assertNothingLeftOf(web.id());
     }
 
     private ContainerSummary detached(String name, ContainerNetwork network) {
