@@ -1,18 +1,31 @@
 package dev.berth.cli;
 
 import dev.berth.api.Berth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code berth network connect}: refused with the reason (docs/networks.md: netavark sets all networks up at once). */
-@Command(name = "connect", description = "Connect a container to a network (not supported yet).",
+/**
+ * {@code berth network connect}: for a container that is not running, its next start joins the network too; a
+ * running one is refused with the reason (docs/networks.md: netavark sets all networks up at once).
+ */
+@Command(name = "connect", description = "Connect a container that is not running to a network (it joins it when started).",
         mixinStandardHelpOptions = true)
 final class NetworkConnectCommand implements Callable<Integer> {
 
     @Mixin
     BerthOptions berth;
+
+    @Option(names = "--alias", paramLabel = "NAME", description = "Another name the container answers to on the network.")
+    List<String> aliases = new ArrayList<>();
+
+    @Option(names = "--ip", paramLabel = "IPv4", description = "The container's address on the network.")
+    String ip;
 
     @Parameters(index = "0", paramLabel = "NETWORK")
     String network;
@@ -23,7 +36,7 @@ final class NetworkConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Berth store = berth.open()) {
-            store.networks().connect(network, container);
+            store.networks().connect(network, container, aliases, Optional.ofNullable(ip));
         }
         return 0;
     }

@@ -6,8 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code berth network disconnect}: refused with the reason (docs/networks.md: netavark sets all networks up at once). */
-@Command(name = "disconnect", description = "Disconnect a container from a network (not supported yet).",
+/**
+ * {@code berth network disconnect}: for a container that is not running, its next start leaves the network out; a
+ * running one is refused with the reason (docs/networks.md: netavark sets all networks up at once).
+ */
+@Command(name = "disconnect", description = "Disconnect a container that is not running from a network.",
         mixinStandardHelpOptions = true)
 final class NetworkDisconnectCommand implements Callable<Integer> {
 

@@ -69,9 +69,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "The user (name or uid) to run as.")
     String user;
 
-    @Option(names = {"--network", "--net"}, paramLabel = "bridge|none|host|NAME", defaultValue = "bridge",
-            description = "The network: bridge (the default network), a user network (berth network create), host or none (default: ${DEFAULT-VALUE}).")
-    String network;
+    @Option(names = {"--network", "--net"}, paramLabel = "bridge|none|host|NAME|name=NAME[,alias=A][,ip=IP]",
+            description = "The network: bridge (the default network), a user network (berth network create), host or none (default: bridge); repeat it to join more user networks.")
+    List<String> networks = new ArrayList<>();
 
     @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]CTR[/PROTO]",
             description = "Publish a container port (or range) on the host; no host port or 0: one is chosen.")
@@ -80,10 +80,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-P", "--publish-all"}, description = "Publish every port the image EXPOSEs, each on a chosen host port.")
     boolean publishAll;
 
-    @Option(names = {"--network-alias", "--alias"}, paramLabel = "NAME", description = "Another name the container answers to on a user network.")
+    @Option(names = {"--network-alias", "--alias"}, paramLabel = "NAME", description = "Another name the container answers to on its (first) user network.")
     List<String> networkAliases = new ArrayList<>();
 
-    @Option(names = "--ip", paramLabel = "IPv4", description = "The container's address on its network.")
+    @Option(names = "--ip", paramLabel = "IPv4", description = "The container's address on its (first) network.")
     String ip;
 
     @Option(names = "--add-host", paramLabel = "NAME:IP", description = "Add a line to /etc/hosts (IP host-gateway: the network's gateway).")
@@ -195,13 +195,12 @@ final class RunCommand implements Callable<Integer> {
 
     /** {@code --network} and its companions; Docker's client drops {@code -p} with host networking, with a warning. */
     private ContainerNetwork network() {
-        String mode = network.equals("default") ? "bridge" : network;
-        boolean host = mode.equals("host");
+        boolean host = !networks.isEmpty() && networks.getFirst().equals("host");
         if (host && (!publish.isEmpty() || publishAll)) {
             spec.commandLine().getErr().println("WARNING: Published ports are discarded when using host network mode");
         }
         try {
-            return new ContainerNetwork(mode, networkAliases, Optional.ofNullable(ip), host ? List.of() : publish,
+            return RunNetworkFlags.containerNetwork(networks, networkAliases, ip, host ? List.of() : publish,
                     !host && publishAll, addHosts, dns);
         } catch (IllegalArgumentException e) {
             throw new UnsupportedFeatureException(e.getMessage());

@@ -204,7 +204,8 @@ public final class Berth implements AutoCloseable {
 
     /** The store's networks: {@code berth network create|ls|inspect|rm|prune}. */
     public Networks networks() {
-        return new Networks(bridges, detached::records);
+        return new Networks(bridges, detached::records,
+                new dev.berth.container.ContainerRecords(store.paths().containers()));
     }
 
     /** {@code berth port}: the ports a running container publishes, by container port; empty once stopped. */

@@ -20,7 +20,8 @@ import java.util.OptionalInt;
  * @param status   Docker's {@code STATUS} column at the façade's clock: {@code Up 5 seconds}, {@code Exited (0) 3 seconds ago}
  * @param exitCode the exit code once it exited
  * @param labels   the image's labels with {@code --label} over them
- * @param network  its {@code --network}: {@code bridge}, {@code host}, {@code none} or a user network's name
+ * @param network  its {@code --network}: {@code bridge}, {@code host}, {@code none} or a user network's name; on
+ *                 several networks their names, comma-separated and sorted (Docker's {@code {{.Networks}}})
  * @param ports    what it publishes now, as {@code docker ps} shows it ({@code 0.0.0.0:5000->5000/tcp}); empty
  *                 once it stopped
  */

@@ -189,8 +189,13 @@ final class DetachedRuns {
                 : OptionalInt.empty();
         return new ContainerSummary(record.id(), record.name(), record.image(), record.imageId(), record.process().args(),
                 record.created(), info.phase().state(), info.status(clock.instant()), exit, record.labels(),
-                record.network().mode(), info.phase().isRunning()
+                networkColumn(record), info.phase().isRunning()
                         ? containers().ports(record).stream().map(PortMapping::toString).toList() : List.of());
+    }
+
+    /** {@code docker ps --format {{.Networks}}}: the networks' names, comma-separated (sorted, for a stable line). */
+    static String networkColumn(ContainerRecord record) {
+        return String.join(",", new java.util.TreeSet<>(record.network().networkNames()));
     }
 
 }

@@ -2,6 +2,7 @@ package dev.berth.api;
 
 import dev.berth.container.BridgeAttachments;
 import dev.berth.container.ContainerSpec;
+import dev.berth.container.NetworkJoin;
 import dev.berth.container.NetworkOptions;
 import dev.berth.error.ExecutionException;
 import dev.berth.error.InvalidInputException;
@@ -93,7 +94,8 @@ final class ForegroundRun {
 
     private static NetworkOptions network(ContainerNetwork network) {
         return new NetworkOptions(network.mode(), network.aliases(), network.ip(), network.publish(),
-                network.publishAll(), network.addHosts(), network.dns());
+                network.publishAll(), network.addHosts(), network.dns(), network.more().stream()
+                        .map(endpoint -> new NetworkJoin(endpoint.network(), endpoint.aliases(), endpoint.ip())).toList());
     }
 
     /** A bad {@code -p}, {@code --ip} or {@code --add-host} as the user's input error (exit 125, Docker's message). */

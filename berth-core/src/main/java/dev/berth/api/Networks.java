@@ -2,6 +2,8 @@ package dev.berth.api;
 
 import dev.berth.container.BridgeAttachments;
 import dev.berth.container.ContainerRecord;
+import dev.berth.container.ContainerRecords;
+import dev.berth.container.NetworkReconnection;
 import dev.berth.error.UnsupportedFeatureException;
 import dev.berth.network.ContainerRef;
 import dev.berth.network.Ipv4Address;
@@ -13,6 +15,7 @@ import dev.berth.network.NetworkStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Supplier;
 
@@ -26,10 +29,12 @@ public final class Networks {
 
     private final BridgeAttachments bridges;
     private final Supplier<List<ContainerRecord>> records;
+    private final NetworkReconnection reconnection;
 
-    Networks(BridgeAttachments bridges, Supplier<List<ContainerRecord>> records) {
+    Networks(BridgeAttachments bridges, Supplier<List<ContainerRecord>> records, ContainerRecords containers) {
         this.bridges = bridges;
         this.records = records;
+        this.reconnection = new NetworkReconnection(containers);
     }
 
     /**
@@ -98,8 +103,8 @@ public final class Networks {
         List<String> removed = new ArrayList<>();
         try (NetworkStore store = bridges.store(); Netavark netavark = bridges.netavark()) {
             for (NetworkDefinition network : store.list()) {
-                boolean named = known.stream().anyMatch(record -> record.network().mode().equals(network.name())
-                        || record.network().mode().equals(network.id()));
+                boolean named = known.stream().flatMap(record -> record.network().networkNames().stream())
+                        .anyMatch(name -> name.equals(network.name()) || name.equals(network.id()));
                 if (network.isDefault() || named || !netavark.addresses(network).isEmpty()) {
                     continue;
                 }
@@ -110,20 +115,37 @@ public final class Networks {
         return List.copyOf(removed);
     }
 
-    /**
-     * {@code network connect}: not supported. netavark 1.4 sets a container's networks up in one call and Berth
-     * keeps that call's options for teardown; joining another network means tearing down and setting up again, which
-     * a running container would notice. Run the container with {@code --network NAME} instead.
-     */
+    /** {@code network connect NETWORK CONTAINER}, with no alias and any free address: {@link #connect(String, String, List, Optional)}. */
     public void connect(String network, String container) {
-        throw new UnsupportedFeatureException("network connect " + network + " " + container
-                + ": not supported; a container joins its network when it starts (berth run --network " + network + ")");
+        connect(network, container, List.of(), Optional.empty());
     }
 
-    /** {@code network disconnect}: not supported, for {@link #connect}'s reason. */
+    /**
+     * {@code network connect [--alias A]... [--ip IP] NETWORK CONTAINER} for a container that is not running
+     * (created or exited): its next start joins {@code network} as well, with {@code aliases} and {@code ip} on it.
+     * A running container is refused: netavark 1.4 sets a container's networks up in one call and Berth tears down
+     * from that call's options, so joining one more network while it runs is not done.
+     *
+     * @throws dev.berth.error.NotFoundException for an unknown network or container
+     * @throws dev.berth.error.ConflictException for a running container, or one on the network already
+     * @throws UnsupportedFeatureException for a container on {@code host}, {@code none} or the default bridge
+     */
+    public void connect(String network, String container, List<String> aliases, Optional<String> ip) {
+        try (NetworkStore store = bridges.store()) {
+            reconnection.connect(store, store.get(network), container, aliases, ip);
+        }
+    }
+
+    /**
+     * {@code network disconnect NETWORK CONTAINER} for a container that is not running; the next network becomes its
+     * first when it leaves its first.
+     *
+     * @throws dev.berth.error.ConflictException for a running container, one not on the network, or its only one
+     */
     public void disconnect(String network, String container) {
-        throw new UnsupportedFeatureException("network disconnect " + network + " " + container
-                + ": not supported; remove the container and run it on another network");
+        try (NetworkStore store = bridges.store()) {
+            reconnection.disconnect(store, store.get(network), container);
+        }
     }
 
     private static List<NetworkSummary.AttachedContainer> endpoints(Netavark netavark, NetworkDefinition network,

@@ -54,17 +54,12 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
      * @throws NetworkArgumentException for a malformed {@code -p}, {@code --ip} or {@code --add-host}
      */
     public SandboxNetwork.Joined attach(ContainerRef container, NetworkOptions options, String hostname) {
-        NetworkDefinition network;
+        List<Attachment> attachments;
         try (NetworkStore store = NetworkStore.open(networks, clock)) {
-            network = store.get(options.mode());
+            attachments = NetworkAttachmentPlan.attachments(store, options);
         }
-        if (network.isDefault() && !options.aliases().isEmpty()) {
-            throw new NetworkArgumentException(options.aliases().getFirst(),
-                    "network-scoped alias is supported only for containers in user defined networks");
-        }
-        Attachment attachment = new Attachment(network, options.aliases(), options.ip().map(Ipv4Address::parse));
         List<PublishedPort> ports = options.publish().stream().map(PublishedPort::parse).toList();
-        List<String> extraHosts = extraHostLines(options.addHosts(), network);
+        List<String> extraHosts = extraHostLines(options.addHosts(), attachments.getFirst().network());
         NetworkNamespace namespace = NetworkNamespace.of(container);
         if (namespace.exists()) {
             detach(container);
@@ -80,7 +75,7 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
         }
         NetworkSetup setup;
         try (Netavark netavark = netavark()) {
-            setup = netavark.setup(namespace, container, List.of(attachment), ports);
+            setup = netavark.setup(namespace, container, attachments, ports);
         } catch (RuntimeException e) {
             NetworkNamespace failed = namespace;
             try {
@@ -222,8 +217,7 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
                 }
             }
         }
-        return new NetworkOptions(options.mode(), options.aliases(), options.ip(), publish, options.publishAll(),
-                options.addHosts(), options.dns());
+        return options.withPublish(publish);
     }
 
     /** {@code --add-host NAME:IP} (or {@code NAME=IP}) as hosts lines; {@code host-gateway} is the network's gateway. */

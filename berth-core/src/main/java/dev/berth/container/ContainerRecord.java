@@ -100,6 +100,12 @@ public record ContainerRecord(String id, String name, String image, Digest image
                 stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.of(when), mounts, stopTimeout);
     }
 
+    /** This record on {@code network} instead ({@code network connect}/{@code disconnect} while not running). */
+    public ContainerRecord withNetwork(NetworkOptions network) {
+        return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout);
+    }
+
     /** The labels sorted by key, as {@code inspect} prints them. */
     public Map<String, String> sortedLabels() {
         return new TreeMap<>(labels);

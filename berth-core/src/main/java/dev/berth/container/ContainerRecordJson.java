@@ -108,6 +108,14 @@ final class ContainerRecordJson {
         options.put("publishAll", network.publishAll());
         strings(options.putArray("addHosts"), network.addHosts());
         strings(options.putArray("dns"), network.dns());
+        if (!network.more().isEmpty()) {
+            ArrayNode more = options.putArray("more");
+            for (NetworkJoin join : network.more()) {
+                ObjectNode entry = more.addObject().put("network", join.network());
+                strings(entry.putArray("aliases"), join.aliases());
+                join.ip().ifPresent(ip -> entry.put("ip", ip));
+            }
+        }
     }
 
     /** Records made before bridge networks say {@code HOST} or {@code NONE}. */
@@ -121,7 +129,18 @@ final class ContainerRecordJson {
         JsonNode options = node.path("networkOptions");
         return new NetworkOptions(mode, strings(options.path("aliases")),
                 Optional.ofNullable(options.get("ip")).map(JsonNode::asText), strings(options.path("publish")),
-                options.path("publishAll").asBoolean(), strings(options.path("addHosts")), strings(options.path("dns")));
+                options.path("publishAll").asBoolean(), strings(options.path("addHosts")), strings(options.path("dns")),
+                joins(options.path("more")));
+    }
+
+    /** The networks besides the first ({@code networkOptions.more}); none in records made before there could be. */
+    private static List<NetworkJoin> joins(JsonNode array) throws IOException {
+        List<NetworkJoin> joins = new ArrayList<>();
+        for (JsonNode entry : array) {
+            joins.add(new NetworkJoin(text(entry, "network"), strings(entry.path("aliases")),
+                    Optional.ofNullable(entry.get("ip")).map(JsonNode::asText)));
+        }
+        return joins;
     }
 
     private static String text(JsonNode node, String field) throws IOException {

@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param publishAll {@code -P}: every port the image EXPOSEs to a host port the allocator picks
  * @param addHosts   {@code --add-host NAME:IP} lines for {@code /etc/hosts}
  * @param dns        {@code --dns}: nameservers for {@code /etc/resolv.conf} instead of the network's
+ * @param more       the user networks joined besides {@code mode}, in order (only when {@code mode} is one)
  */
 public record NetworkOptions(String mode, List<String> aliases, Optional<String> ip, List<String> publish,
-        boolean publishAll, List<String> addHosts, List<String> dns) {
+        boolean publishAll, List<String> addHosts, List<String> dns, List<NetworkJoin> more) {
 
     public static final String HOST_MODE = "host";
     public static final String NONE_MODE = "none";
@@ -41,6 +42,31 @@ public record NetworkOptions(String mode, List<String> aliases, Optional<String>
         publish = List.copyOf(publish);
         addHosts = List.copyOf(addHosts);
         dns = List.copyOf(dns);
+        more = List.copyOf(more);
+    }
+
+    /** On one network only. */
+    public NetworkOptions(String mode, List<String> aliases, Optional<String> ip, List<String> publish,
+            boolean publishAll, List<String> addHosts, List<String> dns) {
+        this(mode, aliases, ip, publish, publishAll, addHosts, dns, List.of());
+    }
+
+    /** Every network joined, first ({@code mode}, with its aliases and address) first. */
+    public List<NetworkJoin> joins() {
+        List<NetworkJoin> all = new java.util.ArrayList<>();
+        all.add(new NetworkJoin(mode, aliases, ip));
+        all.addAll(more);
+        return List.copyOf(all);
+    }
+
+    /** The networks' names (or ids) as given, first first. */
+    public List<String> networkNames() {
+        return joins().stream().map(NetworkJoin::network).toList();
+    }
+
+    /** These options with {@code publish} instead of theirs. */
+    public NetworkOptions withPublish(List<String> publish) {
+        return new NetworkOptions(mode, aliases, ip, publish, publishAll, addHosts, dns, more);
     }
 
     /** {@code --network mode} and nothing else. */

@@ -1,0 +1,107 @@
+package dev.berth.container;
+
+import dev.berth.error.ConflictException;
+import dev.berth.error.UnsupportedFeatureException;
+import dev.berth.network.NetworkDefinition;
+import dev.berth.network.NetworkStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code network connect} and {@code disconnect} for a container that is not running (created or exited): its
+ * record's networks change and its next {@code start} sets them all up in one netavark call. A running container
+ * is refused: netavark 1.4 sets a container's networks up together and Berth tears down from that call's options,
+ * so joining one more network means a new setup the running container would notice.
+ *
+ * @param records the store's container records
+ */
+public record NetworkReconnection(ContainerRecords records) {
+
+    public NetworkReconnection {
+        Objects.requireNonNull(records, "records");
+    }
+
+    /**
+     * Adds {@code network} (already looked up in {@code store}) to the container's networks, with {@code aliases}
+     * and {@code ip} on it.
+     *
+     * @throws ConflictException for a running container or one on the network already
+     * @throws UnsupportedFeatureException for a container on {@code host}, {@code none} or the default bridge
+     */
+    public void connect(NetworkStore store, NetworkDefinition network, String reference, List<String> aliases,
+            Optional<String> ip) {
+        ContainerRecord record = stopped(reference, "connect", network);
+        NetworkOptions options = record.network();
+        switch (options.mode()) {
+            // Docker's daemon's words (runconfig.ErrConflictHostNetwork, ErrConflictNoNetwork).
+            case NetworkOptions.HOST_MODE -> throw new UnsupportedFeatureException(
+                    "container cannot be disconnected from host network or connected to host network");
+            case NetworkOptions.NONE_MODE -> throw new UnsupportedFeatureException(
+                    "container cannot be connected to multiple networks with one of the networks in private (none) mode");
+            default -> {
+                if (network.isDefault() || store.get(options.mode()).isDefault()) {
+                    throw new UnsupportedFeatureException("network connect " + network.name() + " " + record.name()
+                            + ": Berth joins several networks only when all are user networks (not the default bridge)");
+                }
+            }
+        }
+        if (indexOf(store, options, network) >= 0) {
+            throw new ConflictException("endpoint with name " + record.name() + " already exists in network "
+                    + network.name());
+        }
+        List<NetworkJoin> more = new ArrayList<>(options.more());
+        more.add(new NetworkJoin(network.name(), aliases, ip));
+        records.write(record.withNetwork(new NetworkOptions(options.mode(), options.aliases(), options.ip(),
+                options.publish(), options.publishAll(), options.addHosts(), options.dns(), more)));
+    }
+
+    /**
+     * Removes {@code network} from the container's networks; when it was the first, the next one becomes the first
+     * (and takes the published ports).
+     *
+     * @throws ConflictException for a running container, one not on the network, or its only network
+     */
+    public void disconnect(NetworkStore store, NetworkDefinition network, String reference) {
+        ContainerRecord record = stopped(reference, "disconnect", network);
+        NetworkOptions options = record.network();
+        int index = options.bridged() ? indexOf(store, options, network) : -1;
+        if (index < 0) {
+            throw new ConflictException("container " + record.id() + " is not connected to network " + network.name());
+        }
+        if (options.more().isEmpty()) {
+            throw new ConflictException("network disconnect " + network.name() + " " + record.name()
+                    + ": it is the container's only network (Berth keeps one; remove the container and run it with"
+                    + " --network none instead)");
+        }
+        List<NetworkJoin> joins = new ArrayList<>(options.joins());
+        joins.remove(index);
+        NetworkJoin first = joins.removeFirst();
+        records.write(record.withNetwork(new NetworkOptions(first.network(), first.aliases(), first.ip(),
+                options.publish(), options.publishAll(), options.addHosts(), options.dns(), joins)));
+    }
+
+    private ContainerRecord stopped(String reference, String verb, NetworkDefinition network) {
+        ContainerRecord record = records.find(reference);
+        if (ContainerPhases.read(record, records.directory(record.id())).isRunning()) {
+            throw new ConflictException("network " + verb + " " + network.name() + " " + record.name()
+                    + ": not supported for a running container (netavark sets a container's networks up together);"
+                    + " stop it first");
+        }
+        return record;
+    }
+
+    /** Where {@code network} is among the container's networks (named or by id, as given), or -1. */
+    private static int indexOf(NetworkStore store, NetworkOptions options, NetworkDefinition network) {
+        List<String> names = options.networkNames();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name.equals(network.name()) || name.equals(network.id())
+                    || store.find(name).map(found -> found.id().equals(network.id())).orElse(false)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
