@@ -34,6 +34,10 @@ public record HealthOverride(Optional<List<String>> test, Optional<Duration> int
         requireNotNegative("--health-timeout", timeout);
         requireNotNegative("--health-start-period", startPeriod);
         requireNotNegative("--health-start-interval", startInterval);
+        requireMillisecond("Interval", interval);
+        requireMillisecond("Timeout", timeout);
+        requireMillisecond("StartPeriod", startPeriod);
+        requireMillisecond("StartInterval", startInterval);
         if (retries.isPresent() && retries.getAsInt() < 0) {
             throw new IllegalArgumentException("--health-retries cannot be negative");
         }
@@ -60,6 +64,24 @@ public record HealthOverride(Optional<List<String>> test, Optional<Duration> int
     public HealthOverride withShellCommand(String command) {
         return new HealthOverride(Optional.of(List.of("CMD-SHELL", command)), interval, timeout, retries, startPeriod,
                 startInterval, disabled);
+    }
+
+    /**
+     * Go's {@code time.ParseDuration}, which Docker reads the {@code --health-*} durations with ({@code 1m30s},
+     * {@code 500ms}).
+     *
+     * @throws IllegalArgumentException with Go's message
+     */
+    public static Duration parseDuration(String text) {
+        return dev.berth.golang.GoTime.parseDuration(text);
+    }
+
+    /** The daemon refuses a duration above zero but below a millisecond. */
+    private static void requireMillisecond(String field, Optional<Duration> value) {
+        if (value.isPresent() && !value.get().isZero() && !value.get().isNegative()
+                && value.get().compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException(field + " in Healthcheck cannot be less than 1ms");
+        }
     }
 
     private static void requireNotNegative(String flag, Optional<Duration> value) {

@@ -43,6 +43,7 @@ final class ContainerRemoval {
         } catch (NotFoundException alreadyGone) {
             // Never created, or deleted by a removal that was cut short.
         }
+        HealthMonitor.stop(directory);
         awaitMonitorExit(directory);
         bridges.ifPresent(networks -> networks.detach(record));
         try {
