@@ -37,7 +37,11 @@ final class ContainerRemoval {
         ContainerDirectory directory = records.directory(record.id());
         new OwnerRecord(ProcessOwner.current(), "rm", Optional.of(record.runtime()), Optional.of(record.snapshots()))
                 .writeFor(directory.bundle());
-        records.delete(record);
+        // Under the restart lock: a restart by policy in progress finishes first, and is then undone here.
+        RestartOnExit.guarded(directory, () -> {
+            records.delete(record);
+            return null;
+        });
         try {
             ContainerPhases.runtimeOf(record).delete(record.id(), true);
         } catch (NotFoundException alreadyGone) {

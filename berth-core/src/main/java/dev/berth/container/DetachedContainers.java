@@ -279,9 +279,12 @@ public final class DetachedContainers {
         if (!record.restart().restarts() || record.stopRequested()) {
             return record;
         }
-        ContainerRecord marked = record.withStopRequested(true);
-        records.write(marked);
-        return marked;
+        // Under the restart lock, from a fresh read: a restart in progress has then finished (and is what is stopped).
+        return RestartOnExit.guarded(records.directory(record.id()), () -> {
+            ContainerRecord marked = records.find(record.id()).withStopRequested(true);
+            records.write(marked);
+            return marked;
+        });
     }
 
     /** Undoes a {@link #run} that failed: the runtime's container, conmon's files, the record, then the sandbox. */

@@ -41,4 +41,12 @@ class RestartRuleTest {
     void theDelayDoublesUpToAMinuteAndResetsAfterASteadyRun(int restarts, long ranMs, long delayMs) {
         assertThat(RestartRule.delay(restarts, Duration.ofMillis(ranMs))).isEqualTo(Duration.ofMillis(delayMs));
     }
+
+    @org.junit.jupiter.api.Test
+    void removeOnExitWithARestartPolicyIsDockersConflict() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DetachOptions(java.util.Optional.empty(),
+                java.util.Map.of(), true, java.util.OptionalLong.empty(), java.util.Optional.empty(),
+                new RestartRule("always", 0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Conflicting options: --restart and --rm");
+    }
 }
