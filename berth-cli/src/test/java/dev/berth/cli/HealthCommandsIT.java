@@ -41,7 +41,11 @@ class HealthCommandsIT {
 
     @AfterEach
     void removeLeftovers() throws Exception {
-        berth("rm", "-f", "checked", "failing");
+        for (String name : List.of("checked", "failing")) {
+            Outcome rm = berth("rm", "-f", name);
+            assertThat(rm.err()).as("rm -f " + name).satisfiesAnyOf(err -> assertThat(err).isEmpty(),
+                    err -> assertThat(err).contains("No such container"));
+        }
     }
 
     @Test
@@ -52,7 +56,9 @@ class HealthCommandsIT {
         assertThat(berth("ps").out()).contains("(health: starting)");
         assertThat(until("checked", "{{.State.Health.Status}}", "unhealthy")).isEqualTo("unhealthy");
         assertThat(berth("ps").out()).contains(" (unhealthy)");
-        assertThat(berth("inspect", "-f", "{{.State.Health.FailingStreak}}", "checked").out().strip()).isEqualTo("2");
+        // The streak goes on growing with each failed probe, as Docker's does.
+        assertThat(Integer.parseInt(berth("inspect", "-f", "{{.State.Health.FailingStreak}}", "checked").out().strip()))
+                .isGreaterThanOrEqualTo(2);
         assertThat(berth("inspect", "checked").out()).contains("\"ExitCode\": 1,");
 
         assertThat(berth("exec", "checked", "touch", "/tmp/ok").exit()).isZero();
