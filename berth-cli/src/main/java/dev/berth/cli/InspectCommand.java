@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.berth.api.Berth;
 import dev.berth.api.ImageDetails;
+import dev.berth.error.NotFoundException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code berth inspect IMAGE...}: the JSON array {@code docker image inspect} prints, or {@code --format}. */
-@Command(name = "inspect", description = "Display detailed information on one or more images.",
+/**
+ * {@code berth inspect IMAGE|CONTAINER...}: the JSON array {@code docker image inspect} prints, or {@code --format}; a
+ * name that is no image is looked for among the containers ({@link ContainerDocument}).
+ */
+@Command(name = "inspect", description = "Display detailed information on one or more images or containers.",
         mixinStandardHelpOptions = true)
 class InspectCommand implements Callable<Integer> {
 
@@ -26,7 +31,7 @@ class InspectCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Format the output using a Go-like template.")
     String format;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE|CONTAINER")
     List<String> images;
 
     @Spec
@@ -34,13 +39,38 @@ class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ImageDetails> details = new ArrayList<>();
+        List<ObjectNode> documents = new ArrayList<>();
+        List<Boolean> isImage = new ArrayList<>();
         try (Berth store = berth.open()) {
             for (String image : images) {
-                details.add(store.inspect(image));
+                try {
+                    documents.add(InspectDocument.forImage(store.inspect(image)));
+                    isImage.add(true);
+                } catch (NotFoundException notAnImage) {
+                    // As docker inspect: a container by that name or ID, else the image's error.
+                    try {
+                        documents.add(ContainerDocument.forContainer(store.inspectContainer(image)));
+                        isImage.add(false);
+                    } catch (NotFoundException notAContainer) {
+                        throw notAnImage;
+                    }
+                }
             }
         }
-        print(details, spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format != null) {
+            GoTemplate template = GoTemplate.parse(format);
+            // Docker's CLI executes the template over its typed ImageInspect, hence the types for images.
+            for (int i = 0; i < documents.size(); i++) {
+                out.println(isImage.get(i) ? template.render(documents.get(i), InspectDocument.IMAGE_INSPECT)
+                        : template.render(documents.get(i)));
+            }
+        } else {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            documents.forEach(array::add);
+            out.println(GoJson.indent(array));
+        }
+        out.flush();
         return 0;
     }
 

@@ -117,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunHostFlags hostFlags;
 
+    @Mixin
+    RunHealthFlags healthFlags;
+
     @Spec
     CommandSpec spec;
 
@@ -126,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
             Map<String, String> environment = System.getenv();
             RunRequest.Builder request = RunRequest.builder(image).command(command).env(environment(environment))
                     .network(network()).seccomp(seccomp()).streams(new RunRequest.Streams.Inherited(interactive))
-                    .host(hostFlags.options()).tty(tty);
+                    .host(hostFlags.options().withHealth(healthFlags.health()).withRestart(healthFlags.restartPolicy()))
+                    .tty(tty);
             Optional.ofNullable(entrypoint).ifPresent(request::entrypoint);
             Optional.ofNullable(workdir).ifPresent(request::workingDir);
             Optional.ofNullable(user).ifPresent(request::user);

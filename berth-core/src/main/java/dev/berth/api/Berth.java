@@ -221,9 +221,14 @@ public final class Berth implements AutoCloseable {
         return detached.list(all);
     }
 
-    /** The container as {@code ps} shows it. */
+    /** The container as {@code ps} shows it (its health included). */
     public ContainerSummary container(String container) {
         return detached.inspect(container);
+    }
+
+    /** {@code berth inspect CONTAINER}: state times, restart policy and count, healthcheck and health state. */
+    public ContainerDetails inspectContainer(String container) {
+        return detached.details(container);
     }
 
     /** {@code berth logs}: what the container wrote; with {@code follow}, until it exits. */

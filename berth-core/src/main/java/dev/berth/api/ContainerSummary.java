@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -24,10 +25,20 @@ import java.util.OptionalInt;
  *                 several networks their names, comma-separated and sorted (Docker's {@code {{.Networks}}})
  * @param ports    what it publishes now, as {@code docker ps} shows it ({@code 0.0.0.0:5000->5000/tcp}); empty
  *                 once it stopped
+ * @param health   Docker's health word, {@code starting}, {@code healthy} or {@code unhealthy}, for a container with
+ *                 a healthcheck (the last one seen once it stopped); empty without one
  */
 public record ContainerSummary(String id, String name, String image, Digest imageId, List<String> command,
         Instant created, String state, String status, OptionalInt exitCode, Map<String, String> labels,
-        String network, List<String> ports) {
+        String network, List<String> ports, Optional<String> health) {
+
+    /** A container without a healthcheck. */
+    public ContainerSummary(String id, String name, String image, Digest imageId, List<String> command,
+            Instant created, String state, String status, OptionalInt exitCode, Map<String, String> labels,
+            String network, List<String> ports) {
+        this(id, name, image, imageId, command, created, state, status, exitCode, labels, network, ports,
+                Optional.empty());
+    }
 
     /** A container with no network recorded and no published port. */
     public ContainerSummary(String id, String name, String image, Digest imageId, List<String> command,
@@ -48,6 +59,7 @@ public record ContainerSummary(String id, String name, String image, Digest imag
         labels = Map.copyOf(labels);
         Objects.requireNonNull(network, "network");
         ports = List.copyOf(ports);
+        Objects.requireNonNull(health, "health");
     }
 
     /** Whether its process runs (paused counts, as in Docker). */

@@ -3,6 +3,7 @@ package dev.berth.api;
 import dev.berth.container.BridgeAttachments;
 import dev.berth.container.Conmon;
 import dev.berth.container.ContainerCleanup;
+import dev.berth.container.ContainerDirectory;
 import dev.berth.container.ContainerImage;
 import dev.berth.container.ContainerInfo;
 import dev.berth.container.ContainerPhase;
@@ -18,6 +19,7 @@ import dev.berth.network.PortMapping;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +61,13 @@ final class DetachedRuns {
         StoredImage image = catalog.find(request.image());
         var container = new ContainerImage(request.image(), image.id(), image.config().config(),
                 ForegroundRun.layers(image, request.image()));
-        var options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty());
+        DetachOptions options;
+        try {
+            options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty(),
+                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()));
+        } catch (IllegalArgumentException e) {
+            throw new ConflictException(e.getMessage());
+        }
         try {
             return summary(containers().run(container, ForegroundRun.spec(request), options));
         } catch (NetworkArgumentException e) {
@@ -183,14 +191,42 @@ final class DetachedRuns {
         return containers;
     }
 
+    /** {@code berth inspect CONTAINER}: the summary with the state's times, restarts and health. */
+    ContainerDetails details(String reference) {
+        ContainerInfo info = containers().inspect(reference);
+        ContainerRecord record = info.record();
+        Optional<ContainerHealth> health = record.health().isPresent()
+                ? RestartPolicies.health(ContainerDirectory.of(root, record.id())) : Optional.empty();
+        Optional<Instant> finished = info.phase() instanceof ContainerPhase.Exited exited
+                ? Optional.of(exited.finished()) : Optional.empty();
+        OptionalLong pid = info.phase() instanceof ContainerPhase.Running running ? OptionalLong.of(running.pid())
+                : OptionalLong.empty();
+        return new ContainerDetails(summary(info, health), record.started(), finished, pid,
+                RestartPolicies.policy(record.restart()), record.restartCount(),
+                record.health().map(dev.berth.image.HealthConfig::test).orElse(List.of()), health);
+    }
+
     private ContainerSummary summary(ContainerInfo info) {
+        ContainerRecord record = info.record();
+        return summary(info, record.health().isPresent()
+                ? RestartPolicies.health(ContainerDirectory.of(root, record.id())) : Optional.empty());
+    }
+
+    private ContainerSummary summary(ContainerInfo info, Optional<ContainerHealth> health) {
         ContainerRecord record = info.record();
         OptionalInt exit = info.phase() instanceof ContainerPhase.Exited exited ? OptionalInt.of(exited.exitCode())
                 : OptionalInt.empty();
+        String status = info.status(clock.instant());
+        // Docker's STATUS: Up 5 seconds (healthy), while it runs and is not paused.
+        if (info.phase() instanceof ContainerPhase.Running running && !running.paused() && health.isPresent()) {
+            status += health.get().status().equals("starting") ? " (health: starting)"
+                    : " (" + health.get().status() + ")";
+        }
         return new ContainerSummary(record.id(), record.name(), record.image(), record.imageId(), record.process().args(),
-                record.created(), info.phase().state(), info.status(clock.instant()), exit, record.labels(),
+                record.created(), info.phase().state(), status, exit, record.labels(),
                 networkColumn(record), info.phase().isRunning()
-                        ? containers().ports(record).stream().map(PortMapping::toString).toList() : List.of());
+                        ? containers().ports(record).stream().map(PortMapping::toString).toList() : List.of(),
+                health.map(ContainerHealth::status));
     }
 
     /** {@code docker ps --format {{.Networks}}}: the networks' names, comma-separated (sorted, for a stable line). */

@@ -25,10 +25,23 @@ import java.util.OptionalLong;
  * @param ulimits     {@code --ulimit}
  * @param stopSignal  {@code --stop-signal} (a detached container's)
  * @param stopTimeout {@code --stop-timeout}: seconds {@code stop} waits by default
+ * @param health      {@code --health-*} and {@code --no-healthcheck} over the image's HEALTHCHECK (a detached
+ *                    container's); empty keeps the image's
+ * @param restart     {@code --restart} (a detached container's); {@link RestartPolicy.No} by default
  */
 public record HostOptions(List<RunMountRequest> mounts, boolean readOnly, boolean init, OptionalLong memory,
         OptionalLong memorySwap, OptionalDouble cpus, OptionalLong pidsLimit, List<String> capAdd, List<String> capDrop,
-        boolean privileged, List<Ulimit> ulimits, Optional<String> stopSignal, OptionalInt stopTimeout) {
+        boolean privileged, List<Ulimit> ulimits, Optional<String> stopSignal, OptionalInt stopTimeout,
+        Optional<HealthOverride> health, RestartPolicy restart) {
+
+    /** Without healthcheck flags and without a restart policy. */
+    public HostOptions(List<RunMountRequest> mounts, boolean readOnly, boolean init, OptionalLong memory,
+            OptionalLong memorySwap, OptionalDouble cpus, OptionalLong pidsLimit, List<String> capAdd,
+            List<String> capDrop, boolean privileged, List<Ulimit> ulimits, Optional<String> stopSignal,
+            OptionalInt stopTimeout) {
+        this(mounts, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged, ulimits,
+                stopSignal, stopTimeout, Optional.empty(), new RestartPolicy.No());
+    }
 
     public HostOptions {
         mounts = List.copyOf(mounts);
@@ -41,6 +54,8 @@ public record HostOptions(List<RunMountRequest> mounts, boolean readOnly, boolea
         ulimits = List.copyOf(ulimits);
         Objects.requireNonNull(stopSignal, "stopSignal");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(restart, "restart");
         if (memorySwap.isPresent() && memorySwap.getAsLong() != -1 && memory.isEmpty()) {
             throw new IllegalArgumentException("You should always set the Memory limit when using Memoryswap limit, "
                     + "see usage");
@@ -63,51 +78,63 @@ public record HostOptions(List<RunMountRequest> mounts, boolean readOnly, boolea
 
     public HostOptions withMounts(List<RunMountRequest> value) {
         return new HostOptions(value, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withReadOnly(boolean value) {
         return new HostOptions(mounts, value, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withInit(boolean value) {
         return new HostOptions(mounts, readOnly, value, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withMemory(OptionalLong value, OptionalLong swap) {
         return new HostOptions(mounts, readOnly, init, value, swap, cpus, pidsLimit, capAdd, capDrop, privileged,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withCpus(OptionalDouble value) {
         return new HostOptions(mounts, readOnly, init, memory, memorySwap, value, pidsLimit, capAdd, capDrop, privileged,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withPidsLimit(OptionalLong value) {
         return new HostOptions(mounts, readOnly, init, memory, memorySwap, cpus, value, capAdd, capDrop, privileged,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withCapabilities(List<String> add, List<String> drop) {
         return new HostOptions(mounts, readOnly, init, memory, memorySwap, cpus, pidsLimit, add, drop, privileged,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withPrivileged(boolean value) {
         return new HostOptions(mounts, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, value,
-                ulimits, stopSignal, stopTimeout);
+                ulimits, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withUlimits(List<Ulimit> value) {
         return new HostOptions(mounts, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
-                value, stopSignal, stopTimeout);
+                value, stopSignal, stopTimeout, health, restart);
     }
 
     public HostOptions withStop(Optional<String> signal, OptionalInt timeout) {
         return new HostOptions(mounts, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
-                ulimits, signal, timeout);
+                ulimits, signal, timeout, health, restart);
+    }
+
+    /** With {@code --health-*} flags (empty: the image's HEALTHCHECK as it is). */
+    public HostOptions withHealth(Optional<HealthOverride> value) {
+        return new HostOptions(mounts, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
+                ulimits, stopSignal, stopTimeout, value, restart);
+    }
+
+    /** With {@code --restart}. */
+    public HostOptions withRestart(RestartPolicy value) {
+        return new HostOptions(mounts, readOnly, init, memory, memorySwap, cpus, pidsLimit, capAdd, capDrop, privileged,
+                ulimits, stopSignal, stopTimeout, health, value);
     }
 }

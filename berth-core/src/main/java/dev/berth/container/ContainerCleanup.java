@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * conmon's exit command for a {@code --rm} container or one on bridge networks:
+ * conmon's exit command for a {@code --rm} container, one on bridge networks or one with a restart policy:
  * {@code ContainerCleanup ROOT SOCKETS ID [NETWORKS NETAVARK_RUN]} removes a {@code --rm} container once its process
  * has exited, with no Berth process running, and tears down the networks of any other (its namespace goes too, so
- * that {@code start} sets them up afresh and a stopped container holds no host port or address). It first waits for
+ * that {@code start} sets them up afresh and a stopped container holds no host port or address), then carries out
+ * the container's restart policy ({@link RestartOnExit}). It first waits for
  * the record to say the container was started: a start that is still going on (or failing, and then removing
  * everything itself) is not raced.
  */
@@ -50,8 +51,13 @@ public final class ContainerCleanup {
                 }
                 if (record.get().autoRemove()) {
                     ContainerRemoval.remove(records, record.get(), Path.of(args[1]), bridges, false);
-                } else if (record.get().network().bridged() && bridges.isPresent()) {
+                    return;
+                }
+                if (record.get().network().bridged() && bridges.isPresent()) {
                     bridges.get().detach(BridgeAttachments.reference(record.get()));
+                }
+                if (record.get().restart().restarts() && bridges.isPresent()) {
+                    RestartOnExit.apply(records, record.get(), Path.of(args[1]), bridges.get());
                 }
                 return;
             }

@@ -23,7 +23,7 @@ public record ContainerDirectory(Path path, String id) {
 
     /** The files Berth and conmon add to the bundle, removed before the bundle itself. */
     static final List<String> MONITOR_FILES = List.of("container.json", "conmon.pid", "pid", "ctr.log", "runtime.log",
-            "conmon.err", "attach", "ctl", "winsz");
+            "conmon.err", "attach", "ctl", "winsz", "health.json", "health.pid", "health.err");
 
     public ContainerDirectory {
         Objects.requireNonNull(path, "path");

@@ -1,6 +1,7 @@
 package dev.berth.container;
 
 import dev.berth.image.Digest;
+import dev.berth.image.HealthConfig;
 import dev.berth.recovery.OwnerRecord;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
@@ -39,12 +40,17 @@ import java.util.regex.Pattern;
  * @param started     when its process was last started; empty while never started
  * @param mounts      its binds, volumes and tmpfs mounts, as resolved when it was made
  * @param stopTimeout {@code --stop-timeout}: seconds {@code stop} waits before {@code SIGKILL} when not told
+ * @param health        its healthcheck, the run's over the image's ({@link HealthChecks#merge}); empty for none
+ * @param restart       {@code --restart}
+ * @param restartCount  how many times its restart policy started it again (Docker's {@code RestartCount})
+ * @param stopRequested the user stopped or killed it: its restart policy does not start it again
  */
 public record ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
         Instant created, Map<String, String> labels, NetworkOptions network, String hostname, boolean seccomp,
         String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
         OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started,
-        List<ContainerMount> mounts, OptionalInt stopTimeout) {
+        List<ContainerMount> mounts, OptionalInt stopTimeout, Optional<HealthConfig> health, RestartRule restart,
+        int restartCount, boolean stopRequested) {
 
     /** Docker's default stop signal. */
     public static final String DEFAULT_STOP_SIGNAL = "SIGTERM";
@@ -78,6 +84,22 @@ public record ContainerRecord(String id, String name, String image, Digest image
         Objects.requireNonNull(started, "started");
         mounts = List.copyOf(mounts);
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(restart, "restart");
+        if (restartCount < 0) {
+            throw new IllegalArgumentException("a restart count is not negative: " + restartCount);
+        }
+    }
+
+    /** Without a healthcheck or a restart policy. */
+    public ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
+            Instant created, Map<String, String> labels, NetworkOptions network, String hostname, boolean seccomp,
+            String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
+            OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started,
+            List<ContainerMount> mounts, OptionalInt stopTimeout) {
+        this(id, name, image, imageId, process, created, labels, network, hostname, seccomp, stopSignal, autoRemove,
+                logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout, Optional.empty(),
+                RestartRule.never(), 0, false);
     }
 
     /** Without mounts or a stop timeout of its own. */
@@ -97,13 +119,39 @@ public record ContainerRecord(String id, String name, String image, Digest image
     /** This record, started at {@code when}. */
     public ContainerRecord startedAt(Instant when) {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
-                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.of(when), mounts, stopTimeout);
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.of(when), mounts, stopTimeout,
+                health, restart, restartCount, stopRequested);
+    }
+
+    /**
+     * This record as its restart policy starts it again: one more restart, not started yet (so the exit command of
+     * the run being started waits for it, as for a first start), no stop asked for.
+     */
+    public ContainerRecord restarting() {
+        return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.empty(), mounts, stopTimeout,
+                health, restart, restartCount + 1, false);
+    }
+
+    /** This record as the user starts it again: restarts counted afresh, no stop asked for (Docker's {@code start}). */
+    public ContainerRecord startedByUser() {
+        return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout,
+                health, restart, 0, false);
+    }
+
+    /** This record with the user's stop (or kill, or start: {@code false}) noted. */
+    public ContainerRecord withStopRequested(boolean value) {
+        return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout,
+                health, restart, restartCount, value);
     }
 
     /** This record on {@code network} instead ({@code network connect}/{@code disconnect} while not running). */
     public ContainerRecord withNetwork(NetworkOptions network) {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
-                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout);
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout,
+                health, restart, restartCount, stopRequested);
     }
 
     /** The labels sorted by key, as {@code inspect} prints them. */

@@ -63,6 +63,7 @@ final class ContainerRecordJson {
                 .put("root", record.snapshots().root().toString()).put("privileged", record.snapshots().privileged());
         record.started().ifPresent(started -> node.put("started", started.toString()));
         ContainerMountJson.write(node, record);
+        HealthRecordJson.write(node, record);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
     }
 
@@ -90,7 +91,9 @@ final class ContainerRecordJson {
                     new SnapshotterLocation(text(snapshots, "kind"), Path.of(text(snapshots, "root")),
                             snapshots.path("privileged").asBoolean()),
                     Optional.ofNullable(node.get("started")).map(JsonNode::asText).map(Instant::parse),
-                    ContainerMountJson.mounts(node), ContainerMountJson.stopTimeout(node));
+                    ContainerMountJson.mounts(node), ContainerMountJson.stopTimeout(node), HealthRecordJson.health(node),
+                    HealthRecordJson.restart(node), node.path("restartCount").asInt(0),
+                    node.path("stopRequested").asBoolean(false));
         } catch (RuntimeException e) {
             throw new IOException("a malformed container record: " + e.getMessage(), e);
         }

@@ -37,12 +37,17 @@ final class ContainerRemoval {
         ContainerDirectory directory = records.directory(record.id());
         new OwnerRecord(ProcessOwner.current(), "rm", Optional.of(record.runtime()), Optional.of(record.snapshots()))
                 .writeFor(directory.bundle());
-        records.delete(record);
+        // Under the restart lock: a restart by policy in progress finishes first, and is then undone here.
+        RestartOnExit.guarded(directory, () -> {
+            records.delete(record);
+            return null;
+        });
         try {
             ContainerPhases.runtimeOf(record).delete(record.id(), true);
         } catch (NotFoundException alreadyGone) {
             // Never created, or deleted by a removal that was cut short.
         }
+        HealthMonitor.stop(directory);
         awaitMonitorExit(directory);
         bridges.ifPresent(networks -> networks.detach(record));
         try {

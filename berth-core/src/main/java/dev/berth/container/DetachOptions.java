@@ -1,5 +1,6 @@
 package dev.berth.container;
 
+import dev.berth.image.HealthConfig;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,13 +13,27 @@ import java.util.OptionalLong;
  * @param labels     {@code --label}: set over the image's labels
  * @param autoRemove {@code --rm}: the container is removed when its process exits (by conmon's exit command)
  * @param logSizeMax {@code --log-opt max-size}: the log starts anew past this many bytes; no limit when empty
+ * @param healthcheck the run's {@code Healthcheck} (Docker's container config: zeros and an empty test take the
+ *                    image's, {@code ["NONE"]} disables it); empty for the image's as it is
+ * @param restart     {@code --restart}
  */
-public record DetachOptions(Optional<String> name, Map<String, String> labels, boolean autoRemove, OptionalLong logSizeMax) {
+public record DetachOptions(Optional<String> name, Map<String, String> labels, boolean autoRemove, OptionalLong logSizeMax,
+        Optional<HealthConfig> healthcheck, RestartRule restart) {
 
     public DetachOptions {
         Objects.requireNonNull(name, "name");
         labels = Map.copyOf(labels);
         Objects.requireNonNull(logSizeMax, "logSizeMax");
+        Objects.requireNonNull(healthcheck, "healthcheck");
+        Objects.requireNonNull(restart, "restart");
+        if (autoRemove && restart.restarts()) {
+            throw new IllegalArgumentException("Conflicting options: --restart and --rm");
+        }
+    }
+
+    /** The image's healthcheck, no restart policy. */
+    public DetachOptions(Optional<String> name, Map<String, String> labels, boolean autoRemove, OptionalLong logSizeMax) {
+        this(name, labels, autoRemove, logSizeMax, Optional.empty(), RestartRule.never());
     }
 
     /** A generated name, no labels, kept at exit, no log limit. */

@@ -89,12 +89,15 @@ public final class DetachedContainers {
         ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.config().volumes(), volumes);
         String stopSignal = request.host().stopSignal().orElse(image.config().stopSignal());
         NetworkOptions network = BridgeAttachments.resolvePublishAll(request.network(), image.config().exposedPorts());
+        Optional<dev.berth.image.HealthConfig> health = HealthChecks.merge(image.config().healthcheck(),
+                options.healthcheck());
         ContainerRecord record;
         try {
             record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
                     image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
                     stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
-                    Optional.empty(), mounts.mounts(), request.host().stopTimeout()));
+                    Optional.empty(), mounts.mounts(), request.host().stopTimeout(), health, options.restart(), 0,
+                    false));
         } catch (RuntimeException e) {
             attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
             throw e;
@@ -130,7 +133,8 @@ public final class DetachedContainers {
         ContainerRemoval.awaitMonitorExit(directory);
         try {
             bridges.attachAgain(record, directory.bundle());
-            ContainerRecord started = launch(record, directory);
+            // A start by the user counts restarts afresh and lets the restart policy act again, as Docker's.
+            ContainerRecord started = launch(record.startedByUser(), directory);
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
         } catch (RuntimeException e) {
             attempt(e, () -> deleteRuntimeContainer(held, record.id()));
@@ -169,7 +173,7 @@ public final class DetachedContainers {
      * the exited container. A container not running is left as it is.
      */
     public ContainerInfo stop(String reference, Optional<Duration> timeout) {
-        ContainerRecord record = records.find(reference);
+        ContainerRecord record = markStopRequested(records.find(reference));
         ContainerDirectory directory = records.directory(record.id());
         if (!ContainerPhases.read(record, directory).isRunning()) {
             return inspect(record.id());
@@ -195,6 +199,7 @@ public final class DetachedContainers {
                     .formatted(reference, record.id()));
         }
         String name = signal.orElse("KILL");
+        record = markStopRequested(record);
         ContainerSignals.send(record, directory, name);
         if (ContainerSignals.isKill(name)) {
             ContainerSignals.awaitExit(directory, ContainerSignals.KILL_WAIT);
@@ -264,34 +269,28 @@ public final class DetachedContainers {
     }
 
     private ContainerRecord launch(ContainerRecord record, ContainerDirectory directory) {
-        try {
-            Files.deleteIfExists(directory.exitFile());
-            Files.deleteIfExists(directory.pidFile());
-        } catch (IOException e) {
-            throw new ExecutionException("starting container %s: clearing its last exit: %s".formatted(record.name(),
-                    e.getMessage()), e);
+        return new ContainerLaunch(records, conmon, cleanupCommand,
+                cleanupCommand.isEmpty() ? List.of() : HealthMonitor.javaCommand(), bridges, clock)
+                .launch(record, directory);
+    }
+
+    /** Notes that the user ended it, so that its restart policy (conmon's exit command) does not start it again. */
+    private ContainerRecord markStopRequested(ContainerRecord record) {
+        if (!record.restart().restarts() || record.stopRequested()) {
+            return record;
         }
-        List<String> exitCommand = new ArrayList<>();
-        if ((record.autoRemove() || record.network().bridged()) && !cleanupCommand.isEmpty()) {
-            exitCommand.addAll(cleanupCommand);
-            exitCommand.addAll(List.of(records.root().toString(), conmon.socketDirectory().toString(), record.id(),
-                    bridges.networks().toString(), bridges.netavarkRun().toString()));
-        }
-        conmon.create(directory, record, exitCommand);
-        try {
-            ContainerPhases.runtimeOf(record).start(record.id());
-        } catch (RuntimeException e) {
-            throw new ExecutionException("starting container %s (%s): %s".formatted(record.name(), record.shortId(),
-                    e.getMessage()), e);
-        }
-        ContainerRecord started = record.startedAt(clock.instant());
-        records.write(started);
-        return started;
+        // Under the restart lock, from a fresh read: a restart in progress has then finished (and is what is stopped).
+        return RestartOnExit.guarded(records.directory(record.id()), () -> {
+            ContainerRecord marked = records.find(record.id()).withStopRequested(true);
+            records.write(marked);
+            return marked;
+        });
     }
 
     /** Undoes a {@link #run} that failed: the runtime's container, conmon's files, the record, then the sandbox. */
     private void undoRun(ContainerRecord record, ContainerDirectory directory, Sandbox sandbox, RuntimeException cause) {
         attempt(cause, () -> deleteRuntimeContainer(runtime, record.id()));
+        attempt(cause, () -> HealthMonitor.stop(directory));
         attempt(cause, () -> ContainerRemoval.awaitMonitorExit(directory));
         attempt(cause, () -> records.delete(record));
         attempt(cause, () -> {
