@@ -74,7 +74,8 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONTEXT|IMAGE", defaultValue = ".",
             description = "The build context directory (default: the current directory); when no such path exists"
-                    + " (or with --image), an image in the store, checked for what only the image shows.")
+                    + " and it is not written as a path (/, ./, ../), or with --image, an image in the store,"
+                    + " checked for what only the image shows.")
     Path context;
 
     @Override
@@ -95,7 +96,7 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
             err.println("berth check: --format must be human, json or sarif, not \"" + format + "\"");
             return 2;
         }
-        if (image || file == null && !Files.exists(context)) {
+        if (image || file == null && namesImage(context)) {
             return checkImage(context.toString(), level, out, err);
         }
         Optional<SourceFile> source = read(err);
@@ -149,6 +150,17 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
         }
         out.flush();
         return check.fails(level) ? 1 : 0;
+    }
+
+    /**
+     * Which wins: an existing path is a context; so is anything written as a path ({@code /...}, {@code ./...},
+     * {@code ../...}, {@code .}), which no image reference can be; anything else names an image.
+     */
+    static boolean namesImage(Path argument) {
+        String text = argument.toString();
+        boolean pathLike = text.equals(".") || text.equals("..") || text.startsWith("/") || text.startsWith("./")
+                || text.startsWith("../");
+        return !pathLike && !Files.exists(argument);
     }
 
     /** {@code N errors, M warnings, K infos}. */
