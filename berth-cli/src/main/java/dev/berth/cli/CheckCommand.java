@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import dev.berth.error.NotFoundException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,8 +65,17 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
             description = "Explain a rule (its id or a hadolint id such as DL3008) and exit.")
     String explain;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONTEXT", defaultValue = ".",
-            description = "The build context directory (default: the current directory).")
+    @Option(names = "--image",
+            description = "Check the argument as an image in the store even when a path of that name exists.")
+    boolean image;
+
+    @Mixin
+    BerthOptions berth;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONTEXT|IMAGE", defaultValue = ".",
+            description = "The build context directory (default: the current directory); when no such path exists"
+                    + " and it is not written as a path (/, ./, ../), or with --image, an image in the store,"
+                    + " checked for what only the image shows.")
     Path context;
 
     @Override
@@ -85,13 +96,16 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
             err.println("berth check: --format must be human, json or sarif, not \"" + format + "\"");
             return 2;
         }
+        if (image || file == null && namesImage(context)) {
+            return checkImage(context.toString(), level, out, err);
+        }
         Optional<SourceFile> source = read(err);
         if (source.isEmpty()) {
             return 2;
         }
         DockerfileCheck check = run(source.get(), buildArgs, target, file, context);
         switch (format) {
-            case "json" -> out.println(new CheckJsonDocument().render(check, source.get()));
+            case "json" -> out.println(new CheckJsonDocument().render(check, source.get().name(), false));
             case "sarif" -> out.println(new CheckSarifLog().render(check, Berth.checkRules()));
             default -> CheckCommand.human(check, source.get(), out, err);
         }
@@ -101,6 +115,58 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
             return 2;
         }
         return check.fails(level) ? 1 : 0;
+    }
+
+    /**
+     * {@code berth check IMAGE}: an argument naming no path (or {@code --image}) is an image reference; one that
+     * names no image either cannot be checked (exit 2).
+     */
+    private int checkImage(String reference, CheckLevel level, PrintWriter out, PrintWriter err) {
+        if (file != null || target != null || !buildArgs.isEmpty()) {
+            err.println("berth check: -f, --target and --build-arg apply to a Dockerfile, not to image " + reference);
+            err.flush();
+            return 2;
+        }
+        DockerfileCheck check;
+        try (Berth store = berth.open()) {
+            check = store.checkImage(reference);
+        } catch (NotFoundException missing) {
+            err.println("berth check: " + reference + " is neither a path nor an image in the store: "
+                    + missing.getMessage());
+            err.flush();
+            return 2;
+        }
+        switch (format) {
+            case "json" -> out.println(new CheckJsonDocument().render(check, reference, true));
+            case "sarif" -> out.println(new CheckSarifLog().render(check, Berth.checkRules()));
+            default -> {
+                for (dev.berth.api.CheckFinding finding : check.findings()) {
+                    err.println(reference + ": " + finding.level().label() + ": " + finding.diagnostic().message());
+                    finding.diagnostic().hint().ifPresent(hint -> err.println("  = hint: " + hint));
+                }
+                err.flush();
+                out.println(summary(check));
+            }
+        }
+        out.flush();
+        return check.fails(level) ? 1 : 0;
+    }
+
+    /**
+     * Which wins: an existing path is a context; so is anything written as a path ({@code /...}, {@code ./...},
+     * {@code ../...}, {@code .}), which no image reference can be; anything else names an image.
+     */
+    static boolean namesImage(Path argument) {
+        String text = argument.toString();
+        boolean pathLike = text.equals(".") || text.equals("..") || text.startsWith("/") || text.startsWith("./")
+                || text.startsWith("../");
+        return !pathLike && !Files.exists(argument);
+    }
+
+    /** {@code N errors, M warnings, K infos}. */
+    static String summary(DockerfileCheck check) {
+        long infos = check.findings().stream().filter(finding -> finding.level() == CheckLevel.INFO).count();
+        return check.errors() + " errors, " + (check.warnings() - infos) + " warnings, " + infos + " infos";
     }
 
     /** The check of {@code source}, as {@code berth check} and {@code berth build --check} run it. */
@@ -116,18 +182,16 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
     /** Each finding rendered on {@code err} as the compiler-style diagnostics of builds, then a count. */
     static void human(DockerfileCheck check, SourceFile source, PrintWriter out, PrintWriter err) {
         dev.berth.diagnostic.DiagnosticRenderer renderer = new dev.berth.diagnostic.DiagnosticRenderer();
-        long infos = 0;
         for (dev.berth.api.CheckFinding finding : check.findings()) {
             String text = renderer.render(finding.diagnostic(), source);
             if (finding.level() == CheckLevel.INFO) {
                 // Diagnostics know errors and warnings only: an info is printed as such.
                 text = text.replaceFirst(": warning: ", ": info: ");
-                infos++;
             }
             err.print(text);
         }
         err.flush();
-        out.println(check.errors() + " errors, " + (check.warnings() - infos) + " warnings, " + infos + " infos");
+        out.println(summary(check));
         out.flush();
     }
 

@@ -8,17 +8,24 @@ import dev.berth.api.CheckFinding;
 import dev.berth.api.CheckLevel;
 import dev.berth.api.DockerfileCheck;
 import dev.berth.diagnostic.Diagnostic;
-import dev.berth.diagnostic.SourceFile;
 
 /** {@code berth check --format json}: the schema docs/check.md documents (version 1). */
 final class CheckJsonDocument {
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    String render(DockerfileCheck check, SourceFile source) {
+    /**
+     * @param subject the Dockerfile as named, or the image reference
+     * @param image   whether {@code subject} is an image: then {@code image} is set too (and {@code file} is the
+     *                same reference, which every finding's {@code file} is)
+     */
+    String render(DockerfileCheck check, String subject, boolean image) {
         ObjectNode root = json.createObjectNode();
         root.put("version", 1);
-        root.put("file", source.name());
+        root.put("file", subject);
+        if (image) {
+            root.put("image", subject);
+        }
         root.put("complete", check.complete());
         ArrayNode findings = root.putArray("findings");
         long[] counts = new long[CheckLevel.values().length];

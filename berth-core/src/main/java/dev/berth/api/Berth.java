@@ -114,9 +114,13 @@ public final class Berth implements AutoCloseable {
         return DockerfileTools.check(request);
     }
 
-    /** The rules {@code berth check} applies: BuildKit's checks, then the best-practice rules. */
+    /**
+     * The rules {@code berth check} applies: BuildKit's checks, then the best-practice rules, then the rules of
+     * {@code berth check IMAGE}.
+     */
     public static List<CheckRule> checkRules() {
-        return DockerfileInspection.rules();
+        return java.util.stream.Stream.concat(DockerfileInspection.rules().stream(), ImageChecks.rules().stream())
+                .toList();
     }
 
     /**
@@ -409,6 +413,17 @@ public final class Berth implements AutoCloseable {
     /** {@code berth sbom}: the packages an image holds, as SPDX or CycloneDX, read offline from its layers. */
     public Sboms sboms() {
         return new Sboms(catalog, settings.environment(), settings.clock());
+    }
+
+    /**
+     * {@code berth check IMAGE}: what only a stored image shows (root user, no healthcheck while exposing ports,
+     * bytes later layers delete or overwrite, setuid/setgid files, an end-of-life distribution judged by the
+     * settings' clock), read offline from its layers; always complete.
+     *
+     * @throws dev.berth.error.NotFoundException when no image has that name or ID
+     */
+    public DockerfileCheck checkImage(String image) {
+        return new ImageChecks(sboms(), settings.clock()).check(image);
     }
 
     /** {@code berth scan}: an image's packages matched against an OSV database the caller gives, offline. */
