@@ -24,6 +24,7 @@ module dev.berth.core {
     requires jdk.unsupported;
 
     exports dev.berth.api;
+    exports dev.berth.api.compose;
     exports dev.berth.diagnostic;
     exports dev.berth.error;
     exports dev.berth.event;
