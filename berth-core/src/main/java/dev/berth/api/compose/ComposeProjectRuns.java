@@ -135,13 +135,13 @@ public final class ComposeProjectRuns {
         return new ProjectOneOff(berth, project, progress).run(run, sink);
     }
 
-    /** {@code stop}. */
+    /** {@code stop}: dependents first, independent containers at once. */
     public void stop(List<String> services, Optional<Duration> timeout, ComposeProgress progress) {
-        for (ContainerSummary container : containers(false, services)) {
+        ReverseOrder.each(containers(false, services), container -> {
             progress.event("Container", container.name(), "Stopping", false);
             berth.stop(container.id(), timeout);
             progress.event("Container", container.name(), "Stopped", true);
-        }
+        });
     }
 
     /** {@code start}: the stopped containers of the services again. */

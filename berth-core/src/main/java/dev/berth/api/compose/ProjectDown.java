@@ -29,12 +29,12 @@ final class ProjectDown {
     }
 
     void run(DownOptions options) {
-        Set<String> images = new LinkedHashSet<>();
-        for (ObservedContainer container : ProjectState.containers(berth, project)) {
-            boolean known = spec.map(s -> s.services().containsKey(container.service())).orElse(true);
-            if ((container.oneoff() || !known) && !options.removeOrphans()) {
-                continue;
-            }
+        Set<String> images = new java.util.concurrent.ConcurrentSkipListSet<>();
+        List<dev.berth.api.ContainerSummary> going = ProjectState.containers(berth, project).stream()
+                .filter(c -> options.removeOrphans() || (!c.oneoff()
+                        && spec.map(s -> s.services().containsKey(c.service())).orElse(true)))
+                .map(ObservedContainer::summary).toList();
+        ReverseOrder.each(going, container -> {
             if (container.running()) {
                 progress.event("Container", container.name(), "Stopping", false);
                 berth.stop(container.id(), options.timeout());
@@ -43,8 +43,8 @@ final class ProjectDown {
             progress.event("Container", container.name(), "Removing", false);
             berth.removeContainer(container.id(), true);
             progress.event("Container", container.name(), "Removed", true);
-            images.add(container.summary().image());
-        }
+            images.add(container.image());
+        });
         for (NetworkSummary network : ProjectState.networks(berth, project)) {
             progress.event("Network", network.name(), "Removing", false);
             berth.networks().remove(network.id());
