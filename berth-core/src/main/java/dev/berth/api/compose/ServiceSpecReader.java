@@ -171,15 +171,19 @@ final class ServiceSpecReader {
 
     private List<NetworkAttachment> networks(ComposeNode.Mapping a) {
         Map<String, NetworkSpec> declared = networks();
-        List<NetworkAttachment> out = new ArrayList<>();
+        record Ranked(int priority, NetworkAttachment attachment) {
+        }
+        List<Ranked> out = new ArrayList<>();
         a.mapping("networks").ifPresent(networks -> networks.entries().forEach((key, node) -> {
             ComposeNode.Mapping options = node instanceof ComposeNode.Mapping mapping ? mapping
                     : ComposeNode.Mapping.empty(node.position());
             String name = declared.containsKey(key) ? declared.get(key).name() : project.name() + "_" + key;
-            out.add(new NetworkAttachment(key, name, ModelValues.strings(options.get("aliases")),
-                    options.text("ipv4_address")));
+            out.add(new Ranked(options.text("priority").map(Integer::parseInt).orElse(0), new NetworkAttachment(key,
+                    name, ModelValues.strings(options.get("aliases")), options.text("ipv4_address"))));
         }));
-        return out;
+        // Compose connects by priority, highest first, then by key: the first is the one a container joins at start.
+        return out.stream().sorted(java.util.Comparator.comparingInt(Ranked::priority).reversed()
+                .thenComparing(r -> r.attachment().key())).map(Ranked::attachment).toList();
     }
 
     private Map<String, NetworkSpec> networks() {
