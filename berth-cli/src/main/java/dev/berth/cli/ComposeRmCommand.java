@@ -4,7 +4,6 @@ import dev.berth.api.Berth;
 import dev.berth.api.Settings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +25,7 @@ final class ComposeRmCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE")
     List<String> services = new ArrayList<>();
 
-    @Option(names = {"-f", "--force"}, description = "Don't ask to confirm removal.")
+    @Option(names = {"-f", "--force"}, description = "Don't ask to confirm removal (Berth never asks).")
     boolean force;
 
     @Option(names = {"-s", "--stop"}, description = "Stop the containers, if required, before removing.")
@@ -41,11 +40,9 @@ final class ComposeRmCommand implements Callable<Integer> {
         try (Berth berth = Berth.open(settings)) {
             var project = compose.project(berth, settings, spec.commandLine().getErr());
             var progress = new ComposeProgressLines(spec.commandLine().getErr());
-            if (!force) {
-                spec.commandLine().getErr().println("Removing the stopped containers of " + project.name()
-                        + " (Berth does not ask: -f is implied)");
+            if (project.remove(services, stop, volumes, progress).isEmpty()) {
+                spec.commandLine().getErr().println("No stopped containers");
             }
-            project.remove(services, stop, volumes, progress);
         }
         return 0;
     }

@@ -106,7 +106,13 @@ final class ComposeUpCommand implements Callable<Integer> {
         }
         logs.join();
         printer.finish(containers);
-        Runtime.getRuntime().removeShutdownHook(stopper);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the logs ended because the hook is stopping the containers; let it finish.
+            stopper.join();
+            return 130;
+        }
         return code;
     }
 
