@@ -50,17 +50,19 @@ public final class ComposeProjectRuns {
         ProjectOptions options = new ProjectOptions(request.workingDirectory(), request.files(),
                 request.projectName(), request.projectDirectory(), request.envFiles(), request.profiles(),
                 request.environment(), true);
+        List<Path> files;
         try {
-            List<Path> files = ComposeFileLocator.locate(request.workingDirectory().toAbsolutePath().normalize(),
+            files = ComposeFileLocator.locate(request.workingDirectory().toAbsolutePath().normalize(),
                     request.files(), request.environment()).files();
-            ProjectSpec spec = ServiceSpecReader.read(ProjectLoader.load(options), files);
-            return new ComposeProjectRuns(berth, locks, spec.name(), Optional.of(spec));
         } catch (NotFoundException noFile) {
+            // Only a missing Compose file makes a name-only project; any other loading error is the user's to see.
             if (request.projectName().isPresent() && request.files().isEmpty()) {
                 return new ComposeProjectRuns(berth, locks, request.projectName().get(), Optional.empty());
             }
             throw noFile;
         }
+        ProjectSpec spec = ServiceSpecReader.read(ProjectLoader.load(options), files);
+        return new ComposeProjectRuns(berth, locks, spec.name(), Optional.of(spec));
     }
 
     /** Every project with containers ({@code compose ls}); with {@code all}, stopped ones too. */

@@ -4,6 +4,7 @@ import dev.berth.error.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +15,8 @@ import java.nio.file.StandardOpenOption;
  * holder releases it; the file itself stays (it holds nothing).
  */
 final class ProjectLock implements AutoCloseable {
+
+    private static final java.time.Duration RETRY = java.time.Duration.ofMillis(50);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -29,8 +32,11 @@ final class ProjectLock implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new ProjectLock(channel, channel.lock());
-        } catch (IOException e) {
+            return new ProjectLock(channel, lock(channel));
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             if (channel != null) {
                 try {
                     channel.close();
@@ -39,6 +45,20 @@ final class ProjectLock implements AutoCloseable {
                 }
             }
             throw new StoreException("locking compose project " + project + " (" + file + ")", e);
+        }
+    }
+
+    /**
+     * The OS lock is the process's: a second holder in this JVM gets {@link OverlappingFileLockException} rather
+     * than a wait, so it waits here, as another process would in {@code lock()}.
+     */
+    private static FileLock lock(FileChannel channel) throws IOException, InterruptedException {
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                Thread.sleep(RETRY);
+            }
         }
     }
 

@@ -30,6 +30,8 @@ class ConvergencePlannerTest {
             web#1:h1:A:running              | web*1:h1:A                | false | keep web#1
             web#1:h1:A:running              | web*1:h1:A                | true  | recreate web#1 (forced)
             web#1:h1:A:exited               | web*1:h1:A                | false | start web#1
+            web#1:h1:A:created              | web*1:h1:A                | false | start web#1
+            web#1:h0:A:created              | web*1:h1:A                | false | recreate web#1 (config changed)
             web#1:h0:A:running              | web*1:h1:A                | false | recreate web#1 (config changed)
             web#1:h1:B:running              | web*1:h1:A                | false | recreate web#1 (image changed)
             web#1::A:running                | web*1:h1:A                | false | recreate web#1 (config changed)
@@ -85,7 +87,7 @@ class ConvergencePlannerTest {
         String id = Integer.toHexString(text.hashCode()).repeat(8).substring(0, 8).repeat(8);
         ContainerSummary summary = new ContainerSummary(id, "p-" + parts[0] + "-" + parts[1], "busybox",
                 Digest.parse(image(parts[3])), List.of("sh"), Instant.EPOCH,
-                state.equals("exited") ? "exited" : "running", "Up", OptionalInt.empty(), labels);
+                state.equals("oneoff") ? "running" : state, "Up", OptionalInt.empty(), labels);
         return ObservedContainer.of(summary, "p").orElseThrow();
     }
 }
