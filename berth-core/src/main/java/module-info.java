@@ -1,7 +1,8 @@
 /**
  * Berth's library: everything but argument parsing and rendering. A client sees the façade and what its calls
- * take and give: {@code dev.berth.api} ({@link dev.berth.api.Berth}, its requests, results and reports), the
- * image model ({@code dev.berth.image}: digests, references, configs), diagnostics with their source text
+ * take and give: {@code dev.berth.api} ({@link dev.berth.api.Berth}, its requests, results and reports), its
+ * Compose part ({@code dev.berth.api.compose}: projects run on the façade), the image model
+ * ({@code dev.berth.image}: digests, references, configs), diagnostics with their source text
  * ({@code dev.berth.diagnostic}), the exceptions with their exit codes ({@code dev.berth.error}) and build
  * progress events ({@code dev.berth.event}). The Dockerfile frontend, the plan, the engine, layers, the store,
  * snapshots, the sandbox and runtimes stay inside, so they can change without a client noticing.
@@ -24,6 +25,7 @@ module dev.berth.core {
     requires jdk.unsupported;
 
     exports dev.berth.api;
+    exports dev.berth.api.compose;
     exports dev.berth.diagnostic;
     exports dev.berth.error;
     exports dev.berth.event;

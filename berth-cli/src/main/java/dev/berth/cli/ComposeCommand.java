@@ -1,20 +1,28 @@
 package dev.berth.cli;
 
+import dev.berth.api.Berth;
 import dev.berth.api.ComposeRequest;
+import dev.berth.api.Settings;
+import dev.berth.api.compose.ComposeProjectRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code berth compose}: Docker Compose's project options, shared by its subcommands (only {@code config} for
- * now; {@code up} and {@code down} come with containers, networks and volumes).
+ * {@code berth compose}: Docker Compose's project options ({@code -f}, {@code -p}, {@code --project-directory},
+ * {@code --env-file}, {@code --profile}) and the store's {@code --root}, shared by its subcommands.
  */
 @Command(name = "compose", description = "Define and run multi-container applications (Docker Compose).",
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ComposeConfigCommand.class})
+        subcommands = {ComposeConfigCommand.class, ComposeUpCommand.class, ComposeDownCommand.class,
+                ComposePsCommand.class, ComposeLogsCommand.class, ComposeExecCommand.class, ComposeRunCommand.class,
+                ComposeStopCommand.class, ComposeStartCommand.class, ComposeRestartCommand.class,
+                ComposeRmCommand.class, ComposeKillCommand.class, ComposeLsCommand.class, ComposePortCommand.class,
+                ComposeBuildCommand.class, ComposePullCommand.class})
 final class ComposeCommand {
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Compose configuration files.")
@@ -32,6 +40,22 @@ final class ComposeCommand {
 
     @Option(names = "--profile", paramLabel = "PROFILE", description = "A profile to enable.")
     List<String> profiles = new ArrayList<>();
+
+    @Mixin
+    StoreOptions store;
+
+    /** The store's settings, as {@code --root} and the process's environment give them. */
+    Settings settings() {
+        return store.settings(System.getenv()).build();
+    }
+
+    /** The project these options select on {@code berth}, with its loading warnings printed. */
+    ComposeProjectRuns project(Berth berth, Settings settings, java.io.PrintWriter err) {
+        ComposeProjectRuns project = ComposeProjectRuns.open(berth, settings, request(true));
+        project.warnings().forEach(warning -> err.println("WARN[0000] " + warning));
+        err.flush();
+        return project;
+    }
 
     /** The request these options select, from the current directory and the process's environment. */
     ComposeRequest request(boolean interpolate) {

@@ -192,6 +192,12 @@ public final class Main {
             // The same for `exec CONTAINER`: what follows is the command's.
             exec.setStopAtPositional(true);
         }
+        CommandLine compose = commandLine.getSubcommands().get("compose");
+        if (compose != null) {
+            // `compose exec SERVICE CMD...` and `compose run SERVICE CMD...`: the rest is the command's, as above.
+            compose.getSubcommands().get("exec").setStopAtPositional(true);
+            compose.getSubcommands().get("run").setStopAtPositional(true);
+        }
         return commandLine;
     }
 

@@ -1,0 +1,38 @@
+package dev.berth.cli;
+
+import dev.berth.api.Berth;
+import dev.berth.api.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code berth compose build}: the images of the services that build. */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Build or rebuild services.")
+final class ComposeBuildCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ComposeCommand compose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SERVICE")
+    List<String> services = new ArrayList<>();
+
+
+    @Override
+    public Integer call() {
+        Settings settings = compose.settings();
+        try (Berth berth = Berth.open(settings)) {
+            var project = compose.project(berth, settings, spec.commandLine().getErr());
+            var progress = new ComposeProgressLines(spec.commandLine().getErr());
+            project.build(services, progress);
+        }
+        return 0;
+    }
+}

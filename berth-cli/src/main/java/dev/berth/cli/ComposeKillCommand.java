@@ -1,0 +1,42 @@
+package dev.berth.cli;
+
+import dev.berth.api.Berth;
+import dev.berth.api.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code berth compose kill [-s SIGNAL]}: a signal to the services' running containers. */
+@Command(name = "kill", mixinStandardHelpOptions = true, description = "Force stop service containers.")
+final class ComposeKillCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ComposeCommand compose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SERVICE")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", description = "SIGNAL to send to the container (default: SIGKILL).")
+    String signal;
+
+    @Override
+    public Integer call() {
+        Settings settings = compose.settings();
+        try (Berth berth = Berth.open(settings)) {
+            var project = compose.project(berth, settings, spec.commandLine().getErr());
+            var progress = new ComposeProgressLines(spec.commandLine().getErr());
+            project.kill(services, Optional.ofNullable(signal), progress);
+        }
+        return 0;
+    }
+}

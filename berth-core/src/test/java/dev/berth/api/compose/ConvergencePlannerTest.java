@@ -1,0 +1,93 @@
+package dev.berth.api.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.api.ContainerSummary;
+import dev.berth.image.Digest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What {@code up} does from given labels: each row is the containers there are ({@code service#number:hash:image:
+ * state}, space-separated), the services wanted ({@code service*scale:hash:image}), and the actions planned.
+ */
+class ConvergencePlannerTest {
+
+    private static final String IMAGE_A = "sha256:" + "a".repeat(64);
+    private static final String IMAGE_B = "sha256:" + "b".repeat(64);
+
+    @ParameterizedTest(name = "{0} / {1} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                              | web*1:h1:A                | false | create web#1
+            ''                              | web*2:h1:A db*1:h2:A      | false | create web#1, create web#2, create db#1
+            web#1:h1:A:running              | web*1:h1:A                | false | keep web#1
+            web#1:h1:A:running              | web*1:h1:A                | true  | recreate web#1 (forced)
+            web#1:h1:A:exited               | web*1:h1:A                | false | start web#1
+            web#1:h1:A:created              | web*1:h1:A                | false | start web#1
+            web#1:h0:A:created              | web*1:h1:A                | false | recreate web#1 (config changed)
+            web#1:h0:A:running              | web*1:h1:A                | false | recreate web#1 (config changed)
+            web#1:h1:B:running              | web*1:h1:A                | false | recreate web#1 (image changed)
+            web#1::A:running                | web*1:h1:A                | false | recreate web#1 (config changed)
+            web#1:h1:A:running db#1:h0:A:running | web*1:h1:A db*1:h2:A | false | keep web#1, recreate db#1 (config changed)
+            web#1:h1:A:running web#2:h1:A:running web#3:h1:A:running | web*1:h1:A | false | remove web#3, remove web#2, keep web#1
+            web#1:h1:A:running              | web*3:h1:A                | false | keep web#1, create web#2, create web#3
+            web#2:h1:A:running              | web*2:h1:A                | false | keep web#2, create web#3
+            web#1:h1:A:running old#1:h:A:running | web*1:h1:A          | false | keep web#1, orphan old#1
+            web#1:h1:A:running web#1:h1:A:oneoff | web*1:h1:A          | false | keep web#1
+            web#1:h1:A:running              | web*0:h1:A                | false | remove web#1
+            """)
+    void plans(String observed, String desired, boolean force, String expected) {
+        List<ObservedContainer> have = new ArrayList<>();
+        for (String text : observed.isBlank() ? new String[0] : observed.split(" ")) {
+            have.add(container(text));
+        }
+        List<ConvergencePlanner.Desired> want = new ArrayList<>();
+        for (String text : desired.split(" ")) {
+            String[] service = text.split("[*:]");
+            want.add(new ConvergencePlanner.Desired(service[0], Integer.parseInt(service[1]), service[2],
+                    image(service[3])));
+        }
+        Set<String> services = new java.util.HashSet<>(want.stream().map(ConvergencePlanner.Desired::service).toList());
+
+        ConvergencePlanner.Plan plan = ConvergencePlanner.plan(want, have, force, services);
+
+        List<String> actions = new ArrayList<>();
+        plan.services().values().forEach(list -> list.forEach(action -> actions.add(switch (action) {
+            case ContainerAction.Create create -> "create " + create.service() + "#" + create.number();
+            case ContainerAction.Recreate recreate -> "recreate " + recreate.service() + "#" + recreate.old().number()
+                    + " (" + recreate.reason() + ")";
+            case ContainerAction.Start start -> "start " + start.service() + "#" + start.container().number();
+            case ContainerAction.Keep keep -> "keep " + keep.service() + "#" + keep.container().number();
+            case ContainerAction.Remove remove -> "remove " + remove.service() + "#" + remove.container().number();
+        })));
+        plan.orphans().forEach(orphan -> actions.add("orphan " + orphan.service() + "#" + orphan.number()));
+        assertThat(String.join(", ", actions)).isEqualTo(expected);
+    }
+
+    private static String image(String letter) {
+        return letter.equals("A") ? IMAGE_A : IMAGE_B;
+    }
+
+    /** A container as {@code berth ps} would give it, its compose labels made from the row's text. */
+    private static ObservedContainer container(String text) {
+        String[] parts = text.split("[#:]", -1);
+        String state = parts[4];
+        Map<String, String> labels = new HashMap<>(Map.of(ComposeLabels.PROJECT, "p", ComposeLabels.SERVICE, parts[0],
+                ComposeLabels.NUMBER, parts[1], ComposeLabels.ONEOFF, state.equals("oneoff") ? "True" : "False"));
+        if (!parts[2].isEmpty()) {
+            labels.put(ComposeLabels.CONFIG_HASH, parts[2]);
+        }
+        String id = Integer.toHexString(text.hashCode()).repeat(8).substring(0, 8).repeat(8);
+        ContainerSummary summary = new ContainerSummary(id, "p-" + parts[0] + "-" + parts[1], "busybox",
+                Digest.parse(image(parts[3])), List.of("sh"), Instant.EPOCH,
+                state.equals("oneoff") ? "running" : state, "Up", OptionalInt.empty(), labels);
+        return ObservedContainer.of(summary, "p").orElseThrow();
+    }
+}
