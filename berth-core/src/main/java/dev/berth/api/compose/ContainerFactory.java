@@ -17,12 +17,10 @@ final class ContainerFactory {
 
     private final Berth berth;
     private final ProjectSpec project;
-    private final ComposeProgress progress;
 
-    ContainerFactory(Berth berth, ProjectSpec project, ComposeProgress progress) {
+    ContainerFactory(Berth berth, ProjectSpec project) {
         this.berth = berth;
         this.project = project;
-        this.progress = progress;
     }
 
     /** {@code proj-web-1}, or the service's {@code container_name}. */
@@ -80,7 +78,7 @@ final class ContainerFactory {
         spec.user().ifPresent(run::user);
         spec.workingDir().ifPresent(run::workingDir);
         spec.hostname().ifPresent(run::hostname);
-        run.network(NetworkJoin.of(spec, name, progress));
+        run.network(ServiceNetworks.of(spec));
         HostOptions host = HostOptions.defaults().withMounts(spec.mounts()).withReadOnly(spec.readOnly())
                 .withInit(spec.init()).withCapabilities(spec.capAdd(), spec.capDrop()).withCpus(spec.cpus())
                 .withPidsLimit(spec.pidsLimit()).withStop(spec.stopSignal(), spec.stopGrace()
@@ -88,7 +86,7 @@ final class ContainerFactory {
         if (spec.memory().isPresent()) {
             host = host.withMemory(spec.memory(), java.util.OptionalLong.empty());
         }
-        run.host(HealthSupport.apply(host, spec, progress));
+        run.host(HealthSupport.apply(host, spec));
         return run.build();
     }
 }

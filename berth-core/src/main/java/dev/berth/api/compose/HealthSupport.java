@@ -1,36 +1,45 @@
 package dev.berth.api.compose;
 
 import dev.berth.api.ContainerSummary;
+import dev.berth.api.HealthOverride;
 import dev.berth.api.HostOptions;
+import dev.berth.api.RestartPolicy;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The one place that knows what the façade offers of health checks and restart policies. Today it offers neither:
- * a service's {@code healthcheck} and {@code restart} are not applied (a warning says so), and
- * {@code service_healthy} and {@code --wait} wait for the container to run. Once {@code ContainerSummary.health()}
- * and {@code HostOptions}' {@code health} and {@code restart} are on the façade, this class alone changes.
+ * A service's {@code healthcheck} and {@code restart} as the façade's run options: the healthcheck laid over the
+ * image's HEALTHCHECK as Docker Compose lays it (what the file gives replaces the image's value, {@code disable} or
+ * {@code NONE} turns it off), the restart policy in Docker's {@code --restart} words.
  */
 final class HealthSupport {
 
     private HealthSupport() {
     }
 
-    /** Whether containers report health: when false, waiting for healthy waits for running. */
+    /** Containers report health: {@code service_healthy} and {@code --wait} wait for it. */
     static boolean reportsHealth() {
-        return false;
+        return true;
     }
 
-    /** The host options with the service's healthcheck and restart policy, where the façade takes them. */
-    static HostOptions apply(HostOptions host, ServiceSpec spec, ComposeProgress progress) {
-        spec.healthcheck().filter(check -> !check.disabled()).ifPresent(check -> progress.warning("service "
-                + spec.name() + ": its healthcheck is not run yet; service_healthy waits for it to be running"));
-        spec.restart().filter(policy -> !policy.equals("no")).ifPresent(policy -> progress.warning("service "
-                + spec.name() + ": restart: " + policy + " is not applied yet"));
-        return host;
+    /** The host options with the service's healthcheck and restart policy. */
+    static HostOptions apply(HostOptions host, ServiceSpec spec) {
+        HostOptions with = spec.healthcheck().map(check -> host.withHealth(Optional.of(override(check)))).orElse(host);
+        return spec.restart().map(policy -> with.withRestart(RestartPolicy.parse(policy))).orElse(with);
     }
 
     /** {@code starting}, {@code healthy} or {@code unhealthy}; empty when the container has no health check. */
     static Optional<String> health(ContainerSummary container) {
-        return Optional.empty();
+        return container.health();
+    }
+
+    private static HealthOverride override(ServiceSpec.Healthcheck check) {
+        if (check.disabled()) {
+            return HealthOverride.disabledCheck();
+        }
+        return new HealthOverride(check.test().isEmpty() ? Optional.empty() : Optional.of(check.test()),
+                check.interval(), check.timeout(),
+                check.retries().map(OptionalInt::of).orElse(OptionalInt.empty()), check.startPeriod(),
+                check.startInterval(), false);
     }
 }

@@ -38,7 +38,7 @@ final class ProjectOneOff {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
         String name = run.name().orElse(project.name() + "-" + spec.name() + "-run-" + HexFormat.of().formatHex(random));
-        ContainerFactory factory = new ContainerFactory(berth, project, progress);
+        ContainerFactory factory = new ContainerFactory(berth, project);
         Map<String, String> labels = factory.labels(spec, imageId, true);
         labels.put(ComposeLabels.NUMBER, "1");
         // A one-off container is not reached by its service's name: no alias, and no published ports (Compose's

@@ -37,7 +37,7 @@ final class ProjectUp {
         this.berth = berth;
         this.project = project;
         this.progress = progress;
-        this.factory = new ContainerFactory(berth, project, progress);
+        this.factory = new ContainerFactory(berth, project);
     }
 
     /** The services {@code up} acts on: those named (all when none) and, unless {@code noDeps}, what they need. */

@@ -1,0 +1,40 @@
+package dev.berth.api.compose;
+
+import dev.berth.api.ContainerNetwork;
+import dev.berth.api.NetworkEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a service's container is networked: its {@code network_mode}, else every network it lists, in Compose's
+ * priority order (the first one publishes the ports), each with the service's name and its own aliases, as Docker
+ * Compose makes the endpoints; no network at all is {@code none}.
+ */
+final class ServiceNetworks {
+
+    private ServiceNetworks() {
+    }
+
+    static ContainerNetwork of(ServiceSpec spec) {
+        if (spec.networkMode().isPresent()) {
+            String mode = spec.networkMode().get();
+            return new ContainerNetwork(mode, List.of(), Optional.empty(),
+                    mode.equals("bridge") ? spec.publish() : List.of(), false, spec.extraHosts(), List.of());
+        }
+        if (spec.networks().isEmpty()) {
+            return new ContainerNetwork("none", List.of(), Optional.empty(), List.of(), false, spec.extraHosts(),
+                    List.of());
+        }
+        List<NetworkEndpoint> endpoints = new ArrayList<>();
+        for (ServiceSpec.NetworkAttachment network : spec.networks()) {
+            List<String> aliases = new ArrayList<>();
+            aliases.add(spec.name());
+            network.aliases().stream().filter(alias -> !aliases.contains(alias)).forEach(aliases::add);
+            endpoints.add(new NetworkEndpoint(network.name(), aliases, network.ipv4Address()));
+        }
+        ContainerNetwork joined = ContainerNetwork.joining(endpoints, spec.publish());
+        return new ContainerNetwork(joined.mode(), joined.aliases(), joined.ip(), joined.publish(), false,
+                spec.extraHosts(), List.of(), joined.more());
+    }
+}
