@@ -9,6 +9,7 @@ import java.io.OutputStream;
 final class TeeInputStream extends FilterInputStream {
 
     private final OutputStream sink;
+    private byte[] skipBuffer;
 
     TeeInputStream(InputStream in, OutputStream sink) {
         super(in);
@@ -35,8 +36,11 @@ final class TeeInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        // Skipped bytes must reach the sink too: read them instead.
-        byte[] buffer = new byte[8192];
+        // Skipped bytes must reach the sink too: read them instead, into one buffer kept for every skip.
+        if (skipBuffer == null) {
+            skipBuffer = new byte[8192];
+        }
+        byte[] buffer = skipBuffer;
         long skipped = 0;
         while (skipped < n) {
             int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));

@@ -33,6 +33,8 @@ final class EntryApplier {
     private final Set<Path> written = new HashSet<>();
     // Directories known to exist, and those this extraction created (no lower content can be inside):
     // they spare a stat, a mkdir and an exception per entry. Both are dropped whenever anything is deleted.
+    // A known directory is a real one all the way up from the root (it was looked at without following links
+    // on a resolved path, and nothing was replaced since), so the resolver takes it as its own resolution.
     private final Set<Path> knownDirectories = new HashSet<>();
     private final Set<Path> createdDirectories = new HashSet<>();
     private final List<Map.Entry<Path, FileTime>> directoryTimes = new ArrayList<>();
@@ -62,7 +64,7 @@ final class EntryApplier {
             whiteout(components, base, entry.getName());
             return;
         }
-        Path path = resolver.resolve(components);
+        Path path = resolver.resolve(components, knownDirectories);
         ensureDirectory(path.getParent());
         boolean surelyAbsent = createdDirectories.contains(path.getParent()) && !written.contains(path);
         BasicFileAttributes existing = surelyAbsent ? null : lstat(path);
@@ -133,7 +135,7 @@ final class EntryApplier {
     }
 
     private void whiteout(List<String> components, String base, String name) throws EntryRefusedException, IOException {
-        Path marker = resolver.resolve(components);
+        Path marker = resolver.resolve(components, knownDirectories);
         Path directory = marker.getParent();
         if (base.equals(OPAQUE)) {
             switch (options.whiteouts()) {
@@ -220,7 +222,7 @@ final class EntryApplier {
         if (components.isEmpty()) {
             throw new EntryRefusedException("hardlink to the root");
         }
-        Path target = resolver.resolve(components);
+        Path target = resolver.resolve(components, knownDirectories);
         BasicFileAttributes attributes = lstat(target);
         if (attributes == null) {
             throw new EntryRefusedException("hardlink target " + linkName + " does not exist in this layer or below");

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns entry names into paths under a root the way {@code openat2(RESOLVE_IN_ROOT)} would: every
@@ -61,7 +62,23 @@ final class RootResolver {
 
     /** The path under the root for {@code components} (not empty), its parents resolved, its last component not followed. */
     Path resolve(List<String> components) throws EntryRefusedException, IOException {
+        return resolve(components, Set.of());
+    }
+
+    /**
+     * As {@link #resolve(List)}, with directories the caller knows to be real directories all the way up from the
+     * root (none of them, nor any directory above them, a symlink): a parent among them is its own resolution, and
+     * needs no lookup at all. The caller must drop a directory from the set once anything at or above it may have
+     * been replaced, as the extractor does on every deletion; creating a symlink cannot replace a directory.
+     */
+    Path resolve(List<String> components, Set<Path> realDirectories) throws EntryRefusedException, IOException {
         List<String> parentComponents = components.subList(0, components.size() - 1);
+        if (!realDirectories.isEmpty()) {
+            Path plain = parentComponents.isEmpty() ? root : root.resolve(String.join("/", parentComponents));
+            if (plain.equals(root) || realDirectories.contains(plain)) {
+                return plain.resolve(components.getLast());
+            }
+        }
         Path parent = parents.get(parentComponents);
         if (parent == null) {
             parent = resolveDirectory(parentComponents);

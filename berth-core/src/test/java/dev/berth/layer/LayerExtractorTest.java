@@ -111,4 +111,18 @@ class LayerExtractorTest {
 
         assertThat(Files.getLastModifiedTime(box.root.resolve("d")).toMillis()).isEqualTo(1_700_000_000_000L);
     }
+
+    @Test
+    void aKnownDirectoryReplacedBySymlinkInTheSameLayerIsResolvedThroughTheLinkAgain() throws Exception {
+        // The extractor takes directories it made as their own resolution; replacing one must undo that, so the
+        // later a/g lands where the symlink leads, inside the root, as it did when every parent was looked up.
+        Sandbox box = new Sandbox(temp);
+        box.extract(new TarBuilder().dir("a").file("a/f", "f").dir("b").symlink("a", "b").file("a/g", "g")
+                .symlink("b/up", "/").file("a/up/h", "h").build());
+
+        assertThat(Files.isSymbolicLink(box.root.resolve("a"))).isTrue();
+        assertThat(box.root.resolve("b/g")).hasContent("g");
+        assertThat(box.root.resolve("h")).hasContent("h");
+        box.assertOutsideUntouched();
+    }
 }
