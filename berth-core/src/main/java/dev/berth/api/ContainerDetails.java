@@ -18,10 +18,19 @@ import java.util.OptionalLong;
  * @param restartCount how many times its restart policy started it again since the last start by the user
  * @param healthTest   its healthcheck's test ({@code ["CMD-SHELL", "..."]}); empty without one
  * @param health       its health state; empty without a healthcheck
+ * @param config       what it was made with: process, mounts, ports, networks
  */
 public record ContainerDetails(ContainerSummary summary, Optional<Instant> startedAt, Optional<Instant> finishedAt,
         OptionalLong pid, RestartPolicy restartPolicy, int restartCount, List<String> healthTest,
-        Optional<ContainerHealth> health) {
+        Optional<ContainerHealth> health, ContainerConfigFacts config) {
+
+    /** Without the facts of {@link ContainerConfigFacts}: Docker's zero values there. */
+    public ContainerDetails(ContainerSummary summary, Optional<Instant> startedAt, Optional<Instant> finishedAt,
+            OptionalLong pid, RestartPolicy restartPolicy, int restartCount, List<String> healthTest,
+            Optional<ContainerHealth> health) {
+        this(summary, startedAt, finishedAt, pid, restartPolicy, restartCount, healthTest, health,
+                ContainerConfigFacts.NONE);
+    }
 
     public ContainerDetails {
         Objects.requireNonNull(summary, "summary");
@@ -31,5 +40,6 @@ public record ContainerDetails(ContainerSummary summary, Optional<Instant> start
         Objects.requireNonNull(restartPolicy, "restartPolicy");
         healthTest = List.copyOf(healthTest);
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(config, "config");
     }
 }

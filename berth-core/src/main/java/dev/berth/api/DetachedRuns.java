@@ -203,7 +203,8 @@ final class DetachedRuns {
                 : OptionalLong.empty();
         return new ContainerDetails(summary(info, health), record.started(), finished, pid,
                 RestartPolicies.policy(record.restart()), record.restartCount(),
-                record.health().map(dev.berth.image.HealthConfig::test).orElse(List.of()), health);
+                record.health().map(dev.berth.image.HealthConfig::test).orElse(List.of()), health,
+                InspectFacts.of(record, info.phase().isRunning() ? ports(reference) : List.of(), bridges));
     }
 
     private ContainerSummary summary(ContainerInfo info) {
