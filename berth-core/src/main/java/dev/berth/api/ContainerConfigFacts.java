@@ -54,8 +54,10 @@ public record ContainerConfigFacts(String hostname, String user, List<String> en
      * @param source      the host path ({@code ""} for tmpfs)
      * @param destination the path in the container
      * @param readOnly    mounted read-only
+     * @param anonymous   a volume made for this container ({@code -v /data}), Docker's {@code Config.Volumes}
      */
-    public record Mount(String type, String name, String source, String destination, boolean readOnly) {
+    public record Mount(String type, String name, String source, String destination, boolean readOnly,
+            boolean anonymous) {
         public Mount {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(name, "name");

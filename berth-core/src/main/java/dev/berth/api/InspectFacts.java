@@ -33,7 +33,7 @@ final class InspectFacts {
 
     private static ContainerConfigFacts.Mount mount(ContainerMount mount) {
         return new ContainerConfigFacts.Mount(mount.type().name().toLowerCase(Locale.ROOT), mount.name().orElse(""),
-                mount.hostPath().map(Object::toString).orElse(""), mount.target(), mount.readOnly());
+                mount.hostPath().map(Object::toString).orElse(""), mount.target(), mount.readOnly(), mount.anonymous());
     }
 
     private static List<ContainerConfigFacts.Endpoint> endpoints(ContainerRecord record, BridgeAttachments bridges) {
