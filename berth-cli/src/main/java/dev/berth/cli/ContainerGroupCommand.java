@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "container", description = "Manage containers.", mixinStandardHelpOptions = true,
         subcommands = {ContainerListCommand.class, ContainerLogsCommand.class, ContainerStartCommand.class,
                 ContainerStopCommand.class, ContainerKillCommand.class, ContainerRemoveCommand.class,
-                ContainerWaitCommand.class, ContainerPortCommand.class})
+                ContainerWaitCommand.class, ContainerPortCommand.class,
+                ContainerInspectCommand.class})
 final class ContainerGroupCommand {
 }

@@ -6,4 +6,9 @@ import picocli.CommandLine.Command;
 @Command(name = "inspect", description = "Display detailed information on one or more images.",
         mixinStandardHelpOptions = true)
 final class ImageInspectCommand extends InspectCommand {
+
+    @Override
+    String kind() {
+        return "image";
+    }
 }

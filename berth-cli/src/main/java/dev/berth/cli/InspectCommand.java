@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code berth inspect IMAGE|CONTAINER...}: the JSON array {@code docker image inspect} prints, or {@code --format}; a
- * name that is no image is looked for among the containers ({@link ContainerDocument}).
+ * {@code berth inspect CONTAINER|IMAGE...}: the JSON array {@code docker inspect} prints, or {@code --format}. As
+ * Docker, a name that is both a container and an image is the container ({@link ContainerDocument}); {@code --type}
+ * looks among one kind only.
  */
 @Command(name = "inspect", description = "Display detailed information on one or more images or containers.",
         mixinStandardHelpOptions = true)
@@ -30,6 +31,9 @@ class InspectCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Format the output using a Go-like template.")
     String format;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Return JSON for the specified type (container or image).")
+    String type;
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE|CONTAINER")
     List<String> images;
@@ -42,17 +46,26 @@ class InspectCommand implements Callable<Integer> {
         List<ObjectNode> documents = new ArrayList<>();
         List<Boolean> isImage = new ArrayList<>();
         try (Berth store = berth.open()) {
+            String kind = kind();
             for (String image : images) {
-                try {
-                    documents.add(InspectDocument.forImage(store.inspect(image)));
-                    isImage.add(true);
-                } catch (NotFoundException notAnImage) {
-                    // As docker inspect: a container by that name or ID, else the image's error.
-                    try {
+                switch (kind) {
+                    case "image" -> {
+                        documents.add(InspectDocument.forImage(store.inspect(image)));
+                        isImage.add(true);
+                    }
+                    case "container" -> {
                         documents.add(ContainerDocument.forContainer(store.inspectContainer(image)));
                         isImage.add(false);
-                    } catch (NotFoundException notAContainer) {
-                        throw notAnImage;
+                    }
+                    default -> {
+                        // As docker inspect: the container by that name or ID first, else the image, else its error.
+                        try {
+                            documents.add(ContainerDocument.forContainer(store.inspectContainer(image)));
+                            isImage.add(false);
+                        } catch (NotFoundException notAContainer) {
+                            documents.add(InspectDocument.forImage(store.inspect(image)));
+                            isImage.add(true);
+                        }
                     }
                 }
             }
@@ -72,6 +85,18 @@ class InspectCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code container}, {@code image}, or {@code ""} for either; subcommands fix it. */
+    String kind() {
+        if (type == null || type.isEmpty()) {
+            return "";
+        }
+        if (!type.equals("container") && !type.equals("image")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "\"" + type + "\" is not a valid value for --type");
+        }
+        return type;
     }
 
     void print(List<ImageDetails> details, PrintWriter out) {
