@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The part of Go's {@code text/template} that Docker's {@code --format} is used with: text, {@code {{.Field}}},
- * {@code {{.A.B}}}, {@code {{.}}}, {@code {{json .}}} and {@code {{json .Field}}}, over a JSON value. A
+ * {@code {{.A.B}}}, {@code {{.}}}, {@code {{json .}}}, {@code {{json .Field}}}, {@code {{index .Map "key"}}} and
+ * {@code {{range .Field}}...{{end}}} (a map's values in key order, as Go ranges), over a JSON value. A
  * {@code table } prefix adds a header line (Docker's column titles) and aligns columns; {@code \t} and
  * {@code \n} in the format are a tab and a newline, as Docker replaces them. Values print as Go's
  * {@code fmt} prints them: arrays {@code [a b]}, objects {@code map[k:v]}. Anything else is refused with a
@@ -55,7 +56,12 @@ final class GoTemplate {
     private record Text(String text) implements Part {
     }
 
-    private record Action(List<String> path, boolean json, int column, String source) implements Part {
+    private record Action(List<String> path, boolean json, Optional<String> key, int column, String source)
+            implements Part {
+    }
+
+    /** {@code {{range .Field}}body{{end}}}: the body once per element, with the element as {@code .}. */
+    private record Range(List<String> path, List<Part> body) implements Part {
     }
 
     private final List<Part> parts;
@@ -71,39 +77,75 @@ final class GoTemplate {
         boolean table = format.startsWith("table");
         String body = table ? format.substring("table".length()) : format;
         int offset = format.length() - body.length();
-        List<Part> parts = new ArrayList<>();
+        List<List<Part>> open = new ArrayList<>();
+        List<List<String>> ranges = new ArrayList<>();
+        open.add(new ArrayList<>());
         int at = 0;
         while (at < body.length()) {
-            int open = body.indexOf("{{", at);
-            if (open < 0) {
-                parts.add(new Text(body.substring(at)));
+            int start = body.indexOf("{{", at);
+            if (start < 0) {
+                open.getLast().add(new Text(body.substring(at)));
                 break;
             }
-            parts.add(new Text(body.substring(at, open)));
-            int close = body.indexOf("}}", open);
+            open.getLast().add(new Text(body.substring(at, start)));
+            int close = body.indexOf("}}", start);
             if (close < 0) {
-                throw refuse(source, offset + open + 1, 2, "unclosed action");
+                throw refuse(source, offset + start + 1, 2, "unclosed action");
             }
-            String action = body.substring(open + 2, close).strip();
-            parts.add(action(action, offset + open + 1, source));
+            String action = body.substring(start + 2, close).strip();
+            if (action.startsWith("range ")) {
+                ranges.add(path(action.substring("range ".length()).strip(), action, offset + start + 1, source));
+                open.add(new ArrayList<>());
+            } else if (action.equals("end")) {
+                if (ranges.isEmpty()) {
+                    throw refuse(source, offset + start + 1, 7, "unexpected {{end}}");
+                }
+                List<Part> rangeBody = open.removeLast();
+                open.getLast().add(new Range(ranges.removeLast(), rangeBody));
+            } else {
+                open.getLast().add(action(action, offset + start + 1, source));
+            }
             at = close + 2;
         }
+        if (!ranges.isEmpty()) {
+            throw refuse(source, 1, format.length(), "unexpected EOF: {{range}} without {{end}}");
+        }
+        List<Part> parts = open.getFirst();
         if (table && !parts.isEmpty() && parts.getFirst() instanceof Text(String text)) {
             parts.set(0, new Text(text.stripLeading()));
         }
-        List<Part> replaced = parts.stream().map(part -> part instanceof Text(String text)
-                ? (Part) new Text(text.replace("\\t", "\t").replace("\\n", "\n")) : part).toList();
-        return new GoTemplate(replaced, table);
+        return new GoTemplate(escaped(parts), table);
+    }
+
+    private static List<Part> escaped(List<Part> parts) {
+        return parts.stream().map(part -> switch (part) {
+            case Text(String text) -> (Part) new Text(text.replace("\\t", "\t").replace("\\n", "\n"));
+            case Range(List<String> path, List<Part> body) -> new Range(path, escaped(body));
+            case Action action -> action;
+        }).toList();
+    }
+
+    private static List<String> path(String argument, String action, int column, SourceFile source) {
+        if (!argument.startsWith(".") || argument.contains(" ")) {
+            throw refuse(source, column, action.length() + 4, "unsupported template action {{" + action + "}}");
+        }
+        return argument.equals(".") ? List.of() : List.of(argument.substring(1).split("\\."));
     }
 
     private static Action action(String action, int column, SourceFile source) {
         boolean json = action.startsWith("json ");
         String argument = json ? action.substring("json ".length()).strip() : action;
-        if (!argument.startsWith(".") || argument.contains(" ")) {
-            throw refuse(source, column, action.length() + 4, "unsupported template action {{" + action + "}}");
+        Optional<String> key = Optional.empty();
+        if (argument.startsWith("index ")) {
+            String[] words = argument.substring("index ".length()).strip().split(" ", 2);
+            String quoted = words.length == 2 ? words[1].strip() : "";
+            if (quoted.length() < 2 || !quoted.startsWith("\"") || !quoted.endsWith("\"")) {
+                throw refuse(source, column, action.length() + 4, "unsupported template action {{" + action + "}}");
+            }
+            key = Optional.of(quoted.substring(1, quoted.length() - 1));
+            argument = words[0];
         }
-        List<String> path = argument.equals(".") ? List.of() : List.of(argument.substring(1).split("\\."));
-        return new Action(path, json, column, action);
+        return new Action(path(argument, action, column, source), json, key, column, action);
     }
 
     boolean isTable() {
@@ -120,6 +162,7 @@ final class GoTemplate {
                     String field = action.path().isEmpty() ? "" : action.path().getLast();
                     out.append(titles.getOrDefault(field, field.toUpperCase(Locale.ROOT)));
                 }
+                case Range range -> out.append(new GoTemplate(range.body(), false).header(titles));
             }
         }
         return out.toString();
@@ -131,17 +174,38 @@ final class GoTemplate {
 
     String render(JsonNode value, Types types) {
         StringBuilder out = new StringBuilder();
+        render(parts, value, types, out);
+        return out.toString();
+    }
+
+    private static void render(List<Part> parts, JsonNode value, Types types, StringBuilder out) {
         for (Part part : parts) {
             switch (part) {
                 case Text(String text) -> out.append(text);
                 case Action action -> {
                     JsonNode selected = select(value, action.path(), types);
-                    out.append(action.json() ? GoJson.compact(selected)
-                            : types.print(action.path(), selected).orElseGet(() -> plain(selected)));
+                    if (action.key().isPresent()) {
+                        // Go's index of a map: the zero value for a missing key.
+                        JsonNode indexed = selected.has(action.key().get()) ? selected.get(action.key().get())
+                                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode("");
+                        out.append(action.json() ? GoJson.compact(indexed) : plain(indexed));
+                    } else {
+                        out.append(action.json() ? GoJson.compact(selected)
+                                : types.print(action.path(), selected).orElseGet(() -> plain(selected)));
+                    }
+                }
+                case Range range -> {
+                    JsonNode selected = select(value, range.path(), types);
+                    if (selected.isArray()) {
+                        selected.forEach(item -> render(range.body(), item, Types.NONE, out));
+                    } else if (selected.isObject()) {
+                        new TreeMap<>(selected.properties().stream().collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue)))
+                                .values().forEach(item -> render(range.body(), item, Types.NONE, out));
+                    }
                 }
             }
         }
-        return out.toString();
     }
 
     private static JsonNode select(JsonNode value, List<String> path, Types types) {
@@ -184,7 +248,8 @@ final class GoTemplate {
 
     private static InvalidInputException refuse(SourceFile source, int column, int length, String message) {
         Diagnostic diagnostic = Diagnostic.error(source.name(), SourceRange.columns(1, column, column + length), message)
-                .withHint("supported: {{.Field}}, {{json .}}, {{json .Field}} and a \"table\" prefix");
+                .withHint("supported: {{.Field}}, {{json .}}, {{json .Field}}, {{index .Field \"key\"}},"
+                        + " {{range .Field}}...{{end}} and a \"table\" prefix");
         return new InvalidInputException(diagnostic, source.text().isEmpty() ? null : source);
     }
 }
