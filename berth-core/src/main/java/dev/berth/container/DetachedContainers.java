@@ -147,7 +147,7 @@ public final class DetachedContainers {
     public List<ContainerInfo> list(boolean all) {
         List<ContainerInfo> containers = new ArrayList<>();
         for (ContainerRecord record : records.all()) {
-            var info = new ContainerInfo(record, ContainerPhases.read(record, records.directory(record.id())));
+            var info = observed(record);
             if (all || info.phase().isRunning()) {
                 containers.add(info);
             }
@@ -157,8 +157,14 @@ public final class DetachedContainers {
 
     /** The container named by ID, ID prefix or name. */
     public ContainerInfo inspect(String reference) {
-        ContainerRecord record = records.find(reference);
-        return new ContainerInfo(record, ContainerPhases.read(record, records.directory(record.id())));
+        return observed(records.find(reference));
+    }
+
+    /** The container as it is now; a running one whose health monitor is gone gets it back. */
+    private ContainerInfo observed(ContainerRecord record) {
+        var info = new ContainerInfo(record, ContainerPhases.read(record, records.directory(record.id())));
+        HealthMonitor.revive(cleanupCommand.isEmpty() ? List.of() : HealthMonitor.javaCommand(), records, info);
+        return info;
     }
 
     /** {@code logs}: writes the container's output to {@code sink}; with {@code follow}, until it exits. */

@@ -89,6 +89,32 @@ public final class HealthMonitor {
         try {
             HealthStateFile.write(directory, HealthStateFile.read(directory).map(HealthState::restarted)
                     .orElse(HealthState.initial()));
+        } catch (IOException e) {
+            throw new ExecutionException("resetting the health state of container %s: %s".formatted(record.name(),
+                    e.getMessage()), e);
+        }
+        spawn(command, records, record);
+    }
+
+    /**
+     * Starts the monitor again, its state kept, when the container runs with a healthcheck and its monitor is gone
+     * (killed with the process group of the command that started the container, or by hand): without it the
+     * container would stay {@code starting} for ever and {@code compose up --wait} with it. Two callers racing
+     * start two monitors; the one whose pid is not in the pid file ends at its first look.
+     */
+    static void revive(List<String> command, ContainerRecords records, ContainerInfo info) {
+        ContainerRecord record = info.record();
+        if (command.isEmpty() || record.health().isEmpty()
+                || !(info.phase() instanceof ContainerPhase.Running running) || running.paused()
+                || runningPid(records.directory(record.id())).isPresent()) {
+            return;
+        }
+        spawn(command, records, record);
+    }
+
+    private static void spawn(List<String> command, ContainerRecords records, ContainerRecord record) {
+        ContainerDirectory directory = records.directory(record.id());
+        try {
             List<String> argv = new ArrayList<>(List.of("/usr/bin/setsid"));
             argv.addAll(command);
             argv.addAll(List.of(records.root().toString(), record.id()));

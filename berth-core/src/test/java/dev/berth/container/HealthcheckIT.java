@@ -95,7 +95,7 @@ class HealthcheckIT {
         assertThat(Files.exists(directory.path())).isFalse();
     }
 
-    /** A test past its timeout counts as a failure with Docker's text; a killed monitor leaves the state whole. */
+    /** A test past its timeout counts as a failure with Docker's text; a killed monitor leaves the state whole and comes back. */
     @Test
     void aTimedOutTestFailsAndAKilledMonitorLeavesItsStateWhole() {
         long half = SECOND / 2;
@@ -111,6 +111,16 @@ class HealthcheckIT {
         ProcessHandle.of(monitor).orElseThrow().destroyForcibly();
         until("the monitor is gone", () -> ProcessHandle.of(monitor).filter(ProcessHandle::isAlive).isEmpty());
         assertThat(HealthStateFile.read(directory)).map(HealthState::status).contains(HealthState.UNHEALTHY);
+
+        // Regression (compose up --wait hung when the monitor died with the command that started it): the next look
+        // at the running container brings a monitor back, the state kept.
+        containers().inspect("slow");
+        long revived = HealthMonitor.runningPid(directory).orElseThrow();
+        assertThat(revived).isNotEqualTo(monitor);
+        assertThat(HealthStateFile.read(directory)).map(HealthState::status).contains(HealthState.UNHEALTHY);
+        java.time.Instant last = HealthStateFile.read(directory).orElseThrow().log().getLast().start();
+        until("the revived monitor probes", () -> HealthStateFile.read(directory).orElseThrow().log().getLast().start()
+                .isAfter(last));
 
         // A start gives it a new monitor, starting again.
         containers().stop("slow", Optional.of(Duration.ofSeconds(1)));
