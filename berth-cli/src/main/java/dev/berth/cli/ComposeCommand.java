@@ -57,6 +57,22 @@ final class ComposeCommand {
         return project;
     }
 
+    /** What a service command does to the project, its steps said on {@code progress}. */
+    @FunctionalInterface
+    interface ProjectAction {
+        void apply(ComposeProjectRuns project, ComposeProgressLines progress);
+    }
+
+    /** Opens the store, loads the project, runs {@code action} with progress on standard error; exit code 0. */
+    int onProject(picocli.CommandLine.Model.CommandSpec spec, ProjectAction action) {
+        Settings settings = settings();
+        try (Berth berth = Berth.open(settings)) {
+            action.apply(project(berth, settings, spec.commandLine().getErr()),
+                    new ComposeProgressLines(spec.commandLine().getErr()));
+        }
+        return 0;
+    }
+
     /** The request these options select, from the current directory and the process's environment. */
     ComposeRequest request(boolean interpolate) {
         return request(Path.of("").toAbsolutePath(), System.getenv(), interpolate);

@@ -1,7 +1,5 @@
 package dev.berth.cli;
 
-import dev.berth.api.Berth;
-import dev.berth.api.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,15 +22,8 @@ final class ComposePullCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE")
     List<String> services = new ArrayList<>();
 
-
     @Override
     public Integer call() {
-        Settings settings = compose.settings();
-        try (Berth berth = Berth.open(settings)) {
-            var project = compose.project(berth, settings, spec.commandLine().getErr());
-            var progress = new ComposeProgressLines(spec.commandLine().getErr());
-            project.pull(services, progress);
-        }
-        return 0;
+        return compose.onProject(spec, (project, progress) -> project.pull(services, progress));
     }
 }

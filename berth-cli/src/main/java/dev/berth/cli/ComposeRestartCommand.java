@@ -1,7 +1,5 @@
 package dev.berth.cli;
 
-import dev.berth.api.Berth;
-import dev.berth.api.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +29,7 @@ final class ComposeRestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = compose.settings();
-        try (Berth berth = Berth.open(settings)) {
-            var project = compose.project(berth, settings, spec.commandLine().getErr());
-            var progress = new ComposeProgressLines(spec.commandLine().getErr());
-            project.restart(services, Optional.ofNullable(timeout).map(java.time.Duration::ofSeconds), progress);
-        }
-        return 0;
+        return compose.onProject(spec, (project, progress) -> project.restart(services,
+                Optional.ofNullable(timeout).map(java.time.Duration::ofSeconds), progress));
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.cli;
 
 import dev.berth.api.Berth;
-import dev.berth.api.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,14 +35,10 @@ final class ComposeRmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = compose.settings();
-        try (Berth berth = Berth.open(settings)) {
-            var project = compose.project(berth, settings, spec.commandLine().getErr());
-            var progress = new ComposeProgressLines(spec.commandLine().getErr());
+        return compose.onProject(spec, (project, progress) -> {
             if (project.remove(services, stop, volumes, progress).isEmpty()) {
                 spec.commandLine().getErr().println("No stopped containers");
             }
-        }
-        return 0;
+        });
     }
 }
