@@ -2,16 +2,9 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -33,16 +26,13 @@ class HealthCommandsIT {
     @BeforeEach
     void storeWithBusybox() throws IOException {
         root = work.resolve("store");
-        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
-                InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
-            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
-        }
+        CliProcess.importImage(root, BaseImages.standard().busyboxRootfs(), "busybox:latest");
     }
 
     @AfterEach
     void removeLeftovers() throws Exception {
         for (String name : List.of("checked", "failing")) {
-            Outcome rm = berth("rm", "-f", name);
+            CliProcess.Outcome rm = berth("rm", "-f", name);
             assertThat(rm.err()).as("rm -f " + name).satisfiesAnyOf(err -> assertThat(err).isEmpty(),
                     err -> assertThat(err).contains("No such container"));
         }
@@ -50,7 +40,7 @@ class HealthCommandsIT {
 
     @Test
     void psAndInspectShowTheHealthAsDockerDoes() throws Exception {
-        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "checked", "--health-cmd", "test -f /tmp/ok",
+        CliProcess.Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "checked", "--health-cmd", "test -f /tmp/ok",
                 "--health-interval", "1s", "--health-retries", "2", "busybox", "sleep", "1000");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(berth("ps").out()).contains("(health: starting)");
@@ -71,7 +61,7 @@ class HealthCommandsIT {
 
     @Test
     void onFailureRestartsAreCountedInInspect() throws Exception {
-        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "failing", "--restart", "on-failure:2", "busybox",
+        CliProcess.Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "failing", "--restart", "on-failure:2", "busybox",
                 "sh", "-c", "exit 3");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(until("failing", "{{.RestartCount}} {{.State.Status}}", "2 exited")).isEqualTo("2 exited");
@@ -81,15 +71,15 @@ class HealthCommandsIT {
 
     @Test
     void dockersRefusalsComeWithItsWords() throws Exception {
-        Outcome conflict = berth("run", "-d", "--runtime", "runc", "--rm", "--restart", "always", "busybox", "true");
+        CliProcess.Outcome conflict = berth("run", "-d", "--runtime", "runc", "--rm", "--restart", "always", "busybox", "true");
         assertThat(conflict.exit()).isEqualTo(125);
         assertThat(conflict.err()).contains("Conflicting options: --restart and --rm");
-        Outcome unknown = berth("run", "-d", "--restart", "sometimes", "busybox", "true");
+        CliProcess.Outcome unknown = berth("run", "-d", "--restart", "sometimes", "busybox", "true");
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.err()).contains("invalid restart policy: unknown policy 'sometimes'");
-        Outcome both = berth("run", "-d", "--no-healthcheck", "--health-cmd", "true", "busybox", "true");
+        CliProcess.Outcome both = berth("run", "-d", "--no-healthcheck", "--health-cmd", "true", "busybox", "true");
         assertThat(both.err()).contains("--no-healthcheck conflicts with --health-* options");
-        Outcome duration = berth("run", "-d", "--health-interval", "soon", "busybox", "true");
+        CliProcess.Outcome duration = berth("run", "-d", "--health-interval", "soon", "busybox", "true");
         assertThat(duration.err()).contains("invalid argument \"soon\" for \"--health-interval\" flag: time: invalid duration \"soon\"");
         assertThat(berth("ps", "-a", "-q").out()).isEmpty();
     }
@@ -105,21 +95,7 @@ class HealthCommandsIT {
         return seen;
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome berth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        // --root right after the command's name, before `run`'s image (after which everything is the container's).
-        int name = args[0].equals("system") ? 2 : 1;
-        command.addAll(List.of(args).subList(0, name));
-        command.addAll(List.of("--root", root.toString()));
-        command.addAll(List.of(args).subList(name, args.length));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    private CliProcess.Outcome berth(String... args) throws Exception {
+        return new CliProcess(work, root).run(args);
     }
 }

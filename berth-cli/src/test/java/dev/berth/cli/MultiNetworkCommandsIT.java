@@ -2,18 +2,11 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.api.Berth;
-import dev.berth.api.ImportRequest;
-import dev.berth.api.Settings;
 import dev.berth.testing.BaseImages;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +25,7 @@ class MultiNetworkCommandsIT {
     @BeforeEach
     void storeWithBusybox() throws IOException {
         root = work.resolve("store");
-        try (Berth berth = Berth.open(Settings.builder().root(root).clock(Clock.systemUTC()).build());
-                InputStream in = Files.newInputStream(BaseImages.standard().busyboxRootfs())) {
-            berth.importRootfs(ImportRequest.tarball(in).reference("busybox:latest").message("test").build());
-        }
+        CliProcess.importImage(root, BaseImages.standard().busyboxRootfs(), "busybox:latest");
     }
 
     @AfterEach
@@ -50,7 +40,7 @@ class MultiNetworkCommandsIT {
         // Subnets given: other tests on this host may be choosing theirs at the same moment.
         assertThat(berth("network", "create", "--subnet", "10.87.231.0/24", "multi-front").exit()).isZero();
         assertThat(berth("network", "create", "--subnet", "10.87.232.0/24", "multi-back").exit()).isZero();
-        Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "multi-web", "--network", "multi-front",
+        CliProcess.Outcome run = berth("run", "-d", "--runtime", "runc", "--name", "multi-web", "--network", "multi-front",
                 "--network", "name=multi-back,alias=api,ip=10.87.232.40", "busybox", "sh", "-c",
                 "mkdir -p /www && echo hi > /www/index.html && exec httpd -f -p 80 -h /www");
         assertThat(run.exit()).as(run.err()).isZero();
@@ -58,7 +48,7 @@ class MultiNetworkCommandsIT {
         assertThat(berth("ps", "--format", "{{.Names}} {{.Networks}}").out()).isEqualTo("multi-web multi-back,multi-front\n");
         assertThat(berth("network", "inspect", "-f", "{{json .Containers}}", "multi-back").out())
                 .contains("\"Name\":\"multi-web\"", "\"IPv4Address\":\"10.87.232.40/24\"");
-        Outcome peer = berth("run", "--runtime", "runc", "--network", "multi-back", "busybox", "sh", "-c",
+        CliProcess.Outcome peer = berth("run", "--runtime", "runc", "--network", "multi-back", "busybox", "sh", "-c",
                 "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://api/ && exit 0; sleep 0.5; done; exit 1");
         assertThat(peer.out()).as(peer.err()).isEqualTo("hi\n");
         assertThat(berth("rm", "-f", "multi-web").exit()).isZero();
@@ -76,28 +66,14 @@ class MultiNetworkCommandsIT {
             List<String> args = new ArrayList<>(List.of("run", "--runtime", "runc"));
             args.addAll(flags);
             args.addAll(List.of("busybox", "true"));
-            Outcome refused = berth(args.toArray(String[]::new));
+            CliProcess.Outcome refused = berth(args.toArray(String[]::new));
             assertThat(refused.exit()).as(flags + ": " + refused.err()).isEqualTo(125);
             assertThat(refused.err()).as(flags.toString()).containsAnyOf("connected to host network",
                     "non-user-defined network-modes", "invalid field key color", "per-network alias");
         }
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private Outcome berth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        // --root right after the command's name, before `run`'s image (after which everything is the container's).
-        int name = args[0].equals("network") ? 2 : 1;
-        command.addAll(List.of(args).subList(0, name));
-        command.addAll(List.of("--root", root.toString()));
-        command.addAll(List.of(args).subList(name, args.length));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    private CliProcess.Outcome berth(String... args) throws Exception {
+        return new CliProcess(work, root).run(args);
     }
 }
