@@ -65,7 +65,7 @@ class ComposeUpIT {
 
     @Test
     void upCreatesWhatComposeCreatesAndConvergesOnlyWhatChanged() throws Exception {
-        Outcome up = compose(project, "up", "-d");
+        CliProcess.Outcome up = compose(project, "up", "-d");
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.err()).contains(" ✔ Network itp_default  Created", " ✔ Volume \"itp_data\"  Created",
                 " ✔ Container itp-db-1  Started", " ✔ Container itp-web-1  Started",
@@ -94,13 +94,13 @@ class ComposeUpIT {
         }
         assertThat(answer(port)).isEqualTo("hi\n");
 
-        Outcome again = compose(project, "up", "-d");
+        CliProcess.Outcome again = compose(project, "up", "-d");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.err()).contains(" ✔ Container itp-web-1  Running").doesNotContain("Started", "Recreated");
         assertThat(ids(containers())).isEqualTo(ids(first));
 
         writeProject("two");
-        Outcome changed = compose(project, "up", "-d");
+        CliProcess.Outcome changed = compose(project, "up", "-d");
         assertThat(changed.err()).contains(" ✔ Container itp-worker-1  Recreated", " ✔ Container itp-db-1  Running",
                 " ✔ Container itp-web-1  Running");
         Map<String, ContainerSummary> second = containers();
@@ -115,7 +115,7 @@ class ComposeUpIT {
     void psLogsExecStopStartAndDownBehaveAsCompose() throws Exception {
         assertThat(compose(project, "up", "-d").exit()).isZero();
 
-        Outcome ps = compose(project, "ps");
+        CliProcess.Outcome ps = compose(project, "ps");
         assertThat(ps.out().lines().toList()).first().asString()
                 .startsWith("NAME").contains("IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");
         assertThat(ps.out()).contains("itp-db-1", "itp-worker-1", "127.0.0.1:" + port + "->80/tcp");
@@ -123,7 +123,7 @@ class ComposeUpIT {
         assertThat(compose(project, "logs", "worker").out()).isEqualTo("worker-1  | worker one\n");
         assertThat(compose(project, "logs").out()).contains("db-1      | db ready\n", "worker-1  | worker one\n");
 
-        Outcome exec = compose(project, "exec", "-T", "db", "sh", "-c", "cat /data/count; exit 3");
+        CliProcess.Outcome exec = compose(project, "exec", "-T", "db", "sh", "-c", "cat /data/count; exit 3");
         assertThat(exec.exit()).isEqualTo(3);
         assertThat(exec.out()).isEqualTo("0\n");
         assertThat(compose(project, "exec", "-T", "-e", "X=y", "worker", "sh", "-c", "echo $X $MODE").out())
@@ -138,7 +138,7 @@ class ComposeUpIT {
         assertThat(answer(port)).isEqualTo("hi\n");
         assertThat(compose(project, "ls").out()).contains("itp").contains("running(3)");
 
-        Outcome down = compose(work, "-p", "itp", "down");
+        CliProcess.Outcome down = compose(work, "-p", "itp", "down");
         assertThat(down.exit()).as(down.err()).isZero();
         assertThat(down.err()).contains(" ✔ Container itp-web-1  Removed", " ✔ Network itp_default  Removed");
         assertThat(containers()).isEmpty();
@@ -210,20 +210,10 @@ class ComposeUpIT {
         }
     }
 
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    /** {@code berth compose --root STORE ARGS...} run in {@code directory}. */
-    private Outcome compose(Path directory, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "compose", "--root", root.toString()));
+    /** {@code berth compose ARGS...} on this test's store, run in {@code directory}. */
+    private CliProcess.Outcome compose(Path directory, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("compose"));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+        return new CliProcess(work, root).withTimeout(Duration.ofSeconds(180)).in(directory, command.toArray(String[]::new));
     }
 }
