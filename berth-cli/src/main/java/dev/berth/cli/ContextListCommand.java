@@ -31,7 +31,7 @@ final class ContextListCommand implements Callable<Integer> {
 
     enum Order { path, size }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper mapper = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -80,9 +80,9 @@ final class ContextListCommand implements Callable<Integer> {
         Optional<ContextExclusion.Rule> rule = exclusion.rule();
         String file = exclusion.ignoreFile().map(path -> shown(path)).orElse("(no ignore file)");
         if (json) {
-            ObjectNode answer = JSON.createObjectNode().put("path", why).put("excluded", rule.isPresent());
+            ObjectNode answer = mapper.createObjectNode().put("path", why).put("excluded", rule.isPresent());
             rule.ifPresent(r -> answer.put("file", file).put("line", r.line()).put("pattern", r.pattern()));
-            out.println(JSON.writeValueAsString(answer));
+            out.println(mapper.writeValueAsString(answer));
         } else if (rule.isPresent()) {
             out.printf("%s is excluded by %s line %d: %s%n", why, file, rule.get().line(), rule.get().pattern());
         } else {
@@ -101,8 +101,8 @@ final class ContextListCommand implements Callable<Integer> {
         out.printf("%10s  total, %d %s%n", ByteSize.format(total), files.size(), files.size() == 1 ? "file" : "files");
     }
 
-    private static void printJson(List<ContextFile> files, PrintWriter out) throws Exception {
-        ObjectNode root = JSON.createObjectNode();
+    private void printJson(List<ContextFile> files, PrintWriter out) throws Exception {
+        ObjectNode root = mapper.createObjectNode();
         ArrayNode array = root.putArray("files");
         long total = 0;
         for (ContextFile entry : files) {
@@ -115,7 +115,7 @@ final class ContextListCommand implements Callable<Integer> {
                     .put("mtime", entry.modified().toString());
         }
         root.putObject("total").put("files", files.size()).put("size", total);
-        out.println(JSON.writeValueAsString(root));
+        out.println(mapper.writeValueAsString(root));
     }
 
     private static String shown(Path file) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + "or {\"error\": \"...\"} for each, with Docker's .dockerignore semantics.")
 final class DockerignoreMatchCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -51,7 +51,7 @@ final class DockerignoreMatchCommand implements Callable<Integer> {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
-                    out.println(JSON.writeValueAsString(answer(line)));
+                    out.println(json.writeValueAsString(answer(line)));
                     out.flush();
                 }
             }
@@ -63,10 +63,10 @@ final class DockerignoreMatchCommand implements Callable<Integer> {
         return input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
     }
 
-    private static ObjectNode answer(String line) {
-        ObjectNode answer = JSON.createObjectNode();
+    private ObjectNode answer(String line) {
+        ObjectNode answer = json.createObjectNode();
         try {
-            JsonNode request = JSON.readTree(line);
+            JsonNode request = json.readTree(line);
             JsonNode patterns = request.path("patterns");
             JsonNode path = request.path("path");
             if (!patterns.isArray() || !path.isTextual()) {

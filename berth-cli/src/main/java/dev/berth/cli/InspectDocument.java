@@ -66,7 +66,6 @@ final class InspectDocument {
     /** Go's zero {@code time.Time}, which the daemon shows for a time it does not have. */
     static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private InspectDocument() {
@@ -108,7 +107,7 @@ final class InspectDocument {
 
     private static JsonNode blob(ImageDetails image) {
         try {
-            return MAPPER.readTree(image.configJson());
+            return new ObjectMapper().readTree(image.configJson());
         } catch (JsonProcessingException e) {
             throw new StoreException("reading the config of " + image.id() + ": " + e.getOriginalMessage(), e);
         }

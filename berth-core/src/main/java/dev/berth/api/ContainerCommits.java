@@ -1,7 +1,6 @@
 package dev.berth.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.berth.container.ContainerChanges;
 import dev.berth.container.ContainerRecord;
 import dev.berth.engine.ImageAssembler;
@@ -33,7 +32,6 @@ import java.util.Optional;
  */
 final class ContainerCommits {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalStore store;
     private final ImageCatalog catalog;
@@ -106,10 +104,6 @@ final class ContainerCommits {
     }
 
     private static String quoted(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a string is always JSON", e);
-        }
+        return JsonNodeFactory.instance.textNode(text).toString();
     }
 }

@@ -36,19 +36,20 @@ public final class StatCache {
     /** Coarse file-system clocks tick every few milliseconds; two seconds also covers FAT and SMB. */
     public static final long RACY_WINDOW_NANOS = 2_000_000_000L;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** 2: entries carry the ctime. */
     private static final int FORMAT = 2;
 
     private record Entry(FileStat stat, Digest digest, long hashedAtNanos) {
     }
 
+    private final ObjectMapper mapper;
     private final Path file;
     private final Map<String, Entry> entries;
     /** Whether anything changed since the cache was loaded: an unchanged cache is not written again. */
     private final AtomicBoolean changed = new AtomicBoolean();
 
-    private StatCache(Path file, Map<String, Entry> entries) {
+    private StatCache(ObjectMapper mapper, Path file, Map<String, Entry> entries) {
+        this.mapper = mapper;
         this.file = file;
         this.entries = new ConcurrentHashMap<>(entries);
     }
@@ -58,7 +59,8 @@ public final class StatCache {
         String key = Digest.sha256(context.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8))
                 .shortHex();
         Path file = cacheDir.resolve("context-" + key + ".json");
-        return new StatCache(file, read(file));
+        ObjectMapper mapper = new ObjectMapper();
+        return new StatCache(mapper, file, read(mapper, file));
     }
 
     /** The cache file this cache loads from and saves to. */
@@ -104,7 +106,7 @@ public final class StatCache {
             Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-                        JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+                        JsonGenerator json = mapper.getFactory().createGenerator(out)) {
                     json.writeStartObject();
                     json.writeNumberField("format", FORMAT);
                     json.writeObjectFieldStart("files");
@@ -133,13 +135,13 @@ public final class StatCache {
         }
     }
 
-    private static Map<String, Entry> read(Path file) {
+    private static Map<String, Entry> read(ObjectMapper mapper, Path file) {
         Map<String, Entry> entries = new TreeMap<>();
         if (!Files.isRegularFile(file)) {
             return entries;
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = mapper.readTree(file.toFile());
             if (root == null || root.path("format").asInt() != FORMAT) {
                 return entries;
             }

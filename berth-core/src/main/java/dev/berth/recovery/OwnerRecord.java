@@ -2,11 +2,13 @@ package dev.berth.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.StoreException;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +33,6 @@ public record OwnerRecord(ProcessOwner owner, String purpose, Optional<RuntimeLo
     /** The suffix of record files. */
     public static final String SUFFIX = ".owner";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OwnerRecord {
         Objects.requireNonNull(owner, "owner");
@@ -66,7 +67,7 @@ public record OwnerRecord(ProcessOwner owner, String purpose, Optional<RuntimeLo
         Path temp = file.resolveSibling("." + file.getFileName() + "." + owner.pid() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Files.write(temp, JSON.writeValueAsBytes(toJson()));
+            Files.write(temp, toJson().toString().getBytes(StandardCharsets.UTF_8));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -78,7 +79,8 @@ public record OwnerRecord(ProcessOwner owner, String purpose, Optional<RuntimeLo
 
     /** Reads a record file. */
     public static OwnerRecord read(Path file) throws IOException {
-        JsonNode node = JSON.readTree(file.toFile());
+        // A mapper per read: records are read a few at a time, by sweeps, and no mapper is shared across threads.
+        JsonNode node = new ObjectMapper().readTree(file.toFile());
         JsonNode process = node.path("owner");
         if (!process.path("pid").canConvertToLong() || !process.path("startTicks").canConvertToLong()) {
             throw new IOException("not an owner record: " + file);
@@ -105,7 +107,7 @@ public record OwnerRecord(ProcessOwner owner, String purpose, Optional<RuntimeLo
     }
 
     private ObjectNode toJson() {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.putObject("owner").put("pid", owner.pid()).put("startTicks", owner.startTicks()).put("bootId", owner.bootId());
         node.put("purpose", purpose);
         runtime.ifPresent(r -> node.putObject("runtime").put("name", r.name())

@@ -34,12 +34,12 @@ import java.util.Optional;
  */
 public final class VolumeStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECORD = "volume.json";
     private static final String DATA = "_data";
 
     private final Path root;
     private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
 
     public VolumeStore(Path root, Clock clock) {
         this.root = root.toAbsolutePath().normalize();
@@ -161,7 +161,7 @@ public final class VolumeStore {
     private Optional<Volume> read(String name) {
         Path file = root.resolve(name).resolve(RECORD);
         try {
-            JsonNode node = JSON.readTree(Files.readAllBytes(file));
+            JsonNode node = json.readTree(Files.readAllBytes(file));
             Map<String, String> labels = new LinkedHashMap<>();
             node.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
             return Optional.of(new Volume(node.path("name").asText(name), node.path("driver").asText(Volume.LOCAL),
@@ -173,8 +173,8 @@ public final class VolumeStore {
         }
     }
 
-    private static void write(Path directory, Volume volume) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
+    private void write(Path directory, Volume volume) throws IOException {
+        ObjectNode node = json.createObjectNode();
         node.put("format", 1);
         node.put("name", volume.name());
         node.put("driver", volume.driver());
@@ -182,7 +182,7 @@ public final class VolumeStore {
         volume.sortedLabels().forEach(labels::put);
         node.put("createdAt", volume.createdAt().toString());
         Path temp = directory.resolve("." + RECORD + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+        Files.write(temp, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
