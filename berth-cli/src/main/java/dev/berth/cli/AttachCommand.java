@@ -28,7 +28,7 @@ final class AttachCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Berth store = berth.open()) {
-            return store.attach(container);
+            return store.containers().attach(container);
         } catch (BerthException e) {
             new ErrorReporter().handleExecutionException(e, spec.commandLine(), null);
             return RunCommand.FAILED_TO_RUN;

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import dev.berth.api.Berth;
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
@@ -136,7 +137,7 @@ final class BuildCommand implements Callable<Integer> {
         if (context.equals("-") && "-".equals(file)) {
             throw new UnsupportedFeatureException("the context and the Dockerfile cannot both come from stdin");
         }
-        Optional<UnpackedContext> streamed = context.equals("-") ? Optional.of(Berth.unpackContext(System.in))
+        Optional<UnpackedContext> streamed = context.equals("-") ? Optional.of(SourceTools.unpackContext(System.in))
                 : Optional.empty();
         int exitCode;
         try {

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import dev.berth.api.Berth;
 import dev.berth.api.CheckLevel;
 import dev.berth.api.CheckRequest;
@@ -106,7 +107,7 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
         DockerfileCheck check = run(source.get(), buildArgs, target, file, context);
         switch (format) {
             case "json" -> out.println(new CheckJsonDocument().render(check, source.get().name(), false));
-            case "sarif" -> out.println(new CheckSarifLog().render(check, Berth.checkRules()));
+            case "sarif" -> out.println(new CheckSarifLog().render(check, SourceTools.checkRules()));
             default -> CheckCommand.human(check, source.get(), out, err);
         }
         out.flush();
@@ -138,7 +139,7 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
         }
         switch (format) {
             case "json" -> out.println(new CheckJsonDocument().render(check, reference, true));
-            case "sarif" -> out.println(new CheckSarifLog().render(check, Berth.checkRules()));
+            case "sarif" -> out.println(new CheckSarifLog().render(check, SourceTools.checkRules()));
             default -> {
                 for (dev.berth.api.CheckFinding finding : check.findings()) {
                     err.println(reference + ": " + finding.level().label() + ": " + finding.diagnostic().message());
@@ -176,7 +177,7 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
         if (!"-".equals(file)) {
             request.dockerfile(file == null ? context.resolve("Dockerfile") : Path.of(file));
         }
-        return Berth.checkDockerfile(request.build());
+        return SourceTools.checkDockerfile(request.build());
     }
 
     /** Each finding rendered on {@code err} as the compiler-style diagnostics of builds, then a count. */
@@ -196,11 +197,11 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
     }
 
     private int explain(PrintWriter out, PrintWriter err) {
-        Optional<CheckRule> rule = Berth.checkRules().stream().filter(candidate -> candidate.isNamed(explain))
+        Optional<CheckRule> rule = SourceTools.checkRules().stream().filter(candidate -> candidate.isNamed(explain))
                 .findFirst();
         if (rule.isEmpty()) {
             err.println("berth check: no rule is named \"" + explain + "\"; the rules are "
-                    + String.join(", ", Berth.checkRules().stream().map(CheckRule::id).toList()));
+                    + String.join(", ", SourceTools.checkRules().stream().map(CheckRule::id).toList()));
             return 2;
         }
         CheckRule found = rule.get();

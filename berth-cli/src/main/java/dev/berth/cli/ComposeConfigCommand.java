@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import dev.berth.api.Berth;
 import dev.berth.api.ComposeConfig;
 import dev.berth.api.ComposeView;
@@ -63,7 +64,7 @@ final class ComposeConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ComposeConfig config = Berth.composeConfig(compose.request(!noInterpolate), view());
+        ComposeConfig config = SourceTools.composeConfig(compose.request(!noInterpolate), view());
         PrintWriter err = spec.commandLine().getErr();
         config.warnings().forEach(warning -> err.println("WARN[0000] " + warning));
         err.flush();

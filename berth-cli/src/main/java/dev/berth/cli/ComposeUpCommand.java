@@ -100,7 +100,7 @@ final class ComposeUpCommand implements Callable<Integer> {
             ContainerSummary watched = containers.stream()
                     .filter(c -> exitCodeFrom.equals(c.labels().get(ComposeLabels.SERVICE))).findFirst()
                     .orElseThrow(() -> new dev.berth.error.NotFoundException("no such service: " + exitCodeFrom));
-            code = berth.waitContainer(watched.id());
+            code = berth.containers().waitFor(watched.id());
             spec.commandLine().getErr().println("Aborting on container exit...");
             project.stop(services, Optional.empty(), progress);
         }

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,9 +59,9 @@ final class ContextListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (why != null) {
-            explain(Berth.explainExclusion(context, Optional.ofNullable(dockerfile), why), out);
+            explain(SourceTools.explainExclusion(context, Optional.ofNullable(dockerfile), why), out);
         } else {
-            List<ContextFile> files = Berth.listContext(context, Optional.ofNullable(dockerfile)).stream()
+            List<ContextFile> files = SourceTools.listContext(context, Optional.ofNullable(dockerfile)).stream()
                     .filter(entry -> entry.kind() != ContextFile.Kind.DIRECTORY)
                     .toList();
             if (order == Order.size) {

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,8 +90,8 @@ final class DockerfileExpandCommand implements Callable<Integer> {
 
     private ObjectNode respond(Request request) {
         ObjectNode response = json.createObjectNode();
-        VariableExpansion expansion = words ? Berth.expandWords(request.input(), request.env(), escape)
-                : Berth.expandWord(request.input(), request.env(), escape);
+        VariableExpansion expansion = words ? SourceTools.expandWords(request.input(), request.env(), escape)
+                : SourceTools.expandWord(request.input(), request.env(), escape);
         switch (expansion) {
             case VariableExpansion.Words(var expanded, var matched, var unmatched) -> {
                 expanded.forEach(response.putArray("words")::add);

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import dev.berth.api.Berth;
 import dev.berth.api.DockerfileDump;
 import dev.berth.diagnostic.Diagnostic;
@@ -49,7 +50,7 @@ final class DockerfileParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SourceFile source = new SourceFile(file, new String(read(file), StandardCharsets.UTF_8));
-        DockerfileDump dump = Berth.parseDockerfile(source,
+        DockerfileDump dump = SourceTools.parseDockerfile(source,
                 format.json ? DockerfileDump.Format.JSON : DockerfileDump.Format.BUILDKIT);
         PrintWriter err = spec.commandLine().getErr();
         DiagnosticRenderer renderer = new DiagnosticRenderer();

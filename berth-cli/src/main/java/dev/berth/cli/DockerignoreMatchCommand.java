@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +80,7 @@ final class DockerignoreMatchCommand implements Callable<Integer> {
                 }
                 texts.add(pattern.textValue());
             }
-            return answer.put("match", Berth.ignores(texts, path.textValue()));
+            return answer.put("match", SourceTools.ignores(texts, path.textValue()));
         } catch (JsonProcessingException malformed) {
             return answer.put("error", "not JSON: " + malformed.getOriginalMessage());
         } catch (InvalidInputException invalid) {

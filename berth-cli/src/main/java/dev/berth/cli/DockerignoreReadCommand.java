@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.api.SourceTools;
 import dev.berth.api.Berth;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.error.NotFoundException;
@@ -40,7 +41,7 @@ final class DockerignoreReadCommand implements Callable<Integer> {
             throw new NotFoundException("reading ignore file " + file, failure);
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (String pattern : Berth.ignorePatterns(new SourceFile(file.toString(), text))) {
+        for (String pattern : SourceTools.ignorePatterns(new SourceFile(file.toString(), text))) {
             out.println(pattern);
         }
         out.flush();

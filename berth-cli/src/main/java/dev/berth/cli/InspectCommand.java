@@ -54,13 +54,13 @@ class InspectCommand implements Callable<Integer> {
                         isImage.add(true);
                     }
                     case "container" -> {
-                        documents.add(ContainerDocument.forContainer(store.inspectContainer(image)));
+                        documents.add(ContainerDocument.forContainer(store.containers().inspect(image)));
                         isImage.add(false);
                     }
                     default -> {
                         // As docker inspect: the container by that name or ID first, else the image, else its error.
                         try {
-                            documents.add(ContainerDocument.forContainer(store.inspectContainer(image)));
+                            documents.add(ContainerDocument.forContainer(store.containers().inspect(image)));
                             isImage.add(false);
                         } catch (NotFoundException notAContainer) {
                             documents.add(InspectDocument.forImage(store.inspect(image)));

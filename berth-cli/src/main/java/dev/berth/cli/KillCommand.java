@@ -31,7 +31,7 @@ class KillCommand implements Callable<Integer> {
     public Integer call() {
         try (Berth store = berth.open()) {
             return ContainerBatch.each(containers, spec, container -> {
-                store.kill(container, Optional.ofNullable(signal));
+                store.containers().kill(container, Optional.ofNullable(signal));
                 return container;
             });
         }

@@ -44,7 +44,7 @@ class LogsCommand implements Callable<Integer> {
         var request = new LogsRequest(follow, tailLines(tail), timestamps);
         try (Berth store = berth.open()) {
             // Flushed at once: with -f the reader sees each line as the container writes it.
-            store.logs(container, request, (source, bytes) -> {
+            store.containers().logs(container, request, (source, bytes) -> {
                 PrintWriter to = source == ContainerOutput.Source.STDOUT ? out : err;
                 to.print(new String(bytes, StandardCharsets.UTF_8));
                 to.flush();

@@ -33,7 +33,7 @@ class PortCommand implements Callable<Integer> {
     public Integer call() {
         List<PortBinding> bindings;
         try (Berth store = berth.open()) {
-            bindings = store.ports(container);
+            bindings = store.containers().ports(container);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (port == null) {

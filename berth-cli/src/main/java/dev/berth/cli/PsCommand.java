@@ -39,7 +39,7 @@ class PsCommand implements Callable<Integer> {
     public Integer call() {
         List<ContainerSummary> rows;
         try (Berth store = berth.open()) {
-            rows = store.containers(all);
+            rows = store.containers().list(all);
         }
         print(rows, berth.clock().instant(), spec.commandLine().getOut());
         return 0;

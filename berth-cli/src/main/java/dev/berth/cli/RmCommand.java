@@ -33,7 +33,7 @@ class RmCommand implements Callable<Integer> {
     public Integer call() {
         try (Berth store = berth.open()) {
             return ContainerBatch.each(containers, spec, container -> {
-                store.removeContainer(container, force, volumes);
+                store.containers().remove(container, force, volumes);
                 return container;
             });
         }

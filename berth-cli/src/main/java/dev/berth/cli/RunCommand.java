@@ -143,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
                 SweepReportText.log(berth.sweepLeftovers());
                 if (detach) {
                     // Docker prints the full ID of a detached container, and nothing else.
-                    spec.commandLine().getOut().println(berth.runDetached(run, Optional.ofNullable(name), labels(),
+                    spec.commandLine().getOut().println(berth.containers().run(run, Optional.ofNullable(name), labels(),
                             remove).id());
                     spec.commandLine().getOut().flush();
                     return 0;

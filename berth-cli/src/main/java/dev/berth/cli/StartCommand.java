@@ -26,7 +26,7 @@ class StartCommand implements Callable<Integer> {
     public Integer call() {
         try (Berth store = berth.open()) {
             return ContainerBatch.each(containers, spec, container -> {
-                store.startContainer(container);
+                store.containers().start(container);
                 return container;
             });
         }

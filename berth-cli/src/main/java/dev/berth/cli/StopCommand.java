@@ -34,7 +34,7 @@ class StopCommand implements Callable<Integer> {
         Optional<Duration> wait = Optional.ofNullable(timeout).map(seconds -> Duration.ofSeconds(Math.max(0, seconds)));
         try (Berth store = berth.open()) {
             return ContainerBatch.each(containers, spec, container -> {
-                store.stop(container, wait);
+                store.containers().stop(container, wait);
                 return container;
             });
         }

@@ -2,8 +2,6 @@ package dev.berth.api;
 
 import dev.berth.container.BridgeAttachments;
 import dev.berth.container.BridgeLeftovers;
-import dev.berth.context.StreamedContext;
-import dev.berth.diagnostic.SourceFile;
 import dev.berth.error.StoreException;
 import dev.berth.error.TransferException;
 import dev.berth.event.ProgressListener;
@@ -17,19 +15,16 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Berth's one entry point, bound to one store (opened with {@link #open}): builds, runs containers in the
- * foreground or detached (and lists, stops, removes them), and lists, inspects, names, removes, imports, saves, loads and prunes images. Every method returns
- * values for a client to render; nothing here prints. The static methods need no store: what the host offers, and
- * the Dockerfile, ignore-file and context tools behind {@code berth dockerfile}, {@code dockerignore} and
- * {@code context}.
+ * foreground, and lists, inspects, names, removes, imports, saves, loads and prunes images; detached containers,
+ * registries, networks, volumes, execs, SBOMs and scans are groups of calls reached from here
+ * ({@link #containers()}, {@link #registries()}, ...). Every method returns values for a client to render; nothing
+ * here prints. What needs no store is in {@link SourceTools}, and {@link #hostInfo} says what the host offers.
  *
  * <p>Images are found by reference ({@code busybox}, {@code busybox:1.36}), full ID ({@code sha256:…}) or
  * unique ID prefix, as Docker finds them; a name that matches nothing throws
@@ -88,85 +83,6 @@ public final class Berth implements AutoCloseable {
     }
 
     /**
-     * Reads a build context given as a stream to its end ({@code berth build -}): a tar, unpacked into a
-     * temporary directory, or a Dockerfile alone; told apart by content, as Docker does.
-     */
-    public static UnpackedContext unpackContext(InputStream stream) {
-        StreamedContext context = StreamedContext.read(stream);
-        return new UnpackedContext(context.directory(), context.dockerfileText());
-    }
-
-    /** The Dockerfile's syntax tree as text ({@code berth dockerfile parse}), with the parser's warnings. */
-    public static DockerfileDump parseDockerfile(SourceFile source, DockerfileDump.Format format) {
-        return DockerfileTools.parse(source, format);
-    }
-
-    /** A Compose project as {@code docker compose config} shows it ({@code berth compose config}). */
-    public static ComposeConfig composeConfig(ComposeRequest request, ComposeView view) {
-        return ComposeProjects.config(request, view);
-    }
-
-    /**
-     * Every problem a build of the Dockerfile would meet before running a step, and every best practice it breaks
-     * ({@code berth check}, {@code berth dockerfile check}).
-     */
-    public static DockerfileCheck checkDockerfile(CheckRequest request) {
-        return DockerfileTools.check(request);
-    }
-
-    /**
-     * The rules {@code berth check} applies: BuildKit's checks, then the best-practice rules, then the rules of
-     * {@code berth check IMAGE}.
-     */
-    public static List<CheckRule> checkRules() {
-        return java.util.stream.Stream.concat(DockerfileInspection.rules().stream(), ImageChecks.rules().stream())
-                .toList();
-    }
-
-    /**
-     * Expands the variables of one word as a Dockerfile instruction does ({@code berth dockerfile expand}).
-     *
-     * @param escape the Dockerfile's escape character, {@code \} or {@code `}
-     * @throws IllegalArgumentException for another escape character
-     */
-    public static VariableExpansion expandWord(String input, Map<String, String> env, char escape) {
-        return DockerfileTools.expandWord(input, env, escape);
-    }
-
-    /** As {@link #expandWord}, then split into words as COPY, ADD, EXPOSE and VOLUME arguments are. */
-    public static VariableExpansion expandWords(String input, Map<String, String> env, char escape) {
-        return DockerfileTools.expandWords(input, env, escape);
-    }
-
-    /** The patterns of an ignore file as Docker reads them: comments and blank lines dropped, cleaned, in order. */
-    public static List<String> ignorePatterns(SourceFile ignoreFile) {
-        return DockerfileTools.ignorePatterns(ignoreFile);
-    }
-
-    /**
-     * Whether {@code patterns}, as lines of a {@code .dockerignore}, exclude {@code path}.
-     *
-     * @throws dev.berth.error.InvalidInputException for a pattern that is not valid
-     */
-    public static boolean ignores(List<String> patterns, String path) {
-        return DockerfileTools.ignores(patterns, path);
-    }
-
-    /**
-     * Every entry a build of {@code context} would see, in path order, its ignore file applied.
-     *
-     * @param dockerfile the Dockerfile, whose {@code NAME.dockerignore}, if present, replaces the context's
-     */
-    public static List<ContextFile> listContext(Path context, Optional<Path> dockerfile) {
-        return ContextFiles.list(context, dockerfile);
-    }
-
-    /** Whether a build of {@code context} would leave {@code path} out, and which ignore-file line says so. */
-    public static ContextExclusion explainExclusion(Path context, Optional<Path> dockerfile, String path) {
-        return ContextFiles.explain(context, dockerfile, path);
-    }
-
-    /**
      * Builds an image: plans the Dockerfile, runs its steps (RUN with this host's runtime, found when the first
      * RUN needs it), writes the image and the outputs asked for, and tags it when the store is among them.
      * Builds may run concurrently, in this process and others.
@@ -192,82 +108,10 @@ public final class Berth implements AutoCloseable {
         return new ForegroundRun(catalog, runs, bridges).run(request);
     }
 
-    /**
-     * {@code berth run -d}: makes the container and starts it under its own conmon, so it outlives this process;
-     * returns once its process runs. The request's streams are not used (output goes to the container's log).
-     *
-     * @param name   {@code --name}; generated when empty
-     * @param labels {@code --label}, over the image's labels
-     * @param autoRemove {@code --rm}: removed when its process exits
-     * @throws dev.berth.error.ConflictException when the name is taken
-     */
-    public ContainerSummary runDetached(RunRequest request, Optional<String> name, Map<String, String> labels,
-            boolean autoRemove) {
-        return detached.run(request, name, labels, autoRemove);
-    }
-
     /** The store's networks: {@code berth network create|ls|inspect|rm|prune}. */
     public Networks networks() {
         return new Networks(bridges, detached::records,
                 new dev.berth.container.ContainerRecords(store.paths().containers()));
-    }
-
-    /** {@code berth port}: the ports a running container publishes, by container port; empty once stopped. */
-    public List<PortBinding> ports(String container) {
-        return detached.ports(container);
-    }
-
-    /**
-     * {@code berth ps}: the running detached containers, or with {@code all} every one; newest first. Containers
-     * are found by full ID, name or unique ID prefix ({@code No such container: X} otherwise).
-     */
-    public List<ContainerSummary> containers(boolean all) {
-        return detached.list(all);
-    }
-
-    /** The container as {@code ps} shows it (its health included). */
-    public ContainerSummary container(String container) {
-        return detached.inspect(container);
-    }
-
-    /** {@code berth inspect CONTAINER}: state times, restart policy and count, healthcheck and health state. */
-    public ContainerDetails inspectContainer(String container) {
-        return detached.details(container);
-    }
-
-    /** {@code berth logs}: what the container wrote; with {@code follow}, until it exits. */
-    public void logs(String container, LogsRequest request, ContainerOutput output) {
-        detached.logs(container, request, output);
-    }
-
-    /** {@code berth start}: a created or exited container again; a running one is left as it is. */
-    public ContainerSummary startContainer(String container) {
-        return detached.start(container);
-    }
-
-    /** {@code berth stop}: its stop signal, then SIGKILL after {@code timeout} (10 s when empty). */
-    public ContainerSummary stop(String container, Optional<Duration> timeout) {
-        return detached.stop(container, timeout);
-    }
-
-    /** {@code berth kill}: {@code signal} (KILL when empty); refused for a container that is not running. */
-    public ContainerSummary kill(String container, Optional<String> signal) {
-        return detached.kill(container, signal);
-    }
-
-    /** {@code berth rm}: refused for a running container unless {@code force}, which kills it first. */
-    /** {@code rm [-f] -v}: with {@code volumes}, the container's anonymous volumes go too. */
-    public void removeContainer(String container, boolean force, boolean volumes) {
-        detached.remove(container, force, volumes);
-    }
-
-    public void removeContainer(String container, boolean force) {
-        detached.remove(container, force);
-    }
-
-    /** {@code berth wait}: blocks until the container is not running; its exit code (0 if never started). */
-    public int waitContainer(String container) {
-        return detached.waitFor(container);
     }
 
     /**
@@ -278,12 +122,9 @@ public final class Berth implements AutoCloseable {
         return new ContainerCommits(store, catalog, detached, json, settings.clock()).commit(request);
     }
 
-    /**
-     * {@code berth attach}: this process's standard streams joined to the running container's (its terminal, with
-     * {@code run -t}); returns the container's exit code, or 0 when ctrl-p ctrl-q detached.
-     */
-    public int attach(String container) {
-        return new ContainerAttachment(detached).attach(container);
+    /** Detached containers: {@code berth run -d}, {@code ps}, {@code logs}, {@code stop}, {@code rm} and the rest. */
+    public Containers containers() {
+        return new Containers(detached);
     }
 
     /** {@code berth exec}: commands run in running detached containers. */

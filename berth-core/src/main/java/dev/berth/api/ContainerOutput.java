@@ -2,7 +2,7 @@ package dev.berth.api;
 
 import java.io.IOException;
 
-/** Where {@link Berth#logs} writes what a container wrote, each stream's bytes kept apart, in order. */
+/** Where {@link Containers#logs} writes what a container wrote, each stream's bytes kept apart, in order. */
 @FunctionalInterface
 public interface ContainerOutput {
 

@@ -27,8 +27,8 @@ class BerthToolsTest {
     void aDumpComesInEitherFormatWithTheParsersWarnings() {
         SourceFile source = new SourceFile("Dockerfile", "FROM scratch\nRUN echo hi\n");
 
-        DockerfileDump buildkit = Berth.parseDockerfile(source, DockerfileDump.Format.BUILDKIT);
-        DockerfileDump json = Berth.parseDockerfile(source, DockerfileDump.Format.JSON);
+        DockerfileDump buildkit = SourceTools.parseDockerfile(source, DockerfileDump.Format.BUILDKIT);
+        DockerfileDump json = SourceTools.parseDockerfile(source, DockerfileDump.Format.JSON);
 
         assertThat(buildkit.text()).isEqualTo("(from \"scratch\")\n(run \"echo hi\")\n");
         assertThat(json.text()).startsWith("{").contains("\"scratch\"");
@@ -40,7 +40,7 @@ class BerthToolsTest {
         Files.writeString(directory.resolve("present.txt"), "here");
         SourceFile source = new SourceFile("Dockerfile", "FROM scratch\nCOPY present.txt missing.txt /\nUSER 1000\n");
 
-        DockerfileCheck check = Berth.checkDockerfile(CheckRequest.builder(source).context(directory).build());
+        DockerfileCheck check = SourceTools.checkDockerfile(CheckRequest.builder(source).context(directory).build());
 
         assertThat(check.errors()).isEqualTo(1);
         assertThat(check.warnings()).isZero();
@@ -51,7 +51,7 @@ class BerthToolsTest {
     void aCheckOfAContextThatIsNotADirectoryChecksTheDockerfileAlone() {
         SourceFile source = new SourceFile("Dockerfile", "FROM scratch\nCOPY missing.txt /\nUSER 1000\n");
 
-        DockerfileCheck check = Berth.checkDockerfile(CheckRequest.builder(source)
+        DockerfileCheck check = SourceTools.checkDockerfile(CheckRequest.builder(source)
                 .context(directory.resolve("absent")).build());
 
         assertThat(check.diagnostics()).isEmpty();
@@ -61,22 +61,22 @@ class BerthToolsTest {
     void expansionGivesTheResultTheWordsOrTheFailure() {
         Map<String, String> env = Map.of("A", "one two");
 
-        assertThat(Berth.expandWord("${A}-$B", env, '\\'))
+        assertThat(SourceTools.expandWord("${A}-$B", env, '\\'))
                 .isEqualTo(new VariableExpansion.Text("one two-", List.of("A"), List.of("B")));
-        assertThat(Berth.expandWords("$A three", env, '\\'))
+        assertThat(SourceTools.expandWords("$A three", env, '\\'))
                 .isEqualTo(new VariableExpansion.Words(List.of("one", "two", "three"), List.of("A"), List.of()));
-        assertThat(Berth.expandWord("${B?is required}", env, '\\')).isInstanceOf(VariableExpansion.Failed.class);
-        assertThatThrownBy(() -> Berth.expandWord("x", env, '/')).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SourceTools.expandWord("${B?is required}", env, '\\')).isInstanceOf(VariableExpansion.Failed.class);
+        assertThatThrownBy(() -> SourceTools.expandWord("x", env, '/')).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void ignoreFilesReadAndMatchAsDockersDo() {
         SourceFile file = new SourceFile(".dockerignore", "# comment\n\n ./build/ \n!build/keep\n");
 
-        assertThat(Berth.ignorePatterns(file)).containsExactly("build", "!build/keep");
-        assertThat(Berth.ignores(List.of("build", "!build/keep"), "build/out")).isTrue();
-        assertThat(Berth.ignores(List.of("build", "!build/keep"), "build/keep")).isFalse();
-        assertThatThrownBy(() -> Berth.ignores(List.of("[z-a]"), "x")).isInstanceOf(InvalidInputException.class);
+        assertThat(SourceTools.ignorePatterns(file)).containsExactly("build", "!build/keep");
+        assertThat(SourceTools.ignores(List.of("build", "!build/keep"), "build/out")).isTrue();
+        assertThat(SourceTools.ignores(List.of("build", "!build/keep"), "build/keep")).isFalse();
+        assertThatThrownBy(() -> SourceTools.ignores(List.of("[z-a]"), "x")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -87,9 +87,9 @@ class BerthToolsTest {
         Files.writeString(directory.resolve("debug.log"), "noise");
         Files.createSymbolicLink(directory.resolve("link"), Path.of("src"));
 
-        List<ContextFile> files = Berth.listContext(directory, Optional.empty());
-        ContextExclusion excluded = Berth.explainExclusion(directory, Optional.empty(), "debug.log");
-        ContextExclusion kept = Berth.explainExclusion(directory, Optional.empty(), "src/app.py");
+        List<ContextFile> files = SourceTools.listContext(directory, Optional.empty());
+        ContextExclusion excluded = SourceTools.explainExclusion(directory, Optional.empty(), "debug.log");
+        ContextExclusion kept = SourceTools.explainExclusion(directory, Optional.empty(), "src/app.py");
 
         assertThat(files).extracting(ContextFile::path).containsExactly(".dockerignore", "link", "src", "src/app.py");
         assertThat(files).extracting(ContextFile::kind).containsExactly(ContextFile.Kind.FILE, ContextFile.Kind.SYMLINK,
@@ -102,7 +102,7 @@ class BerthToolsTest {
 
     @Test
     void aDockerfileOnAStreamIsAnEmptyContextAndItsText() throws IOException {
-        UnpackedContext context = Berth.unpackContext(
+        UnpackedContext context = SourceTools.unpackContext(
                 new ByteArrayInputStream("FROM scratch\n".getBytes(StandardCharsets.UTF_8)));
         try {
             assertThat(context.dockerfileText()).contains("FROM scratch\n");

@@ -79,7 +79,7 @@ class CheckSuppressionTest {
     }
 
     private List<String> findings(String dockerfile, Map<String, String> buildArgs) {
-        DockerfileCheck check = Berth.checkDockerfile(CheckRequest.builder(new SourceFile("Dockerfile", dockerfile))
+        DockerfileCheck check = SourceTools.checkDockerfile(CheckRequest.builder(new SourceFile("Dockerfile", dockerfile))
                 .buildArgs(buildArgs).context(context).build());
         return check.findings().stream().map(finding -> finding.rule().orElse("-") + " "
                 + finding.diagnostic().line() + " " + finding.level().label()).toList();

@@ -33,7 +33,7 @@ class CheckTargetTest {
             request.target(target);
         }
 
-        List<String> found = Berth.checkDockerfile(request.build()).findings().stream()
+        List<String> found = SourceTools.checkDockerfile(request.build()).findings().stream()
                 .map(finding -> finding.rule().orElse("-") + " " + finding.diagnostic().line()).sorted().toList();
 
         assertThat(found).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected.split(",")));

@@ -39,7 +39,7 @@ class PracticeRulesTest {
         Path dockerfile = context.resolve("Dockerfile");
         SourceFile source = new SourceFile("Dockerfile", Files.readString(dockerfile));
 
-        DockerfileCheck check = Berth.checkDockerfile(CheckRequest.builder(source).context(context)
+        DockerfileCheck check = SourceTools.checkDockerfile(CheckRequest.builder(source).context(context)
                 .dockerfile(dockerfile).build());
 
         List<String> found = check.findings().stream()
@@ -58,7 +58,7 @@ class PracticeRulesTest {
     void everyRuleHasAnExplanationAndAFix(Path context) {
         String rule = context.getParent().getFileName().toString();
 
-        CheckRule found = Berth.checkRules().stream().filter(candidate -> candidate.isNamed(rule)).findFirst()
+        CheckRule found = SourceTools.checkRules().stream().filter(candidate -> candidate.isNamed(rule)).findFirst()
                 .orElseThrow();
 
         assertThat(found.fix()).isNotBlank().doesNotContain("\n");

@@ -42,7 +42,7 @@ class SeedDockerfilesTest {
 
     private static List<String> findings(Path context) throws IOException {
         Path dockerfile = context.resolve("Dockerfile");
-        DockerfileCheck check = Berth.checkDockerfile(CheckRequest.builder(
+        DockerfileCheck check = SourceTools.checkDockerfile(CheckRequest.builder(
                 new SourceFile("Dockerfile", Files.readString(dockerfile))).context(context).dockerfile(dockerfile)
                 .build());
         return check.findings().stream().map(finding -> finding.rule().orElse("-") + " "

@@ -75,7 +75,7 @@ class BridgeNetworkIT {
     void removeContainers() {
         for (String container : containers) {
             try {
-                berth.removeContainer(container, true);
+                berth.containers().remove(container, true);
             } catch (RuntimeException alreadyGone) {
                 // The test removed it.
             }
@@ -89,19 +89,19 @@ class BridgeNetworkIT {
         ContainerSummary web = detached("web", network("bridge", List.of("127.0.0.1:" + port + ":80"), false));
 
         assertThat(awaitAnswer(port)).isEqualTo("hello\n");
-        assertThat(berth.containers(false)).singleElement().satisfies(row ->
+        assertThat(berth.containers().list(false)).singleElement().satisfies(row ->
                 assertThat(row.ports()).containsExactly("127.0.0.1:" + port + "->80/tcp"));
-        assertThat(berth.ports("web")).containsExactly(new PortBinding(80, "tcp", "127.0.0.1", port));
+        assertThat(berth.containers().ports("web")).containsExactly(new PortBinding(80, "tcp", "127.0.0.1", port));
 
-        berth.stop("web", Optional.of(Duration.ofSeconds(1)));
-        assertThat(berth.ports("web")).isEmpty();
+        berth.containers().stop("web", Optional.of(Duration.ofSeconds(1)));
+        assertThat(berth.containers().ports("web")).isEmpty();
         assertThat(namespaces()).doesNotContain("berth-" + web.shortId());
         assertThat(answer(port)).isEmpty();
 
-        berth.startContainer("web");
+        berth.containers().start("web");
         assertThat(awaitAnswer(port)).isEqualTo("hello\n");
 
-        berth.removeContainer("web", true);
+        berth.containers().remove("web", true);
         assertNothingLeftOf(web.id());
     }
 
@@ -109,13 +109,13 @@ class BridgeNetworkIT {
     void publishAllGivesEveryExposedPortAnEphemeralHostPort() throws Exception {
         ContainerSummary web = detached("all", network("bridge", List.of(), true));
 
-        List<PortBinding> ports = berth.ports("all");
+        List<PortBinding> ports = berth.containers().ports("all");
         assertThat(ports).singleElement().satisfies(binding -> {
             assertThat(binding.containerKey()).isEqualTo("80/tcp");
             assertThat(binding.hostPort()).isPositive();
         });
         assertThat(awaitAnswer(ports.getFirst().hostPort())).isEqualTo("hello\n");
-        berth.removeContainer("all", true);
+        berth.containers().remove("all", true);
         assertNothingLeftOf(web.id());
     }
 
@@ -137,7 +137,7 @@ class BridgeNetworkIT {
         assertThatThrownBy(() -> berth.networks().remove("net-front")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("has active endpoints (name:\"srv\"");
 
-        berth.removeContainer("srv", true);
+        berth.containers().remove("srv", true);
         assertNothingLeftOf(server.id());
         // netavark removes a network's bridge (and so every veth on it) with its last container.
         assertThat(Path.of("/sys/class/net", front.bridge())).doesNotExist();
@@ -158,7 +158,7 @@ class BridgeNetworkIT {
 
     private ContainerSummary detached(String name, ContainerNetwork network) {
         containers.add(name);
-        return berth.runDetached(RunRequest.builder("busybox:net").command(HTTPD).network(network).build(),
+        return berth.containers().run(RunRequest.builder("busybox:net").command(HTTPD).network(network).build(),
                 Optional.of(name), Map.of(), false);
     }
 

@@ -75,7 +75,7 @@ class MultiNetworkIT {
     void removeContainers() {
         for (String container : containers) {
             try {
-                berth.removeContainer(container, true);
+                berth.containers().remove(container, true);
             } catch (RuntimeException alreadyGone) {
                 // The test removed it.
             }
@@ -107,7 +107,7 @@ class MultiNetworkIT {
         String c1OnA = address("multi-a", c1.id());
         String c2OnB = address("multi-b", c2.id());
         assertThat(address("multi-b", c1.id())).isEqualTo("10.87.212.50");
-        assertThat(berth.container("c1").network()).isEqualTo("multi-a,multi-b");
+        assertThat(berth.containers().summary("c1").network()).isEqualTo("multi-a,multi-b");
         assertThat(awaitAnswer(port)).as("the port published through the first network").isEqualTo("hello\n");
 
         assertThat(exec("c1", "[ $(grep -c ^nameserver /etc/resolv.conf) -eq 2 ] && [ $(ls /sys/class/net | grep -c eth) -eq 2 ]"))
@@ -135,16 +135,16 @@ class MultiNetworkIT {
         assertThat(berth.run(foreground).exitCode()).as("a foreground container on both networks finds c2 and c3")
                 .isZero();
 
-        berth.stop("c1", Optional.of(Duration.ofSeconds(1)));
-        berth.startContainer("c1");
+        berth.containers().stop("c1", Optional.of(Duration.ofSeconds(1)));
+        berth.containers().start("c1");
         assertThat(exec("c2", "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://alias-b/ && exit 0; sleep 0.5; done; exit 1")).as("c1 on multi-b again after stop and start").isZero();
         assertThat(address("multi-a", c1.id())).isNotEmpty();
 
-        berth.removeContainer("c1", true);
+        berth.containers().remove("c1", true);
         assertNothingLeftOf(c1.id());
         assertThat(exec("c2", "nslookup c1")).as("c1 resolved after rm").isNotZero();
-        berth.removeContainer("c2", true);
-        berth.removeContainer("c3", true);
+        berth.containers().remove("c2", true);
+        berth.containers().remove("c3", true);
         assertThat(state.resolve("networks").resolve("aardvark-dns")).satisfies(directory -> {
             if (Files.isDirectory(directory)) {
                 try (Stream<Path> files = Files.list(directory)) {
@@ -166,33 +166,33 @@ class MultiNetworkIT {
         assertThatThrownBy(() -> berth.networks().connect("multi-b", "web")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("not supported for a running container");
 
-        berth.stop("web", Optional.of(Duration.ofSeconds(1)));
+        berth.containers().stop("web", Optional.of(Duration.ofSeconds(1)));
         berth.networks().connect("multi-b", "web", List.of("www"), Optional.of("10.87.214.77"));
         assertThatThrownBy(() -> berth.networks().connect("multi-b", "web")).isInstanceOf(ConflictException.class)
                 .hasMessage("endpoint with name web already exists in network multi-b");
-        berth.startContainer("web");
-        assertThat(berth.container("web").network()).isEqualTo("multi-a,multi-b");
+        berth.containers().start("web");
+        assertThat(berth.containers().summary("web").network()).isEqualTo("multi-a,multi-b");
         assertThat(address("multi-b", web.id())).isEqualTo("10.87.214.77");
         assertThat(exec("peer", "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://www/ && exit 0; sleep 0.5; done;"
                 + " exit 1")).as("peer reaches web by its alias on multi-b").isZero();
 
-        berth.stop("web", Optional.of(Duration.ofSeconds(1)));
+        berth.containers().stop("web", Optional.of(Duration.ofSeconds(1)));
         berth.networks().disconnect("multi-a", "web");
         assertThatThrownBy(() -> berth.networks().disconnect("multi-b", "web")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("only network");
         assertThatThrownBy(() -> berth.networks().disconnect("multi-a", "web")).isInstanceOf(ConflictException.class)
                 .hasMessage("container " + web.id() + " is not connected to network multi-a");
-        berth.startContainer("web");
-        assertThat(berth.container("web").network()).isEqualTo("multi-b");
+        berth.containers().start("web");
+        assertThat(berth.containers().summary("web").network()).isEqualTo("multi-b");
         assertThat(address("multi-a", web.id())).isEmpty();
         assertThat(exec("web", "[ $(ls /sys/class/net | grep -c eth) -eq 1 ]")).as("web on one network").isZero();
-        berth.removeContainer("web", true);
+        berth.containers().remove("web", true);
         assertNothingLeftOf(web.id());
     }
 
     private ContainerSummary detached(String name, ContainerNetwork network) {
         containers.add(name);
-        return berth.runDetached(RunRequest.builder("busybox:multi").command(HTTPD).network(network).build(),
+        return berth.containers().run(RunRequest.builder("busybox:multi").command(HTTPD).network(network).build(),
                 Optional.of(name), Map.of(), false);
     }
 

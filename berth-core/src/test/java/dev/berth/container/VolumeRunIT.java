@@ -61,7 +61,7 @@ class VolumeRunIT {
     @AfterEach
     void removeContainers() {
         try (Berth berth = open()) {
-            berth.containers(true).forEach(container -> berth.removeContainer(container.id(), true, true));
+            berth.containers().list(true).forEach(container -> berth.containers().remove(container.id(), true, true));
         }
     }
 
@@ -116,10 +116,10 @@ class VolumeRunIT {
         assertThat(run(List.of("cat", "/proc/1/cmdline"), HostOptions.defaults().withInit(true))).isZero();
         assertThat(out()).isEqualTo("/sbin/docker-init\0--\0cat\0/proc/1/cmdline\0");
         try (Berth berth = open()) {
-            var container = berth.runDetached(request(List.of("sleep", "1000"), HostOptions.defaults().withInit(true)),
+            var container = berth.containers().run(request(List.of("sleep", "1000"), HostOptions.defaults().withInit(true)),
                     Optional.empty(), Map.of(), false);
             long start = System.nanoTime();
-            var stopped = berth.stop(container.id(), Optional.of(Duration.ofSeconds(20)));
+            var stopped = berth.containers().stop(container.id(), Optional.of(Duration.ofSeconds(20)));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(stopped.exitCode()).hasValue(143);
         }
@@ -154,14 +154,14 @@ class VolumeRunIT {
     @Test
     void aVolumeInUseIsNotRemovedAndRmVolumesTakesTheAnonymousOnes() {
         try (Berth berth = open()) {
-            var container = berth.runDetached(request(List.of("sleep", "1000"), host(MountFlags.volumeFlag("busy:/srv"))),
+            var container = berth.containers().run(request(List.of("sleep", "1000"), host(MountFlags.volumeFlag("busy:/srv"))),
                     Optional.empty(), Map.of(), false);
             assertThatThrownBy(() -> berth.volumes().remove("busy", false)).isInstanceOf(ConflictException.class)
                     .hasMessage("remove busy: volume is in use - [" + container.id() + "]");
             assertThat(berth.volumes().prune(true).removed()).isEmpty();
             List<VolumeSummary> anonymous = berth.volumes().list().stream().filter(VolumeSummary::anonymous).toList();
             assertThat(anonymous).hasSize(1);
-            berth.removeContainer(container.id(), true, true);
+            berth.containers().remove(container.id(), true, true);
             assertThat(berth.volumes().list()).extracting(VolumeSummary::name).containsExactly("busy");
             berth.volumes().remove("busy", false);
             assertThat(berth.volumes().list()).isEmpty();
@@ -172,15 +172,15 @@ class VolumeRunIT {
     void startAfterStopMountsTheSameVolumeAndStopTimeoutIsTheContainersOwn() {
         try (Berth berth = open()) {
             HostOptions options = host(MountFlags.volumeFlag("again:/srv")).withStop(Optional.empty(), java.util.OptionalInt.of(1));
-            var container = berth.runDetached(request(List.of("sh", "-c", "echo run >> /srv/log; sleep 1000"), options),
+            var container = berth.containers().run(request(List.of("sh", "-c", "echo run >> /srv/log; sleep 1000"), options),
                     Optional.empty(), Map.of(), false);
             long start = System.nanoTime();
-            assertThat(berth.stop(container.id(), Optional.empty()).exitCode()).as("sh ignores SIGTERM as PID 1").hasValue(137);
+            assertThat(berth.containers().stop(container.id(), Optional.empty()).exitCode()).as("sh ignores SIGTERM as PID 1").hasValue(137);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
-            berth.startContainer(container.id());
+            berth.containers().start(container.id());
             Path log = berth.volumes().inspect("again").mountpoint().resolve("log");
             awaitContent(log, "run\nrun\n");
-            berth.removeContainer(container.id(), true, true);
+            berth.containers().remove(container.id(), true, true);
             assertThat(berth.volumes().list()).extracting(VolumeSummary::name).containsExactly("again");
         }
     }
@@ -188,12 +188,12 @@ class VolumeRunIT {
     @Test
     void aRmContainerDropsItsAnonymousVolumesWhenItExits() throws InterruptedException {
         try (Berth berth = open()) {
-            berth.runDetached(request(List.of("true"), HostOptions.defaults()), Optional.empty(), Map.of(), true);
+            berth.containers().run(request(List.of("true"), HostOptions.defaults()), Optional.empty(), Map.of(), true);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while ((!berth.containers(true).isEmpty() || !berth.volumes().list().isEmpty()) && System.nanoTime() < deadline) {
+            while ((!berth.containers().list(true).isEmpty() || !berth.volumes().list().isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(berth.containers(true)).isEmpty();
+            assertThat(berth.containers().list(true)).isEmpty();
             assertThat(berth.volumes().list()).as("the image's /data volume went with it").isEmpty();
         }
     }

@@ -141,7 +141,7 @@ public final class ComposeProjectRuns {
     public void stop(List<String> services, Optional<Duration> timeout, ComposeProgress progress) {
         ReverseOrder.each(containers(false, services), container -> {
             progress.event("Container", container.name(), "Stopping", false);
-            berth.stop(container.id(), timeout);
+            berth.containers().stop(container.id(), timeout);
             progress.event("Container", container.name(), "Stopped", true);
         });
     }
@@ -151,7 +151,7 @@ public final class ComposeProjectRuns {
         for (ContainerSummary container : containers(true, services)) {
             if (!container.running() && !oneoff(container)) {
                 progress.event("Container", container.name(), "Starting", false);
-                berth.startContainer(container.id());
+                berth.containers().start(container.id());
                 progress.event("Container", container.name(), "Started", true);
             }
         }
@@ -165,9 +165,9 @@ public final class ComposeProjectRuns {
             }
             progress.event("Container", container.name(), "Restarting", false);
             if (container.running()) {
-                berth.stop(container.id(), timeout);
+                berth.containers().stop(container.id(), timeout);
             }
-            berth.startContainer(container.id());
+            berth.containers().start(container.id());
             progress.event("Container", container.name(), "Started", true);
         }
     }
@@ -176,7 +176,7 @@ public final class ComposeProjectRuns {
     public void kill(List<String> services, Optional<String> signal, ComposeProgress progress) {
         for (ContainerSummary container : containers(false, services)) {
             progress.event("Container", container.name(), "Killing", false);
-            berth.kill(container.id(), signal);
+            berth.containers().kill(container.id(), signal);
             progress.event("Container", container.name(), "Killed", true);
         }
     }
@@ -190,10 +190,10 @@ public final class ComposeProjectRuns {
                     continue;
                 }
                 if (container.running()) {
-                    berth.stop(container.id(), Optional.empty());
+                    berth.containers().stop(container.id(), Optional.empty());
                 }
                 progress.event("Container", container.name(), "Removing", false);
-                berth.removeContainer(container.id(), true, volumes);
+                berth.containers().remove(container.id(), true, volumes);
                 progress.event("Container", container.name(), "Removed", true);
                 removed.add(container.name());
             }
@@ -203,7 +203,7 @@ public final class ComposeProjectRuns {
 
     /** {@code port SERVICE PRIVATE_PORT}: where it is published, {@code 0.0.0.0:8080}. */
     public Optional<String> port(String service, int privatePort, String protocol, int index) {
-        return berth.ports(container(service, index).id()).stream()
+        return berth.containers().ports(container(service, index).id()).stream()
                 .filter(b -> b.containerPort() == privatePort && b.protocol().equals(protocol))
                 .map(PortBinding::hostAddress).findFirst();
     }

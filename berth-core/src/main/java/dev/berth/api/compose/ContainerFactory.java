@@ -33,7 +33,7 @@ final class ContainerFactory {
         String name = name(spec, number);
         Map<String, String> labels = labels(spec, imageId, false);
         labels.put(ComposeLabels.NUMBER, Integer.toString(number));
-        return berth.runDetached(request(spec, name, Optional.empty(), Optional.empty()), Optional.of(name), labels,
+        return berth.containers().run(request(spec, name, Optional.empty(), Optional.empty()), Optional.of(name), labels,
                 false);
     }
 

@@ -37,11 +37,11 @@ final class ProjectDown {
         ReverseOrder.each(going, container -> {
             if (container.running()) {
                 progress.event("Container", container.name(), "Stopping", false);
-                berth.stop(container.id(), options.timeout());
+                berth.containers().stop(container.id(), options.timeout());
                 progress.event("Container", container.name(), "Stopped", true);
             }
             progress.event("Container", container.name(), "Removing", false);
-            berth.removeContainer(container.id(), true);
+            berth.containers().remove(container.id(), true);
             progress.event("Container", container.name(), "Removed", true);
             images.add(container.image());
         });

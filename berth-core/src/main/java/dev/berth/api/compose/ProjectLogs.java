@@ -21,14 +21,14 @@ final class ProjectLogs {
 
     void write(List<ContainerSummary> containers, LogsRequest request, ComposeLogSink sink) {
         if (!request.follow()) {
-            containers.forEach(container -> berth.logs(container.id(), request,
+            containers.forEach(container -> berth.containers().logs(container.id(), request,
                     (source, bytes) -> sink.write(container, source, bytes)));
             return;
         }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> follows = new ArrayList<>();
             for (ContainerSummary container : containers) {
-                follows.add(threads.submit(() -> berth.logs(container.id(), request,
+                follows.add(threads.submit(() -> berth.containers().logs(container.id(), request,
                         (source, bytes) -> sink.write(container, source, bytes))));
             }
             for (Future<?> follow : follows) {

@@ -46,14 +46,14 @@ final class ProjectOneOff {
         ServiceSpec oneOff = withoutPorts(spec, run.env());
         RunRequest request = factory.request(oneOff, name, run.command().isEmpty() ? Optional.empty()
                 : Optional.of(run.command()), run.entrypoint().map(List::of));
-        ContainerSummary container = berth.runDetached(request, Optional.of(name), labels, false);
+        ContainerSummary container = berth.containers().run(request, Optional.of(name), labels, false);
         try {
-            berth.logs(container.id(), new LogsRequest(true, OptionalInt.empty(), false),
+            berth.containers().logs(container.id(), new LogsRequest(true, OptionalInt.empty(), false),
                     (source, bytes) -> sink.write(container, source, bytes));
-            return berth.waitContainer(container.id());
+            return berth.containers().waitFor(container.id());
         } finally {
             if (run.remove()) {
-                berth.removeContainer(container.id(), true);
+                berth.containers().remove(container.id(), true);
             }
         }
     }

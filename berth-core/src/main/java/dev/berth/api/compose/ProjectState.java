@@ -19,7 +19,7 @@ final class ProjectState {
     /** The project's containers, stopped ones included, by service then number. */
     static List<ObservedContainer> containers(Berth berth, String project) {
         List<ObservedContainer> out = new ArrayList<>();
-        for (ContainerSummary container : berth.containers(true)) {
+        for (ContainerSummary container : berth.containers().list(true)) {
             ObservedContainer.of(container, project).ifPresent(out::add);
         }
         out.sort(Comparator.comparing(ObservedContainer::service).thenComparingInt(ObservedContainer::number)
@@ -40,7 +40,7 @@ final class ProjectState {
     /** Every project with a container, by name: {@code compose ls}. */
     static List<ProjectSummary> projects(Berth berth, boolean all) {
         Map<String, List<ContainerSummary>> byProject = new TreeMap<>();
-        for (ContainerSummary container : berth.containers(true)) {
+        for (ContainerSummary container : berth.containers().list(true)) {
             String project = container.labels().get(ComposeLabels.PROJECT);
             if (project != null) {
                 byProject.computeIfAbsent(project, name -> new ArrayList<>()).add(container);

@@ -112,14 +112,14 @@ final class ProjectUp {
                 }
                 case ContainerAction.Recreate(String service, ObservedContainer old, String reason) -> {
                     progress.event("Container", old.name(), "Recreate", false);
-                    berth.stop(old.id(), spec.stopGrace());
-                    berth.removeContainer(old.id(), true);
+                    berth.containers().stop(old.id(), spec.stopGrace());
+                    berth.containers().remove(old.id(), true);
                     factory.start(spec, old.number(), imageId);
                     progress.event("Container", old.name(), "Recreated", true);
                 }
                 case ContainerAction.Start(String service, ObservedContainer container) -> {
                     progress.event("Container", container.name(), "Starting", false);
-                    berth.startContainer(container.id());
+                    berth.containers().start(container.id());
                     progress.event("Container", container.name(), "Started", true);
                 }
                 case ContainerAction.Keep(String service, ObservedContainer container) ->
@@ -145,9 +145,9 @@ final class ProjectUp {
 
     private void remove(ObservedContainer container, Optional<Duration> grace) {
         progress.event("Container", container.name(), "Stopping", false);
-        berth.stop(container.id(), grace);
+        berth.containers().stop(container.id(), grace);
         progress.event("Container", container.name(), "Stopped", true);
-        berth.removeContainer(container.id(), true);
+        berth.containers().remove(container.id(), true);
         progress.event("Container", container.name(), "Removed", true);
     }
 

@@ -1,0 +1,101 @@
+package dev.berth.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Detached containers, Docker's container commands: {@code run -d}, {@code ps}, {@code inspect}, {@code logs},
+ * {@code start}, {@code stop}, {@code kill}, {@code rm}, {@code wait}, {@code port} and {@code attach}. Reached by
+ * {@link Berth#containers()}. Containers are found by full ID, name or unique ID prefix
+ * ({@code No such container: X} otherwise).
+ */
+public final class Containers {
+
+    private final DetachedRuns detached;
+
+    Containers(DetachedRuns detached) {
+        this.detached = detached;
+    }
+
+    /**
+     * {@code berth run -d}: makes the container and starts it under its own conmon, so it outlives this process;
+     * returns once its process runs. The request's streams are not used (output goes to the container's log).
+     *
+     * @param name       {@code --name}; generated when empty
+     * @param labels     {@code --label}, over the image's labels
+     * @param autoRemove {@code --rm}: removed when its process exits
+     * @throws dev.berth.error.ConflictException when the name is taken
+     */
+    public ContainerSummary run(RunRequest request, Optional<String> name, Map<String, String> labels,
+            boolean autoRemove) {
+        return detached.run(request, name, labels, autoRemove);
+    }
+
+    /** {@code berth ps}: the running detached containers, or with {@code all} every one; newest first. */
+    public List<ContainerSummary> list(boolean all) {
+        return detached.list(all);
+    }
+
+    /** The container as {@code ps} shows it (its health included). */
+    public ContainerSummary summary(String container) {
+        return detached.inspect(container);
+    }
+
+    /** {@code berth inspect CONTAINER}: state times, restart policy and count, healthcheck and health state. */
+    public ContainerDetails inspect(String container) {
+        return detached.details(container);
+    }
+
+    /** {@code berth port}: the ports a running container publishes, by container port; empty once stopped. */
+    public List<PortBinding> ports(String container) {
+        return detached.ports(container);
+    }
+
+    /** {@code berth logs}: what the container wrote; with {@code follow}, until it exits. */
+    public void logs(String container, LogsRequest request, ContainerOutput output) {
+        detached.logs(container, request, output);
+    }
+
+    /** {@code berth start}: a created or exited container again; a running one is left as it is. */
+    public ContainerSummary start(String container) {
+        return detached.start(container);
+    }
+
+    /** {@code berth stop}: its stop signal, then SIGKILL after {@code timeout} (10 s when empty). */
+    public ContainerSummary stop(String container, Optional<Duration> timeout) {
+        return detached.stop(container, timeout);
+    }
+
+    /** {@code berth kill}: {@code signal} (KILL when empty); refused for a container that is not running. */
+    public ContainerSummary kill(String container, Optional<String> signal) {
+        return detached.kill(container, signal);
+    }
+
+    /**
+     * {@code berth rm [-f] [-v]}: refused for a running container unless {@code force}, which kills it first; with
+     * {@code volumes}, the container's anonymous volumes go too.
+     */
+    public void remove(String container, boolean force, boolean volumes) {
+        detached.remove(container, force, volumes);
+    }
+
+    /** {@code berth rm [-f]}, its anonymous volumes kept. */
+    public void remove(String container, boolean force) {
+        detached.remove(container, force);
+    }
+
+    /** {@code berth wait}: blocks until the container is not running; its exit code (0 if never started). */
+    public int waitFor(String container) {
+        return detached.waitFor(container);
+    }
+
+    /**
+     * {@code berth attach}: this process's standard streams joined to the running container's (its terminal, with
+     * {@code run -t}); returns the container's exit code, or 0 when ctrl-p ctrl-q detached.
+     */
+    public int attach(String container) {
+        return new ContainerAttachment(detached).attach(container);
+    }
+}
