@@ -1,11 +1,11 @@
 package dev.berth.cli;
 
-import dev.berth.api.SourceTools;
 import dev.berth.api.Berth;
 import dev.berth.api.BuildRequest;
 import dev.berth.api.BuildResult;
 import dev.berth.api.Output;
 import dev.berth.api.Settings;
+import dev.berth.api.SourceTools;
 import dev.berth.api.UnpackedContext;
 import dev.berth.cli.progress.ProgressMode;
 import dev.berth.cli.progress.ProgressView;

@@ -1,11 +1,11 @@
 package dev.berth.cli;
 
-import dev.berth.api.SourceTools;
 import dev.berth.api.Berth;
 import dev.berth.api.CheckLevel;
 import dev.berth.api.CheckRequest;
 import dev.berth.api.CheckRule;
 import dev.berth.api.DockerfileCheck;
+import dev.berth.api.SourceTools;
 import dev.berth.diagnostic.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;

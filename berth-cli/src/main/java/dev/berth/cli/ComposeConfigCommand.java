@@ -1,9 +1,8 @@
 package dev.berth.cli;
 
-import dev.berth.api.SourceTools;
-import dev.berth.api.Berth;
 import dev.berth.api.ComposeConfig;
 import dev.berth.api.ComposeView;
+import dev.berth.api.SourceTools;
 import dev.berth.error.InvalidInputException;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;

@@ -1,12 +1,11 @@
 package dev.berth.cli;
 
-import dev.berth.api.SourceTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.api.Berth;
 import dev.berth.api.ContextExclusion;
 import dev.berth.api.ContextFile;
+import dev.berth.api.SourceTools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;

@@ -1,8 +1,7 @@
 package dev.berth.cli;
 
-import dev.berth.api.SourceTools;
-import dev.berth.api.Berth;
 import dev.berth.api.DockerfileDump;
+import dev.berth.api.SourceTools;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.DiagnosticRenderer;
 import dev.berth.diagnostic.SourceFile;

@@ -1,11 +1,10 @@
 package dev.berth.cli;
 
-import dev.berth.api.SourceTools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.api.Berth;
+import dev.berth.api.SourceTools;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.error.InvalidInputException;
 import java.io.BufferedReader;

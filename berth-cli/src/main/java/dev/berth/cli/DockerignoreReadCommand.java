@@ -1,7 +1,6 @@
 package dev.berth.cli;
 
 import dev.berth.api.SourceTools;
-import dev.berth.api.Berth;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.error.NotFoundException;
 import java.io.IOException;

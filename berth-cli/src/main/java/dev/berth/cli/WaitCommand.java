@@ -26,7 +26,8 @@ class WaitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Berth store = berth.open()) {
-            return ContainerBatch.each(containers, spec, container -> Integer.toString(store.containers().waitFor(container)));
+            return ContainerBatch.each(containers, spec,
+                    container -> Integer.toString(store.containers().waitFor(container)));
         }
     }
 }

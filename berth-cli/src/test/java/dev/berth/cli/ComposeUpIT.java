@@ -185,7 +185,8 @@ class ComposeUpIT {
 
     private Map<String, ContainerSummary> containers() {
         try (Berth berth = open()) {
-            return berth.containers().list(true).stream().filter(c -> "itp".equals(c.labels().get(ComposeLabels.PROJECT)))
+            return berth.containers().list(true).stream()
+                    .filter(c -> "itp".equals(c.labels().get(ComposeLabels.PROJECT)))
                     .collect(Collectors.toMap(ContainerSummary::name, c -> c, (a, b) -> a, TreeMap::new));
         }
     }

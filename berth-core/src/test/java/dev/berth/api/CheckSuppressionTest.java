@@ -79,8 +79,9 @@ class CheckSuppressionTest {
     }
 
     private List<String> findings(String dockerfile, Map<String, String> buildArgs) {
-        DockerfileCheck check = SourceTools.checkDockerfile(CheckRequest.builder(new SourceFile("Dockerfile", dockerfile))
-                .buildArgs(buildArgs).context(context).build());
+        DockerfileCheck check = SourceTools.checkDockerfile(
+                CheckRequest.builder(new SourceFile("Dockerfile", dockerfile)).buildArgs(buildArgs).context(context)
+                        .build());
         return check.findings().stream().map(finding -> finding.rule().orElse("-") + " "
                 + finding.diagnostic().line() + " " + finding.level().label()).toList();
     }

@@ -116,8 +116,9 @@ class VolumeRunIT {
         assertThat(run(List.of("cat", "/proc/1/cmdline"), HostOptions.defaults().withInit(true))).isZero();
         assertThat(out()).isEqualTo("/sbin/docker-init\0--\0cat\0/proc/1/cmdline\0");
         try (Berth berth = open()) {
-            var container = berth.containers().run(request(List.of("sleep", "1000"), HostOptions.defaults().withInit(true)),
-                    Optional.empty(), Map.of(), false);
+            var container = berth.containers().run(
+                    request(List.of("sleep", "1000"), HostOptions.defaults().withInit(true)), Optional.empty(), Map.of(),
+                    false);
             long start = System.nanoTime();
             var stopped = berth.containers().stop(container.id(), Optional.of(Duration.ofSeconds(20)));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -154,8 +155,9 @@ class VolumeRunIT {
     @Test
     void aVolumeInUseIsNotRemovedAndRmVolumesTakesTheAnonymousOnes() {
         try (Berth berth = open()) {
-            var container = berth.containers().run(request(List.of("sleep", "1000"), host(MountFlags.volumeFlag("busy:/srv"))),
-                    Optional.empty(), Map.of(), false);
+            var container = berth.containers().run(
+                    request(List.of("sleep", "1000"), host(MountFlags.volumeFlag("busy:/srv"))), Optional.empty(),
+                    Map.of(), false);
             assertThatThrownBy(() -> berth.volumes().remove("busy", false)).isInstanceOf(ConflictException.class)
                     .hasMessage("remove busy: volume is in use - [" + container.id() + "]");
             assertThat(berth.volumes().prune(true).removed()).isEmpty();
@@ -172,10 +174,12 @@ class VolumeRunIT {
     void startAfterStopMountsTheSameVolumeAndStopTimeoutIsTheContainersOwn() {
         try (Berth berth = open()) {
             HostOptions options = host(MountFlags.volumeFlag("again:/srv")).withStop(Optional.empty(), java.util.OptionalInt.of(1));
-            var container = berth.containers().run(request(List.of("sh", "-c", "echo run >> /srv/log; sleep 1000"), options),
-                    Optional.empty(), Map.of(), false);
+            var container = berth.containers().run(
+                    request(List.of("sh", "-c", "echo run >> /srv/log; sleep 1000"), options), Optional.empty(),
+                    Map.of(), false);
             long start = System.nanoTime();
-            assertThat(berth.containers().stop(container.id(), Optional.empty()).exitCode()).as("sh ignores SIGTERM as PID 1").hasValue(137);
+            assertThat(berth.containers().stop(container.id(), Optional.empty()).exitCode())
+                    .as("sh ignores SIGTERM as PID 1").hasValue(137);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
             berth.containers().start(container.id());
             Path log = berth.volumes().inspect("again").mountpoint().resolve("log");
@@ -190,7 +194,8 @@ class VolumeRunIT {
         try (Berth berth = open()) {
             berth.containers().run(request(List.of("true"), HostOptions.defaults()), Optional.empty(), Map.of(), true);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while ((!berth.containers().list(true).isEmpty() || !berth.volumes().list().isEmpty()) && System.nanoTime() < deadline) {
+            while ((!berth.containers().list(true).isEmpty() || !berth.volumes().list().isEmpty())
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(berth.containers().list(true)).isEmpty();

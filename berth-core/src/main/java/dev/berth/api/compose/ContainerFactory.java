@@ -33,8 +33,8 @@ final class ContainerFactory {
         String name = name(spec, number);
         Map<String, String> labels = labels(spec, imageId, false);
         labels.put(ComposeLabels.NUMBER, Integer.toString(number));
-        return berth.containers().run(request(spec, name, Optional.empty(), Optional.empty()), Optional.of(name), labels,
-                false);
+        return berth.containers().run(request(spec, name, Optional.empty(), Optional.empty()), Optional.of(name),
+                labels, false);
     }
 
     /** The labels every container of the service carries; one-off ones say so. */
