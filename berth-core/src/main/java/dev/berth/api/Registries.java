@@ -96,7 +96,7 @@ public final class Registries {
         }
         try (RegistryTransport transport = transport()) {
             PushedImage pushed = new ImagePusher(transport, store, ImageJson.standard())
-                    .push(target, image.descriptor().digest(), listener);
+                    .push(target, image.descriptor(), listener);
             return new PushResult(pushed.reference().toString(), pushed.digest(), pushed.size());
         }
     }

@@ -15,6 +15,7 @@ import dev.berth.image.Manifest;
 import dev.berth.image.StandardMediaType;
 import dev.berth.layer.LayerConverter;
 import dev.berth.layer.LayerDigests;
+import dev.berth.store.IndexDescriptor;
 import dev.berth.store.Ingester;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLock;
@@ -49,7 +50,12 @@ public final class ImagePusher {
         this.memory = new BlobMemory(store.paths().cache().resolve("registry"));
     }
 
-    public PushedImage push(ImageReference asked, Digest manifestDigest, TransferListener listener) {
+    /**
+     * Pushes the stored image {@code stored} lists to {@code asked} (a tag) and records the registry's manifest
+     * digest as the image's repo digest ({@code NAME@DIGEST}), as Docker records a push.
+     */
+    public PushedImage push(ImageReference asked, IndexDescriptor stored, TransferListener listener) {
+        Digest manifestDigest = stored.digest();
         if (asked.digest().isPresent()) {
             throw new TransferException("pushing " + asked.familiar() + ": a push names a tag, not a digest");
         }
@@ -82,6 +88,7 @@ public final class ImagePusher {
             String mediaType = manifest.mediaType().map(type -> type.value()).orElse(StandardMediaType.OCI_MANIFEST.value());
             client.putManifest(target.tag().orElseThrow(), mediaType, bytes, what);
             Digest digest = Digest.sha256(bytes);
+            store.images().tag(target.name() + "@" + digest, stored);
             listener.on(new TransferEvent.Finished(target.toString(), digest, bytes.length, true));
             return new PushedImage(target, digest, bytes.length);
         }
