@@ -52,6 +52,21 @@ class RegistryCommandsIT {
         CliRun quiet = CliRun.of("pull", "-q", "--root", target.toString(), name);
         assertThat(quiet.out()).isEqualTo(name + "\n");
 
+        // The pull recorded the registry's digest, as Docker does: inspect, images --digests, rmi by digest.
+        String repository = name.substring(0, name.lastIndexOf(':'));
+        String digest = pull.out().lines().filter(line -> line.startsWith("Digest: ")).findFirst().orElseThrow()
+                .substring("Digest: ".length());
+        assertThat(pushed[2]).contains(digest);
+        CliRun inspect = CliRun.of("inspect", "--root", target.toString(), "--format", "{{json .RepoDigests}}", name);
+        assertThat(inspect.out()).isEqualTo("[\"" + repository + "@" + digest + "\"]\n");
+        CliRun listed = CliRun.of("images", "--digests", "--root", target.toString(), repository);
+        assertThat(listed.out().lines().toList()).hasSize(2).first().asString().startsWith("REPOSITORY").contains("DIGEST");
+        assertThat(listed.out().lines().toList().get(1)).matches(repository.replace(".", "\\.")
+                + " +1 +" + digest + " +[0-9a-f]{12} .*");
+        CliRun untag = CliRun.of("rmi", "--root", target.toString(), repository + "@" + digest);
+        assertThat(untag.out()).as(untag.err()).isEqualTo("Untagged: " + repository + "@" + digest + "\n");
+        assertThat(CliRun.of("images", "-q", "--root", target.toString(), repository).out()).hasLineCount(1);
+
         CliRun missing = CliRun.of("pull", "--root", target.toString(), registry.address() + "/berth-cli/none:1");
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).contains("MANIFEST_UNKNOWN").contains(registry.address() + "/berth-cli/none:1");
