@@ -17,6 +17,7 @@ import dev.berth.registry.CredentialStore;
 import dev.berth.registry.ImagePuller;
 import dev.berth.registry.ImagePusher;
 import dev.berth.registry.PulledImage;
+import dev.berth.registry.PushCompression;
 import dev.berth.registry.PushedImage;
 import dev.berth.registry.RegistryConfig;
 import dev.berth.registry.RegistryCredentials;
@@ -94,9 +95,15 @@ public final class Registries {
             throw new TransferException("pushing " + target.familiar() + ": the stored image is an index; "
                     + "pushing indexes is not supported yet");
         }
+        PushCompression compression;
+        try {
+            compression = new PushCompression(request.compressionFormat(), request.compressionLevel());
+        } catch (IllegalArgumentException e) {
+            throw invalidArgument(e.getMessage());
+        }
         try (RegistryTransport transport = transport()) {
             PushedImage pushed = new ImagePusher(transport, store, ImageJson.standard())
-                    .push(target, image.descriptor(), listener);
+                    .push(target, image.descriptor(), compression, listener);
             return new PushResult(pushed.reference().toString(), pushed.digest(), pushed.size());
         }
     }
@@ -108,7 +115,17 @@ public final class Registries {
      * @throws dev.berth.error.NotFoundException when the store has no tag of the repository
      */
     public List<PushResult> pushAllTags(String repository, TransferListener listener) {
-        ImageReference named = parse(repository);
+        return pushAllTags(PushRequest.builder(repository).build(), listener);
+    }
+
+    /**
+     * {@code push --all-tags} with the request's options; its reference is the repository.
+     *
+     * @throws dev.berth.error.InvalidInputException when the reference names a tag or digest
+     * @throws dev.berth.error.NotFoundException when the store has no tag of the repository
+     */
+    public List<PushResult> pushAllTags(PushRequest request, TransferListener listener) {
+        ImageReference named = parse(request.reference());
         if (named.tag().isPresent() || named.digest().isPresent()) {
             throw invalidArgument("tag can't be used with --all-tags/-a");
         }
@@ -119,7 +136,7 @@ public final class Registries {
         if (tags.isEmpty()) {
             throw new NotFoundException("An image does not exist locally with the tag: " + named.familiar());
         }
-        return tags.stream().map(tag -> push(PushRequest.builder(tag).build(), listener)).toList();
+        return tags.stream().map(tag -> push(request.withReference(tag), listener)).toList();
     }
 
     /** Checks the credentials against the registry, then stores them as {@code docker login} does. */
