@@ -52,8 +52,8 @@ class PushCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TransferListener listener = quiet ? TransferListener.NONE : new PushLines(new TransferLines(out), out);
         List<PushResult> pushed;
+        PushRequest request = request();
         try (Berth store = berth.open()) {
-            PushRequest request = request();
             pushed = allTags ? store.registries().pushAllTags(request, listener)
                     : List.of(store.registries().push(request, listener));
         }

@@ -88,18 +88,13 @@ public final class Registries {
 
     /** Pushes a stored image to the registry its reference names; gives the manifest digest the registry has. */
     public PushResult push(PushRequest request, TransferListener listener) {
+        PushCompression compression = compression(request);
         ImageReference target = parse(request.reference());
         StoredImage image = catalog.find(request.source().orElse(request.reference()));
         if (image.descriptor().mediaType().equals(StandardMediaType.OCI_INDEX.value())
                 || image.descriptor().mediaType().equals(StandardMediaType.DOCKER_MANIFEST_LIST.value())) {
             throw new TransferException("pushing " + target.familiar() + ": the stored image is an index; "
                     + "pushing indexes is not supported yet");
-        }
-        PushCompression compression;
-        try {
-            compression = new PushCompression(request.compressionFormat(), request.compressionLevel());
-        } catch (IllegalArgumentException e) {
-            throw invalidArgument(e.getMessage());
         }
         try (RegistryTransport transport = transport()) {
             PushedImage pushed = new ImagePusher(transport, store, ImageJson.standard())
@@ -125,6 +120,7 @@ public final class Registries {
      * @throws dev.berth.error.NotFoundException when the store has no tag of the repository
      */
     public List<PushResult> pushAllTags(PushRequest request, TransferListener listener) {
+        compression(request);
         ImageReference named = parse(request.reference());
         if (named.tag().isPresent() || named.digest().isPresent()) {
             throw invalidArgument("tag can't be used with --all-tags/-a");
@@ -137,6 +133,15 @@ public final class Registries {
             throw new NotFoundException("An image does not exist locally with the tag: " + named.familiar());
         }
         return tags.stream().map(tag -> push(request.withReference(tag), listener)).toList();
+    }
+
+    /** The request's compression options, refused as bad input (before the image is looked for) when out of range. */
+    private static PushCompression compression(PushRequest request) {
+        try {
+            return new PushCompression(request.compressionFormat(), request.compressionLevel());
+        } catch (IllegalArgumentException e) {
+            throw invalidArgument(e.getMessage());
+        }
     }
 
     /** Checks the credentials against the registry, then stores them as {@code docker login} does. */
