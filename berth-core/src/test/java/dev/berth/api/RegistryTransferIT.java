@@ -125,43 +125,6 @@ class RegistryTransferIT {
     }
 
     @Test
-    void aPushAndAPullByTagRecordTheRegistrysDigestAsARepoDigestAsDockerDoes(BaseImages images) throws IOException {
-        String repository = registry.address() + "/berth/digests";
-        String name = repository + ":1";
-        String other = registry.address() + "/berth/digests-too:1";
-        PushResult pushed;
-        PushResult pushedToo;
-        try (Berth source = open("source")) {
-            imported(source, images, name);
-            assertThat(source.inspect(name).repoDigests()).isEmpty();
-            pushed = source.registries().push(PushRequest.builder(name).build(), TransferListener.NONE);
-            source.tag(name, other);
-            pushedToo = source.registries().push(PushRequest.builder(other).build(), TransferListener.NONE);
-        }
-        try (Berth source = open("source")) { // recorded in the store: a new process sees them
-            // Sorted by full text, as Docker's reference store lists them ("-" before "@").
-            assertThat(source.inspect(name).repoDigests()).containsExactly(
-                    registry.address() + "/berth/digests-too@" + pushedToo.digest(), repository + "@" + pushed.digest());
-        }
-        try (Berth target = open("target")) {
-            target.registries().pull(PullRequest.builder(name).build(), TransferListener.NONE);
-            String byDigest = repository + "@" + pushed.digest();
-            assertThat(target.inspect(name).repoDigests()).containsExactly(byDigest);
-            assertThat(target.inspect(byDigest).id()).isEqualTo(target.inspect(name).id());
-            assertThat(target.images()).singleElement().satisfies(row -> {
-                assertThat(row.tag()).contains("1");
-                assertThat(row.digests()).containsExactly(pushed.digest());
-            });
-            assertThat(target.remove(byDigest, false)).isEqualTo(new RemovedImage(List.of(byDigest), List.of()));
-            assertThat(target.inspect(name).repoDigests()).isEmpty();
-            target.registries().pull(PullRequest.builder(name).build(), TransferListener.NONE);
-            Digest id = target.inspect(name).id();
-            assertThat(target.remove(name, false)).isEqualTo(new RemovedImage(List.of(name, byDigest), List.of(id)));
-            assertThat(target.images()).isEmpty();
-        }
-    }
-
-    @Test
     void aLayerAboveTheMonolithicLimitGoesUpInChunksAndComesBackWhole() throws IOException {
         byte[] large = new byte[40 << 20];
         new java.util.Random(42).nextBytes(large); // incompressible: the gzip blob stays above 32 MiB
