@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
 class ImagesCommand implements Callable<Integer> {
 
     static final String DEFAULT_FORMAT = "table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}\\t{{.CreatedSince}}\\t{{.Size}}";
+    static final String DIGESTS_FORMAT =
+            "table {{.Repository}}\\t{{.Tag}}\\t{{.Digest}}\\t{{.ID}}\\t{{.CreatedSince}}\\t{{.Size}}";
     static final Map<String, String> TITLES = Map.ofEntries(Map.entry("ID", "IMAGE ID"),
             Map.entry("CreatedSince", "CREATED"), Map.entry("CreatedAt", "CREATED AT"),
             Map.entry("SharedSize", "SHARED SIZE"), Map.entry("UniqueSize", "UNIQUE SIZE"),
@@ -44,6 +46,9 @@ class ImagesCommand implements Callable<Integer> {
 
     @Option(names = "--no-trunc", description = "Don't truncate output.")
     boolean noTrunc;
+
+    @Option(names = "--digests", description = "Show digests.")
+    boolean digests;
 
     @Option(names = {"-f", "--filter"}, paramLabel = "FILTER",
             description = "Filter output: dangling=true|false, reference=PATTERN.")
@@ -71,15 +76,45 @@ class ImagesCommand implements Callable<Integer> {
     }
 
     void print(List<ImageSummary> rows, Instant now, PrintWriter out) {
-        new Listing(DEFAULT_FORMAT, TITLES).print(rows.stream().map(row -> fields(row, now)).toList(), format, quiet, out);
+        List<ObjectNode> lines = new ArrayList<>();
+        for (ImageSummary row : rows) {
+            for (String digest : digestsShown(row)) {
+                lines.add(fields(row, digest, now));
+            }
+        }
+        new Listing(digests ? DIGESTS_FORMAT : DEFAULT_FORMAT, TITLES).print(lines, tableWithDigest(format), quiet, out);
     }
 
-    ObjectNode fields(ImageSummary row, Instant now) {
+    /**
+     * The Digest of each line a row prints, as the Docker CLI's image formatter gives them: with {@code --digests} a
+     * line per repo digest ({@code <none>} for a tag without one); without, one line, {@code <none>} for a tag and
+     * empty for a repository of digests only.
+     */
+    private List<String> digestsShown(ImageSummary row) {
+        if (row.repository().isEmpty() || (row.digests().isEmpty() && row.tag().isPresent())) {
+            return List.of("<none>");
+        }
+        if (!digests) {
+            return List.of(row.tag().isPresent() ? "<none>" : "");
+        }
+        return row.digests().stream().map(Object::toString).toList();
+    }
+
+    /** Docker puts the DIGEST column after TAG of a {@code table} template that lacks one when {@code --digests}. */
+    private String tableWithDigest(String template) {
+        if (!digests || template == null || !template.startsWith("table") || template.contains("{{.Digest}}")
+                || template.strip().equals("table")) {
+            return template;
+        }
+        return template.replaceFirst("\\{\\{\\.Tag}}", "{{.Tag}}\\\\t{{.Digest}}");
+    }
+
+    ObjectNode fields(ImageSummary row, String digest, Instant now) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("Containers", "N/A");
         node.put("CreatedAt", row.created().map(GO_TIME::format).orElse(""));
         node.put("CreatedSince", RelativeTime.since(row.created(), now));
-        node.put("Digest", "<none>");
+        node.put("Digest", digest);
         node.put("ID", noTrunc ? row.id().toString() : row.id().shortHex());
         node.put("Repository", row.repository().orElse("<none>"));
         node.put("SharedSize", "N/A");

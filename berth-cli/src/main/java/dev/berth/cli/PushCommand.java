@@ -3,8 +3,12 @@ package dev.berth.cli;
 import dev.berth.api.Berth;
 import dev.berth.api.PushRequest;
 import dev.berth.api.PushResult;
+import dev.berth.diagnostic.Diagnostic;
+import dev.berth.diagnostic.SourceRange;
+import dev.berth.error.InvalidInputException;
 import dev.berth.event.TransferEvent;
 import dev.berth.event.TransferListener;
+import dev.berth.image.Compression;
 import dev.berth.image.ImageReference;
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,6 +33,14 @@ class PushCommand implements Callable<Integer> {
     @Option(names = {"-a", "--all-tags"}, description = "Push all tags of an image to the repository.")
     boolean allTags;
 
+    @Option(names = "--compression-format", paramLabel = "FORMAT",
+            description = "Compress every layer with gzip or zstd (zstd pushes an OCI manifest), as Podman does.")
+    String compressionFormat;
+
+    @Option(names = "--compression-level", paramLabel = "N",
+            description = "The level of the layers the push compresses: gzip 0-9 (6), zstd 1-22 (3).")
+    Integer compressionLevel;
+
     @Parameters(index = "0", paramLabel = "NAME[:TAG]")
     String reference;
 
@@ -40,15 +52,37 @@ class PushCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TransferListener listener = quiet ? TransferListener.NONE : new PushLines(new TransferLines(out), out);
         List<PushResult> pushed;
+        PushRequest request = request();
         try (Berth store = berth.open()) {
-            pushed = allTags ? store.registries().pushAllTags(reference, listener)
-                    : List.of(store.registries().push(PushRequest.builder(reference).build(), listener));
+            pushed = allTags ? store.registries().pushAllTags(request, listener)
+                    : List.of(store.registries().push(request, listener));
         }
         if (quiet) {
             pushed.forEach(one -> out.println(ImageReference.parse(one.reference()).familiar()));
         }
         out.flush();
         return 0;
+    }
+
+    private PushRequest request() {
+        PushRequest.Builder request = PushRequest.builder(reference);
+        if (compressionFormat != null) {
+            request.compressionFormat(format(compressionFormat));
+        }
+        if (compressionLevel != null) {
+            request.compressionLevel(compressionLevel);
+        }
+        return request.build();
+    }
+
+    /** Podman's names; zstd:chunked is not made. */
+    private static Compression format(String text) {
+        return switch (text) {
+            case "gzip" -> Compression.GZIP;
+            case "zstd" -> Compression.ZSTD;
+            default -> throw new InvalidInputException(Diagnostic.error("--compression-format", SourceRange.line(1),
+                    "unsupported compression format \"" + text + "\": use gzip or zstd"), null);
+        };
     }
 
     /**

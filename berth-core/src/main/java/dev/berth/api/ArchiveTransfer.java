@@ -48,7 +48,9 @@ final class ArchiveTransfer {
             Optional<String> name = ImageCatalog.referenceName(image).filter(stored.names()::contains);
             List<String> names = new ArrayList<>();
             Optional.ofNullable(saved.get(stored.descriptor().digest())).ifPresent(s -> names.addAll(s.names()));
-            names.addAll(name.map(List::of).orElse(stored.names()));
+            // Repo digests are not saved, as docker save skips them: its RepoTags hold tags only (docker load
+            // refuses anything else).
+            name.map(List::of).orElse(stored.names()).stream().filter(n -> !ImageNames.isDigest(n)).forEach(names::add);
             saved.put(stored.descriptor().digest(),
                     new SavedImage(stored.descriptor().digest(), stored.manifest(), names.stream().distinct().toList()));
         }

@@ -33,17 +33,11 @@ final class ImageDetailsReader {
         List<String> repoTags = image.names().stream().filter(name -> name.indexOf('@') < 0).sorted()
                 .map(name -> FamiliarName.of(name).text()).toList();
         List<String> repoDigests = image.names().stream().filter(name -> name.indexOf('@') >= 0).sorted()
-                .map(ImageDetailsReader::familiarDigest).toList();
+                .map(ImageNames::familiar).toList();
         return new ImageDetails(image.id(), repoTags, repoDigests, comment(tree), config.created(),
                 text(tree, "docker_version"), config.author(), configJson, config.architecture(), config.variant(),
                 config.os(), size, config.rootFs().type(), config.rootFs().diffIds(),
                 new String(image.configBytes(), StandardCharsets.UTF_8));
-    }
-
-    /** {@code busybox@sha256:…} for {@code docker.io/library/busybox@sha256:…}. */
-    private static String familiarDigest(String name) {
-        int at = name.indexOf('@');
-        return FamiliarName.of(name.substring(0, at)).repository() + name.substring(at);
     }
 
     /** Docker's API falls back to the newest history entry's comment when the image has none of its own. */

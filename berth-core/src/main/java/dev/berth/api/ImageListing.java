@@ -1,10 +1,13 @@
 package dev.berth.api;
 
+import dev.berth.image.Digest;
 import dev.berth.image.HistoryEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** The store's images as {@code berth images}, {@code inspect} and {@code history} show them. */
 final class ImageListing {
@@ -17,22 +20,44 @@ final class ImageListing {
         this.sizes = sizes;
     }
 
+    /**
+     * Docker's rows: a dangling image once without a name; otherwise a row per tag, carrying the repo digests of the
+     * tag's repository, and one row per repository that has digests but no tag ({@code REPO <none>}).
+     */
     List<ImageSummary> images() {
         List<ImageSummary> rows = new ArrayList<>();
         for (StoredImage image : catalog.all()) {
+            long size = sizes.image(image);
             if (image.names().isEmpty()) {
-                rows.add(new ImageSummary(Optional.empty(), Optional.empty(), image.id(), image.descriptor().digest(),
-                        image.config().created(), sizes.image(image)));
+                rows.add(new ImageSummary(Optional.empty(), Optional.empty(), List.of(), image.id(),
+                        image.descriptor().digest(), image.config().created(), size));
             }
-            for (String name : image.names()) {
-                FamiliarName familiar = FamiliarName.of(name);
-                rows.add(new ImageSummary(Optional.of(familiar.repository()), familiar.tag(), image.id(),
-                        image.descriptor().digest(), image.config().created(), sizes.image(image)));
+            for (Set<String> names : new ImageNames(image.names()).byRepository().values()) {
+                List<Digest> digests = names.stream().filter(ImageNames::isDigest).flatMap(ImageListing::digest).toList();
+                List<String> tags = names.stream().filter(name -> !ImageNames.isDigest(name)).toList();
+                String repository = FamiliarName.of(names.iterator().next()).repository();
+                if (tags.isEmpty()) {
+                    rows.add(new ImageSummary(Optional.of(repository), Optional.empty(), digests, image.id(),
+                            image.descriptor().digest(), image.config().created(), size));
+                }
+                for (String tag : tags) {
+                    FamiliarName familiar = FamiliarName.of(tag);
+                    rows.add(new ImageSummary(Optional.of(familiar.repository()), familiar.tag(), digests, image.id(),
+                            image.descriptor().digest(), image.config().created(), size));
+                }
             }
         }
         rows.sort(Comparator.comparing((ImageSummary row) -> row.created().map(c -> c.toEpochMilli()).orElse(0L))
                 .reversed());
         return List.copyOf(rows);
+    }
+
+    private static Stream<Digest> digest(String name) {
+        try {
+            return Stream.of(Digest.parse(name.substring(name.indexOf('@') + 1)));
+        } catch (RuntimeException notADigest) {
+            return Stream.empty();
+        }
     }
 
     ImageDetails inspect(String image) {

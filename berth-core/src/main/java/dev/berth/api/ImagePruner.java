@@ -36,15 +36,17 @@ final class ImagePruner {
     }
 
     /**
-     * Removes a name, or the image: Docker's {@code rmi}. A reference removes that name, and the image
-     * too when it was the last. An ID removes the image with all its names, which needs {@code force}
-     * when it has several. An image a container uses is kept unless {@code force}.
+     * Removes a name, or the image: Docker's {@code rmi}. A reference removes that name (a repository's last tag
+     * takes the repository's repo digests with it), and the image too when it was the last. An ID removes the image
+     * with all its names, which needs {@code force} unless they are of one repository with at most one tag
+     * ({@link ImageNames#isSingleReference()}). An image a container uses is kept unless {@code force}.
      */
     RemovedImage remove(String image, boolean force) {
         StoredImage stored = catalog.find(image);
+        ImageNames names = new ImageNames(stored.names());
         Optional<String> name = ImageCatalog.referenceName(image).filter(stored.names()::contains);
-        List<String> untag = name.map(List::of).orElse(stored.names());
-        if (name.isEmpty() && stored.names().size() > 1 && !force) {
+        List<String> untag = name.map(names::untaggedBy).orElse(stored.names());
+        if (name.isEmpty() && stored.names().size() > 1 && !names.isSingleReference() && !force) {
             throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
                     + " (must be forced) - image is referenced in multiple repositories");
         }
@@ -54,8 +56,8 @@ final class ImagePruner {
             throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
                     + " (must be forced) - image is being used by a container");
         }
-        untag.forEach(store.images()::untag);
-        List<String> untagged = untag.stream().map(n -> FamiliarName.of(n).text()).toList();
+        store.images().untag(untag);
+        List<String> untagged = untag.stream().map(ImageNames::familiar).toList();
         if (!deletesImage) {
             return new RemovedImage(untagged, List.of());
         }
@@ -67,13 +69,14 @@ final class ImagePruner {
         List<Digest> drop = new ArrayList<>();
         List<RemovedImage> removed = new ArrayList<>();
         for (StoredImage image : catalog.all()) {
-            boolean candidate = all || image.names().isEmpty();
+            // Docker's dangling images: no tag, whatever repo digests they keep.
+            boolean candidate = all || new ImageNames(image.names()).tags().isEmpty();
             if (!candidate || usage.inUse(image.id()) || !containers.apply(image.id()).isEmpty()) {
                 continue;
             }
-            image.names().forEach(store.images()::untag);
+            store.images().untag(image.names());
             drop.add(image.descriptor().digest());
-            removed.add(new RemovedImage(image.names().stream().map(n -> FamiliarName.of(n).text()).toList(),
+            removed.add(new RemovedImage(image.names().stream().map(ImageNames::familiar).toList(),
                     List.of(image.id())));
         }
         CollectionReport report = dropDangling(drop);

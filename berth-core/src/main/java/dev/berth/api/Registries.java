@@ -17,6 +17,7 @@ import dev.berth.registry.CredentialStore;
 import dev.berth.registry.ImagePuller;
 import dev.berth.registry.ImagePusher;
 import dev.berth.registry.PulledImage;
+import dev.berth.registry.PushCompression;
 import dev.berth.registry.PushedImage;
 import dev.berth.registry.RegistryConfig;
 import dev.berth.registry.RegistryCredentials;
@@ -87,6 +88,7 @@ public final class Registries {
 
     /** Pushes a stored image to the registry its reference names; gives the manifest digest the registry has. */
     public PushResult push(PushRequest request, TransferListener listener) {
+        PushCompression compression = compression(request);
         ImageReference target = parse(request.reference());
         StoredImage image = catalog.find(request.source().orElse(request.reference()));
         if (image.descriptor().mediaType().equals(StandardMediaType.OCI_INDEX.value())
@@ -96,7 +98,7 @@ public final class Registries {
         }
         try (RegistryTransport transport = transport()) {
             PushedImage pushed = new ImagePusher(transport, store, ImageJson.standard())
-                    .push(target, image.descriptor().digest(), listener);
+                    .push(target, image.descriptor(), compression, listener);
             return new PushResult(pushed.reference().toString(), pushed.digest(), pushed.size());
         }
     }
@@ -108,7 +110,18 @@ public final class Registries {
      * @throws dev.berth.error.NotFoundException when the store has no tag of the repository
      */
     public List<PushResult> pushAllTags(String repository, TransferListener listener) {
-        ImageReference named = parse(repository);
+        return pushAllTags(PushRequest.builder(repository).build(), listener);
+    }
+
+    /**
+     * {@code push --all-tags} with the request's options; its reference is the repository.
+     *
+     * @throws dev.berth.error.InvalidInputException when the reference names a tag or digest
+     * @throws dev.berth.error.NotFoundException when the store has no tag of the repository
+     */
+    public List<PushResult> pushAllTags(PushRequest request, TransferListener listener) {
+        compression(request);
+        ImageReference named = parse(request.reference());
         if (named.tag().isPresent() || named.digest().isPresent()) {
             throw invalidArgument("tag can't be used with --all-tags/-a");
         }
@@ -119,7 +132,16 @@ public final class Registries {
         if (tags.isEmpty()) {
             throw new NotFoundException("An image does not exist locally with the tag: " + named.familiar());
         }
-        return tags.stream().map(tag -> push(PushRequest.builder(tag).build(), listener)).toList();
+        return tags.stream().map(tag -> push(request.withReference(tag), listener)).toList();
+    }
+
+    /** The request's compression options, refused as bad input (before the image is looked for) when out of range. */
+    private static PushCompression compression(PushRequest request) {
+        try {
+            return new PushCompression(request.compressionFormat(), request.compressionLevel());
+        } catch (IllegalArgumentException e) {
+            throw invalidArgument(e.getMessage());
+        }
     }
 
     /** Checks the credentials against the registry, then stores them as {@code docker login} does. */

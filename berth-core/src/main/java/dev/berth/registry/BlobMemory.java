@@ -1,6 +1,8 @@
 package dev.berth.registry;
 
+import dev.berth.image.Compression;
 import dev.berth.image.Digest;
+import dev.berth.layer.CompressionStreams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What transfers remember about blobs, in small files under {@code DIR} (the store's {@code cache/registry}): the
- * gzip blob an uncompressed layer was compressed to for a push ({@code gzip/HEX}), so the next push compresses
- * nothing, and the repositories a blob was pulled from or pushed to ({@code sources/HEX}, {@code DOMAIN/REPO} per
+ * blob a layer was compressed to for a push, per diffID, format and level ({@code gzip/HEX} at gzip's default level,
+ * {@code zstd-3/HEX} and the like otherwise), so the next push compresses nothing, and the repositories a blob was pulled from or pushed to ({@code sources/HEX}, {@code DOMAIN/REPO} per
  * line), so a push to another repository of that registry mounts it instead of uploading. Only hints: a lost or
  * stale file costs a compression or an upload, never a wrong image (the store checks what it names).
  */
@@ -27,8 +30,9 @@ final class BlobMemory {
         this.directory = directory;
     }
 
-    Optional<Digest> compressed(Digest uncompressed) {
-        return read(directory.resolve("gzip").resolve(uncompressed.hex())).stream().findFirst().flatMap(text -> {
+    /** The blob a layer with this diffID was compressed to, in this format at this level, for an earlier push. */
+    Optional<Digest> compressed(Digest diffId, Compression format, int level) {
+        return read(compressedFile(diffId, format, level)).stream().findFirst().flatMap(text -> {
             try {
                 return Optional.of(Digest.parse(text));
             } catch (RuntimeException unreadable) {
@@ -37,8 +41,18 @@ final class BlobMemory {
         });
     }
 
-    void rememberCompressed(Digest uncompressed, Digest gzip) {
-        replace(directory.resolve("gzip").resolve(uncompressed.hex()), gzip + "\n");
+    void rememberCompressed(Digest diffId, Compression format, int level, Digest blob) {
+        replace(compressedFile(diffId, format, level), blob + "\n");
+    }
+
+    /**
+     * {@code gzip/HEX} for gzip at its default level (where pushes before the level could be chosen kept it), else
+     * {@code FORMAT-LEVEL/HEX}: another level makes another blob.
+     */
+    private Path compressedFile(Digest diffId, Compression format, int level) {
+        String kind = format.name().toLowerCase(Locale.ROOT);
+        boolean plain = format == Compression.GZIP && level == CompressionStreams.defaultLevel(Compression.GZIP);
+        return directory.resolve(plain ? kind : kind + "-" + level).resolve(diffId.hex());
     }
 
     /** A repository of {@code domain} known to hold the blob, other than {@code except}. */

@@ -109,7 +109,10 @@ public final class ImagePuller {
             String name = reference.tag().isPresent() ? reference.name() + ":" + reference.tag().get()
                     : reference.name() + "@" + top.digest();
             boolean changed = !store.images().resolve(name).map(descriptor::equals).orElse(false);
-            store.images().tag(name, descriptor);
+            // As Docker records a pull by tag: the tag, and the registry's digest as a repo digest (NAME@DIGEST),
+            // in one rewrite of index.json.
+            String digestName = reference.name() + "@" + top.digest();
+            store.images().tag(name.equals(digestName) ? List.of(name) : List.of(name, digestName), descriptor);
             listener.on(new TransferEvent.Finished(reference.toString(), top.digest(), top.bytes().length, changed));
             return new PulledImage(ImageReference.parse(name), top.digest(), chosen.digest(), changed);
         }

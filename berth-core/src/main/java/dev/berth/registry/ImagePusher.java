@@ -5,7 +5,6 @@ import dev.berth.error.StoreException;
 import dev.berth.error.TransferException;
 import dev.berth.event.TransferEvent;
 import dev.berth.event.TransferListener;
-import dev.berth.image.Compression;
 import dev.berth.image.Descriptor;
 import dev.berth.image.Digest;
 import dev.berth.image.ImageConfig;
@@ -13,25 +12,22 @@ import dev.berth.image.ImageJson;
 import dev.berth.image.ImageReference;
 import dev.berth.image.Manifest;
 import dev.berth.image.StandardMediaType;
-import dev.berth.layer.LayerConverter;
-import dev.berth.layer.LayerDigests;
-import dev.berth.store.Ingester;
+import dev.berth.store.IndexDescriptor;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Pushes a stored image to a repository: layers the store keeps uncompressed (what builds write) are gzip-compressed
- * on the way out with the project's parallel gzip writer ({@link LayerConverter}) into the store, and the compressed
- * blob remembered for the next push ({@link BlobMemory}); then the config and layers go up in parallel on virtual
+ * Pushes a stored image to a repository: layers the store keeps uncompressed (what builds write), or every layer not
+ * in the format a {@link PushCompression} names, are compressed on the way out into the store and remembered for the
+ * next push ({@link PushLayers}); then the config and layers go up in parallel on virtual
  * threads ({@link BlobUploader}), the manifest last. A manifest whose layers all stay as they are is pushed byte for
  * byte, so its digest is the store's.
  */
@@ -49,7 +45,13 @@ public final class ImagePusher {
         this.memory = new BlobMemory(store.paths().cache().resolve("registry"));
     }
 
-    public PushedImage push(ImageReference asked, Digest manifestDigest, TransferListener listener) {
+    /**
+     * Pushes the stored image {@code stored} lists to {@code asked} (a tag) and records the registry's manifest
+     * digest as the image's repo digest ({@code NAME@DIGEST}), as Docker records a push.
+     */
+    public PushedImage push(ImageReference asked, IndexDescriptor stored, PushCompression compression,
+            TransferListener listener) {
+        Digest manifestDigest = stored.digest();
         if (asked.digest().isPresent()) {
             throw new TransferException("pushing " + asked.familiar() + ": a push names a tag, not a digest");
         }
@@ -63,47 +65,20 @@ public final class ImagePusher {
         RepositoryClient client = new RepositoryClient(transport, transport.endpoint(target.domain()), target.path(), true);
         // Compressed layers are ingested into the store: the write guard keeps them from a collection until pushed.
         try (StoreLock.Held _ = store.writeGuard()) {
-            List<Descriptor> layers = new ArrayList<>();
-            boolean changed = false;
-            for (int i = 0; i < manifest.layers().size(); i++) {
-                Descriptor layer = manifest.layers().get(i);
-                if (layer.mediaType().compression() == Compression.NONE && layer.mediaType().isLayer()) {
-                    layers.add(gzipped(layer, i < diffIds.size() ? diffIds.get(i) : layer.digest(), manifest.isDocker()));
-                    changed = true;
-                } else {
-                    layers.add(layer);
-                }
-            }
-            byte[] bytes = changed ? json.write(new Manifest(2, manifest.mediaType(), manifest.artifactType(),
-                    manifest.config(), layers, manifest.subject(), manifest.annotations())) : storedBytes;
+            Manifest pushedManifest = new PushLayers(store, memory, compression).forPush(manifest, diffIds);
+            // A manifest whose layers all stay as they are goes byte for byte, so its digest is the store's.
+            byte[] bytes = pushedManifest == manifest ? storedBytes : json.write(pushedManifest);
+            List<Descriptor> layers = pushedManifest.layers();
             List<Descriptor> blobs = new ArrayList<>(layers);
-            blobs.add(manifest.config());
-            uploadAll(client, blobs.stream().distinct().toList(), manifest.config(), what, listener);
-            String mediaType = manifest.mediaType().map(type -> type.value()).orElse(StandardMediaType.OCI_MANIFEST.value());
+            blobs.add(pushedManifest.config());
+            uploadAll(client, blobs.stream().distinct().toList(), pushedManifest.config(), what, listener);
+            String mediaType = pushedManifest.mediaType().map(type -> type.value())
+                    .orElse(StandardMediaType.OCI_MANIFEST.value());
             client.putManifest(target.tag().orElseThrow(), mediaType, bytes, what);
             Digest digest = Digest.sha256(bytes);
+            store.images().tag(target.name() + "@" + digest, stored);
             listener.on(new TransferEvent.Finished(target.toString(), digest, bytes.length, true));
             return new PushedImage(target, digest, bytes.length);
-        }
-    }
-
-    /** The gzip blob for an uncompressed layer: remembered from an earlier push if the store still has it, else made. */
-    private Descriptor gzipped(Descriptor layer, Digest diffId, boolean docker) {
-        StandardMediaType type = docker ? StandardMediaType.DOCKER_LAYER_GZIP : StandardMediaType.OCI_LAYER_GZIP;
-        Optional<Digest> known = memory.compressed(layer.digest());
-        if (known.isPresent()) {
-            Optional<Long> size = store.content().info(known.get()).map(info -> info.size());
-            if (size.isPresent()) {
-                return Descriptor.of(type, known.get(), size.get());
-            }
-        }
-        try (Ingester ingester = store.content().ingest(); InputStream blob = store.content().open(layer.digest())) {
-            LayerDigests digests = LayerConverter.to(Compression.GZIP).convert(blob, diffId, ingester.stream());
-            ingester.commit(Optional.of(digests.blobDigest()));
-            memory.rememberCompressed(layer.digest(), digests.blobDigest());
-            return Descriptor.of(type, digests.blobDigest(), digests.blobSize());
-        } catch (IOException e) {
-            throw new StoreException("compressing layer " + layer.digest() + " with gzip for the push", e);
         }
     }
 

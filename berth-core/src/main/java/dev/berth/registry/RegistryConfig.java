@@ -20,22 +20,27 @@ import java.util.Optional;
  *
  * <pre>{"insecure-registries": ["registry.lan:5000"], "registry-mirrors": ["https://mirror.lan"]}</pre>
  *
- * A missing file is an empty configuration. {@code certsDirectory} is Docker's {@code /etc/docker/certs.d}
- * (injected so tests choose another).
+ * A missing file is an empty configuration. A registry's TLS files are in {@code certs.d/HOST[:PORT]/} of the first
+ * of {@code certsDirectories} that has that directory: Berth's own ({@code certs.d} in the configuration directory),
+ * then Docker's {@code /etc/docker/certs.d} (injected so tests choose another), as Podman picks the first of its
+ * {@code certs.d} directories that names the registry.
  *
  * @param file where it was read from (whether or not it exists)
  * @param insecure hosts ({@code host[:port]}) reached over plain HTTP
  * @param mirrors Docker Hub mirrors ({@code https://host[:port]}, or {@code http://} for a plain one), tried in order
  *     before Docker Hub by pulls of {@code docker.io} images
  */
-public record RegistryConfig(Path file, List<String> insecure, List<String> mirrors, Path certsDirectory) {
+public record RegistryConfig(Path file, List<String> insecure, List<String> mirrors, List<Path> certsDirectories) {
 
     public static final String FILE_NAME = "registries.json";
     public static final Path DOCKER_CERTS_DIRECTORY = Path.of("/etc/docker/certs.d");
+    /** The name of Berth's own certificates directory in its configuration directory. */
+    public static final String CERTS_DIRECTORY = "certs.d";
 
     public RegistryConfig {
         insecure = insecure.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
         mirrors = List.copyOf(mirrors);
+        certsDirectories = List.copyOf(certsDirectories);
     }
 
     /** Berth's configuration directory for this environment ({@code HOME}, {@code XDG_CONFIG_HOME}, {@code BERTH_CONFIG_DIR}). */
@@ -56,12 +61,16 @@ public record RegistryConfig(Path file, List<String> insecure, List<String> mirr
         return Optional.ofNullable(value).filter(v -> !v.isEmpty());
     }
 
-    /** Reads the file for this environment; a missing file gives the empty configuration. */
-    public static RegistryConfig load(Map<String, String> environment, Path certsDirectory) {
-        return read(configDirectory(environment).resolve(FILE_NAME), certsDirectory);
+    /**
+     * Reads the file for this environment; a missing file gives the empty configuration. TLS files are looked for in
+     * the configuration directory's {@code certs.d}, then in {@code dockerCertsDirectory}.
+     */
+    public static RegistryConfig load(Map<String, String> environment, Path dockerCertsDirectory) {
+        Path directory = configDirectory(environment);
+        return read(directory.resolve(FILE_NAME), List.of(directory.resolve(CERTS_DIRECTORY), dockerCertsDirectory));
     }
 
-    static RegistryConfig read(Path file, Path certsDirectory) {
+    static RegistryConfig read(Path file, List<Path> certsDirectories) {
         try {
             JsonNode root = new ObjectMapper().readTree(Files.readString(file));
             if (root == null || !root.isObject()) {
@@ -70,9 +79,9 @@ public record RegistryConfig(Path file, List<String> insecure, List<String> mirr
             List<String> mirrors = strings(root, "registry-mirrors", file).stream()
                     .map(mirror -> mirror.matches("^https?://.*") ? mirror : "https://" + mirror).toList();
             return new RegistryConfig(file, strings(root, "insecure-registries", file).stream()
-                    .map(RegistryConfig::stripScheme).toList(), mirrors, certsDirectory);
+                    .map(RegistryConfig::stripScheme).toList(), mirrors, certsDirectories);
         } catch (NoSuchFileException missing) {
-            return new RegistryConfig(file, List.of(), List.of(), certsDirectory);
+            return new RegistryConfig(file, List.of(), List.of(), certsDirectories);
         } catch (IOException e) {
             throw new TransferException("reading registry configuration " + file + ": " + e.getMessage(), e);
         }
@@ -95,9 +104,15 @@ public record RegistryConfig(Path file, List<String> insecure, List<String> mirr
         return text.replaceFirst("^https?://", "").replaceFirst("/+$", "");
     }
 
-    /** True when {@code certs.d/DOMAIN/} exists: the registry's own CA or client certificate is configured. */
+    /** The registry's {@code certs.d/DOMAIN/} directory, from the first certificates directory that has one. */
+    Optional<Path> certificates(String domain) {
+        String name = domain.replace("[", "").replace("]", "");
+        return certsDirectories.stream().map(directory -> directory.resolve(name)).filter(Files::isDirectory).findFirst();
+    }
+
+    /** True when a {@code certs.d/DOMAIN/} exists: the registry's own CA or client certificate is configured. */
     boolean hasCertificates(String domain) {
-        return Files.isDirectory(certsDirectory.resolve(domain.replace("[", "").replace("]", "")));
+        return certificates(domain).isPresent();
     }
 
     boolean isInsecure(String domain) {

@@ -174,7 +174,7 @@ public final class RegistryTransport implements AutoCloseable {
             HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER);
             if (!endpoint.isPlainHttp()) {
-                builder.sslContext(TrustMaterial.context(config.certsDirectory(), domain));
+                builder.sslContext(TrustMaterial.context(config.certificates(domain), domain));
             }
             return builder.build();
         });

@@ -18,6 +18,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -34,12 +35,16 @@ final class TrustMaterial {
     private TrustMaterial() {
     }
 
-    static SSLContext context(Path certsDirectory, String domain) {
-        Path directory = certsDirectory.resolve(domain.replace("[", "").replace("]", ""));
-        try {
-            if (!Files.isDirectory(directory)) {
+    static SSLContext context(Optional<Path> registryDirectory, String domain) {
+        if (registryDirectory.isEmpty()) {
+            try {
                 return SSLContext.getDefault();
+            } catch (GeneralSecurityException e) {
+                throw new TransferException("the JDK's default TLS context for " + domain + ": " + e.getMessage(), e);
             }
+        }
+        Path directory = registryDirectory.get();
+        try {
             List<X509Certificate> authorities = new ArrayList<>();
             List<Path> clientCerts = new ArrayList<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {

@@ -75,17 +75,29 @@ public final class OciLayout {
      * @throws IllegalArgumentException when the name breaks the OCI {@code ref.name} grammar
      */
     public void tag(String name, IndexDescriptor descriptor) {
-        requireValidName(name);
+        tag(List.of(name), descriptor);
+    }
+
+    /**
+     * Points every name at {@code descriptor} in one rewrite of {@code index.json}, as {@link #tag(String,
+     * IndexDescriptor)} does one: a pull records its tag and its repo digest together or not at all.
+     *
+     * @throws IllegalArgumentException when a name breaks the OCI {@code ref.name} grammar (nothing is written)
+     */
+    public void tag(List<String> names, IndexDescriptor descriptor) {
+        names.forEach(OciLayout::requireValidName);
         // Adding a reference: shared collect lock, so a collection cannot sweep the image meanwhile.
         try (StoreLock.Held _ = collectLock.shared()) {
             update(index -> {
-                if (index.entries().stream().anyMatch(entry -> entry.name().equals(Optional.of(name))
-                        && entry.descriptor().equals(descriptor))) {
-                    return null;
+                for (String name : names) {
+                    if (index.entries().stream().anyMatch(entry -> entry.name().equals(Optional.of(name))
+                            && entry.descriptor().equals(descriptor))) {
+                        continue;
+                    }
+                    List<IndexEntry> previous = index.removeIf(entry -> entry.name().equals(Optional.of(name)));
+                    index.add(descriptor, Optional.of(name));
+                    keepDangling(index, previous);
                 }
-                List<IndexEntry> previous = index.removeIf(entry -> entry.name().equals(Optional.of(name)));
-                index.add(descriptor, Optional.of(name));
-                keepDangling(index, previous);
                 return null;
             });
         }
@@ -109,6 +121,19 @@ public final class OciLayout {
             List<IndexEntry> removed = index.removeIf(entry -> entry.name().equals(Optional.of(name)));
             keepDangling(index, removed);
             return !removed.isEmpty();
+        });
+    }
+
+    /**
+     * Removes names in one rewrite of {@code index.json}: an {@code rmi} that takes a tag and its repository's
+     * digests leaves all or none of them. Images left without a name stay listed as dangling. Gives how many
+     * names were there.
+     */
+    public int untag(List<String> names) {
+        return update(index -> {
+            List<IndexEntry> removed = index.removeIf(entry -> entry.name().isPresent() && names.contains(entry.name().get()));
+            keepDangling(index, removed);
+            return removed.size();
         });
     }
 

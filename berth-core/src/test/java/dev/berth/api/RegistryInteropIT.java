@@ -2,8 +2,11 @@ package dev.berth.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.event.TransferListener;
+import dev.berth.image.Compression;
+import dev.berth.image.Digest;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.DockerEngine;
 import dev.berth.testing.HostCommand;
@@ -124,6 +127,51 @@ class RegistryInteropIT {
             berth.registries().pull(PullRequest.builder(name).build(), TransferListener.NONE);
             assertThat(runInBerth(berth, name)).isEqualTo("copied by skopeo\n");
         }
+    }
+
+    @Test
+    void aZstdPushIsAnOciManifestPulledAndRunByBerthAndCopiedBySkopeoWithEveryDigestVerified(BaseImages images)
+            throws Exception {
+        String name = registry.address() + "/berth/zstd:1";
+        PushResult pushed;
+        try (Berth berth = open("source")) {
+            importBusybox(berth, images, name, "[\"echo\", \"pushed with zstd\"]");
+            pushed = berth.registries().push(PushRequest.builder(name).compressionFormat(Compression.ZSTD)
+                    .compressionLevel(5).build(), TransferListener.NONE);
+            long blobs = Files.list(work.resolve("source/blobs/sha256")).count();
+            berth.tag(name, registry.address() + "/berth/zstd:2");
+            PushResult again = berth.registries().push(PushRequest.builder(registry.address() + "/berth/zstd:2")
+                    .compressionFormat(Compression.ZSTD).compressionLevel(5).build(), TransferListener.NONE);
+            assertThat(again.digest()).isEqualTo(pushed.digest());
+            assertThat(Files.list(work.resolve("source/blobs/sha256")).count()).as("nothing compressed again").isEqualTo(blobs);
+        }
+        JsonNode manifest;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+                    registry.baseUri().resolve("/v2/berth/zstd/manifests/1"))
+                    .header("Accept", "application/vnd.oci.image.manifest.v1+json").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(Digest.sha256(response.body())).isEqualTo(pushed.digest());
+            manifest = new ObjectMapper().readTree(response.body());
+        }
+        assertThat(manifest.path("mediaType").asText()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+        assertThat(manifest.path("layers").get(0).path("mediaType").asText())
+                .isEqualTo("application/vnd.oci.image.layer.v1.tar+zstd");
+        try (Berth berth = open("store")) {
+            berth.registries().pull(PullRequest.builder(name).build(), TransferListener.NONE);
+            assertThat(runInBerth(berth, name)).isEqualTo("pushed with zstd\n");
+        }
+        Path layout = work.resolve("skopeo-layout");
+        HostCommand.of("skopeo", "copy", "--src-tls-verify=false", "docker://" + name, "oci:" + layout + ":zstd").run()
+                .orThrow();
+        try (var files = Files.list(layout.resolve("blobs/sha256"))) {
+            for (Path blob : files.toList()) {
+                assertThat(Digest.sha256(Files.readAllBytes(blob)).hex()).as(blob.toString())
+                        .isEqualTo(blob.getFileName().toString());
+            }
+        }
+        assertThat(layout.resolve("blobs/sha256").resolve(pushed.digest().hex())).as("the manifest byte for byte").exists();
+        assertThat(layout.resolve("blobs/sha256").resolve(
+                Digest.parse(manifest.path("layers").get(0).path("digest").asText()).hex())).exists();
     }
 
     @Test

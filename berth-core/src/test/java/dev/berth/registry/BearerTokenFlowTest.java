@@ -102,7 +102,7 @@ class BearerTokenFlowTest {
     }
 
     private RepositoryClient client() {
-        RegistryConfig config = new RegistryConfig(home.resolve("none"), List.of(), List.of(), home.resolve("certs"));
+        RegistryConfig config = new RegistryConfig(home.resolve("none"), List.of(), List.of(), List.of(home.resolve("certs")));
         RegistryTransport transport = new RegistryTransport(config, new CredentialStore(Map.of("HOME", home.toString())),
                 new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO), Clock.systemUTC());
         return new RepositoryClient(transport, transport.endpoint(address()), "team/app", false);

@@ -73,7 +73,7 @@ class CertsDirectoryTlsTest {
             Files.writeString(certs.resolve("client.key"), pem("PRIVATE KEY", key.getEncoded()));
             Thread serving = Thread.ofVirtual().start(() -> answerOnce(server));
 
-            RegistryConfig config = new RegistryConfig(work.resolve("none"), List.of(), List.of(), work.resolve("certs.d"));
+            RegistryConfig config = new RegistryConfig(work.resolve("none"), List.of(), List.of(), List.of(work.resolve("certs.d")));
             try (RegistryTransport transport = new RegistryTransport(config, new CredentialStore(Map.of("HOME",
                     work.toString())), new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO), Clock.systemUTC())) {
                 RegistryEndpoint endpoint = transport.endpoint(domain);
@@ -89,7 +89,7 @@ class CertsDirectoryTlsTest {
 
     @Test
     void aLoopbackRegistryWithoutCertsDirectoryIsPlainHttp() {
-        RegistryConfig config = new RegistryConfig(work.resolve("none"), List.of(), List.of(), work.resolve("certs.d"));
+        RegistryConfig config = new RegistryConfig(work.resolve("none"), List.of(), List.of(), List.of(work.resolve("certs.d")));
         assertThat(RegistryEndpoint.of("127.0.0.1:5000", config).base()).hasToString("http://127.0.0.1:5000");
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RegistryEndpointTest {
 
     private static final RegistryConfig CONFIG = new RegistryConfig(Path.of("/none"), List.of("registry.lan:5000", "plain.lan"),
-            List.of(), Path.of("/none"));
+            List.of(), List.of(Path.of("/none")));
 
     @ParameterizedTest
     @CsvSource({

@@ -113,6 +113,41 @@ class OciLayoutTest {
     }
 
     @Test
+    void aTagAndItsRepoDigestAreRecordedInOneRewriteAndMoveTogether() throws IOException {
+        String digestName = "docker.io/library/busybox@" + digest('9');
+        images.tag(List.of(BUSYBOX, digestName), ONE);
+        assertThat(images.list()).containsExactly(
+                new IndexEntry(ONE, Optional.of(BUSYBOX)), new IndexEntry(ONE, Optional.of(digestName)));
+        Object file = Files.readAttributes(root.resolve("index.json"), BasicFileAttributes.class).fileKey();
+        images.tag(List.of(BUSYBOX, digestName), ONE);
+        assertThat(Files.readAttributes(root.resolve("index.json"), BasicFileAttributes.class).fileKey()).isEqualTo(file);
+
+        images.tag(List.of(BUSYBOX, digestName), TWO);
+        assertThat(images.list()).containsExactly(new IndexEntry(TWO, Optional.of(BUSYBOX)),
+                new IndexEntry(TWO, Optional.of(digestName)), new IndexEntry(ONE, Optional.empty()));
+    }
+
+    @Test
+    void aListWithAnInvalidNameWritesNothing() throws IOException {
+        images.tag(BUSYBOX, ONE);
+        String before = Files.readString(root.resolve("index.json"));
+        assertThatThrownBy(() -> images.tag(List.of("example.com/app:1", "-bad"), TWO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(root.resolve("index.json")).hasContent(before);
+    }
+
+    @Test
+    void untaggingSeveralNamesKeepsTheImageDanglingOnce() {
+        String digestName = "docker.io/library/busybox@" + digest('9');
+        images.tag(List.of(BUSYBOX, digestName), ONE);
+        images.tag("example.com/app:1", TWO);
+
+        assertThat(images.untag(List.of(BUSYBOX, digestName, "example.com/none:1"))).isEqualTo(2);
+        assertThat(images.list()).containsExactly(new IndexEntry(TWO, Optional.of("example.com/app:1")),
+                new IndexEntry(ONE, Optional.empty()));
+    }
+
+    @Test
     void removeDropsEveryEntryOfTheImage() {
         images.tag(BUSYBOX, ONE);
         images.tag("example.com/app:1", ONE);
