@@ -171,7 +171,8 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
 
     /** The check of {@code source}, as {@code berth check} and {@code berth build --check} run it. */
     static DockerfileCheck run(SourceFile source, List<String> buildArgs, String target, String file, Path context) {
-        CheckRequest.Builder request = CheckRequest.builder(source).buildArgs(pairs(buildArgs)).context(context);
+        CheckRequest.Builder request = CheckRequest.builder(source).buildArgs(pairs(buildArgs)).context(context)
+                .shellcheckFrom(System.getenv());
         Optional.ofNullable(target).ifPresent(request::target);
         if (!"-".equals(file)) {
             request.dockerfile(file == null ? context.resolve("Dockerfile") : Path.of(file));
@@ -196,8 +197,7 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
     }
 
     private int explain(PrintWriter out, PrintWriter err) {
-        Optional<CheckRule> rule = Berth.checkRules().stream().filter(candidate -> candidate.isNamed(explain))
-                .findFirst();
+        Optional<CheckRule> rule = Berth.checkRule(explain);
         if (rule.isEmpty()) {
             err.println("berth check: no rule is named \"" + explain + "\"; the rules are "
                     + String.join(", ", Berth.checkRules().stream().map(CheckRule::id).toList()));
@@ -212,6 +212,11 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
         out.println(found.explanation());
         out.println();
         out.println("see " + found.helpUri());
+        if (found.id().startsWith("SC") || found.id().equals("ShellCheck")) {
+            out.println();
+            out.println(Berth.shellcheckProgram(System.getenv()).map(program -> "shellcheck: " + program)
+                    .orElse("shellcheck: not installed here (not on PATH): no SC finding is reported"));
+        }
         out.flush();
         return 0;
     }
