@@ -172,7 +172,8 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
 
     /** The check of {@code source}, as {@code berth check} and {@code berth build --check} run it. */
     static DockerfileCheck run(SourceFile source, List<String> buildArgs, String target, String file, Path context) {
-        CheckRequest.Builder request = CheckRequest.builder(source).buildArgs(pairs(buildArgs)).context(context);
+        CheckRequest.Builder request = CheckRequest.builder(source).buildArgs(pairs(buildArgs)).context(context)
+                .shellcheckFrom(System.getenv());
         Optional.ofNullable(target).ifPresent(request::target);
         if (!"-".equals(file)) {
             request.dockerfile(file == null ? context.resolve("Dockerfile") : Path.of(file));
@@ -197,8 +198,7 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
     }
 
     private int explain(PrintWriter out, PrintWriter err) {
-        Optional<CheckRule> rule = SourceTools.checkRules().stream().filter(candidate -> candidate.isNamed(explain))
-                .findFirst();
+        Optional<CheckRule> rule = SourceTools.checkRule(explain);
         if (rule.isEmpty()) {
             err.println("berth check: no rule is named \"" + explain + "\"; the rules are "
                     + String.join(", ", SourceTools.checkRules().stream().map(CheckRule::id).toList()));
@@ -213,6 +213,11 @@ sealed class CheckCommand implements Callable<Integer> permits DockerfileCheckCo
         out.println(found.explanation());
         out.println();
         out.println("see " + found.helpUri());
+        if (found.id().startsWith("SC") || found.id().equals("ShellCheck")) {
+            out.println();
+            out.println(SourceTools.shellcheckProgram(System.getenv()).map(program -> "shellcheck: " + program)
+                    .orElse("shellcheck: not installed here (not on PATH): no SC finding is reported"));
+        }
         out.flush();
         return 0;
     }

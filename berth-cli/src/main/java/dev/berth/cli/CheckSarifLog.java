@@ -19,7 +19,12 @@ final class CheckSarifLog {
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    String render(DockerfileCheck check, List<CheckRule> rules) {
+    String render(DockerfileCheck check, List<CheckRule> known) {
+        // ShellCheck's codes are open-ended: the ones found are listed after the fixed rules.
+        List<CheckRule> rules = java.util.stream.Stream.concat(known.stream(), check.findings().stream()
+                .flatMap(finding -> finding.rule().stream()).distinct()
+                .filter(id -> known.stream().noneMatch(rule -> rule.id().equals(id)))
+                .flatMap(id -> dev.berth.api.SourceTools.checkRule(id).stream())).toList();
         ObjectNode log = json.createObjectNode();
         log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         log.put("version", "2.1.0");

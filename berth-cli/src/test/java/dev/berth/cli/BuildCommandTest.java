@@ -101,6 +101,36 @@ class BuildCommandTest {
     }
 
     @Test
+    void findingsAreSummedUpAfterTheBuildAsBuildKitDoes() throws IOException {
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nMAINTAINER someone\nCOPY hello.txt /\nCMD cat /hello.txt\n");
+
+        CliRun plain = CliRun.of("build", "--root", root.toString(), "--progress=plain", "-t", "app:1", context.toString());
+        CliRun tty = CliRun.of("build", "--root", root.toString(), "--progress=tty", context.toString());
+        CliRun quiet = CliRun.of("build", "--root", root.toString(), "-q", context.toString());
+
+        String summary = """
+                naming to docker.io/library/app:1 done
+
+                 2 warnings found (use docker --debug to expand):
+                 - MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label (line 2)
+                 - JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 4)
+                """;
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.err()).endsWith(summary);
+        assertThat(tty.err().replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")).endsWith(summary.substring(summary.indexOf('\n') + 1));
+        // -q prints the image ID only, as docker build -q.
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
+    void aDockerfileWithoutFindingsGetsNoSummary() {
+        CliRun result = CliRun.of("build", "--root", root.toString(), "--progress=plain", context.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).doesNotContain("found (use docker --debug to expand)");
+    }
+
+    @Test
     void unknownProgressModeIsRefused() {
         CliRun result = CliRun.of("build", "--root", root.toString(), "--progress=fancy", context.toString());
 

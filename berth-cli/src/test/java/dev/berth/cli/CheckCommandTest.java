@@ -165,6 +165,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void explainsShellCheckCodesAndSaysWhetherShellCheckIsHere() {
+        CliRun run = CliRun.of("check", "--explain", "SC2086");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("SC2086: ShellCheck SC2086").contains("see https://www.shellcheck.net/wiki/SC2086")
+                .contains("When shellcheck is not installed, no SC finding is reported")
+                .containsPattern("\nshellcheck: (/\\S+/shellcheck|not installed here \\(not on PATH\\): no SC finding is reported)\n");
+    }
+
+    @Test
     void explainingAnUnknownRuleNamesTheRules() {
         CliRun run = CliRun.of("check", "--explain", "NoSuchRule");
 

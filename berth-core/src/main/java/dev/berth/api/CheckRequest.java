@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param context    the context directory; sources are checked against it only when it is a directory
  * @param dockerfile where the Dockerfile lives, whose {@code NAME.dockerignore} replaces the context's; empty when
  *                   it came from standard input
+ * @param shellcheck the {@code shellcheck} program that checks the RUN commands; empty: ShellCheck is not run
  */
 public record CheckRequest(SourceFile source, Map<String, String> buildArgs, Optional<String> target, Path context,
-        Optional<Path> dockerfile) {
+        Optional<Path> dockerfile, Optional<Path> shellcheck) {
 
     public CheckRequest {
         Objects.requireNonNull(source, "source");
@@ -26,6 +27,7 @@ public record CheckRequest(SourceFile source, Map<String, String> buildArgs, Opt
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(dockerfile, "dockerfile");
+        Objects.requireNonNull(shellcheck, "shellcheck");
     }
 
     /** A check of {@code source} with no arguments, the last stage, and the current directory as context. */
@@ -41,6 +43,7 @@ public record CheckRequest(SourceFile source, Map<String, String> buildArgs, Opt
         private Optional<String> target = Optional.empty();
         private Path context = Path.of(".");
         private Optional<Path> dockerfile = Optional.empty();
+        private Optional<Path> shellcheck = Optional.empty();
 
         private Builder(SourceFile source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -66,8 +69,23 @@ public record CheckRequest(SourceFile source, Map<String, String> buildArgs, Opt
             return this;
         }
 
+        /** Runs ShellCheck on the RUN commands with this {@code shellcheck} program. */
+        public Builder shellcheck(Path program) {
+            shellcheck = Optional.of(program);
+            return this;
+        }
+
+        /**
+         * Runs ShellCheck when a {@code shellcheck} program is on {@code environment}'s {@code PATH} (what
+         * {@code berth check} does with its own environment); nothing when there is none.
+         */
+        public Builder shellcheckFrom(Map<String, String> environment) {
+            shellcheck = dev.berth.dockerfile.shellcheck.ShellCheck.find(environment);
+            return this;
+        }
+
         public CheckRequest build() {
-            return new CheckRequest(source, buildArgs, target, context, dockerfile);
+            return new CheckRequest(source, buildArgs, target, context, dockerfile, shellcheck);
         }
     }
 }

@@ -16,6 +16,8 @@ import dev.berth.dockerfile.practice.PracticeCatalog;
 import dev.berth.dockerfile.practice.PracticeChecker;
 import dev.berth.dockerfile.practice.PracticeFinding;
 import dev.berth.dockerfile.practice.PracticeInfo;
+import dev.berth.dockerfile.shellcheck.RunScripts;
+import dev.berth.dockerfile.shellcheck.ShellCheck;
 import dev.berth.plan.BuildGraph;
 import dev.berth.plan.BuildPlanner;
 import dev.berth.plan.PlanChecks;
@@ -30,8 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code berth check}: the Dockerfile frontend's diagnostics and BuildKit's checks, what the plan would refuse,
- * then the best-practice rules over the expanded Dockerfile and the context's listing, with hadolint's pragmas and
- * {@code .hadolint.yaml} silencing the rules hadolint shares.
+ * then the best-practice rules over the expanded Dockerfile and the context's listing, and ShellCheck on the RUN
+ * commands when the request names a {@code shellcheck} program, with hadolint's pragmas and {@code .hadolint.yaml}
+ * silencing the rules hadolint shares (and ShellCheck's codes, which hadolint's pragmas take too).
  */
 final class DockerfileInspection {
 
@@ -43,6 +46,13 @@ final class DockerfileInspection {
         PredefinedArgs predefined = PredefinedArgs.building(HostPlatform.platform());
         CheckResult result = new DockerfileChecker(predefined).check(request.source(), request.buildArgs(),
                 request.target());
+        Optional<CheckPolicy> policy = result.expanded().map(dockerfile -> CheckPolicy.from(dockerfile.directives(),
+                Optional.ofNullable(request.buildArgs().get("BUILDKIT_DOCKERFILE_CHECK"))));
+        // Started first, so that shellcheck runs while the rules below do.
+        Optional<ShellCheck.Pending> shellcheck = result.expanded()
+                .filter(dockerfile -> !policy.orElseThrow().skips(List.of(ShellCheckFindings.RULE)))
+                .flatMap(dockerfile -> request.shellcheck()
+                        .map(program -> new ShellCheck(program).start(RunScripts.of(dockerfile))));
         Optional<BuildContext> context = Files.isDirectory(request.context())
                 ? Optional.of(BuildContext.open(request.context(), request.dockerfile()))
                 : Optional.empty();
@@ -65,15 +75,15 @@ final class DockerfileInspection {
         }
         if (result.expanded().isPresent()) {
             Dockerfile dockerfile = result.expanded().get();
-            CheckPolicy policy = CheckPolicy.from(dockerfile.directives(),
-                    Optional.ofNullable(request.buildArgs().get("BUILDKIT_DOCKERFILE_CHECK")));
             List<String> files = context.map(DockerfileInspection::files).orElse(List.of());
-            for (PracticeFinding practice : new PracticeChecker(policy, suppressions).check(request.source().name(),
-                    dockerfile, request.target(), files)) {
+            for (PracticeFinding practice : new PracticeChecker(policy.orElseThrow(), suppressions)
+                    .check(request.source().name(), dockerfile, request.target(), files)) {
                 findings.add(new CheckFinding(Optional.of(practice.rule().id()),
                         CheckLevel.valueOf(practice.level().name()), practice.diagnostic()));
             }
         }
+        shellcheck.ifPresent(pending -> findings.addAll(ShellCheckFindings.of(pending.finish(request.source()),
+                policy.orElseThrow(), suppressions, request.source().name())));
         findings.sort(Comparator.comparingInt((CheckFinding finding) -> finding.diagnostic().line())
                 .thenComparing(CheckFinding::level));
         return new DockerfileCheck(findings, result.expanded().isPresent());
@@ -86,7 +96,7 @@ final class DockerfileInspection {
                 "One of BuildKit's build checks, with BuildKit's name and semantics; Docker's page explains it: "
                         + rule.url(), rule.url()));
         Stream<CheckRule> practices = PracticeCatalog.rules().stream().map(DockerfileInspection::rule);
-        return Stream.concat(buildkit, practices).toList();
+        return Stream.concat(Stream.concat(buildkit, practices), Stream.of(ShellCheckFindings.rule())).toList();
     }
 
     private static CheckRule rule(PracticeInfo info) {

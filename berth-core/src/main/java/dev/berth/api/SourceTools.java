@@ -55,6 +55,20 @@ public final class SourceTools {
     }
 
     /**
+     * The rule {@code berth check --explain NAME} explains: one of {@link #checkRules()} by id or hadolint id, or a
+     * ShellCheck code ({@code SC2086}); empty for any other name.
+     */
+    public static Optional<CheckRule> checkRule(String name) {
+        return checkRules().stream().filter(rule -> rule.isNamed(name)).findFirst()
+                .or(() -> ShellCheckFindings.code(name));
+    }
+
+    /** The {@code shellcheck} program {@code berth check} runs with this environment: the first on its PATH. */
+    public static Optional<Path> shellcheckProgram(Map<String, String> environment) {
+        return dev.berth.dockerfile.shellcheck.ShellCheck.find(environment);
+    }
+
+    /**
      * Expands the variables of one word as a Dockerfile instruction does ({@code berth dockerfile expand}).
      *
      * @param escape the Dockerfile's escape character, {@code \} or {@code `}

@@ -98,7 +98,10 @@ public final class BuildPlanner {
         List<PlannedStage> stages = needed.stream().map(planned::get)
                 .map(stage -> stage.withTriggers(triggers(stage.base(), buildArgs))).toList();
         RunPlanner.refuseSsh(stages, source);
-        List<Diagnostic> warnings = checked.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).toList();
+        List<Diagnostic> warnings = new ArrayList<>(
+                checked.diagnostics().stream().filter(d -> d.severity() != Severity.ERROR).toList());
+        warnings.addAll(SecretBuildArgs.warnings(source.name(), stages));
+        warnings.sort(java.util.Comparator.comparingInt(Diagnostic::line));
         return new BuildGraph(stages, warnings);
     }
 

@@ -144,7 +144,7 @@ class RequestBuildersTest {
         SourceFile source = new SourceFile("Dockerfile", "FROM scratch\n");
 
         assertThat(CheckRequest.builder(source).build())
-                .isEqualTo(new CheckRequest(source, Map.of(), Optional.empty(), Path.of("."), Optional.empty()));
+                .isEqualTo(new CheckRequest(source, Map.of(), Optional.empty(), Path.of("."), Optional.empty(), Optional.empty()));
     }
 
     @Test

@@ -39,8 +39,8 @@ final class PlainProgress implements ProgressView {
 
     @Override
     public synchronized void succeeded(BuildResult result, List<Output> outputs) {
-        result.warnings().forEach(warning -> err.println("WARNING: " + warning.headline()));
         ExportSummary.of(result, outputs).lines().forEach(err::println);
+        CheckSummary.lines(result.warnings()).forEach(err::println);
         err.flush();
     }
 

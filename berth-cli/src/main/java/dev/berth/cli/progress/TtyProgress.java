@@ -49,7 +49,7 @@ final class TtyProgress implements ProgressView {
         ExportSummary export = ExportSummary.of(result, outputs);
         StringBuilder summary = new StringBuilder(" => ").append(export.heading()).append('\n');
         export.lines().forEach(line -> summary.append(" => => ").append(line).append('\n'));
-        result.warnings().forEach(warning -> summary.append("WARNING: ").append(warning.headline()).append('\n'));
+        CheckSummary.lines(result.warnings()).forEach(line -> summary.append(line).append('\n'));
         err.print(summary);
         err.flush();
     }

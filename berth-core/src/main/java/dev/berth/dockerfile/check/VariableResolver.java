@@ -36,10 +36,6 @@ final class VariableResolver {
 
     private static final WordExpander HEREDOC_EXPANDER = new WordExpander('\\');
 
-    /** BuildKit's SecretsUsedInArgOrEnv word list, matched between underscores. */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
-    private static final Pattern PUBLIC_NAME = Pattern.compile("(?i)(?:_|^)public(?:_|$)");
 
     /**
      * What every image's environment is known to hold without pulling it: BuildKit sets PATH to this
@@ -258,7 +254,7 @@ final class VariableResolver {
     }
 
     private void secretName(String keyword, String name, Location at) {
-        if (SECRET_NAME.matcher(name).find() && !PUBLIC_NAME.matcher(name).find()) {
+        if (SecretNames.looksSecret(name)) {
             findings.add(warn(Rule.SECRETS_USED_IN_ARG_OR_ENV, at, name,
                     "Do not use ARG or ENV instructions for sensitive data (" + keyword + " \"" + name + "\")"));
         }

@@ -77,6 +77,25 @@ public final class WordLocator {
         });
     }
 
+    /**
+     * The physical position of the characters {@code from} (inclusive) to {@code to} (exclusive) of the
+     * instruction's joined text ({@link Location#original()}), through its continuation lines: the start's line and
+     * column, spanning to the end when that is on the same line. Empty when the indices are outside the text or the
+     * continuation lines cannot be mapped back.
+     */
+    public Optional<SourceRange> joinedRange(Location location, int from, int to) {
+        if (from < 0 || from >= location.original().length() || to <= from) {
+            return Optional.empty();
+        }
+        int last = Math.min(to, location.original().length()) - 1;
+        return PhysicalPositions.of(source, location).map(positions -> {
+            int line = positions.line(from);
+            int column = positions.column(from);
+            int end = positions.line(last) == line ? positions.column(last) + 1 : column + 1;
+            return SourceRange.columns(line, column, end);
+        });
+    }
+
     /** The range of the instruction's keyword. */
     public SourceRange keywordRange(Location location) {
         return SourceRange.columns(location.startLine(), location.startColumn(),

@@ -1,0 +1,201 @@
+package dev.berth.dockerfile.shellcheck;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.diagnostic.SourceFile;
+import dev.berth.dockerfile.instruction.WordLocator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The {@code shellcheck} program, run once per Dockerfile over all its RUN scripts: each script is a file of a
+ * temporary directory, starting with a {@code # shellcheck shell=DIALECT} directive (unless it has its own
+ * {@code #!} line) so that one process checks every dialect; {@code -f json1} is read with Jackson and each comment
+ * mapped back to the Dockerfile (the header's lines taken off). {@link #start} returns at once, so the caller runs its own rules meanwhile.
+ * SC1090 and SC1091 (a sourced file that cannot be followed) are excluded: the files a RUN sources are in the image,
+ * not here.
+ */
+public final class ShellCheck {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path executable;
+    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ShellCheck(Path executable) {
+        this.executable = executable;
+    }
+
+    /** The {@code shellcheck} on {@code env}'s {@code PATH}, if any. */
+    public static Optional<Path> find(Map<String, String> env) {
+        String path = env.getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "shellcheck")).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Starts checking {@code scripts}; nothing runs when there is none. */
+    public Pending start(List<RunScript> scripts) {
+        if (scripts.isEmpty()) {
+            return new Pending(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+        }
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("berth-shellcheck");
+        } catch (IOException failure) {
+            return new Pending(Optional.empty(), Optional.empty(), Map.of(),
+                    Optional.of("cannot create a temporary directory: " + failure.getMessage()));
+        }
+        Map<String, Script> files = new LinkedHashMap<>();
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "-f", "json1", "--exclude=SC1090,SC1091"));
+        try {
+            for (int i = 0; i < scripts.size(); i++) {
+                RunScript script = scripts.get(i);
+                boolean shebang = script.script().startsWith("#!");
+                String name = "run-" + script.run().startLine() + "-" + i + ".sh";
+                // Before the script: the dialect, and the ARG and ENV names its environment has (export x y), so
+                // that $x is not "referenced but not assigned". A #! line must stay first: it names the dialect.
+                String header = shebang ? "" : "# shellcheck shell=" + script.dialect().directiveName() + "\n"
+                        + (script.variables().isEmpty() ? "" : "export " + String.join(" ", script.variables()) + "\n");
+                Files.writeString(directory.resolve(name), header + script.script(), StandardCharsets.UTF_8);
+                files.put(name, new Script(script, (int) header.lines().count()));
+                command.add(name);
+            }
+            Process process = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectError(directory.resolve("stderr").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            process.getOutputStream().close();
+            return new Pending(Optional.of(process), Optional.of(directory), files, Optional.empty());
+        } catch (IOException failure) {
+            delete(directory);
+            return new Pending(Optional.empty(), Optional.empty(), Map.of(),
+                    Optional.of("cannot run " + executable + ": " + failure.getMessage()));
+        }
+    }
+
+    /** A script written for ShellCheck, and how many lines were put before it (the directive). */
+    private record Script(RunScript run, int shift) {
+    }
+
+    /** A running ShellCheck; {@link #finish} waits for it and removes its files. */
+    public final class Pending {
+
+        private final Optional<Process> process;
+        private final Optional<Path> directory;
+        private final Map<String, Script> files;
+        private final Optional<String> failure;
+
+        private Pending(Optional<Process> process, Optional<Path> directory, Map<String, Script> files,
+                Optional<String> failure) {
+            this.process = process;
+            this.directory = directory;
+            this.files = files;
+            this.failure = failure;
+        }
+
+        /** The findings, mapped to {@code source}'s lines and columns, in Dockerfile order. */
+        public ShellCheckResult finish(SourceFile source) {
+            if (failure.isPresent()) {
+                return ShellCheckResult.failed(failure.get());
+            }
+            if (process.isEmpty()) {
+                return new ShellCheckResult(List.of(), Optional.empty());
+            }
+            try {
+                return read(process.get(), new WordLocator(source));
+            } finally {
+                process.get().destroyForcibly();
+                directory.ifPresent(ShellCheck::delete);
+            }
+        }
+
+        private ShellCheckResult read(Process running, WordLocator locator) {
+            byte[] output;
+            try {
+                // Read before waiting: a report larger than the pipe would otherwise stall shellcheck.
+                output = running.getInputStream().readAllBytes();
+                if (!running.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return ShellCheckResult.failed("shellcheck did not finish within " + TIMEOUT.toSeconds() + " s");
+                }
+            } catch (IOException failed) {
+                return ShellCheckResult.failed("reading shellcheck's report: " + failed.getMessage());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return ShellCheckResult.failed("interrupted while shellcheck ran");
+            }
+            // 0: no comment, 1: comments; anything else is shellcheck refusing (bad option, unreadable file).
+            if (running.exitValue() > 1) {
+                return ShellCheckResult.failed("shellcheck exited with status " + running.exitValue() + ": "
+                        + errorLine());
+            }
+            ShellCheckReport report;
+            try {
+                report = json.readValue(output, ShellCheckReport.class);
+            } catch (IOException unreadable) {
+                return ShellCheckResult.failed("shellcheck's report is not json1: " + unreadable.getMessage());
+            }
+            List<ShellCheckFinding> findings = new ArrayList<>();
+            for (ShellCheckReport.Comment comment : report.comments()) {
+                Script script = files.get(comment.file());
+                if (script == null || comment.line() - script.shift() < 1) {
+                    continue;
+                }
+                RunScript run = script.run();
+                int line = comment.line() - script.shift();
+                findings.add(new ShellCheckFinding("SC" + comment.code(), level(comment.level()),
+                        run.range(line, comment.column(), comment.endLine() - script.shift(), comment.endColumn(),
+                                (from, to) -> locator.joinedRange(run.run(), from, to)),
+                        comment.message(), run.run().startLine()));
+            }
+            findings.sort(Comparator.comparingInt((ShellCheckFinding finding) -> finding.range().startLine())
+                    .thenComparingInt(finding -> finding.range().startColumn()));
+            return new ShellCheckResult(findings, Optional.empty());
+        }
+
+        private String errorLine() {
+            try {
+                return directory.map(dir -> dir.resolve("stderr")).filter(Files::exists).map(file -> {
+                    try {
+                        return Files.readString(file).lines().findFirst().orElse("no message");
+                    } catch (IOException e) {
+                        return "no message";
+                    }
+                }).orElse("no message");
+            } catch (RuntimeException e) {
+                return "no message";
+            }
+        }
+    }
+
+    private static ShellCheckFinding.Level level(String level) {
+        return switch (level == null ? "" : level.toLowerCase(Locale.ROOT)) {
+            case "error" -> ShellCheckFinding.Level.ERROR;
+            case "warning" -> ShellCheckFinding.Level.WARNING;
+            case "info" -> ShellCheckFinding.Level.INFO;
+            default -> ShellCheckFinding.Level.STYLE;
+        };
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException ignored) {
+            // A temporary directory left behind is the system's to clean; the check's result stands.
+        }
+    }
+}
