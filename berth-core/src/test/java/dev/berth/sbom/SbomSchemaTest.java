@@ -21,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CycloneDX document validates against the CycloneDX 1.6 schema (vendored, see schema/README.md); the SPDX
- * document, for want of its schema here, against the fields SPDX 2.3 requires of a document and of a package.
+ * The CycloneDX document validates against the CycloneDX 1.6 schema and the SPDX document against the SPDX 2.3
+ * JSON schema (both vendored, see schema/README.md), and the SPDX one has the fields SPDX 2.3 requires.
  */
 class SbomSchemaTest {
 
@@ -50,6 +50,17 @@ class SbomSchemaTest {
         // The validator is not lenient: a component without its required type is refused.
         ((com.fasterxml.jackson.databind.node.ObjectNode) bom.path("components").get(1)).remove("type");
         assertThat(schema.validate(bom)).isNotEmpty();
+    }
+
+    @Test
+    void spdxValidatesAgainstTheSchema() throws IOException {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
+                .getSchema(resource("schema/spdx-schema-v2.3.json"));
+        JsonNode doc = new ObjectMapper().readTree(SpdxWriter.write(inventory(), Instant.EPOCH));
+        assertThat(schema.validate(doc)).isEmpty();
+        // Not lenient either: a package without its required name is refused.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.path("packages").get(1)).remove("name");
+        assertThat(schema.validate(doc)).isNotEmpty();
     }
 
     @Test
