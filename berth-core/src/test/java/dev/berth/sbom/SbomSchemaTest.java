@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.berth.image.Digest;
 import dev.berth.store.InMemoryContentStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +17,6 @@ import org.junit.jupiter.api.Test;
  * JSON schema (both vendored, see schema/README.md), and the SPDX one has the fields SPDX 2.3 requires.
  */
 class SbomSchemaTest {
-
-    private static final String BASE = "http://cyclonedx.org/schema/";
 
     private static Inventory inventory() {
         InMemoryContentStore content = new InMemoryContentStore();
@@ -36,15 +26,7 @@ class SbomSchemaTest {
 
     @Test
     void cycloneDxValidatesAgainstTheSchema() throws IOException {
-        Map<String, String> schemas = new HashMap<>();
-        for (String name : List.of("bom-1.6", "spdx", "jsf-0.82")) {
-            String text = resource("schema/" + name + ".SNAPSHOT.schema.json");
-            schemas.put(BASE + name + ".schema.json", text);
-            schemas.put(BASE + name + ".SNAPSHOT.schema.json", text);
-        }
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                builder -> builder.schemas(schemas));
-        Schema schema = registry.getSchema(SchemaLocation.of(BASE + "bom-1.6.schema.json"));
+        Schema schema = SbomSchemas.cycloneDx();
         JsonNode bom = new ObjectMapper().readTree(CycloneDxWriter.write(inventory(), Instant.EPOCH));
         assertThat(schema.validate(bom)).isEmpty();
         // The validator is not lenient: a component without its required type is refused.
@@ -54,8 +36,7 @@ class SbomSchemaTest {
 
     @Test
     void spdxValidatesAgainstTheSchema() throws IOException {
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
-                .getSchema(resource("schema/spdx-schema-v2.3.json"));
+        Schema schema = SbomSchemas.spdx();
         JsonNode doc = new ObjectMapper().readTree(SpdxWriter.write(inventory(), Instant.EPOCH));
         assertThat(schema.validate(doc)).isEmpty();
         // Not lenient either: a package without its required name is refused.
@@ -79,15 +60,6 @@ class SbomSchemaTest {
         }
         for (JsonNode relationship : doc.path("relationships")) {
             assertThat(relationship.path("relationshipType").asText()).isIn("DESCRIBES", "CONTAINS");
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SbomSchemaTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
