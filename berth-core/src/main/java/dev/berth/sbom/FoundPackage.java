@@ -23,7 +23,7 @@ public record FoundPackage(Ecosystem ecosystem, String name, String version, Str
 
     /** The catalogers, each with the PURL type it writes. */
     public enum Ecosystem {
-        DPKG("deb"), APK("apk"), PYPI("pypi"), MAVEN("maven"), NPM("npm"), GO("golang");
+        DPKG("deb"), APK("apk"), RPM("rpm"), PYPI("pypi"), MAVEN("maven"), NPM("npm"), GO("golang");
 
         private final String purlType;
 

@@ -21,7 +21,7 @@ class SbomSchemaTest {
     private static Inventory inventory() {
         InMemoryContentStore content = new InMemoryContentStore();
         List<MergedLayers.Layer> layers = SyntheticImage.store(content);
-        return new InventoryReader(content).read(Digest.sha256(new byte[] {1}), "synthetic:schema", layers);
+        return new InventoryReader(content, new RpmQuery(java.util.Optional.empty(), java.nio.file.Path.of("/nonexistent"))).read(Digest.sha256(new byte[] {1}), "synthetic:schema", layers);
     }
 
     @Test
