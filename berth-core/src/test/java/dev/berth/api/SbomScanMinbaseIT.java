@@ -3,6 +3,7 @@ package dev.berth.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.sbom.ReferenceReaders;
 import dev.berth.sbom.SbomSchemas;
 import dev.berth.testing.BaseImages;
 import dev.berth.testing.HostCommand;
@@ -129,7 +130,7 @@ class SbomScanMinbaseIT {
     }
 
     @Test
-    void bothDocumentsValidateListEveryPurlAndRepeatByteForByte() throws IOException {
+    void bothDocumentsValidateReadBackListEveryPurlAndRepeatByteForByte() throws Exception {
         byte[] spdx = berth.sboms().document(IMAGE, SbomFormat.SPDX_JSON);
         byte[] cdx = berth.sboms().document(IMAGE, SbomFormat.CYCLONEDX_JSON);
         String spdxText = new String(spdx, StandardCharsets.UTF_8);
@@ -141,6 +142,11 @@ class SbomScanMinbaseIT {
         ObjectMapper json = new ObjectMapper();
         assertThat(SbomSchemas.spdx().validate(json.readTree(spdx))).isEmpty();
         assertThat(SbomSchemas.cycloneDx().validate(json.readTree(cdx))).isEmpty();
+        List<String> purls = packages.stream().map(SbomPackage::purl).toList();
+        ReferenceReaders.ReadBack spdxRead = ReferenceReaders.spdx(spdx);
+        assertThat(spdxRead.problems()).isEmpty();
+        assertThat(spdxRead.purls()).containsExactlyInAnyOrderElementsOf(purls);
+        assertThat(ReferenceReaders.cycloneDx(cdx).purls()).containsExactlyInAnyOrderElementsOf(purls);
         assertThat(spdxText).contains("\"created\" : \"2023-11-14T22:13:20Z\"");
         assertThat(berth.sboms().document(IMAGE, SbomFormat.SPDX_JSON)).isEqualTo(spdx);
         assertThat(berth.sboms().document(IMAGE, SbomFormat.CYCLONEDX_JSON)).isEqualTo(cdx);

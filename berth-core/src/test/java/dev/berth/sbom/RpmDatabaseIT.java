@@ -124,13 +124,18 @@ class RpmDatabaseIT {
     }
 
     @Test
-    void bothDocumentsValidateWithRpmPackages() throws IOException {
+    void bothDocumentsValidateAndReadBackWithRpmPackages() throws Exception {
         Inventory inventory = read("/var/lib/rpm", "rocky", "9.3", RpmQuery.onPath(System.getenv()));
+        byte[] spdx = SpdxWriter.write(inventory, java.time.Instant.EPOCH);
+        byte[] cdx = CycloneDxWriter.write(inventory, java.time.Instant.EPOCH);
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        assertThat(SbomSchemas.spdx().validate(json.readTree(SpdxWriter.write(inventory, java.time.Instant.EPOCH))))
-                .isEmpty();
-        assertThat(SbomSchemas.cycloneDx().validate(json.readTree(CycloneDxWriter.write(inventory,
-                java.time.Instant.EPOCH)))).isEmpty();
+        assertThat(SbomSchemas.spdx().validate(json.readTree(spdx))).isEmpty();
+        assertThat(SbomSchemas.cycloneDx().validate(json.readTree(cdx))).isEmpty();
+        List<String> purls = inventory.packages().stream().map(FoundPackage::purl).toList();
+        assertThat(purls).hasSize(3);
+        assertThat(ReferenceReaders.spdx(spdx).problems()).isEmpty();
+        assertThat(ReferenceReaders.spdx(spdx).purls()).containsExactlyInAnyOrderElementsOf(purls);
+        assertThat(ReferenceReaders.cycloneDx(cdx).purls()).containsExactlyInAnyOrderElementsOf(purls);
     }
 
     private Inventory read(String directory, String id, String version, RpmQuery rpm) {
