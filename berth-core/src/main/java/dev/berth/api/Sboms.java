@@ -9,6 +9,7 @@ import dev.berth.sbom.CycloneDxWriter;
 import dev.berth.sbom.Inventory;
 import dev.berth.sbom.InventoryReader;
 import dev.berth.sbom.MergedLayers;
+import dev.berth.sbom.RpmQuery;
 import dev.berth.sbom.SpdxWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class Sboms {
 
     Inventory inventory(String image) {
         StoredImage stored = catalog.find(image);
-        return new InventoryReader(catalog.content()).read(stored.id(), image, layers(stored, image));
+        return new InventoryReader(catalog.content(), RpmQuery.onPath(environment)).read(stored.id(), image, layers(stored, image));
     }
 
     /** The image's layers as the SBOM and the secret scan read them: blob and diffID, bottom first. */

@@ -8,7 +8,7 @@ import java.util.Optional;
  * instance per image: it gathers as it is fed.
  */
 public sealed interface Cataloger extends MergedLayers.Visitor
-        permits DpkgCataloger, ApkCataloger, PythonCataloger, JavaArchiveCataloger, NpmCataloger, GoBuildInfoCataloger {
+        permits DpkgCataloger, ApkCataloger, RpmCataloger, PythonCataloger, JavaArchiveCataloger, NpmCataloger, GoBuildInfoCataloger {
 
     /** What was found, in a fixed order; {@code distro} is what the image's os-release says, if anything. */
     List<FoundPackage> packages(Optional<Distro> distro);

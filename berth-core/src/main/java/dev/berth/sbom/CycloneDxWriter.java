@@ -70,7 +70,8 @@ public final class CycloneDxWriter {
             if (!found.arch().isEmpty()) {
                 property(properties, "berth:arch", found.arch());
             }
-            if (found.ecosystem() == FoundPackage.Ecosystem.DPKG || found.ecosystem() == FoundPackage.Ecosystem.APK) {
+            if (found.ecosystem() == FoundPackage.Ecosystem.DPKG || found.ecosystem() == FoundPackage.Ecosystem.APK
+                    || found.ecosystem() == FoundPackage.Ecosystem.RPM) {
                 property(properties, "berth:source-name", found.sourceName());
                 property(properties, "berth:source-version", found.sourceVersion());
             }

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Debian packages: {@code /var/lib/dpkg/status} and distroless's {@code /var/lib/dpkg/status.d/*}; licenses
  * from {@code /usr/share/doc/PKG/copyright} (following a {@code /usr/share/doc/PKG} symlink to the package whose
- * directory it shares); and which language metadata files dpkg owns, from {@code info/*.list} and
- * {@code status.d/*.md5sums}, so a scanner does not match Debian's python3 modules against PyPI.
+ * directory it shares); and which files dpkg owns, from {@code info/*.list} and {@code status.d/*.md5sums}, so a
+ * scanner does not match Debian's python3 modules against PyPI nor the Go modules of Debian's Go binaries against Go.
  * Lists what {@code dpkg-query -W} lists: every package but those {@code not-installed} or left as
  * {@code config-files}.
  */
@@ -30,7 +30,7 @@ final class DpkgCataloger implements Cataloger {
     private final List<Status> statuses = new ArrayList<>();
     private final Map<String, List<String>> copyrights = new HashMap<>();
     private final Map<String, String> docLinks = new HashMap<>();
-    /** Language metadata path -> the Debian package that installed it. */
+    /** Installed path -> the Debian package that installed it. */
     private final Map<String, String> owned = new LinkedHashMap<>();
 
     @Override
@@ -62,7 +62,7 @@ final class DpkgCataloger implements Cataloger {
             String owner = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
             for (String line : new String(content.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 String listed = path.endsWith(".md5sums") ? "/" + line.substring(Math.min(line.length(), 34)).trim() : line;
-                if (languageMetadata(listed)) {
+                if (!listed.isBlank()) {
                     owned.put(listed, owner);
                 }
             }
@@ -71,13 +71,10 @@ final class DpkgCataloger implements Cataloger {
         }
     }
 
-    /** The files the language catalogers read, which a Debian package may own. */
-    static boolean languageMetadata(String path) {
-        return path.contains(".dist-info/") || path.contains(".egg-info") || path.endsWith(".jar")
-                || path.endsWith("/package.json");
-    }
-
-    /** Which Debian package owns each language metadata file. */
+    /**
+     * Which Debian package owns each file it installed: every listed path is kept, since a Go binary proves its
+     * modules by itself and nothing in a {@code .list} tells an executable from a directory.
+     */
     Map<String, String> ownedFiles() {
         return Map.copyOf(owned);
     }

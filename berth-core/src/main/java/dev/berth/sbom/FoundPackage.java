@@ -15,14 +15,15 @@ import java.util.Optional;
  * @param licenses      SPDX ids or {@code LicenseRef-} names, sorted, distinct
  * @param layer         the diffID of the layer holding the file that proved it
  * @param path          that file: {@code /var/lib/dpkg/status}, or {@code /app/app.jar!/BOOT-INF/lib/x.jar}
- * @param ownedBy       the distro package whose files include this one (a Debian python3 module); empty when none
+ * @param ownedBy       the distro package whose files include this one (a Debian python3 module, a Go binary
+ *                      Debian built); empty when none
  */
 public record FoundPackage(Ecosystem ecosystem, String name, String version, String sourceName, String sourceVersion,
         String arch, String purl, List<String> licenses, Digest layer, String path, Optional<String> ownedBy) {
 
     /** The catalogers, each with the PURL type it writes. */
     public enum Ecosystem {
-        DPKG("deb"), APK("apk"), PYPI("pypi"), MAVEN("maven"), NPM("npm"), GO("golang");
+        DPKG("deb"), APK("apk"), RPM("rpm"), PYPI("pypi"), MAVEN("maven"), NPM("npm"), GO("golang");
 
         private final String purlType;
 

@@ -16,14 +16,23 @@ import java.util.Optional;
 public final class InventoryReader {
 
     private final ContentStore content;
+    private final RpmQuery rpm;
 
-    public InventoryReader(ContentStore content) {
+    /** {@code rpm} lists rpm databases (none are read without it: an image holding one is then refused). */
+    public InventoryReader(ContentStore content, RpmQuery rpm) {
         this.content = content;
+        this.rpm = rpm;
     }
 
     public Inventory read(Digest image, String name, List<MergedLayers.Layer> layers) {
+        try (RpmCataloger rpmCataloger = new RpmCataloger(rpm)) {
+            return read(image, name, layers, rpmCataloger);
+        }
+    }
+
+    private Inventory read(Digest image, String name, List<MergedLayers.Layer> layers, RpmCataloger rpmCataloger) {
         DpkgCataloger dpkg = new DpkgCataloger();
-        List<Cataloger> catalogers = List.of(dpkg, new ApkCataloger(), new PythonCataloger(),
+        List<Cataloger> catalogers = List.of(dpkg, new ApkCataloger(), rpmCataloger, new PythonCataloger(),
                 new JavaArchiveCataloger(), new NpmCataloger(), new GoBuildInfoCataloger());
         OsReleaseReader osRelease = new OsReleaseReader();
         new MergedLayers(content, layers).walk(new MergedLayers.Visitor() {

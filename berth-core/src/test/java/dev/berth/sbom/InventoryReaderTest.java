@@ -26,7 +26,7 @@ class InventoryReaderTest {
     private static Inventory inventory() {
         InMemoryContentStore content = new InMemoryContentStore();
         List<MergedLayers.Layer> layers = SyntheticImage.store(content);
-        return new InventoryReader(content).read(IMAGE, "synthetic:test", layers);
+        return new InventoryReader(content, new RpmQuery(java.util.Optional.empty(), java.nio.file.Path.of("/nonexistent"))).read(IMAGE, "synthetic:test", layers);
     }
 
     @Test

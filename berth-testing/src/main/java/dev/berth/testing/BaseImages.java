@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -60,6 +61,43 @@ public final class BaseImages {
             HostCommand.of("mmdebstrap", "--quiet", "--variant=minbase", DEBIAN_SUITE, tarball.toString())
                     .withTimeout(DEBOOTSTRAP_TIMEOUT).run().orThrow();
         });
+    }
+
+    /**
+     * The {@code .deb} of a Debian package, as {@code apt-get download} fetches it (the host's apt sources, so
+     * {@value #DEBIAN_SUITE}'s on this project's machines), kept in the cache's {@code debs/NAME/}.
+     */
+    public Path debianPackage(String name) {
+        Path directory = cache.resolve("debs").resolve(name);
+        try {
+            Optional<Path> cached = deb(directory, name);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            Path work = Files.createDirectories(cache.resolve("debs")).resolve(".download-" + name + "-" + ProcessHandle.current().pid());
+            Files.createDirectories(work);
+            try {
+                HostCommand.of("apt-get", "download", name).inDirectory(work).run().orThrow();
+                Path deb = deb(work, name).orElseThrow(() -> new IllegalStateException("apt-get download left no " + name + " .deb"));
+                Files.createDirectories(directory);
+                Files.move(deb, directory.resolve(deb.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                deleteRecursively(work);
+            }
+            return deb(directory, name).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("downloading the Debian package " + name + " into " + cache, e);
+        }
+    }
+
+    private static Optional<Path> deb(Path directory, String name) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(name + "_")
+                    && p.getFileName().toString().endsWith(".deb")).max(Path::compareTo);
+        }
     }
 
     /** Returns {@code <cache>/<key>/rootfs.tar}, calling {@code build} to write it into a work directory first. */
