@@ -85,6 +85,17 @@ final class DetachedRuns {
         return List.copyOf(rows);
     }
 
+    /** {@code ps --filter}: newest first, Docker's rules ({@link ContainerSelection}). */
+    List<ContainerSummary> list(boolean all, ContainerFilter filter) {
+        if (filter.isEmpty()) {
+            return list(all);
+        }
+        List<ContainerInfo> every = hasContainers() ? containers().list(true) : List.of();
+        var facts = new ContainerFilterFacts(catalog, bridges, root, record -> containers().ports(record));
+        return ContainerSelection.select(every, all, filter, reference -> new ContainerRecords(root).find(reference).id(),
+                facts).stream().map(this::summary).toList();
+    }
+
     /**
      * Removes every detached container that is not running ({@code system prune}); one that starts meanwhile is
      * left. The IDs removed, oldest first.
