@@ -63,8 +63,11 @@ final class DetachedRuns {
                 ForegroundRun.layers(image, request.image()));
         DetachOptions options;
         try {
+            // HostConfig.NetworkMode as Docker 20.10 records it: the first --network as given, "default" for none.
+            String networkMode = request.network().mode().isEmpty() ? "default" : request.network().mode();
             options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty(),
-                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()));
+                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()),
+                    Optional.of(networkMode));
         } catch (IllegalArgumentException e) {
             throw new ConflictException(e.getMessage());
         }
@@ -215,7 +218,17 @@ final class DetachedRuns {
         return new ContainerDetails(summary(info, health), record.started(), finished, pid,
                 RestartPolicies.policy(record.restart()), record.restartCount(),
                 record.health().map(dev.berth.image.HealthConfig::test).orElse(List.of()), health,
-                InspectFacts.of(record, info.phase().isRunning() ? ports(reference) : List.of(), bridges));
+                InspectFacts.of(record, info.phase().isRunning() ? ports(reference) : List.of(), bridges,
+                        imageConfig(record.imageId())));
+    }
+
+    /** The config of the image a container was made from, when the store still has it. */
+    private Optional<dev.berth.image.ContainerConfig> imageConfig(Digest imageId) {
+        try {
+            return catalog.lookup(imageId.toString()).map(image -> image.config().config());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private ContainerSummary summary(ContainerInfo info) {

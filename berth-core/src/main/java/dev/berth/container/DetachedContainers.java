@@ -97,7 +97,8 @@ public final class DetachedContainers {
                     image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
                     stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
                     Optional.empty(), mounts.mounts(), request.host().stopTimeout(), health, options.restart(), 0,
-                    false));
+                    false, Optional.of(new RequestedConfig(ContainerCommand.entrypoint(image.config(), request),
+                            options.networkMode().orElse(network.mode())))));
         } catch (RuntimeException e) {
             attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
             throw e;
