@@ -62,7 +62,7 @@ final class ContainerDocument {
         state.put("Status", summary.state());
         state.put("Running", summary.running());
         state.put("Paused", summary.state().equals("paused"));
-        state.put("Restarting", false);
+        state.put("Restarting", summary.restarting());
         state.put("OOMKilled", false);
         state.put("Dead", false);
         state.put("Pid", details.pid().orElse(0));

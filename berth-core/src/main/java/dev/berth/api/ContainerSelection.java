@@ -80,7 +80,7 @@ final class ContainerSelection {
             if (since.isPresent() && info.id().equals(since.get())) {
                 break;
             }
-            if (!listAll && !info.phase().isRunning()) {
+            if (!listAll && !info.phase().isListed()) {
                 continue;
             }
             if (matches(info, filter, prefixed, names, images, facts)) {

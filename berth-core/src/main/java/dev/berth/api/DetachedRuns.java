@@ -211,8 +211,11 @@ final class DetachedRuns {
         ContainerRecord record = info.record();
         Optional<ContainerHealth> health = record.health().isPresent()
                 ? RestartPolicies.health(ContainerDirectory.of(root, record.id())) : Optional.empty();
-        Optional<Instant> finished = info.phase() instanceof ContainerPhase.Exited exited
-                ? Optional.of(exited.finished()) : Optional.empty();
+        Optional<Instant> finished = switch (info.phase()) {
+            case ContainerPhase.Exited exited -> Optional.of(exited.finished());
+            case ContainerPhase.Restarting restarting -> Optional.of(restarting.finished());
+            case ContainerPhase.Created _, ContainerPhase.Running _ -> Optional.empty();
+        };
         OptionalLong pid = info.phase() instanceof ContainerPhase.Running running ? OptionalLong.of(running.pid())
                 : OptionalLong.empty();
         return new ContainerDetails(summary(info, health), record.started(), finished, pid,
@@ -239,8 +242,11 @@ final class DetachedRuns {
 
     private ContainerSummary summary(ContainerInfo info, Optional<ContainerHealth> health) {
         ContainerRecord record = info.record();
-        OptionalInt exit = info.phase() instanceof ContainerPhase.Exited exited ? OptionalInt.of(exited.exitCode())
-                : OptionalInt.empty();
+        OptionalInt exit = switch (info.phase()) {
+            case ContainerPhase.Exited exited -> OptionalInt.of(exited.exitCode());
+            case ContainerPhase.Restarting restarting -> OptionalInt.of(restarting.exitCode());
+            case ContainerPhase.Created _, ContainerPhase.Running _ -> OptionalInt.empty();
+        };
         String status = info.status(clock.instant());
         // Docker's STATUS: Up 5 seconds (healthy), while it runs and is not paused.
         if (info.phase() instanceof ContainerPhase.Running running && !running.paused() && health.isPresent()) {
