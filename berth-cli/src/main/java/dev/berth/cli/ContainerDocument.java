@@ -62,7 +62,7 @@ final class ContainerDocument {
         state.put("Status", summary.state());
         state.put("Running", summary.running());
         state.put("Paused", summary.state().equals("paused"));
-        state.put("Restarting", false);
+        state.put("Restarting", summary.restarting());
         state.put("OOMKilled", false);
         state.put("Dead", false);
         state.put("Pid", details.pid().orElse(0));
@@ -110,15 +110,15 @@ final class ContainerDocument {
         config.put("AttachStdin", false);
         config.put("AttachStdout", false);
         config.put("AttachStderr", false);
-        if (!facts.publish().isEmpty()) {
+        if (!facts.exposedPorts().isEmpty()) {
             ObjectNode exposed = config.putObject("ExposedPorts");
-            facts.publish().forEach(port -> exposed.putObject(ContainerNetworkDocument.portKey(port)));
+            facts.exposedPorts().forEach(exposed::putObject);
         }
         config.put("Tty", facts.tty());
         config.put("OpenStdin", false);
         config.put("StdinOnce", false);
         strings(config, "Env", facts.env());
-        strings(config, "Cmd", summary.command());
+        strings(config, "Cmd", facts.command().map(ContainerConfigFacts.Command::cmd).orElse(summary.command()));
         if (!details.healthTest().isEmpty()) {
             ArrayNode test = config.putObject("Healthcheck").putArray("Test");
             details.healthTest().forEach(test::add);
@@ -133,7 +133,7 @@ final class ContainerDocument {
             anonymous.forEach(mount -> volumes.putObject(mount.destination()));
         }
         config.put("WorkingDir", facts.workingDir());
-        config.putNull("Entrypoint");
+        strings(config, "Entrypoint", facts.command().map(ContainerConfigFacts.Command::entrypoint).orElse(List.of()));
         config.putNull("OnBuild");
         ObjectNode labels = config.putObject("Labels");
         new TreeMap<>(summary.labels()).forEach(labels::put);

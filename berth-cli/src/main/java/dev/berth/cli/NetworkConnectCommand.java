@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code berth network connect}: for a container that is not running, its next start joins the network too; a
- * running one is refused with the reason (docs/networks.md: netavark sets all networks up at once).
+ * {@code berth network connect}: a running container joins the network at once, and every later start joins it
+ * too (docs/networks.md).
  */
-@Command(name = "connect", description = "Connect a container that is not running to a network (it joins it when started).",
+@Command(name = "connect", description = "Connect a container to a network.",
         mixinStandardHelpOptions = true)
 final class NetworkConnectCommand implements Callable<Integer> {
 

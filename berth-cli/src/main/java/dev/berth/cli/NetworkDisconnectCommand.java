@@ -7,10 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code berth network disconnect}: for a container that is not running, its next start leaves the network out; a
- * running one is refused with the reason (docs/networks.md: netavark sets all networks up at once).
+ * {@code berth network disconnect}: a running container leaves the network at once (not its first one), one not
+ * running at its next start (docs/networks.md).
  */
-@Command(name = "disconnect", description = "Disconnect a container that is not running from a network.",
+@Command(name = "disconnect", description = "Disconnect a container from a network.",
         mixinStandardHelpOptions = true)
 final class NetworkDisconnectCommand implements Callable<Integer> {
 

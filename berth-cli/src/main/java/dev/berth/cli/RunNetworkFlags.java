@@ -29,7 +29,8 @@ final class RunNetworkFlags {
      */
     static NetworkEndpoint endpoint(String value) {
         if (!LONG_FORM.matcher(value).find()) {
-            return NetworkEndpoint.named(value.equals("default") ? "bridge" : value);
+            // Kept as given: Docker records HostConfig.NetworkMode "default", and Berth's networks read it as bridge.
+            return NetworkEndpoint.named(value);
         }
         String name = "";
         List<String> aliases = new ArrayList<>();
@@ -64,7 +65,7 @@ final class RunNetworkFlags {
     }
 
     /**
-     * The container's networks from every {@code --network} (none: the default {@code bridge}) and the flags of the
+     * The container's networks from every {@code --network} (none: {@code default}, the default bridge) and the flags of the
      * first one.
      *
      * @throws IllegalArgumentException with Docker's message for a conflict
@@ -72,7 +73,7 @@ final class RunNetworkFlags {
     static ContainerNetwork containerNetwork(List<String> networks, List<String> aliases, String ip,
             List<String> publish, boolean publishAll, List<String> addHosts, List<String> dns) {
         List<NetworkEndpoint> endpoints = new ArrayList<>();
-        for (String value : networks.isEmpty() ? List.of("bridge") : networks) {
+        for (String value : networks.isEmpty() ? List.of("default") : networks) {
             endpoints.add(endpoint(value));
         }
         NetworkEndpoint first = endpoints.getFirst();

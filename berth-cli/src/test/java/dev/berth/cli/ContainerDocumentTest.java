@@ -69,6 +69,21 @@ class ContainerDocumentTest {
                 "\"Binds\":null", "\"IPAddress\":\"\"").doesNotContain("Health");
     }
 
+    @Test
+    void theEntrypointCmdAndExposedPortsAreDockers() {
+        ContainerDetails base = details();
+        ContainerConfigFacts f = base.config();
+        var facts = new ContainerConfigFacts(f.hostname(), f.user(), f.env(), f.workingDir(), f.tty(), f.stopSignal(),
+                f.stopTimeout(), f.autoRemove(), "default", f.dns(), f.extraHosts(), f.mounts(), List.of(),
+                f.networks(), Optional.of(new ContainerConfigFacts.Command(List.of("/entry.sh"), List.of())),
+                List.of("443/tcp", "5000/tcp", "80/tcp"));
+        var details = new ContainerDetails(base.summary(), base.startedAt(), base.finishedAt(), base.pid(),
+                base.restartPolicy(), base.restartCount(), base.healthTest(), base.health(), facts);
+        String json = GoJson.compact(ContainerDocument.forContainer(details));
+        assertThat(json).contains("\"ExposedPorts\":{\"443/tcp\":{},\"5000/tcp\":{},\"80/tcp\":{}}",
+                "\"Cmd\":null", "\"Entrypoint\":[\"/entry.sh\"]", "\"NetworkMode\":\"default\"");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             {{.State.Health.Status}}                                     | healthy

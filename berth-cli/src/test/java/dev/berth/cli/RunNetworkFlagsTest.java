@@ -18,7 +18,7 @@ class RunNetworkFlagsTest {
     @ParameterizedTest(name = "--network {0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             web                                         | web     | -         | -
-            default                                     | bridge  | -         | -
+            default                                     | default | -         | -
             name=web                                    | web     | -         | -
             name=web,alias=api                          | web     | api       | -
             name=web,alias=api,alias=www,ip=10.1.0.5    | web     | api www   | 10.1.0.5
@@ -70,7 +70,7 @@ class RunNetworkFlagsTest {
     @Test
     void noNetworkIsTheDefaultBridge() {
         assertThat(RunNetworkFlags.containerNetwork(List.of(), List.of(), null, List.of(), false, List.of(), List.of()))
-                .isEqualTo(ContainerNetwork.BRIDGE);
+                .isEqualTo(ContainerNetwork.DEFAULT);
     }
 
     @ParameterizedTest(name = "{0} with {1}")

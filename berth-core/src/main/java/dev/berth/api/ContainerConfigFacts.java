@@ -2,6 +2,7 @@ package dev.berth.api;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -22,14 +23,27 @@ import java.util.OptionalInt;
  * @param mounts      its binds, volumes and tmpfs mounts
  * @param publish     what it publishes now (empty once it stopped)
  * @param networks    one endpoint per network it is on, first first
+ * @param command     its Entrypoint and Cmd apart; empty when not known (the process's arguments are its Cmd)
+ * @param exposedPorts Docker's {@code Config.ExposedPorts} keys, sorted: the image's and the published ports
+ *                    ({@code 80/tcp})
  */
 public record ContainerConfigFacts(String hostname, String user, List<String> env, String workingDir, boolean tty,
         String stopSignal, OptionalInt stopTimeout, boolean autoRemove, String networkMode, List<String> dns,
-        List<String> extraHosts, List<Mount> mounts, List<PortBinding> publish, List<Endpoint> networks) {
+        List<String> extraHosts, List<Mount> mounts, List<PortBinding> publish, List<Endpoint> networks,
+        Optional<Command> command, List<String> exposedPorts) {
 
     /** Nothing known: Docker's zero values. */
     public static final ContainerConfigFacts NONE = new ContainerConfigFacts("", "", List.of(), "", false, "",
             OptionalInt.empty(), false, "", List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** Without the command's split or the exposed ports ({@code Config.ExposedPorts} then lists {@code publish}). */
+    public ContainerConfigFacts(String hostname, String user, List<String> env, String workingDir, boolean tty,
+            String stopSignal, OptionalInt stopTimeout, boolean autoRemove, String networkMode, List<String> dns,
+            List<String> extraHosts, List<Mount> mounts, List<PortBinding> publish, List<Endpoint> networks) {
+        this(hostname, user, env, workingDir, tty, stopSignal, stopTimeout, autoRemove, networkMode, dns, extraHosts,
+                mounts, publish, networks, Optional.empty(), publish.stream()
+                        .map(port -> port.containerPort() + "/" + port.protocol()).distinct().sorted().toList());
+    }
 
     public ContainerConfigFacts {
         Objects.requireNonNull(hostname, "hostname");
@@ -44,6 +58,21 @@ public record ContainerConfigFacts(String hostname, String user, List<String> en
         mounts = List.copyOf(mounts);
         publish = List.copyOf(publish);
         networks = List.copyOf(networks);
+        Objects.requireNonNull(command, "command");
+        exposedPorts = List.copyOf(exposedPorts);
+    }
+
+    /**
+     * The command as Docker's {@code Config} keeps it.
+     *
+     * @param entrypoint {@code Config.Entrypoint}: the image's, or {@code --entrypoint}'s
+     * @param cmd        {@code Config.Cmd}: the rest of the process's arguments
+     */
+    public record Command(List<String> entrypoint, List<String> cmd) {
+        public Command {
+            entrypoint = List.copyOf(entrypoint);
+            cmd = List.copyOf(cmd);
+        }
     }
 
     /**

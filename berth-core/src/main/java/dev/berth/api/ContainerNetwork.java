@@ -32,6 +32,9 @@ public record ContainerNetwork(String mode, List<String> aliases, Optional<Strin
     /** The default bridge network: an address, outbound access, no DNS by name (as Docker's). */
     public static final ContainerNetwork BRIDGE = named("bridge");
 
+    /** No {@code --network} given: the default bridge, which {@code inspect} shows as Docker's {@code default}. */
+    public static final ContainerNetwork DEFAULT = named("default");
+
     // Docker's daemon's messages (runconfig.ErrConflictHostNetwork, ErrConflictNoNetwork) and its client's.
     static final String HOST_CONFLICT = "container cannot be disconnected from host network or connected to host network";
     static final String NONE_CONFLICT =

@@ -17,7 +17,8 @@ import java.util.OptionalInt;
  * @param imageId  the image's config digest
  * @param command  the process's arguments, the command {@code ps} shows
  * @param created  when the container was made
- * @param state    Docker's word: {@code created}, {@code running}, {@code paused} or {@code exited}
+ * @param state    Docker's word: {@code created}, {@code running}, {@code paused}, {@code restarting} (its restart
+ *                 policy waiting out the delay) or {@code exited}
  * @param status   Docker's {@code STATUS} column at the façade's clock: {@code Up 5 seconds}, {@code Exited (0) 3 seconds ago}
  * @param exitCode the exit code once it exited
  * @param labels   the image's labels with {@code --label} over them
@@ -62,9 +63,14 @@ public record ContainerSummary(String id, String name, String image, Digest imag
         Objects.requireNonNull(health, "health");
     }
 
-    /** Whether its process runs (paused counts, as in Docker). */
+    /** Docker's {@code State.Running}: its process runs (paused counts), or its restart policy is restarting it. */
     public boolean running() {
-        return state.equals("running") || state.equals("paused");
+        return state.equals("running") || state.equals("paused") || state.equals("restarting");
+    }
+
+    /** Docker's {@code State.Restarting}: its restart policy waits out the delay before starting it again. */
+    public boolean restarting() {
+        return state.equals("restarting");
     }
 
     /** Docker's short ID: the first 12 hex digits. */

@@ -38,6 +38,16 @@ public final class Containers {
         return detached.list(all);
     }
 
+    /**
+     * {@code berth ps --filter}: the containers {@code filter} lets through, newest first, by Docker's rules (a
+     * {@code status=} filter lists stopped containers without {@code all}).
+     *
+     * @throws dev.berth.error.NotFoundException when {@code before=} or {@code since=} names no container
+     */
+    public List<ContainerSummary> list(boolean all, ContainerFilter filter) {
+        return detached.list(all, filter);
+    }
+
     /** The container as {@code ps} shows it (its health included). */
     public ContainerSummary summary(String container) {
         return detached.inspect(container);

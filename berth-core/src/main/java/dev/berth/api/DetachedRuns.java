@@ -63,8 +63,11 @@ final class DetachedRuns {
                 ForegroundRun.layers(image, request.image()));
         DetachOptions options;
         try {
+            // HostConfig.NetworkMode as Docker 20.10 records it: the first --network as given, "default" for none.
+            String networkMode = request.network().mode().isEmpty() ? "default" : request.network().mode();
             options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty(),
-                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()));
+                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()),
+                    Optional.of(networkMode));
         } catch (IllegalArgumentException e) {
             throw new ConflictException(e.getMessage());
         }
@@ -83,6 +86,17 @@ final class DetachedRuns {
         List<ContainerSummary> rows = new ArrayList<>(containers().list(all).stream().map(this::summary).toList());
         Collections.reverse(rows);
         return List.copyOf(rows);
+    }
+
+    /** {@code ps --filter}: newest first, Docker's rules ({@link ContainerSelection}). */
+    List<ContainerSummary> list(boolean all, ContainerFilter filter) {
+        if (filter.isEmpty()) {
+            return list(all);
+        }
+        List<ContainerInfo> every = hasContainers() ? containers().list(true) : List.of();
+        var facts = new ContainerFilterFacts(catalog, bridges, root, record -> containers().ports(record));
+        return ContainerSelection.select(every, all, filter, reference -> new ContainerRecords(root).find(reference).id(),
+                facts).stream().map(this::summary).toList();
     }
 
     /**
@@ -197,14 +211,27 @@ final class DetachedRuns {
         ContainerRecord record = info.record();
         Optional<ContainerHealth> health = record.health().isPresent()
                 ? RestartPolicies.health(ContainerDirectory.of(root, record.id())) : Optional.empty();
-        Optional<Instant> finished = info.phase() instanceof ContainerPhase.Exited exited
-                ? Optional.of(exited.finished()) : Optional.empty();
+        Optional<Instant> finished = switch (info.phase()) {
+            case ContainerPhase.Exited exited -> Optional.of(exited.finished());
+            case ContainerPhase.Restarting restarting -> Optional.of(restarting.finished());
+            case ContainerPhase.Created _, ContainerPhase.Running _ -> Optional.empty();
+        };
         OptionalLong pid = info.phase() instanceof ContainerPhase.Running running ? OptionalLong.of(running.pid())
                 : OptionalLong.empty();
         return new ContainerDetails(summary(info, health), record.started(), finished, pid,
                 RestartPolicies.policy(record.restart()), record.restartCount(),
                 record.health().map(dev.berth.image.HealthConfig::test).orElse(List.of()), health,
-                InspectFacts.of(record, info.phase().isRunning() ? ports(reference) : List.of(), bridges));
+                InspectFacts.of(record, info.phase().isRunning() ? ports(reference) : List.of(), bridges,
+                        imageConfig(record.imageId())));
+    }
+
+    /** The config of the image a container was made from, when the store still has it. */
+    private Optional<dev.berth.image.ContainerConfig> imageConfig(Digest imageId) {
+        try {
+            return catalog.lookup(imageId.toString()).map(image -> image.config().config());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private ContainerSummary summary(ContainerInfo info) {
@@ -215,8 +242,11 @@ final class DetachedRuns {
 
     private ContainerSummary summary(ContainerInfo info, Optional<ContainerHealth> health) {
         ContainerRecord record = info.record();
-        OptionalInt exit = info.phase() instanceof ContainerPhase.Exited exited ? OptionalInt.of(exited.exitCode())
-                : OptionalInt.empty();
+        OptionalInt exit = switch (info.phase()) {
+            case ContainerPhase.Exited exited -> OptionalInt.of(exited.exitCode());
+            case ContainerPhase.Restarting restarting -> OptionalInt.of(restarting.exitCode());
+            case ContainerPhase.Created _, ContainerPhase.Running _ -> OptionalInt.empty();
+        };
         String status = info.status(clock.instant());
         // Docker's STATUS: Up 5 seconds (healthy), while it runs and is not paused.
         if (info.phase() instanceof ContainerPhase.Running running && !running.paused() && health.isPresent()) {

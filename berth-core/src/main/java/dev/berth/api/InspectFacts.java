@@ -3,6 +3,9 @@ package dev.berth.api;
 import dev.berth.container.BridgeAttachments;
 import dev.berth.container.ContainerMount;
 import dev.berth.container.ContainerRecord;
+import dev.berth.container.RequestedConfig;
+import dev.berth.image.ContainerConfig;
+import dev.berth.network.PublishedPort;
 import dev.berth.network.Ipv4Address;
 import dev.berth.network.Netavark;
 import dev.berth.network.NetworkDefinition;
@@ -23,12 +26,54 @@ final class InspectFacts {
     private InspectFacts() {
     }
 
-    static ContainerConfigFacts of(ContainerRecord record, List<PortBinding> publish, BridgeAttachments bridges) {
+    /**
+     * @param publish what the container publishes now
+     * @param image   its image's config, when the store still has it (for the Entrypoint of older records and
+     *                {@code ExposedPorts})
+     */
+    static ContainerConfigFacts of(ContainerRecord record, List<PortBinding> publish, BridgeAttachments bridges,
+            Optional<ContainerConfig> image) {
         NetworkOptions network = record.network();
+        String networkMode = record.requested().map(RequestedConfig::networkMode).orElse(network.mode());
         return new ContainerConfigFacts(record.hostname(), record.process().user(), record.process().env(),
                 record.process().workingDir(), record.process().terminal(), record.stopSignal(), record.stopTimeout(),
-                record.autoRemove(), network.mode(), network.dns(), network.addHosts(),
-                record.mounts().stream().map(InspectFacts::mount).toList(), publish, endpoints(record, bridges));
+                record.autoRemove(), networkMode, network.dns(), network.addHosts(),
+                record.mounts().stream().map(InspectFacts::mount).toList(), publish, endpoints(record, bridges),
+                command(record, image), exposedPorts(record, image));
+    }
+
+    /**
+     * Entrypoint and Cmd apart: the recorded Entrypoint, or for older records the image's when the process starts
+     * with it (else {@code --entrypoint} replaced it: its first argument), as {@code commit} splits them.
+     */
+    static Optional<ContainerConfigFacts.Command> command(ContainerRecord record, Optional<ContainerConfig> image) {
+        List<String> args = record.process().args();
+        Optional<List<String>> entrypoint = record.requested().map(RequestedConfig::entrypoint)
+                .or(() -> image.map(ContainerConfig::entrypoint)
+                        .map(own -> startsWith(args, own) ? own : args.subList(0, Math.min(1, args.size()))));
+        return entrypoint.filter(known -> startsWith(args, known)).map(known ->
+                new ContainerConfigFacts.Command(known, args.subList(known.size(), args.size())));
+    }
+
+    /** Docker's {@code Config.ExposedPorts}: the image's EXPOSEs and every published container port, sorted. */
+    static List<String> exposedPorts(ContainerRecord record, Optional<ContainerConfig> image) {
+        java.util.Set<String> ports = new java.util.TreeSet<>();
+        image.ifPresent(config -> config.exposedPorts().forEach(port -> ports.add(port.contains("/") ? port : port + "/tcp")));
+        for (String spec : record.network().publish()) {
+            try {
+                PublishedPort port = PublishedPort.parse(spec);
+                for (int number = port.containerStart(); number <= port.containerEnd(); number++) {
+                    ports.add(number + "/" + port.protocol().specName());
+                }
+            } catch (RuntimeException malformed) {
+                // Checked when the container was made; a record from elsewhere is shown without it.
+            }
+        }
+        return List.copyOf(ports);
+    }
+
+    private static boolean startsWith(List<String> args, List<String> prefix) {
+        return args.size() >= prefix.size() && args.subList(0, prefix.size()).equals(prefix);
     }
 
     private static ContainerConfigFacts.Mount mount(ContainerMount mount) {

@@ -34,7 +34,7 @@ public final class Networks {
     Networks(BridgeAttachments bridges, Supplier<List<ContainerRecord>> records, ContainerRecords containers) {
         this.bridges = bridges;
         this.records = records;
-        this.reconnection = new NetworkReconnection(containers);
+        this.reconnection = new NetworkReconnection(containers, Optional.of(bridges));
     }
 
     /**
@@ -121,13 +121,12 @@ public final class Networks {
     }
 
     /**
-     * {@code network connect [--alias A]... [--ip IP] NETWORK CONTAINER} for a container that is not running
-     * (created or exited): its next start joins {@code network} as well, with {@code aliases} and {@code ip} on it.
-     * A running container is refused: netavark 1.4 sets a container's networks up in one call and Berth tears down
-     * from that call's options, so joining one more network while it runs is not done.
+     * {@code network connect [--alias A]... [--ip IP] NETWORK CONTAINER}: a running container joins {@code network}
+     * at once (netavark sets it up in its namespace; its aardvark-dns answers the name and aliases), and every later
+     * start joins it as well, with {@code aliases} and {@code ip} on it.
      *
      * @throws dev.berth.error.NotFoundException for an unknown network or container
-     * @throws dev.berth.error.ConflictException for a running container, or one on the network already
+     * @throws dev.berth.error.ConflictException for a container on the network already, or an address in use
      * @throws UnsupportedFeatureException for a container on {@code host}, {@code none} or the default bridge
      */
     public void connect(String network, String container, List<String> aliases, Optional<String> ip) {
@@ -137,10 +136,12 @@ public final class Networks {
     }
 
     /**
-     * {@code network disconnect NETWORK CONTAINER} for a container that is not running; the next network becomes its
+     * {@code network disconnect NETWORK CONTAINER}: a running container leaves {@code network} at once (torn down
+     * alone, its address released); one not running leaves it for its next start, and the next network becomes its
      * first when it leaves its first.
      *
-     * @throws dev.berth.error.ConflictException for a running container, one not on the network, or its only one
+     * @throws dev.berth.error.ConflictException for a container not on the network, or its only one
+     * @throws UnsupportedFeatureException for the first network of a running container
      */
     public void disconnect(String network, String container) {
         try (NetworkStore store = bridges.store()) {

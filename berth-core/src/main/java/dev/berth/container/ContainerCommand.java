@@ -21,9 +21,7 @@ public final class ContainerCommand {
 
     /** The process to run; throws {@link ExecutionException} when there is no command at all or the working directory is relative. */
     public static SandboxProcess resolve(ContainerConfig image, ContainerSpec request) {
-        List<String> entrypoint = request.entrypoint()
-                .map(e -> e.isEmpty() ? List.<String>of() : List.of(e))
-                .orElse(image.entrypoint());
+        List<String> entrypoint = entrypoint(image, request);
         List<String> cmd = !request.args().isEmpty() ? request.args()
                 : request.entrypoint().isPresent() ? List.of() : image.cmd();
         List<String> args = new ArrayList<>(entrypoint);
@@ -38,6 +36,11 @@ public final class ContainerCommand {
         }
         String user = request.user().orElse(image.user());
         return new SandboxProcess(args, environment(image.env(), request.env()), user, workingDir, request.terminal());
+    }
+
+    /** The container's Entrypoint: {@code --entrypoint} (empty: none), else the image's. */
+    public static List<String> entrypoint(ContainerConfig image, ContainerSpec request) {
+        return request.entrypoint().map(e -> e.isEmpty() ? List.<String>of() : List.of(e)).orElse(image.entrypoint());
     }
 
     /** {@code base} with each {@code KEY=VALUE} of {@code overrides} set over it, keeping the first order. */

@@ -39,12 +39,26 @@ public sealed interface ContainerPhase {
         }
     }
 
+    /**
+     * Its process ended and its restart policy is waiting out Docker's delay before starting it again (Docker's
+     * {@code State.Restarting}); no process runs meanwhile.
+     *
+     * @param exitCode the code of the run that ended
+     * @param finished when it ended
+     */
+    record Restarting(int exitCode, Instant finished) implements ContainerPhase {
+        public Restarting {
+            Objects.requireNonNull(finished, "finished");
+        }
+    }
+
     /** Docker's one word for the state, as {@code inspect} gives {@code State.Status}. */
     default String state() {
         return switch (this) {
             case Created _ -> "created";
             case Running running -> running.paused() ? "paused" : "running";
             case Exited _ -> "exited";
+            case Restarting _ -> "restarting";
         };
     }
 
@@ -56,12 +70,19 @@ public sealed interface ContainerPhase {
                     + (running.paused() ? " (Paused)" : "");
             case Exited exited -> "Exited (%d) %s ago".formatted(exited.exitCode(),
                     HumanDuration.of(since(exited.finished(), now)));
+            case Restarting restarting -> "Restarting (%d) %s ago".formatted(restarting.exitCode(),
+                    HumanDuration.of(since(restarting.finished(), now)));
         };
     }
 
-    /** Whether the process runs (paused counts, as in Docker). */
+    /** Whether the process runs (paused counts, as in Docker; a restart waiting its delay does not). */
     default boolean isRunning() {
         return this instanceof Running;
+    }
+
+    /** Whether {@code ps} lists it without {@code -a}: running, or restarting (Docker's {@code State.Running} is true then). */
+    default boolean isListed() {
+        return this instanceof Running || this instanceof Restarting;
     }
 
     private static Duration since(Instant then, Instant now) {

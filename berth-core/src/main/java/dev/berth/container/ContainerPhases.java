@@ -35,6 +35,10 @@ public final class ContainerPhases {
     public static ContainerPhase read(ContainerRecord record, ContainerDirectory directory) {
         Optional<ContainerPhase.Exited> exited = exitFile(directory);
         if (exited.isPresent()) {
+            // Its restart policy waits out the delay: the exit command's mark, while conmon (which waits for it) lives.
+            if (RestartMark.isMarked(directory) && Conmon.isRunning(directory)) {
+                return new ContainerPhase.Restarting(exited.get().exitCode(), exited.get().finished());
+            }
             return exited.get();
         }
         ContainerState state;

@@ -44,13 +44,14 @@ import java.util.regex.Pattern;
  * @param restart       {@code --restart}
  * @param restartCount  how many times its restart policy started it again (Docker's {@code RestartCount})
  * @param stopRequested the user stopped or killed it: its restart policy does not start it again
+ * @param requested     the Entrypoint and network mode as asked, for {@code inspect}; empty in older records
  */
 public record ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
         Instant created, Map<String, String> labels, NetworkOptions network, String hostname, boolean seccomp,
         String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
         OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started,
         List<ContainerMount> mounts, OptionalInt stopTimeout, Optional<HealthConfig> health, RestartRule restart,
-        int restartCount, boolean stopRequested) {
+        int restartCount, boolean stopRequested, Optional<RequestedConfig> requested) {
 
     /** Docker's default stop signal. */
     public static final String DEFAULT_STOP_SIGNAL = "SIGTERM";
@@ -89,6 +90,19 @@ public record ContainerRecord(String id, String name, String image, Digest image
         if (restartCount < 0) {
             throw new IllegalArgumentException("a restart count is not negative: " + restartCount);
         }
+        Objects.requireNonNull(requested, "requested");
+    }
+
+    /** Without what was asked for inspect ({@link RequestedConfig}), as records made before it. */
+    public ContainerRecord(String id, String name, String image, Digest imageId, SandboxProcess process,
+            Instant created, Map<String, String> labels, NetworkOptions network, String hostname, boolean seccomp,
+            String stopSignal, boolean autoRemove, OptionalLong logSizeMax, Optional<Digest> parent,
+            OwnerRecord.RuntimeLocation runtime, SnapshotterLocation snapshots, Optional<Instant> started,
+            List<ContainerMount> mounts, OptionalInt stopTimeout, Optional<HealthConfig> health, RestartRule restart,
+            int restartCount, boolean stopRequested) {
+        this(id, name, image, imageId, process, created, labels, network, hostname, seccomp, stopSignal, autoRemove,
+                logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout, health, restart, restartCount,
+                stopRequested, Optional.empty());
     }
 
     /** Without a healthcheck or a restart policy. */
@@ -120,7 +134,7 @@ public record ContainerRecord(String id, String name, String image, Digest image
     public ContainerRecord startedAt(Instant when) {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
                 stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.of(when), mounts, stopTimeout,
-                health, restart, restartCount, stopRequested);
+                health, restart, restartCount, stopRequested, requested);
     }
 
     /**
@@ -130,28 +144,28 @@ public record ContainerRecord(String id, String name, String image, Digest image
     public ContainerRecord restarting() {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
                 stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, Optional.empty(), mounts, stopTimeout,
-                health, restart, restartCount + 1, false);
+                health, restart, restartCount + 1, false, requested);
     }
 
     /** This record as the user starts it again: restarts counted afresh, no stop asked for (Docker's {@code start}). */
     public ContainerRecord startedByUser() {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
                 stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout,
-                health, restart, 0, false);
+                health, restart, 0, false, requested);
     }
 
     /** This record with the user's stop (or kill, or start: {@code false}) noted. */
     public ContainerRecord withStopRequested(boolean value) {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
                 stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout,
-                health, restart, restartCount, value);
+                health, restart, restartCount, value, requested);
     }
 
     /** This record on {@code network} instead ({@code network connect}/{@code disconnect} while not running). */
     public ContainerRecord withNetwork(NetworkOptions network) {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,
                 stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout,
-                health, restart, restartCount, stopRequested);
+                health, restart, restartCount, stopRequested, requested);
     }
 
     /** The labels sorted by key, as {@code inspect} prints them. */

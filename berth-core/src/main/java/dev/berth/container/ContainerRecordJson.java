@@ -64,6 +64,11 @@ final class ContainerRecordJson {
         record.started().ifPresent(started -> node.put("started", started.toString()));
         ContainerMountJson.write(node, record);
         HealthRecordJson.write(node, record);
+        record.requested().ifPresent(requested -> {
+            ObjectNode asked = node.putObject("requested");
+            strings(asked.putArray("entrypoint"), requested.entrypoint());
+            asked.put("networkMode", requested.networkMode());
+        });
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
     }
 
@@ -93,10 +98,18 @@ final class ContainerRecordJson {
                     Optional.ofNullable(node.get("started")).map(JsonNode::asText).map(Instant::parse),
                     ContainerMountJson.mounts(node), ContainerMountJson.stopTimeout(node), HealthRecordJson.health(node),
                     HealthRecordJson.restart(node), node.path("restartCount").asInt(0),
-                    node.path("stopRequested").asBoolean(false));
+                    node.path("stopRequested").asBoolean(false), requested(node.get("requested")));
         } catch (RuntimeException e) {
             throw new IOException("a malformed container record: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code "requested"}, absent in records made before it. */
+    private static Optional<RequestedConfig> requested(JsonNode node) throws IOException {
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RequestedConfig(strings(node.path("entrypoint")), text(node, "networkMode")));
     }
 
     /** {@code -p}, aliases and the rest beside {@code "network"}, only when there are any. */

@@ -67,4 +67,14 @@ final class ContainerSignals {
         }
         return true;
     }
+
+    /** A pause while a restart waits out its delay ({@code wait} looks again afterwards). */
+    static void awaitRestart(ContainerDirectory directory) {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while waiting for container " + directory.id() + " to restart", e);
+        }
+    }
 }

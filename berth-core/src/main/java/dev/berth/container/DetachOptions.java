@@ -16,9 +16,11 @@ import java.util.OptionalLong;
  * @param healthcheck the run's {@code Healthcheck} (Docker's container config: zeros and an empty test take the
  *                    image's, {@code ["NONE"]} disables it); empty for the image's as it is
  * @param restart     {@code --restart}
+ * @param networkMode the first {@code --network} as given ({@code default} without one), for {@code inspect}; empty
+ *                    when the caller does not say
  */
 public record DetachOptions(Optional<String> name, Map<String, String> labels, boolean autoRemove, OptionalLong logSizeMax,
-        Optional<HealthConfig> healthcheck, RestartRule restart) {
+        Optional<HealthConfig> healthcheck, RestartRule restart, Optional<String> networkMode) {
 
     public DetachOptions {
         Objects.requireNonNull(name, "name");
@@ -29,6 +31,13 @@ public record DetachOptions(Optional<String> name, Map<String, String> labels, b
         if (autoRemove && restart.restarts()) {
             throw new IllegalArgumentException("Conflicting options: --restart and --rm");
         }
+        Objects.requireNonNull(networkMode, "networkMode");
+    }
+
+    /** The network mode not said: {@code inspect} shows the network's name. */
+    public DetachOptions(Optional<String> name, Map<String, String> labels, boolean autoRemove, OptionalLong logSizeMax,
+            Optional<HealthConfig> healthcheck, RestartRule restart) {
+        this(name, labels, autoRemove, logSizeMax, healthcheck, restart, Optional.empty());
     }
 
     /** The image's healthcheck, no restart policy. */

@@ -97,7 +97,8 @@ public final class DetachedContainers {
                     image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
                     stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
                     Optional.empty(), mounts.mounts(), request.host().stopTimeout(), health, options.restart(), 0,
-                    false));
+                    false, Optional.of(new RequestedConfig(ContainerCommand.entrypoint(image.config(), request),
+                            options.networkMode().orElse(network.mode())))));
         } catch (RuntimeException e) {
             attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
             throw e;
@@ -148,7 +149,7 @@ public final class DetachedContainers {
         List<ContainerInfo> containers = new ArrayList<>();
         for (ContainerRecord record : records.all()) {
             var info = observed(record);
-            if (all || info.phase().isRunning()) {
+            if (all || info.phase().isListed()) {
                 containers.add(info);
             }
         }
@@ -181,7 +182,12 @@ public final class DetachedContainers {
     public ContainerInfo stop(String reference, Optional<Duration> timeout) {
         ContainerRecord record = markStopRequested(records.find(reference));
         ContainerDirectory directory = records.directory(record.id());
-        if (!ContainerPhases.read(record, directory).isRunning()) {
+        ContainerPhase phase = ContainerPhases.read(record, directory);
+        if (!phase.isRunning()) {
+            if (phase instanceof ContainerPhase.Restarting) {
+                // Its exit command sees the stop, gives the restart up and ends, and conmon with it.
+                ContainerRemoval.awaitMonitorExit(directory);
+            }
             return inspect(record.id());
         }
         Duration own = record.stopTimeout().isPresent() ? Duration.ofSeconds(record.stopTimeout().getAsInt())
@@ -225,9 +231,11 @@ public final class DetachedContainers {
     /** {@code rm [-f] [-v]}: {@code volumes} also removes the container's anonymous volumes, as Docker's {@code -v}. */
     public void remove(String reference, boolean force, boolean volumes) {
         ContainerRecord record = records.find(reference);
-        if (!force && ContainerPhases.read(record, records.directory(record.id())).isRunning()) {
-            throw new ConflictException(("cannot remove container \"/%s\": container is running: stop the container "
-                    + "before removing or force remove").formatted(record.name()));
+        ContainerPhase phase = force ? new ContainerPhase.Created() : ContainerPhases.read(record, records.directory(record.id()));
+        if (phase.isListed()) {
+            throw new ConflictException(("cannot remove container \"/%s\": container is %s: stop the container "
+                    + "before removing or force remove").formatted(record.name(),
+                    phase instanceof ContainerPhase.Restarting ? "restarting" : "running"));
         }
         ContainerRemoval.remove(records, record, conmon.socketDirectory(), Optional.of(bridges), volumes);
     }
@@ -245,6 +253,7 @@ public final class DetachedContainers {
                     return 0;
                 }
                 case ContainerPhase.Running _ -> ContainerSignals.awaitExit(directory, Duration.ofSeconds(1));
+                case ContainerPhase.Restarting _ -> ContainerSignals.awaitRestart(directory);
             }
         }
     }

@@ -10,29 +10,36 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code network connect} and {@code disconnect} for a container that is not running (created or exited): its
- * record's networks change and its next {@code start} sets them all up in one netavark call. A running container
- * is refused: netavark 1.4 sets a container's networks up together and Berth tears down from that call's options,
- * so joining one more network means a new setup the running container would notice.
+ * {@code network connect} and {@code disconnect}: for a container that is not running (created or exited), its
+ * record's networks change and its next {@code start} sets them all up in one netavark call; for a running one
+ * (given {@code bridges}), the network is also set up or torn down at once ({@link LiveReconnection}).
  *
  * @param records the store's container records
+ * @param bridges the networks and netavark's state; empty: a running container is refused
  */
-public record NetworkReconnection(ContainerRecords records) {
+public record NetworkReconnection(ContainerRecords records, Optional<BridgeAttachments> bridges) {
 
     public NetworkReconnection {
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(bridges, "bridges");
+    }
+
+    /** For containers that are not running only. */
+    public NetworkReconnection(ContainerRecords records) {
+        this(records, Optional.empty());
     }
 
     /**
      * Adds {@code network} (already looked up in {@code store}) to the container's networks, with {@code aliases}
      * and {@code ip} on it.
      *
-     * @throws ConflictException for a running container or one on the network already
+     * @throws ConflictException for a running container without {@code bridges}, or one on the network already
      * @throws UnsupportedFeatureException for a container on {@code host}, {@code none} or the default bridge
      */
     public void connect(NetworkStore store, NetworkDefinition network, String reference, List<String> aliases,
             Optional<String> ip) {
-        ContainerRecord record = stopped(reference, "connect", network);
+        ContainerRecord record = records.find(reference);
+        boolean running = running(record, "connect", network);
         NetworkOptions options = record.network();
         switch (options.mode()) {
             // Docker's daemon's words (runconfig.ErrConflictHostNetwork, ErrConflictNoNetwork).
@@ -52,19 +59,28 @@ public record NetworkReconnection(ContainerRecords records) {
                     + network.name());
         }
         List<NetworkJoin> more = new ArrayList<>(options.more());
-        more.add(new NetworkJoin(network.name(), aliases, ip));
-        records.write(record.withNetwork(new NetworkOptions(options.mode(), options.aliases(), options.ip(),
-                options.publish(), options.publishAll(), options.addHosts(), options.dns(), more)));
+        var join = new NetworkJoin(network.name(), aliases, ip);
+        more.add(join);
+        var after = new NetworkOptions(options.mode(), options.aliases(), options.ip(), options.publish(),
+                options.publishAll(), options.addHosts(), options.dns(), more);
+        if (running) {
+            new LiveReconnection(records, bridges.orElseThrow()).connect(record, network, join, after);
+        } else {
+            records.write(record.withNetwork(after));
+        }
     }
 
     /**
      * Removes {@code network} from the container's networks; when it was the first, the next one becomes the first
      * (and takes the published ports).
      *
-     * @throws ConflictException for a running container, one not on the network, or its only network
+     * @throws ConflictException for a running container without {@code bridges}, one not on the network, or its
+     *                           only network
+     * @throws UnsupportedFeatureException for the first network of a running container
      */
     public void disconnect(NetworkStore store, NetworkDefinition network, String reference) {
-        ContainerRecord record = stopped(reference, "disconnect", network);
+        ContainerRecord record = records.find(reference);
+        boolean running = running(record, "disconnect", network);
         NetworkOptions options = record.network();
         int index = options.bridged() ? indexOf(store, options, network) : -1;
         if (index < 0) {
@@ -78,18 +94,23 @@ public record NetworkReconnection(ContainerRecords records) {
         List<NetworkJoin> joins = new ArrayList<>(options.joins());
         joins.remove(index);
         NetworkJoin first = joins.removeFirst();
-        records.write(record.withNetwork(new NetworkOptions(first.network(), first.aliases(), first.ip(),
-                options.publish(), options.publishAll(), options.addHosts(), options.dns(), joins)));
+        var after = new NetworkOptions(first.network(), first.aliases(), first.ip(), options.publish(),
+                options.publishAll(), options.addHosts(), options.dns(), joins);
+        if (running) {
+            new LiveReconnection(records, bridges.orElseThrow()).disconnect(record, network, index, after);
+        } else {
+            records.write(record.withNetwork(after));
+        }
     }
 
-    private ContainerRecord stopped(String reference, String verb, NetworkDefinition network) {
-        ContainerRecord record = records.find(reference);
-        if (ContainerPhases.read(record, records.directory(record.id())).isRunning()) {
+    /** Whether the container runs now; refused when it does and there is no netavark to change it with. */
+    private boolean running(ContainerRecord record, String verb, NetworkDefinition network) {
+        boolean running = ContainerPhases.read(record, records.directory(record.id())).isRunning();
+        if (running && bridges.isEmpty()) {
             throw new ConflictException("network " + verb + " " + network.name() + " " + record.name()
-                    + ": not supported for a running container (netavark sets a container's networks up together);"
-                    + " stop it first");
+                    + ": not supported for a running container here; stop it first");
         }
-        return record;
+        return running;
     }
 
     /** Where {@code network} is among the container's networks (named or by id, as given), or -1. */

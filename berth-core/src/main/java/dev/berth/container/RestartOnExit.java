@@ -36,6 +36,19 @@ final class RestartOnExit {
         }
         Instant started = record.started().orElse(record.created());
         Duration ran = Duration.between(started, exited.map(ContainerPhase.Exited::finished).orElse(started));
+        // Docker's Restarting state while the delay runs (RestartMark), until the new start or a stop ends it.
+        RestartMark.mark(directory);
+        try {
+            return waitAndRestart(records, record, socketDirectory, bridges, directory, ran);
+        } finally {
+            if (Files.isDirectory(directory.path())) {
+                RestartMark.clear(directory);
+            }
+        }
+    }
+
+    private static boolean waitAndRestart(ContainerRecords records, ContainerRecord record, Path socketDirectory,
+            BridgeAttachments bridges, ContainerDirectory directory, Duration ran) throws InterruptedException {
         // Waited in steps, so that a stop or rm meanwhile ends the wait (and this conmon) at once.
         long deadline = System.nanoTime() + RestartRule.delay(record.restartCount(), ran).toNanos();
         while (System.nanoTime() < deadline) {

@@ -105,4 +105,46 @@ public final class GoStrconv {
             out.append(HEX[(value >> shift) & 0xF]);
         }
     }
+
+    /**
+     * Go's {@code strconv.Atoi} (64-bit {@code int}): an optional sign and decimal digits.
+     *
+     * @throws NumberFormatException with Go's text, {@code strconv.Atoi: parsing "x": invalid syntax} or
+     *                               {@code ...: value out of range}
+     */
+    public static long atoi(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        return parseDecimal("Atoi", text, start, text.startsWith("-"), Long.MAX_VALUE);
+    }
+
+    /**
+     * Go's {@code strconv.ParseUint(text, 10, bits)}: decimal digits only, at most {@code 2^bits - 1} (bits below 64).
+     *
+     * @throws NumberFormatException with Go's text, {@code strconv.ParseUint: parsing "x": invalid syntax}
+     */
+    public static long parseUint(String text, int bits) {
+        return parseDecimal("ParseUint", text, 0, false, (1L << bits) - 1);
+    }
+
+    private static long parseDecimal(String function, String text, int start, boolean negative, long max) {
+        if (start >= text.length()) {
+            throw numberError(function, text, "invalid syntax");
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                throw numberError(function, text, "invalid syntax");
+            }
+        }
+        java.math.BigInteger value = new java.math.BigInteger(text.substring(start));
+        java.math.BigInteger limit = java.math.BigInteger.valueOf(max).add(negative ? java.math.BigInteger.ONE
+                : java.math.BigInteger.ZERO);
+        if (value.compareTo(limit) > 0) {
+            throw numberError(function, text, "value out of range");
+        }
+        return negative ? value.negate().longValueExact() : value.longValueExact();
+    }
+
+    private static NumberFormatException numberError(String function, String text, String cause) {
+        return new NumberFormatException("strconv." + function + ": parsing " + quote(text) + ": " + cause);
+    }
 }

@@ -170,6 +170,28 @@ public final class Netavark implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code network connect} of a running container: sets {@code attachment}'s network alone up in its namespace
+     * (the next free {@code ethN}, no ports) and merges it into the saved options, so one teardown still releases
+     * every network; returns the address leased.
+     *
+     * @throws ConflictException when the container is not set up (not running) or is on the network already
+     * @throws ExecutionException with netavark's error; nothing is left (the lease is released)
+     */
+    public Ipv4Address join(NetworkNamespace namespace, ContainerRef container, Attachment attachment) {
+        return new LiveAttachments(this).join(namespace, container, attachment);
+    }
+
+    /**
+     * {@code network disconnect} of a running container: tears {@code network} alone down, releases its address and
+     * takes it out of the saved options; the other networks and the ports stay.
+     *
+     * @throws ConflictException when the container is not set up or not on the network
+     */
+    public void leave(NetworkNamespace namespace, ContainerRef container, NetworkDefinition network) {
+        new LiveAttachments(this).leave(namespace, container, network);
+    }
+
     /** The ports {@code container} publishes now, host ports as chosen ({@code docker port}); empty when not set up. */
     public List<PortMapping> publishedPorts(ContainerRef container) {
         Path saved = optionsFile(container);
@@ -195,12 +217,20 @@ public final class Netavark implements AutoCloseable {
         }
     }
 
+    NetworkLeases leases() {
+        return leases;
+    }
+
+    StoreLock lock() {
+        return lock;
+    }
+
     @Override
     public void close() {
         lock.close();
     }
 
-    private ExternalCommand netavark(String action, String verb, NetworkNamespace namespace, byte[] options) {
+    ExternalCommand netavark(String action, String verb, NetworkNamespace namespace, byte[] options) {
         return ExternalCommand.run(action, List.of(binary.toString(), "--config", run.toString(), "--rootless", "false",
                 "--aardvark-binary", aardvark.toString(), verb, namespace.path().toString()), options);
     }
@@ -214,11 +244,11 @@ public final class Netavark implements AutoCloseable {
         }
     }
 
-    private Path optionsFile(ContainerRef container) {
+    Path optionsFile(ContainerRef container) {
         return run.resolve("containers").resolve(container.id() + ".json");
     }
 
-    private static String failure(ExternalCommand command) {
+    static String failure(ExternalCommand command) {
         String error = NetavarkJson.error(command.stdout());
         String stderr = command.errorText();
         return "netavark exited with " + command.exitCode() + ": " + (error.isEmpty() ? "" : error)
@@ -229,7 +259,7 @@ public final class Netavark implements AutoCloseable {
         return attachments.stream().map(attachment -> attachment.network().name()).collect(Collectors.joining(", "));
     }
 
-    private static String describe(ContainerRef container) {
+    static String describe(ContainerRef container) {
         return container.name() + " (" + container.shortId() + ")";
     }
 }

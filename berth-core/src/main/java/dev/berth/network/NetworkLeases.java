@@ -113,6 +113,24 @@ final class NetworkLeases {
         }
     }
 
+    /** Deletes the address {@code containerId} holds on {@code network} only ({@code network disconnect}). */
+    void releaseAddress(NetworkDefinition network, String containerId) {
+        Path directory = root.resolve(network.id());
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (owner(file).equals(containerId)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("releasing the address of container " + containerId + " on network "
+                    + network.name() + ": " + FailureReason.of(e), e);
+        }
+    }
+
     /** The containers holding an address on {@code network}. */
     List<String> holders(NetworkDefinition network) {
         Path directory = root.resolve(network.id());

@@ -47,6 +47,7 @@ class ContainerPhaseTest {
             exited 0 3     | Exited (0) 3 seconds ago
             exited 137 600 | Exited (137) 10 minutes ago
             exited 1 0     | Exited (1) Less than a second ago
+            restarting 3 5 | Restarting (3) 5 seconds ago
             """)
     void statusTextsAreDockers(String phase, String status) {
         assertThat(phase(phase).status(NOW)).isEqualTo(status);
@@ -65,6 +66,10 @@ class ContainerPhaseTest {
         assertThat(phase("exited 0 1").state()).isEqualTo("exited");
         assertThat(phase("paused 1").isRunning()).isTrue();
         assertThat(phase("exited 0 1").isRunning()).isFalse();
+        assertThat(phase("restarting 3 1").state()).isEqualTo("restarting");
+        assertThat(phase("restarting 3 1").isRunning()).as("no process while the delay runs").isFalse();
+        assertThat(phase("restarting 3 1").isListed()).isTrue();
+        assertThat(phase("exited 0 1").isListed()).isFalse();
     }
 
     private static ContainerPhase phase(String text) {
@@ -73,6 +78,8 @@ class ContainerPhaseTest {
             case "created" -> new ContainerPhase.Created();
             case "running" -> new ContainerPhase.Running(42, NOW.minusSeconds(Long.parseLong(words[1])), false);
             case "paused" -> new ContainerPhase.Running(42, NOW.minusSeconds(Long.parseLong(words[1])), true);
+            case "restarting" -> new ContainerPhase.Restarting(Integer.parseInt(words[1]),
+                    NOW.minusSeconds(Long.parseLong(words[2])));
             default -> new ContainerPhase.Exited(Integer.parseInt(words[1]), NOW.minusSeconds(Long.parseLong(words[2])));
         };
     }

@@ -169,6 +169,21 @@ class ContainerRecordsTest {
         assertThat(read.mounts().get(1).usesVolume("data")).isTrue();
     }
 
+    @Test
+    void theRequestedEntrypointAndNetworkModeSurviveTheRecordsJsonAndOlderRecordsHaveNone() throws IOException {
+        ContainerRecord plain = record("e".repeat(64), "asked", 1);
+        assertThat(ContainerRecordJson.read(ContainerRecordJson.write(plain)).requested()).isEmpty();
+        var requested = new RequestedConfig(List.of("/entry.sh", "-v"), "default");
+        ContainerRecord asked = new ContainerRecord(plain.id(), plain.name(), plain.image(), plain.imageId(),
+                plain.process(), plain.created(), plain.labels(), plain.network(), plain.hostname(), plain.seccomp(),
+                plain.stopSignal(), plain.autoRemove(), plain.logSizeMax(), plain.parent(), plain.runtime(),
+                plain.snapshots(), plain.started(), plain.mounts(), plain.stopTimeout(), plain.health(), plain.restart(),
+                plain.restartCount(), plain.stopRequested(), Optional.of(requested));
+        ContainerRecord read = ContainerRecordJson.read(ContainerRecordJson.write(asked));
+        assertThat(read).isEqualTo(asked);
+        assertThat(read.startedAt(Instant.EPOCH).restarting().withStopRequested(true).requested()).contains(requested);
+    }
+
     private static ContainerRecord record(String id, String name, int second) {
         return new ContainerRecord(id, name, "busybox:latest", digest('9'),
                 new SandboxProcess(List.of("sh", "-c", "sleep 1000"), List.of("PATH=/bin"), "nobody", "/tmp"),

@@ -1,0 +1,92 @@
+package dev.berth.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of a container's setups as kept in {@code <run>/containers/ID.json}, edited for {@code network
+ * connect}/{@code disconnect} of a running container: a network joined later is set up alone (its own options, no
+ * ports, the next free {@code ethN}) and then merged in, so the one file still tears every network down at once;
+ * a network left is torn down alone and taken out. The file stays what {@link NetavarkJson#options} writes.
+ */
+final class SavedNetavarkOptions {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectNode root;
+
+    SavedNetavarkOptions(byte[] options) throws IOException {
+        JsonNode parsed = mapper.readTree(options);
+        if (!(parsed instanceof ObjectNode object)) {
+            throw new IOException("netavark options are not a JSON object");
+        }
+        this.root = object;
+    }
+
+    /** The networks set up, by name, in the file's order. */
+    List<String> networks() {
+        List<String> names = new ArrayList<>();
+        root.path("networks").fieldNames().forEachRemaining(names::add);
+        return List.copyOf(names);
+    }
+
+    /** The first {@code ethN} no network of the file uses. */
+    String freeInterface() {
+        int next = 0;
+        for (JsonNode network : root.path("networks")) {
+            String name = network.path("interface_name").asText("");
+            if (name.matches("eth\\d+")) {
+                next = Math.max(next, Integer.parseInt(name.substring(3)) + 1);
+            }
+        }
+        return NetavarkJson.interfaceName(next);
+    }
+
+    /** The options of {@code other} (one network's) with its interface renamed {@code interfaceName}. */
+    static byte[] renamed(byte[] single, String interfaceName) throws IOException {
+        var options = new SavedNetavarkOptions(single);
+        for (JsonNode network : options.root.path("networks")) {
+            ((ObjectNode) network).put("interface_name", interfaceName);
+        }
+        return options.bytes();
+    }
+
+    /** These options with {@code single}'s network (set up on its own) added. */
+    byte[] with(byte[] single) throws IOException {
+        var added = new SavedNetavarkOptions(single);
+        ObjectNode copy = root.deepCopy();
+        added.root.path("networks").properties().forEach(entry -> ((ObjectNode) copy.path("networks"))
+                .set(entry.getKey(), entry.getValue()));
+        added.root.path("network_info").properties().forEach(entry -> ((ObjectNode) copy.path("network_info"))
+                .set(entry.getKey(), entry.getValue()));
+        return write(copy);
+    }
+
+    /** The options that tear {@code network} alone down: its entries, no ports. */
+    byte[] only(String network) throws IOException {
+        ObjectNode copy = root.deepCopy();
+        ((ObjectNode) copy.path("networks")).retain(network);
+        ((ObjectNode) copy.path("network_info")).retain(network);
+        copy.putArray("port_mappings");
+        return write(copy);
+    }
+
+    /** These options without {@code network}. */
+    byte[] without(String network) throws IOException {
+        ObjectNode copy = root.deepCopy();
+        ((ObjectNode) copy.path("networks")).remove(network);
+        ((ObjectNode) copy.path("network_info")).remove(network);
+        return write(copy);
+    }
+
+    private byte[] bytes() throws IOException {
+        return write(root);
+    }
+
+    private byte[] write(ObjectNode node) throws IOException {
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+    }
+}
