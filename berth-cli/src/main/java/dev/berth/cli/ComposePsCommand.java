@@ -1,7 +1,5 @@
 package dev.berth.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.api.Berth;
 import dev.berth.api.ContainerSummary;
 import dev.berth.api.Settings;
@@ -42,6 +40,9 @@ final class ComposePsCommand implements Callable<Integer> {
     @Option(names = "--services", description = "Display services.")
     boolean servicesOnly;
 
+    @Option(names = "--no-trunc", description = "Don't truncate output.")
+    boolean noTrunc;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
     String format;
 
@@ -61,7 +62,10 @@ final class ComposePsCommand implements Callable<Integer> {
                 rows.forEach(row -> out.println(row.id()));
             } else if (format.equals("json")) {
                 Instant now = settings.clock().instant();
-                rows.forEach(row -> out.println(GoJson.compact(json(row, project.name(), now))));
+                for (ContainerSummary row : rows) {
+                    out.println(GoJson.compact(ComposePsDocument.of(row, berth.containers().inspect(row.id()).config()
+                            .mounts(), project.name(), now, !noTrunc)));
+                }
             } else if (format.equals("table")) {
                 out.print(table(rows, settings.clock().instant()));
             } else {
@@ -83,25 +87,5 @@ final class ComposePsCommand implements Callable<Integer> {
                     .append('\t').append(String.join(", ", row.ports())).append('\n');
         }
         return TabWriter.align(text.toString());
-    }
-
-    private static ObjectNode json(ContainerSummary row, String project, Instant now) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("Command", ContainerTable.quote(ContainerTable.command(row.command())));
-        node.put("CreatedAt", row.created().toString());
-        node.put("ExitCode", row.exitCode().orElse(0));
-        node.put("Health", "");
-        node.put("ID", row.id());
-        node.put("Image", row.image());
-        node.put("Name", row.name());
-        node.put("Names", row.name());
-        node.put("Networks", row.network());
-        node.put("Ports", String.join(", ", row.ports()));
-        node.put("Project", project);
-        node.put("RunningFor", RelativeTime.since(Optional.of(row.created()), now));
-        node.put("Service", row.labels().getOrDefault(ComposeLabels.SERVICE, ""));
-        node.put("State", row.state());
-        node.put("Status", row.status());
-        return node;
     }
 }

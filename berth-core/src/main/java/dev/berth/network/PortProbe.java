@@ -12,8 +12,10 @@ import java.nio.file.Path;
 /**
  * Whether a host port is free for publishing. netavark only writes DNAT rules and holds no socket, so a port some
  * host process listens on would silently lose its traffic to the container; Docker's proxy would fail to bind
- * instead. Berth binds the port for a moment (without {@code SO_REUSEADDR}) to find out, and chooses ports Docker's
- * way: the first free one of the kernel's ephemeral range.
+ * instead. Berth binds the port for a moment to find out, and chooses ports Docker's way: the first free one of the
+ * kernel's ephemeral range. A TCP probe sets {@code SO_REUSEADDR}, as Go's listeners (Docker's proxy) do: on Linux
+ * it still fails on a port some socket listens on, but not on one left in {@code TIME_WAIT} by the connections of a
+ * container just removed. A UDP probe does not, since there it would let two sockets share the port.
  */
 @FunctionalInterface
 public interface PortProbe {
@@ -29,7 +31,7 @@ public interface PortProbe {
                 switch (protocol) {
                     case TCP -> {
                         try (ServerSocket socket = new ServerSocket()) {
-                            socket.setReuseAddress(false);
+                            socket.setReuseAddress(true);
                             socket.bind(new InetSocketAddress(address, port), 1);
                         }
                     }

@@ -139,7 +139,7 @@ public final class ComposeProjectRuns {
 
     /** {@code stop}: dependents first, independent containers at once. */
     public void stop(List<String> services, Optional<Duration> timeout, ComposeProgress progress) {
-        ReverseOrder.each(containers(false, services), container -> {
+        DependencyOrder.reverse(containers(false, services), container -> {
             progress.event("Container", container.name(), "Stopping", false);
             berth.containers().stop(container.id(), timeout);
             progress.event("Container", container.name(), "Stopped", true);
@@ -157,19 +157,20 @@ public final class ComposeProjectRuns {
         }
     }
 
-    /** {@code restart}: stopped, then started, running or not. */
+    /**
+     * {@code restart}: stopped, then started, running or not; as in Compose, the services that depend on a restarted
+     * one with {@code restart: true} are restarted after it.
+     */
     public void restart(List<String> services, Optional<Duration> timeout, ComposeProgress progress) {
-        for (ContainerSummary container : containers(true, services)) {
-            if (oneoff(container)) {
-                continue;
-            }
+        List<ContainerSummary> project = containers(true, List.of()).stream().filter(c -> !oneoff(c)).toList();
+        DependencyOrder.restarting(project, services, container -> {
             progress.event("Container", container.name(), "Restarting", false);
             if (container.running()) {
                 berth.containers().stop(container.id(), timeout);
             }
             berth.containers().start(container.id());
             progress.event("Container", container.name(), "Started", true);
-        }
+        });
     }
 
     /** {@code kill}: the running containers get {@code signal} (KILL when empty). */

@@ -33,8 +33,8 @@ final class ContainerFactory {
         String name = name(spec, number);
         Map<String, String> labels = labels(spec, imageId, false);
         labels.put(ComposeLabels.NUMBER, Integer.toString(number));
-        return berth.containers().run(request(spec, name, Optional.empty(), Optional.empty()), Optional.of(name),
-                labels, false);
+        return berth.containers().run(request(spec, name, Optional.empty(), Optional.empty(), false),
+                Optional.of(name), labels, false);
     }
 
     /** The labels every container of the service carries; one-off ones say so. */
@@ -57,10 +57,10 @@ final class ContainerFactory {
 
     /**
      * The run request for a container of {@code spec}; {@code command} and {@code entrypoint} replace the
-     * service's ({@code compose run}).
+     * service's ({@code compose run}), and a one-off container is reached by its name only.
      */
     RunRequest request(ServiceSpec spec, String name, Optional<List<String>> command,
-            Optional<List<String>> entrypoint) {
+            Optional<List<String>> entrypoint, boolean oneOff) {
         RunRequest.Builder run = RunRequest.builder(spec.image());
         Optional<List<String>> entry = entrypoint.or(spec::entrypoint);
         List<String> cmd = command.or(spec::command).orElse(List.of());
@@ -78,7 +78,7 @@ final class ContainerFactory {
         spec.user().ifPresent(run::user);
         spec.workingDir().ifPresent(run::workingDir);
         spec.hostname().ifPresent(run::hostname);
-        run.network(ServiceNetworks.of(spec));
+        run.network(ServiceNetworks.of(spec, name, !oneOff));
         HostOptions host = HostOptions.defaults().withMounts(spec.mounts()).withReadOnly(spec.readOnly())
                 .withInit(spec.init()).withCapabilities(spec.capAdd(), spec.capDrop()).withCpus(spec.cpus())
                 .withPidsLimit(spec.pidsLimit()).withStop(spec.stopSignal(), spec.stopGrace()

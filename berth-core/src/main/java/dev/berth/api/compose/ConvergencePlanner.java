@@ -81,4 +81,45 @@ final class ConvergencePlanner {
                 .toList();
         return new Plan(actions, orphans);
     }
+
+    /**
+     * Docker Compose 2.26.1's cascade: once a service's container is recreated, every service depending on it (by
+     * any {@code depends_on}, whatever its {@code restart}) is recreated too, and so on down the graph, so that no
+     * container keeps a namespace, address or mount of the one that went. Only what the plan would keep or start
+     * changes; created and removed containers stay as planned.
+     *
+     * @param dependencies each service's {@code depends_on} names
+     */
+    static Plan recreatingDependents(Plan plan, Map<String, Set<String>> dependencies) {
+        Map<String, List<ContainerAction>> actions = new LinkedHashMap<>(plan.services());
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<String, List<ContainerAction>> service : actions.entrySet()) {
+                Set<String> needs = dependencies.getOrDefault(service.getKey(), Set.of());
+                String recreated = needs.stream().filter(need -> actions.getOrDefault(need, List.of()).stream()
+                        .anyMatch(ContainerAction.Recreate.class::isInstance)).sorted().findFirst().orElse(null);
+                if (recreated == null) {
+                    continue;
+                }
+                List<ContainerAction> list = new ArrayList<>();
+                for (ContainerAction action : service.getValue()) {
+                    list.add(switch (action) {
+                        case ContainerAction.Keep(String name, ObservedContainer container) ->
+                                new ContainerAction.Recreate(name, container, "dependency " + recreated + " recreated");
+                        case ContainerAction.Start(String name, ObservedContainer container) ->
+                                new ContainerAction.Recreate(name, container, "dependency " + recreated + " recreated");
+                        case ContainerAction.Create create -> create;
+                        case ContainerAction.Recreate recreate -> recreate;
+                        case ContainerAction.Remove remove -> remove;
+                    });
+                }
+                if (!list.equals(service.getValue())) {
+                    service.setValue(List.copyOf(list));
+                    changed = true;
+                }
+            }
+        }
+        return new Plan(actions, plan.orphans());
+    }
 }

@@ -34,7 +34,7 @@ final class ProjectDown {
                 .filter(c -> options.removeOrphans() || (!c.oneoff()
                         && spec.map(s -> s.services().containsKey(c.service())).orElse(true)))
                 .map(ObservedContainer::summary).toList();
-        ReverseOrder.each(going, container -> {
+        DependencyOrder.reverse(going, container -> {
             if (container.running()) {
                 progress.event("Container", container.name(), "Stopping", false);
                 berth.containers().stop(container.id(), options.timeout());

@@ -41,11 +41,11 @@ final class ProjectOneOff {
         ContainerFactory factory = new ContainerFactory(berth, project);
         Map<String, String> labels = factory.labels(spec, imageId, true);
         labels.put(ComposeLabels.NUMBER, "1");
-        // A one-off container is not reached by its service's name: no alias, and no published ports (Compose's
-        // run publishes only with --service-ports).
+        // A one-off container is not reached by its service's name or aliases, only its own, and publishes no
+        // ports (Compose's run publishes only with --service-ports, and uses the aliases only with --use-aliases).
         ServiceSpec oneOff = withoutPorts(spec, run.env());
         RunRequest request = factory.request(oneOff, name, run.command().isEmpty() ? Optional.empty()
-                : Optional.of(run.command()), run.entrypoint().map(List::of));
+                : Optional.of(run.command()), run.entrypoint().map(List::of), true);
         ContainerSummary container = berth.containers().run(request, Optional.of(name), labels, false);
         try {
             berth.containers().logs(container.id(), new LogsRequest(true, OptionalInt.empty(), false),

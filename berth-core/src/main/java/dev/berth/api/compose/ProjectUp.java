@@ -69,7 +69,10 @@ final class ProjectUp {
                     spec.scale()), spec.configHash(), imageId));
         }
         List<ObservedContainer> observed = ProjectState.containers(berth, project.name());
-        ConvergencePlanner.Plan plan = ConvergencePlanner.plan(desired, observed, options.forceRecreate(), services);
+        Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+        project.services().forEach((name, spec) -> dependencies.put(name, spec.dependsOn().keySet()));
+        ConvergencePlanner.Plan plan = ConvergencePlanner.recreatingDependents(
+                ConvergencePlanner.plan(desired, observed, options.forceRecreate(), services), dependencies);
         orphans(plan.orphans(), options.removeOrphans());
         Map<String, String> images = new LinkedHashMap<>();
         desired.forEach(want -> images.put(want.service(), want.imageId()));

@@ -5,18 +5,20 @@ import dev.berth.api.NetworkEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * How a service's container is networked: its {@code network_mode}, else every network it lists, in Compose's
- * priority order (the first one publishes the ports), each with the service's name and its own aliases, as Docker
- * Compose makes the endpoints; no network at all is {@code none}.
+ * priority order (the first one publishes the ports), each with the aliases Docker Compose gives the endpoint: the
+ * container's name, then (unless it is a one-off container) the service's name and the network's aliases; no network
+ * at all is {@code none}.
  */
 final class ServiceNetworks {
 
     private ServiceNetworks() {
     }
 
-    static ContainerNetwork of(ServiceSpec spec) {
+    static ContainerNetwork of(ServiceSpec spec, String containerName, boolean serviceAliases) {
         if (spec.networkMode().isPresent()) {
             String mode = spec.networkMode().get();
             return new ContainerNetwork(mode, List.of(), Optional.empty(),
@@ -29,8 +31,11 @@ final class ServiceNetworks {
         List<NetworkEndpoint> endpoints = new ArrayList<>();
         for (ServiceSpec.NetworkAttachment network : spec.networks()) {
             List<String> aliases = new ArrayList<>();
-            aliases.add(spec.name());
-            network.aliases().stream().filter(alias -> !aliases.contains(alias)).forEach(aliases::add);
+            aliases.add(containerName);
+            if (serviceAliases) {
+                Stream.concat(Stream.of(spec.name()), network.aliases().stream())
+                        .filter(alias -> !aliases.contains(alias)).forEach(aliases::add);
+            }
             endpoints.add(new NetworkEndpoint(network.name(), aliases, network.ipv4Address()));
         }
         ContainerNetwork joined = ContainerNetwork.joining(endpoints, spec.publish());

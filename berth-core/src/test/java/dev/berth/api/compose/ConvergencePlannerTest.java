@@ -44,6 +44,34 @@ class ConvergencePlannerTest {
             web#1:h1:A:running              | web*0:h1:A                | false | remove web#1
             """)
     void plans(String observed, String desired, boolean force, String expected) {
+        assertThat(describe(plan(observed, desired, force))).isEqualTo(expected);
+    }
+
+    /**
+     * Compose 2.26.1 recreates every dependent of a recreated service (whatever its {@code restart}), down the graph;
+     * the fifth column is each dependent's {@code depends_on} ({@code web>db}). Seen on Docker Compose itself:
+     * {@code up} after db's environment changed gave {@code Recreated} for db, web and other.
+     */
+    @ParameterizedTest(name = "{0} / {1} / {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            db#1:h0:A:running web#1:h1:A:running | db*1:h2:A web*1:h1:A | web>db | recreate db#1 (config changed), recreate web#1 (dependency db recreated)
+            db#1:h2:A:running web#1:h1:A:running | db*1:h2:A web*1:h1:A | web>db | keep db#1, keep web#1
+            db#1:h0:A:running web#1:h1:A:exited app#1:h1:A:running | db*1:h2:A web*1:h1:A app*1:h1:A | web>db app>web | recreate db#1 (config changed), recreate web#1 (dependency db recreated), recreate app#1 (dependency web recreated)
+            db#1:h0:A:running web#1:h1:A:running | db*1:h2:A web*2:h1:A | web>db | recreate db#1 (config changed), recreate web#1 (dependency db recreated), create web#2
+            db#1:h2:A:running web#1:h0:A:running | db*1:h2:A web*1:h1:A | db>web | recreate db#1 (dependency web recreated), recreate web#1 (config changed)
+            db#1:h0:A:running web#1:h1:A:running | db*1:h2:A web*1:h1:A | ''     | recreate db#1 (config changed), keep web#1
+            """)
+    void recreatesTheDependentsOfWhatItRecreates(String observed, String desired, String dependencies,
+            String expected) {
+        Map<String, Set<String>> needs = new HashMap<>();
+        for (String edge : dependencies.isBlank() ? new String[0] : dependencies.split(" ")) {
+            needs.computeIfAbsent(edge.split(">")[0], k -> new java.util.HashSet<>()).add(edge.split(">")[1]);
+        }
+        assertThat(describe(ConvergencePlanner.recreatingDependents(plan(observed, desired, false), needs)))
+                .isEqualTo(expected);
+    }
+
+    private static ConvergencePlanner.Plan plan(String observed, String desired, boolean force) {
         List<ObservedContainer> have = new ArrayList<>();
         for (String text : observed.isBlank() ? new String[0] : observed.split(" ")) {
             have.add(container(text));
@@ -56,8 +84,10 @@ class ConvergencePlannerTest {
         }
         Set<String> services = new java.util.HashSet<>(want.stream().map(ConvergencePlanner.Desired::service).toList());
 
-        ConvergencePlanner.Plan plan = ConvergencePlanner.plan(want, have, force, services);
+        return ConvergencePlanner.plan(want, have, force, services);
+    }
 
+    private static String describe(ConvergencePlanner.Plan plan) {
         List<String> actions = new ArrayList<>();
         plan.services().values().forEach(list -> list.forEach(action -> actions.add(switch (action) {
             case ContainerAction.Create create -> "create " + create.service() + "#" + create.number();
@@ -68,7 +98,7 @@ class ConvergencePlannerTest {
             case ContainerAction.Remove remove -> "remove " + remove.service() + "#" + remove.container().number();
         })));
         plan.orphans().forEach(orphan -> actions.add("orphan " + orphan.service() + "#" + orphan.number()));
-        assertThat(String.join(", ", actions)).isEqualTo(expected);
+        return String.join(", ", actions);
     }
 
     private static String image(String letter) {
