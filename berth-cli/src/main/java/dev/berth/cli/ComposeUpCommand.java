@@ -72,6 +72,8 @@ final class ComposeUpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = compose.settings();
         try (Berth berth = Berth.open(settings)) {
+            // As run's: what a killed up or run left (a half-made container among it) goes before the project is read.
+            SweepReportText.log(berth.sweepLeftovers());
             ComposeProjectRuns project = compose.project(berth, settings, err);
             ComposeProgressLines progress = new ComposeProgressLines(err);
             project.up(new UpOptions(services, build, waitReady, forceRecreate, noDeps, removeOrphans, scales()),

@@ -91,7 +91,7 @@ class ComposeSeedAppIT {
 
         // A repeated up recreates nothing.
         Map<String, String> before = identities();
-        assertThat(compose("up", "-d", "--wait").exit()).isZero();
+        succeeds(compose("up", "-d", "--wait"));
         assertThat(identities()).isEqualTo(before);
 
         // config --hash equals the label Compose put on the container.
@@ -119,17 +119,17 @@ class ComposeSeedAppIT {
         assertThat(visit()).isEqualTo("Hi! I've been seen 4 times.\n");
 
         // The count lives in db_data: it survives down + up, and starts again after down -v.
-        assertThat(compose("down").exit()).isZero();
-        assertThat(compose("up", "-d", "--wait").exit()).isZero();
+        succeeds(compose("down"));
+        succeeds(compose("up", "-d", "--wait"));
         assertThat(visit()).isEqualTo("Hello! I've been seen 5 times.\n");
-        assertThat(compose("down", "-v").exit()).isZero();
-        assertThat(compose("up", "-d", "--wait").exit()).isZero();
+        succeeds(compose("down", "-v"));
+        succeeds(compose("up", "-d", "--wait"));
         assertThat(visit()).isEqualTo("Hello! I've been seen 1 times.\n");
     }
 
     @Test
     void everydayCommandsWorkOnTheSeedApp() throws Exception {
-        assertThat(compose("up", "-d", "--wait").exit()).isZero();
+        succeeds(compose("up", "-d", "--wait"));
         visit();
 
         CliProcess.Outcome ps = compose("ps");
@@ -150,14 +150,14 @@ class ComposeSeedAppIT {
         assertThat(oneOff.out()).contains("one-off");
         assertThat(names()).noneMatch(name -> name.contains("-run-"));
 
-        assertThat(compose("stop").exit()).isZero();
+        succeeds(compose("stop"));
         assertThat(compose("ps").out().lines().count()).isOne();
         assertThat(compose("ps", "-a").out()).contains("Exited");
-        assertThat(compose("start").exit()).isZero();
-        assertThat(compose("restart", "web").exit()).isZero();
+        succeeds(compose("start"));
+        succeeds(compose("restart", "web"));
         awaitVisit("Hello! I have been seen 2 times.\n");
 
-        assertThat(compose("down").exit()).isZero();
+        succeeds(compose("down"));
         assertThat(names()).isEmpty();
         assertThat(cli.run("network", "ls").out()).doesNotContain(PROJECT + "_");
         assertThat(cli.run("volume", "ls").out()).contains(PROJECT + "_db_data");
@@ -180,6 +180,11 @@ class ComposeSeedAppIT {
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(names()).containsExactlyInAnyOrder(PROJECT + "-db-1", PROJECT + "-web-1", PROJECT + "-probe-1");
         assertThat(visit()).isEqualTo("Hello! I have been seen 1 times.\n");
+    }
+
+    /** Asserts the command succeeded, showing its error output when not. */
+    private static void succeeds(CliProcess.Outcome outcome) {
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
     }
 
     private CliProcess.Outcome compose(String... args) throws Exception {

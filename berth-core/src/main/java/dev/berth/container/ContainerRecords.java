@@ -3,11 +3,13 @@ package dev.berth.container;
 import dev.berth.error.ConflictException;
 import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
+import dev.berth.recovery.OwnerRecord;
 import dev.berth.store.StoreLock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -92,7 +94,7 @@ public final class ContainerRecords {
         List<ContainerRecord> records = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
-                read(entry.resolve("container.json")).ifPresent(records::add);
+                read(entry.resolve("container.json")).filter(record -> !abandoned(entry)).ifPresent(records::add);
             }
         } catch (NoSuchFileException nothingYet) {
             return List.of();
@@ -101,6 +103,24 @@ public final class ContainerRecords {
         }
         records.sort(Comparator.comparing(ContainerRecord::created).thenComparing(ContainerRecord::id));
         return List.copyOf(records);
+    }
+
+    /**
+     * Whether the directory is a {@code run -d} killed before it handed its sandbox over to the record: its owner
+     * record is still there and names a process that is gone. Such a container never ran and its root may never have
+     * been mounted; it is not listed, its name is free, and the next sweep removes it.
+     */
+    private static boolean abandoned(Path directory) {
+        Path owner = OwnerRecord.fileFor(directory);
+        if (!Files.exists(owner, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            return !OwnerRecord.read(owner).owner().isAlive();
+        } catch (IOException | RuntimeException unreadableOrGoneMeanwhile) {
+            // Removed by the run handing over (or by a sweep) between the two looks: judged by the record alone.
+            return false;
+        }
     }
 
     /**

@@ -91,8 +91,13 @@ public final class DetachedContainers {
         NetworkOptions network = BridgeAttachments.resolvePublishAll(request.network(), image.config().exposedPorts());
         Optional<dev.berth.image.HealthConfig> health = HealthChecks.merge(image.config().healthcheck(),
                 options.healthcheck());
+        // Claimed before the record is written: a kill -9 from here on (during the network's setup, say) leaves
+        // an owner record, and the next sweep removes the container's directory, record and all, instead of
+        // leaving a created container whose root was never mounted.
+        Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
         ContainerRecord record;
         try {
+            sandbox.claim();
             record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
                     image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
                     stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
@@ -100,11 +105,11 @@ public final class DetachedContainers {
                     false, Optional.of(new RequestedConfig(ContainerCommand.entrypoint(image.config(), request),
                             options.networkMode().orElse(network.mode())))));
         } catch (RuntimeException e) {
+            attempt(e, sandbox::close);
             attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
             throw e;
         }
         ContainerDirectory directory = records.directory(id);
-        Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
         try {
             SandboxNetwork joined = network.bridged() ? bridges.attach(BridgeAttachments.reference(record), network, hostname)
                     : network.unbridged();

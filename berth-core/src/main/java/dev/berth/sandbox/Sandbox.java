@@ -106,6 +106,21 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Writes the {@link OwnerRecord} naming this process beside the bundle, before anything else is made in the
+     * bundle's directory (a detached container's record, its network): killed from then on, a sweep removes the
+     * directory and all in it. {@link #prepare} claims the sandbox itself when this was not called.
+     */
+    public synchronized void claim() {
+        if (recorded) {
+            return;
+        }
+        new OwnerRecord(ProcessOwner.current(), purpose,
+                Optional.of(new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot())),
+                Optional.of(snapshotter.location())).writeFor(bundle);
+        recorded = true;
+    }
+
+    /**
      * Prepares the writable snapshot, mounts it and writes the bundle. The user is resolved against the image's
      * {@code /etc/passwd}, the working directory created if missing, and {@code PATH} and {@code HOME} added
      * when the environment sets neither. Before anything is made, an {@link OwnerRecord} naming this process is
@@ -121,10 +136,7 @@ public final class Sandbox implements AutoCloseable {
     /** As above, with {@code berth run}'s options; a privileged sandbox gets no seccomp filter. */
     public synchronized void prepare(Optional<Digest> parent, SandboxProcess process, SandboxNetwork network,
             List<HostMount> mounts, String hostname, boolean seccomp, SandboxOptions options) {
-        new OwnerRecord(ProcessOwner.current(), purpose,
-                Optional.of(new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot())),
-                Optional.of(snapshotter.location())).writeFor(bundle);
-        recorded = true;
+        claim();
         InitLayer init = InitLayer.dockerDefaults();
         for (HostMount mount : mounts) {
             boolean file = mount.source().map(s -> Files.isRegularFile(RunBundle.checkedSource(mount))).orElse(false);

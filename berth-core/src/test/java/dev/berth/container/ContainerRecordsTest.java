@@ -7,6 +7,7 @@ import dev.berth.error.ConflictException;
 import dev.berth.error.NotFoundException;
 import dev.berth.image.Digest;
 import dev.berth.recovery.OwnerRecord;
+import dev.berth.recovery.ProcessOwner;
 import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import java.io.IOException;
@@ -94,6 +95,29 @@ class ContainerRecordsTest {
         assertThatThrownBy(() -> records.find("nope")).isInstanceOf(NotFoundException.class)
                 .hasMessage("No such container: nope");
         assertThatThrownBy(() -> records.find("")).isInstanceOf(NotFoundException.class);
+    }
+
+    /**
+     * Regression (run -d killed during its network's setup): the record of a run whose owner record names a process
+     * that is gone is not listed and frees its name; one whose owner lives, or that was handed over, is listed.
+     */
+    @Test
+    void aRunKilledBeforeHandingOverIsNotListedAndFreesItsName() {
+        var records = new ContainerRecords(root);
+        String abandoned = "d".repeat(64);
+        records.create(Optional.of("web"), name -> record(abandoned, name, 1));
+        records.create(Optional.of("db"), name -> record("e".repeat(64), name, 2));
+        records.create(Optional.of("cache"), name -> record("f".repeat(64), name, 3));
+        // This process's pid with another start time: a process that had the pid once and is gone.
+        ProcessOwner self = ProcessOwner.current();
+        ProcessOwner gone = new ProcessOwner(self.pid(), self.startTicks() + 1, self.bootId());
+        new OwnerRecord(gone, "run", Optional.empty(), Optional.empty()).writeFor(root.resolve(abandoned));
+        new OwnerRecord(ProcessOwner.current(), "run", Optional.empty(), Optional.empty())
+                .writeFor(root.resolve("e".repeat(64)));
+
+        assertThat(records.all()).extracting(ContainerRecord::name).containsExactly("db", "cache");
+        assertThatThrownBy(() -> records.find("web")).isInstanceOf(NotFoundException.class);
+        assertThat(records.create(Optional.of("web"), name -> record("a".repeat(64), name, 4)).name()).isEqualTo("web");
     }
 
     @Test
