@@ -35,7 +35,9 @@ final class ImageFilter {
                         case "false", "0" -> false;
                         default -> throw refuse(filter, "invalid filter 'dangling=" + value + "'");
                     };
-                    dangling = row -> row.isDangling() == wanted;
+                    // dockerd's rules: true keeps images without tags, false those with any name (a tag or a
+                    // repo digest), so an image with repo digests only is kept by both.
+                    dangling = wanted ? ImageSummary::isDangling : ImageSummary::isNamed;
                 }
                 case "reference" -> {
                     Predicate<ImageSummary> match = matches(value);

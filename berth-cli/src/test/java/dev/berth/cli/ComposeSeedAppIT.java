@@ -61,7 +61,10 @@ class ComposeSeedAppIT {
 
     @AfterEach
     void down() throws Exception {
-        compose("down", "-v", "--remove-orphans");
+        succeeds(compose("down", "-v", "--remove-orphans"));
+        // Each test starts from nothing: no container, and db's count gone with its volume.
+        assertThat(names()).isEmpty();
+        assertThat(cli.run("volume", "ls", "-q").out()).doesNotContain(PROJECT + "_db_data");
     }
 
     @Test

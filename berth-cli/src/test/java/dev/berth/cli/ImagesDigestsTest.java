@@ -98,4 +98,11 @@ class ImagesDigestsTest {
     void aDigestOnlyImageIsDangling() {
         assertThat(ok("images", "-q", "--filter", "dangling=true")).isEqualTo(moved.shortHex() + "\n");
     }
+
+    /** Regression (review of repo digests): dangling=false kept rows with a tag, not images with a name. */
+    @Test
+    void danglingFalseKeepsEveryImageWithANameADigestOnlyOneToo() {
+        assertThat(ok("images", "-q", "--filter", "dangling=false").lines()).containsExactlyInAnyOrder(
+                tagged.shortHex(), moved.shortHex(), plain.shortHex());
+    }
 }

@@ -28,9 +28,11 @@ final class ImageListing {
         List<ImageSummary> rows = new ArrayList<>();
         for (StoredImage image : catalog.all()) {
             long size = sizes.image(image);
+            boolean named = !image.names().isEmpty();
+            boolean tagged = image.names().stream().anyMatch(name -> !ImageNames.isDigest(name));
             if (image.names().isEmpty()) {
                 rows.add(new ImageSummary(Optional.empty(), Optional.empty(), List.of(), image.id(),
-                        image.descriptor().digest(), image.config().created(), size));
+                        image.descriptor().digest(), image.config().created(), size, tagged, named));
             }
             for (Set<String> names : new ImageNames(image.names()).byRepository().values()) {
                 List<Digest> digests = names.stream().filter(ImageNames::isDigest).flatMap(ImageListing::digest).toList();
@@ -38,12 +40,12 @@ final class ImageListing {
                 String repository = FamiliarName.of(names.iterator().next()).repository();
                 if (tags.isEmpty()) {
                     rows.add(new ImageSummary(Optional.of(repository), Optional.empty(), digests, image.id(),
-                            image.descriptor().digest(), image.config().created(), size));
+                            image.descriptor().digest(), image.config().created(), size, tagged, named));
                 }
                 for (String tag : tags) {
                     FamiliarName familiar = FamiliarName.of(tag);
                     rows.add(new ImageSummary(Optional.of(familiar.repository()), familiar.tag(), digests, image.id(),
-                            image.descriptor().digest(), image.config().created(), size));
+                            image.descriptor().digest(), image.config().created(), size, tagged, named));
                 }
             }
         }

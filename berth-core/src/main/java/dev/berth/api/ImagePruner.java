@@ -50,7 +50,11 @@ final class ImagePruner {
             throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()
                     + " (must be forced) - image is referenced in multiple repositories");
         }
-        // Removing one of several names is allowed even when a container uses the image, as in Docker.
+        // Docker refuses to take a name from an image of a single reference (one repository, at most one tag, its
+        // digests) that a container uses: the image would be left dangling. Of several, one may go.
+        if (name.isPresent() && !force && names.isSingleReference()) {
+            keptForContainer(image, stored, name, false);
+        }
         boolean deletesImage = untag.size() >= stored.names().size() && !keptForContainer(image, stored, name, force);
         if (deletesImage && usage.inUse(stored.id()) && !force) {
             throw new ConflictException("conflict: unable to delete " + stored.id().shortHex()

@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param manifest the digest of the manifest the store lists
  * @param created when the config says the image was made, if it says
  * @param size the bytes of its layers once applied, as Docker counts them (not the blobs' compressed sizes)
+ * @param imageTagged whether the image has a tag in any repository (Docker's filters judge images, not rows)
+ * @param imageNamed whether the image has any name: a tag or a repo digest
  */
 public record ImageSummary(Optional<String> repository, Optional<String> tag, List<Digest> digests, Digest id,
-                           Digest manifest, Optional<Instant> created, long size) {
+                           Digest manifest, Optional<Instant> created, long size, boolean imageTagged,
+                           boolean imageNamed) {
 
     public ImageSummary {
         Objects.requireNonNull(repository, "repository");
@@ -34,8 +37,20 @@ public record ImageSummary(Optional<String> repository, Optional<String> tag, Li
         }
     }
 
-    /** Docker's {@code dangling=true}: the image has no tag here (a repo digest does not keep it from being dangling). */
+    /**
+     * Docker's {@code dangling=true}: the image has no tag in any repository (a repo digest does not keep it from
+     * being dangling); every row of such an image is.
+     */
     public boolean isDangling() {
-        return tag.isEmpty();
+        return !imageTagged;
+    }
+
+    /**
+     * Docker's {@code dangling=false}: the image has a tag or a repo digest. An image with repo digests only is
+     * both dangling and named, as dockerd lists it under either filter; an image without names is neither named
+     * nor kept by {@code dangling=false}.
+     */
+    public boolean isNamed() {
+        return imageNamed;
     }
 }

@@ -130,7 +130,8 @@ public final class DetachedContainers {
     public ContainerInfo start(String reference) {
         ContainerRecord record = records.find(reference);
         ContainerDirectory directory = records.directory(record.id());
-        if (ContainerPhases.read(record, directory).isRunning()) {
+        // A restarting container is left to its pending restart, as Docker's start leaves it.
+        if (ContainerPhases.read(record, directory).isListed()) {
             return inspect(reference);
         }
         requireMountedRoot(record, directory);
@@ -211,7 +212,14 @@ public final class DetachedContainers {
     public ContainerInfo kill(String reference, Optional<String> signal) {
         ContainerRecord record = records.find(reference);
         ContainerDirectory directory = records.directory(record.id());
-        if (!ContainerPhases.read(record, directory).isRunning()) {
+        ContainerPhase phase = ContainerPhases.read(record, directory);
+        if (phase instanceof ContainerPhase.Restarting) {
+            // Docker's kill of a restarting container cancels the restart: marked stopped, its exit command ends.
+            markStopRequested(record);
+            ContainerRemoval.awaitMonitorExit(directory);
+            return inspect(record.id());
+        }
+        if (!phase.isRunning()) {
             throw new ConflictException("cannot kill container: %s: container %s is not running"
                     .formatted(reference, record.id()));
         }

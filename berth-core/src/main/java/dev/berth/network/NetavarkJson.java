@@ -32,6 +32,17 @@ final class NetavarkJson {
     }
 
     /**
+     * Docker's MAC for an address: {@code 02:42} and the address's four bytes. A container made again at the address
+     * of one removed gets the MAC it had, so the host's neighbour table, still holding it, reaches the new one at once
+     * (a random MAC left connections to a published port hanging until the entry went stale).
+     */
+    static String macFor(Ipv4Address address) {
+        int bits = address.bits();
+        return "02:42:%02x:%02x:%02x:%02x".formatted(bits >>> 24, (bits >>> 16) & 0xff, (bits >>> 8) & 0xff,
+                bits & 0xff);
+    }
+
+    /**
      * The options for {@code container} on {@code attachments}, at {@code addresses} (one per attachment). Every
      * network answers the container's name (netavark adds it) and short id, as Docker's user networks do, and the
      * attachment's aliases.
@@ -48,6 +59,7 @@ final class NetavarkJson {
             ObjectNode options = networks.putObject(attachment.network().name());
             options.put("interface_name", interfaceName(i));
             options.putArray("static_ips").add(addresses.get(i).toString());
+            options.put("static_mac", macFor(addresses.get(i)));
             ArrayNode aliases = options.putArray("aliases");
             aliases.add(container.shortId());
             attachment.aliases().stream().filter(alias -> !alias.equals(container.name())).distinct()

@@ -62,6 +62,10 @@ public final class ImagePusher {
         Manifest manifest = json.readManifest(storedBytes, "the manifest of " + target.familiar());
         ImageConfig config = json.readConfig(read(manifest.config().digest()), "the config of " + target.familiar());
         List<Digest> diffIds = config.rootFs().diffIds();
+        if (diffIds.size() != manifest.layers().size()) {
+            throw new TransferException("%s: the image is damaged: its manifest lists %d layers, its config %d diffIDs"
+                    .formatted(what, manifest.layers().size(), diffIds.size()));
+        }
         RepositoryClient client = new RepositoryClient(transport, transport.endpoint(target.domain()), target.path(), true);
         // Compressed layers are ingested into the store: the write guard keeps them from a collection until pushed.
         try (StoreLock.Held _ = store.writeGuard()) {

@@ -16,9 +16,6 @@ import java.util.Optional;
  */
 public record PushCompression(Optional<Compression> format, Optional<Integer> level) {
 
-    /** A push without compression options. */
-    public static final PushCompression DEFAULT = new PushCompression(Optional.empty(), Optional.empty());
-
     /** @throws IllegalArgumentException naming the option when the format is none or the level out of range */
     public PushCompression {
         Objects.requireNonNull(format, "format");
@@ -33,15 +30,6 @@ public record PushCompression(Optional<Compression> format, Optional<Integer> le
             throw new IllegalArgumentException("--compression-level " + n + ": " + name(target) + " levels are "
                     + min + " to " + max);
         });
-    }
-
-    /** {@code gzip} or {@code zstd}, as the options spell it; empty for anything else. */
-    public static Optional<Compression> parseFormat(String text) {
-        return switch (text) {
-            case "gzip" -> Optional.of(Compression.GZIP);
-            case "zstd" -> Optional.of(Compression.ZSTD);
-            default -> Optional.empty();
-        };
     }
 
     /** The format layers are compressed to. */

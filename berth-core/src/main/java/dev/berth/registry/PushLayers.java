@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The manifest a push sends: layers recompressed as the {@link PushCompression} asks, with the project's parallel
@@ -25,6 +26,12 @@ import java.util.Optional;
  * the image ID does. The caller holds the store's write guard: the new blobs are reachable from nothing yet.
  */
 final class PushLayers {
+
+    /** Layers fetched from their URLs, not the registry: pushed as they are, never recompressed or retyped. */
+    private static final Set<StandardMediaType> NONDISTRIBUTABLE = Set.of(
+            StandardMediaType.OCI_LAYER_NONDISTRIBUTABLE, StandardMediaType.OCI_LAYER_NONDISTRIBUTABLE_GZIP,
+            StandardMediaType.OCI_LAYER_NONDISTRIBUTABLE_ZSTD, StandardMediaType.DOCKER_LAYER_FOREIGN,
+            StandardMediaType.DOCKER_LAYER_FOREIGN_GZIP);
 
     private final LocalStore store;
     private final BlobMemory memory;
@@ -36,14 +43,15 @@ final class PushLayers {
         this.compression = compression;
     }
 
-    /** The manifest to push for {@code manifest}, or the same one when no layer changes. */
+    /** The manifest to push for {@code manifest} (with {@code diffIds} one per layer), or the same one when no layer changes. */
     Manifest forPush(Manifest manifest, List<Digest> diffIds) {
         List<Descriptor> layers = new ArrayList<>();
         boolean changed = false;
         for (int i = 0; i < manifest.layers().size(); i++) {
             Descriptor layer = manifest.layers().get(i);
-            if (layer.mediaType().isLayer() && compression.converts(layer.mediaType().compression())) {
-                layers.add(compressed(layer, i < diffIds.size() ? diffIds.get(i) : layer.digest(), manifest.isDocker()));
+            if (layer.mediaType().isLayer() && distributable(layer)
+                    && compression.converts(layer.mediaType().compression())) {
+                layers.add(compressed(layer, diffIds.get(i), manifest.isDocker()));
                 changed = true;
             } else {
                 layers.add(layer);
@@ -60,6 +68,11 @@ final class PushLayers {
         return new Manifest(2, Optional.of(StandardMediaType.OCI_MANIFEST), manifest.artifactType(),
                 oci(manifest.config()), layers.stream().map(PushLayers::oci).toList(), manifest.subject(),
                 manifest.annotations());
+    }
+
+    private static boolean distributable(Descriptor layer) {
+        return layer.urls().isEmpty()
+                && !(layer.mediaType() instanceof StandardMediaType type && NONDISTRIBUTABLE.contains(type));
     }
 
     /** The blob for a layer in the push's format: remembered from an earlier push if the store still has it, else made. */

@@ -1,8 +1,11 @@
 package dev.berth.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.error.ConflictException;
 import dev.berth.image.Digest;
+import dev.berth.image.ImageJson;
 import dev.berth.store.IndexDescriptor;
 import dev.berth.store.LocalStore;
 import dev.berth.store.StoreLayout;
@@ -11,8 +14,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,30 @@ class RepoDigestsTest {
         recordDigest(APP + ":1", APP, D1);
         assertThat(berth.remove(APP + "@" + D1, false)).isEqualTo(new RemovedImage(List.of(APP + "@" + D1), List.of()));
         assertThat(berth.inspect(APP + ":1").repoDigests()).isEmpty();
+    }
+
+    /**
+     * Regression (review of repo digests): {@code rmi APP@DIGEST} of an image a container uses took the name, where
+     * Docker refuses any name of a single reference's image unless forced; of two tags, one may go.
+     */
+    @Test
+    void aNameOfASingleReferenceImageAContainerUsesNeedsForce() {
+        Digest id = importImage(APP + ":1", "1");
+        recordDigest(APP + ":1", APP, D1);
+        berth.close();
+        try (LocalStore store = LocalStore.open(new StoreLayout(root))) {
+            var user = new ContainerSummary("c".repeat(64), "web", APP + ":1", id, List.of("sh"), Instant.EPOCH,
+                    "exited", "Exited (0)", OptionalInt.of(0), Map.of());
+            var pruner = new ImagePruner(store, new ImageCatalog(store, ImageJson.standard()),
+                    ImageUsage.NO_CONTAINERS, image -> image.equals(id) ? List.of(user) : List.of());
+            assertThatThrownBy(() -> pruner.remove(APP + "@" + D1, false)).isInstanceOf(ConflictException.class)
+                    .hasMessage("conflict: unable to remove repository reference \"" + APP + "@" + D1
+                            + "\" (must force) - container cccccccccccc is using its referenced image " + id.shortHex());
+            store.images().tag(APP + ":2", store.images().resolve(APP + ":1").orElseThrow());
+            assertThat(pruner.remove(APP + ":2", false)).isEqualTo(new RemovedImage(List.of(APP + ":2"), List.of()));
+            assertThat(pruner.remove(APP + "@" + D1, true).deleted()).isEmpty();
+        }
+        open();
     }
 
     @Test

@@ -111,4 +111,33 @@ class RestartingStateIT {
         assertThat(berth.containers().inspect("flapping").restartCount()).isEqualTo(count);
         assertThat(berth.containers().list(false)).extracting(ContainerSummary::name).doesNotContain("flapping");
     }
+
+    /**
+     * Regression (review of the Restarting state): start raced the pending restart and kill was refused; as in
+     * Docker, start leaves a restarting container to its restart and kill cancels the restart.
+     */
+    @Test
+    void startLeavesARestartingContainerAndKillCancelsItsRestart() throws Exception {
+        berth.containers().run(RunRequest.builder("busybox:restarting").command(List.of("sh", "-c", "exit 3"))
+                .network(ContainerNetwork.NONE).host(HostOptions.defaults().withRestart(new RestartPolicy.Always()))
+                .build(), Optional.of("flapping"), Map.of(), false);
+        awaitRestarting();
+        assertThat(berth.containers().start("flapping").state()).isIn("restarting", "running");
+
+        awaitRestarting();
+        ContainerSummary killed = berth.containers().kill("flapping", Optional.empty());
+        assertThat(killed.state()).isEqualTo("exited");
+        int count = berth.containers().inspect("flapping").restartCount();
+        Thread.sleep(2000);
+        assertThat(berth.containers().summary("flapping").state()).isEqualTo("exited");
+        assertThat(berth.containers().inspect("flapping").restartCount()).isEqualTo(count);
+    }
+
+    private void awaitRestarting() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!berth.containers().summary("flapping").state().equals("restarting") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(berth.containers().summary("flapping").state()).isEqualTo("restarting");
+    }
 }

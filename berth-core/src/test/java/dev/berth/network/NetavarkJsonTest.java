@@ -36,6 +36,10 @@ class NetavarkJsonTest {
         JsonNode app = root.path("networks").path("app");
         assertThat(app.path("interface_name").asText()).isEqualTo("eth0");
         assertThat(app.path("static_ips").toString()).isEqualTo("[\"10.87.7.2\"]");
+        // Regression (a recreated container unreachable on its published port): Docker's MAC from the address.
+        assertThat(app.path("static_mac").asText()).isEqualTo("02:42:0a:57:07:02");
+        assertThat(root.path("networks").path("back").path("static_mac").asText()).isEqualTo("02:42:0a:57:08:02");
+        assertThat(NetavarkJson.macFor(Ipv4Address.parse("172.17.255.254"))).isEqualTo("02:42:ac:11:ff:fe");
         // netavark adds the container's name itself; the short id is answered as in Docker.
         assertThat(app.path("aliases").toString()).isEqualTo("[\"111111111111\",\"www\"]");
         assertThat(root.path("networks").path("back").path("interface_name").asText()).isEqualTo("eth1");

@@ -121,4 +121,16 @@ class PushLayersTest {
         assertThat(zstd.layers().getFirst().mediaType()).isEqualTo(StandardMediaType.OCI_LAYER_ZSTD);
         assertThat(decompressed(zstd.layers().getFirst())).isEqualTo(TAR);
     }
+
+    /** Regression (review of push compression): foreign layers were recompressed, failing on a blob never stored. */
+    @Test
+    void aForeignOrNondistributableLayerIsPushedAsItIs() {
+        Digest absent = Digest.sha256("a Windows base layer".getBytes());
+        for (StandardMediaType type : List.of(StandardMediaType.DOCKER_LAYER_FOREIGN_GZIP,
+                StandardMediaType.OCI_LAYER_NONDISTRIBUTABLE)) {
+            Manifest manifest = docker(Descriptor.of(type, absent, 42));
+            assertThat(push(manifest, Optional.of(Compression.ZSTD), Optional.empty())).isSameAs(manifest);
+            assertThat(push(manifest, Optional.of(Compression.GZIP), Optional.of(9))).isSameAs(manifest);
+        }
+    }
 }
