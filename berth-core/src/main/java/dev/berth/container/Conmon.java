@@ -2,6 +2,7 @@ package dev.berth.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.berth.error.ExecutionException;
 import dev.berth.layer.NativeFileCalls;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,8 @@ public record Conmon(Path executable, Path socketDirectory) {
 
     /** How long {@code runc create} may take before the start is given up. */
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Readers and writers are immutable and thread-safe, unlike a mapper, which can be reconfigured.
+    private static final ObjectReader READER = new ObjectMapper().reader();
 
     public Conmon {
         Objects.requireNonNull(executable, "executable");
@@ -158,7 +160,7 @@ public record Conmon(Path executable, Path socketDirectory) {
         if (message.isBlank()) {
             throw new ExecutionException(what + ": conmon ended without a report" + conmonSaid(directory));
         }
-        JsonNode report = JSON.readTree(message);
+        JsonNode report = READER.readTree(message);
         long pid = report.path("data").asLong(-1);
         if (pid > 0) {
             return pid;

@@ -2,6 +2,8 @@ package dev.berth.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.ConflictException;
@@ -24,7 +26,9 @@ import java.util.List;
  */
 final class ContainerExec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Readers and writers are immutable and thread-safe, unlike a mapper, which can be reconfigured.
+    private static final ObjectReader READER = new ObjectMapper().reader();
+    private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
     private ContainerExec() {
     }
@@ -36,7 +40,7 @@ final class ContainerExec {
         }
         Path processFile = directory.path().resolve("exec-" + Sandbox.newId().substring(0, 12) + ".json");
         try {
-            Files.write(processFile, JSON.writeValueAsBytes(process(directory, spec)));
+            Files.write(processFile, WRITER.writeValueAsBytes(process(directory, spec)));
             return ContainerPhases.runtimeOf(record).exec(record.id(), processFile, spec.detach() ? Stdio.discard() : stdio,
                     spec.detach());
         } catch (IOException e) {
@@ -53,7 +57,7 @@ final class ContainerExec {
 
     /** The container's process object with the exec's command, environment, user, directory and terminal. */
     static ObjectNode process(ContainerDirectory directory, ExecSpec spec) throws IOException {
-        JsonNode config = JSON.readTree(directory.bundle().resolve("config.json").toFile());
+        JsonNode config = READER.readTree(Files.readAllBytes(directory.bundle().resolve("config.json")));
         ObjectNode process = ((ObjectNode) config.path("process")).deepCopy();
         ArrayNode args = process.putArray("args");
         spec.args().forEach(args::add);

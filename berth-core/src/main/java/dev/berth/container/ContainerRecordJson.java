@@ -2,7 +2,10 @@ package dev.berth.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.image.Digest;
 import dev.berth.recovery.OwnerRecord;
@@ -25,13 +28,15 @@ import java.util.OptionalLong;
 final class ContainerRecordJson {
 
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Readers and writers are immutable and thread-safe, unlike a mapper, which can be reconfigured.
+    private static final ObjectReader READER = new ObjectMapper().reader();
+    private static final ObjectWriter PRETTY = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private ContainerRecordJson() {
     }
 
     static byte[] write(ContainerRecord record) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("format", FORMAT);
         node.put("id", record.id());
         node.put("name", record.name());
@@ -69,11 +74,11 @@ final class ContainerRecordJson {
             strings(asked.putArray("entrypoint"), requested.entrypoint());
             asked.put("networkMode", requested.networkMode());
         });
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        return PRETTY.writeValueAsBytes(node);
     }
 
     static ContainerRecord read(byte[] bytes) throws IOException {
-        JsonNode node = JSON.readTree(bytes);
+        JsonNode node = READER.readTree(bytes);
         if (node == null || node.path("format").asInt() != FORMAT) {
             throw new IOException("not a container record of format " + FORMAT);
         }

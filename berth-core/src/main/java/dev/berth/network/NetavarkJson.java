@@ -2,7 +2,10 @@ package dev.berth.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,9 @@ import java.util.Optional;
  */
 final class NetavarkJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Readers and writers are immutable and thread-safe, unlike a mapper, which can be reconfigured.
+    private static final ObjectReader READER = new ObjectMapper().reader();
+    private static final ObjectWriter PRETTY = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private NetavarkJson() {
     }
@@ -49,7 +54,7 @@ final class NetavarkJson {
      */
     static byte[] options(ContainerRef container, List<Attachment> attachments, List<Ipv4Address> addresses,
             List<PortMapping> ports) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("container_id", container.id());
         root.put("container_name", container.name());
         ObjectNode networks = root.putObject("networks");
@@ -76,7 +81,7 @@ final class NetavarkJson {
             mapping.put("protocol", port.protocol().specName());
         }
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+            return PRETTY.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new IllegalStateException("encoding netavark options for " + container.name(), e);
         }
@@ -85,7 +90,7 @@ final class NetavarkJson {
     /** The port mappings of options {@link #options} wrote. */
     static List<PortMapping> ports(byte[] options) throws IOException {
         List<PortMapping> ports = new ArrayList<>();
-        for (JsonNode mapping : MAPPER.readTree(options).path("port_mappings")) {
+        for (JsonNode mapping : READER.readTree(options).path("port_mappings")) {
             ports.add(new PortMapping(mapping.path("host_ip").asText(), mapping.path("host_port").asInt(),
                     mapping.path("container_port").asInt(), mapping.path("range").asInt(1),
                     TransportProtocol.named(mapping.path("protocol").asText()).orElseThrow()));
@@ -95,7 +100,7 @@ final class NetavarkJson {
 
     /** The endpoints in netavark's status answer, in attachment order. */
     static List<Endpoint> endpoints(String status, List<Attachment> attachments) throws IOException {
-        JsonNode root = MAPPER.readTree(status.getBytes(StandardCharsets.UTF_8));
+        JsonNode root = READER.readTree(status.getBytes(StandardCharsets.UTF_8));
         List<Endpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < attachments.size(); i++) {
             String network = attachments.get(i).network().name();
@@ -128,7 +133,7 @@ final class NetavarkJson {
     /** netavark's own error, {@code {"error": "..."}} on standard output, or the output as it is. */
     static String error(String stdout) {
         try {
-            JsonNode error = MAPPER.readTree(stdout).path("error");
+            JsonNode error = READER.readTree(stdout).path("error");
             if (error.isTextual()) {
                 return error.asText();
             }

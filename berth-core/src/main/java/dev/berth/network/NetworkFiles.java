@@ -2,6 +2,9 @@ package dev.berth.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.StoreException;
 import dev.berth.store.FailureReason;
@@ -25,14 +28,16 @@ import java.util.TreeMap;
  */
 final class NetworkFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Readers and writers are immutable and thread-safe, unlike a mapper, which can be reconfigured.
+    private static final ObjectReader READER = new ObjectMapper().reader();
+    private static final ObjectWriter PRETTY = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private NetworkFiles() {
     }
 
     /** The JSON netavark reads for {@code network}: Podman's network config without Berth's extras. */
     static ObjectNode netavarkConfig(NetworkDefinition network) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("name", network.name());
         node.put("id", network.id());
         node.put("driver", network.driver());
@@ -53,7 +58,7 @@ final class NetworkFiles {
     static byte[] encode(NetworkDefinition network) {
         ObjectNode node = netavarkConfig(network);
         node.remove("options");
-        ObjectNode file = MAPPER.createObjectNode();
+        ObjectNode file = JsonNodeFactory.instance.objectNode();
         // Podman's field order: name, id, driver, network_interface, created, then the rest.
         for (String field : new String[] {"name", "id", "driver", "network_interface"}) {
             file.set(field, node.get(field));
@@ -65,7 +70,7 @@ final class NetworkFiles {
             network.labels().forEach(labels::put);
         }
         try {
-            return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(file) + "\n")
+            return (PRETTY.writeValueAsString(file) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("encoding network " + network.name(), e);
@@ -74,7 +79,7 @@ final class NetworkFiles {
 
     static NetworkDefinition decode(byte[] json, Path file) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = READER.readTree(json);
             JsonNode subnet = node.path("subnets").path(0);
             Map<String, String> labels = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.path("labels").properties().iterator(); it.hasNext();) {

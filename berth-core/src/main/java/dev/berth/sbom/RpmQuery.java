@@ -51,15 +51,18 @@ public record RpmQuery(Optional<Path> executable, Path scratch) {
                 + proof + ") but rpm is not installed on this host: install it (Debian: apt-get install rpm) for "
                 + "its packages to be listed"));
         Path errors = database.resolveSibling(database.getFileName() + ".stderr");
+        Path listing = database.resolveSibling(database.getFileName() + ".stdout");
         try {
+            // Output to a file: the wait can then time out, where reading a pipe to its end first would block past it.
             Process process = new ProcessBuilder(rpm.toString(), "--dbpath", database.toString(), "-qa", "--qf", FORMAT)
-                    .redirectError(errors.toFile()).start();
+                    .redirectOutput(listing.toFile()).redirectError(errors.toFile()).start();
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                // Reaped before the caller removes the scratch directory rpm works in.
+                process.destroyForcibly().waitFor();
                 throw new ExecutionException("rpm did not list " + proof + " within " + TIMEOUT_SECONDS + " s");
             }
+            String output = Files.readString(listing, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 throw new ExecutionException("rpm could not read " + proof + " (exit " + process.exitValue() + "): "
                         + Files.readString(errors).strip());

@@ -2,6 +2,7 @@ package dev.berth.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,5 +161,13 @@ class PackageRulesTest {
         Map<String, Set<String>> twice = packagesByName.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         assertThat(twice).as("class names used in more than one package").isEmpty();
+    }
+
+    @Test
+    void noStaticObjectMapper() {
+        // A mapper can be reconfigured by anyone who holds it: static ones are shared mutable state. Instances, or
+        // the immutable ObjectReader/ObjectWriter and Jackson's node factory, instead.
+        noFields().that().areStatic().should().haveRawType(com.fasterxml.jackson.databind.ObjectMapper.class)
+                .because("no static mutable state").check(core);
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.cli.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,5 +27,12 @@ class CliRulesTest {
                         // The JDK's process CPU time in nanoseconds, for BERTH_TRACE_TIMING (module jdk.management).
                         "com.sun.management..", "")
                 .check(CLI);
+    }
+
+    @Test
+    void noStaticObjectMapper() {
+        // As in berth-core: a static mapper is shared mutable state.
+        noFields().that().areStatic().should().haveRawType(com.fasterxml.jackson.databind.ObjectMapper.class)
+                .because("no static mutable state").check(CLI);
     }
 }

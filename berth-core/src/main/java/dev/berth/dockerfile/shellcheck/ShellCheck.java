@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  */
 public final class ShellCheck {
 
+    /** The file shellcheck writes its json1 report to, beside the scripts. */
+    private static final String REPORT = "report.json";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Path executable;
@@ -74,7 +76,8 @@ public final class ShellCheck {
                 command.add(name);
             }
             Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectError(directory.resolve("stderr").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectOutput(directory.resolve(REPORT).toFile()).redirectError(directory.resolve("stderr").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
             process.getOutputStream().close();
             return new Pending(Optional.of(process), Optional.of(directory), files, Optional.empty());
@@ -124,11 +127,13 @@ public final class ShellCheck {
         private ShellCheckResult read(Process running, WordLocator locator) {
             byte[] output;
             try {
-                // Read before waiting: a report larger than the pipe would otherwise stall shellcheck.
-                output = running.getInputStream().readAllBytes();
+                // The report goes to a file, so the wait can time out (a pipe read first would block past it) and
+                // a report larger than the pipe cannot stall shellcheck.
                 if (!running.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    running.destroyForcibly().waitFor();
                     return ShellCheckResult.failed("shellcheck did not finish within " + TIMEOUT.toSeconds() + " s");
                 }
+                output = Files.readAllBytes(directory.orElseThrow().resolve(REPORT));
             } catch (IOException failed) {
                 return ShellCheckResult.failed("reading shellcheck's report: " + failed.getMessage());
             } catch (InterruptedException interrupted) {
