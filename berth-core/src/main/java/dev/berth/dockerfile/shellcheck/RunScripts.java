@@ -79,8 +79,9 @@ public final class RunScripts {
             command.lines().forEach(line -> lines.add(new RunScript.LineOrigin.Copied(location.startLine())));
             script.append(terminated(command));
         } else {
-            int offset = location.original().indexOf(command, WordLocator.keyword(location).length());
-            lines.add(offset < 0 ? new RunScript.LineOrigin.Copied(location.startLine())
+            // The command is the instruction's tail: searched from the end, a short one is not found in the flags.
+            int offset = location.original().lastIndexOf(command);
+            lines.add(offset < WordLocator.keyword(location).length() ? new RunScript.LineOrigin.Copied(location.startLine())
                     : new RunScript.LineOrigin.Joined(offset));
             script.append(command).append('\n');
             int line = bodyLine;

@@ -25,6 +25,7 @@ class RunScriptsTest {
     @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
             "FROM a|RUN echo $1"                                        ; sh       ; "echo $1|"                   ; 2:5
             "FROM a|RUN --mount=type=cache,target=/c echo hi"           ; sh       ; "echo hi|"                   ; 2:34
+            "FROM a|RUN --mount=type=cache,target=/x x"                 ; sh       ; "x|"                         ; 2:34
             "FROM a|RUN apt-get update && ~|    apt-get install x"      ; sh       ; "apt-get update &&     apt-get install x|" ; 2:5
             "FROM a|RUN a ~|# note|  b"                                 ; sh       ; "a   b|"                     ; 2:5
             "FROM a|SHELL ['/bin/bash', '-o', 'pipefail', '-c']|RUN x"  ; bash     ; "x|"                         ; 3:5
