@@ -211,12 +211,15 @@ public final class Berth implements AutoCloseable {
      * snapshots, bundles, work directories) whose owning process is gone; a live owner's are never touched.
      */
     public LeftoverReport sweepLeftovers() {
+        // Networks first, while a killed run's owner record still says it is gone (the sweep below removes it).
+        List<String> failures = new java.util.ArrayList<>();
+        List<String> networks = BridgeLeftovers.sweep(store.paths().containers(), bridges, settings.clock().instant(),
+                failures);
         LeftoverReport report = new StoreUpkeep(store).sweep();
-        List<String> failures = new java.util.ArrayList<>(report.failures());
+        failures.addAll(report.failures());
         List<LeftoverReport.Leftover> removed = new java.util.ArrayList<>(report.removed());
-        BridgeLeftovers.sweep(store.paths().containers(), bridges, settings.clock().instant(), failures)
-                .forEach(id -> removed.add(new LeftoverReport.Leftover("container", id, "network", 0,
-                        List.of("networks", "network namespace"))));
+        networks.forEach(id -> removed.add(new LeftoverReport.Leftover("container", id, "network", 0,
+                List.of("networks", "network namespace"))));
         return new LeftoverReport(removed, failures);
     }
 

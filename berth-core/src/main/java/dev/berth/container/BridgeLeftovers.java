@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,11 @@ public final class BridgeLeftovers {
         List<String> swept = new ArrayList<>();
         for (String id : owned) {
             boolean young = bridges.setUpAt(id).map(at -> at.isAfter(now.minus(GRACE))).orElse(true);
-            if (known.contains(id) || ownerLives(root.resolve(id)) || young) {
+            Optional<Boolean> owner = ownerAlive(root.resolve(id));
+            // A run whose owner record names a dead process is gone however young its setup: the owner record is
+            // written before the network is set up, so the grace is only for setups made without one.
+            boolean abandoned = owner.equals(Optional.of(false));
+            if (known.contains(id) || owner.orElse(false) || (young && !abandoned)) {
                 continue;
             }
             try {
@@ -57,15 +62,16 @@ public final class BridgeLeftovers {
         return List.copyOf(swept);
     }
 
-    private static boolean ownerLives(Path bundle) {
+    /** Whether the owner named beside the bundle lives; empty when there is no owner record. */
+    private static Optional<Boolean> ownerAlive(Path bundle) {
         Path file = OwnerRecord.fileFor(bundle);
         if (!Files.exists(file)) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return OwnerRecord.read(file).owner().isAlive();
+            return Optional.of(OwnerRecord.read(file).owner().isAlive());
         } catch (IOException e) {
-            return true;
+            return Optional.of(true);
         }
     }
 }
