@@ -2,14 +2,11 @@ package dev.berth.container;
 
 import dev.berth.network.ContainerRef;
 import dev.berth.recovery.OwnerRecord;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,11 +42,10 @@ public final class BridgeLeftovers {
         List<String> swept = new ArrayList<>();
         for (String id : owned) {
             boolean young = bridges.setUpAt(id).map(at -> at.isAfter(now.minus(GRACE))).orElse(true);
-            Optional<Boolean> owner = ownerAlive(root.resolve(id));
+            OwnerRecord.Claim claim = OwnerRecord.claimOn(root.resolve(id));
             // A run whose owner record names a dead process is gone however young its setup: the owner record is
             // written before the network is set up, so the grace is only for setups made without one.
-            boolean abandoned = owner.equals(Optional.of(false));
-            if (known.contains(id) || owner.orElse(false) || (young && !abandoned)) {
+            if (known.contains(id) || claim == OwnerRecord.Claim.LIVE || (young && claim == OwnerRecord.Claim.NONE)) {
                 continue;
             }
             try {
@@ -60,18 +56,5 @@ public final class BridgeLeftovers {
             }
         }
         return List.copyOf(swept);
-    }
-
-    /** Whether the owner named beside the bundle lives; empty when there is no owner record. */
-    private static Optional<Boolean> ownerAlive(Path bundle) {
-        Path file = OwnerRecord.fileFor(bundle);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OwnerRecord.read(file).owner().isAlive());
-        } catch (IOException e) {
-            return Optional.of(true);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -111,16 +110,7 @@ public final class ContainerRecords {
      * been mounted; it is not listed, its name is free, and the next sweep removes it.
      */
     private static boolean abandoned(Path directory) {
-        Path owner = OwnerRecord.fileFor(directory);
-        if (!Files.exists(owner, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try {
-            return !OwnerRecord.read(owner).owner().isAlive();
-        } catch (IOException | RuntimeException unreadableOrGoneMeanwhile) {
-            // Removed by the run handing over (or by a sweep) between the two looks: judged by the record alone.
-            return false;
-        }
+        return OwnerRecord.claimOn(directory) == OwnerRecord.Claim.GONE;
     }
 
     /**

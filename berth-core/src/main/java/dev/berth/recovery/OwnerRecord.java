@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -74,6 +76,31 @@ public record OwnerRecord(ProcessOwner owner, String purpose, Optional<RuntimeLo
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StoreException("recording the owner of " + directory + " in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whose a directory is, by the owner record beside it. */
+    public enum Claim {
+        /** No owner record: nobody is making or undoing it. */
+        NONE,
+        /** Its owner lives, or the record cannot be read (never taken for a gone owner). */
+        LIVE,
+        /** Its owner is gone: what it made there is left over. */
+        GONE
+    }
+
+    /** The claim on {@code directory}: its owner record, if any, and whether the process it names lives. */
+    public static Claim claimOn(Path directory) {
+        Path file = fileFor(directory);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Claim.NONE;
+        }
+        try {
+            return read(file).owner().isAlive() ? Claim.LIVE : Claim.GONE;
+        } catch (NoSuchFileException handedOverMeanwhile) {
+            return Claim.NONE;
+        } catch (IOException | RuntimeException unreadable) {
+            return Claim.LIVE;
         }
     }
 
