@@ -39,7 +39,7 @@ final class LiveAttachments {
             byte[] single;
             try {
                 single = SavedNetavarkOptions.renamed(NetavarkJson.options(container, List.of(attachment),
-                        List.of(address), List.of()), options.freeInterface());
+                        List.of(address), options.ports()), options.freeInterface());
             } catch (IOException | RuntimeException e) {
                 netavark.leases().releaseAddress(network, container.id());
                 throw new ExecutionException(action + ": " + e.getMessage(), e);

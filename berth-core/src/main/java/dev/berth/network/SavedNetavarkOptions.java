@@ -9,9 +9,15 @@ import java.util.List;
 
 /**
  * The options of a container's setups as kept in {@code <run>/containers/ID.json}, edited for {@code network
- * connect}/{@code disconnect} of a running container: a network joined later is set up alone (its own options, no
- * ports, the next free {@code ethN}) and then merged in, so the one file still tears every network down at once;
- * a network left is torn down alone and taken out. The file stays what {@link NetavarkJson#options} writes.
+ * connect}/{@code disconnect} of a running container: a network joined later is set up alone (its own options, the
+ * container's published ports, the next free {@code ethN}) and then merged in, so the one file still tears every
+ * network down at once; a network left is torn down alone, with the ports, and taken out. The file stays what
+ * {@link NetavarkJson#options} writes.
+ *
+ * <p>Why the ports go with every network: netavark forwards a published port to the container's address on each
+ * network of the call (a DNAT chain per network, its rules named by network and container). Tearing one network
+ * down without the ports left its chain behind, forwarding the port to an address the container no longer had:
+ * the port stopped answering, and the rules outlived the container.
  */
 final class SavedNetavarkOptions {
 
@@ -31,6 +37,11 @@ final class SavedNetavarkOptions {
         List<String> names = new ArrayList<>();
         root.path("networks").fieldNames().forEachRemaining(names::add);
         return List.copyOf(names);
+    }
+
+    /** The published ports, set up on every network of the file. */
+    List<PortMapping> ports() throws IOException {
+        return NetavarkJson.ports(bytes());
     }
 
     /** The first {@code ethN} no network of the file uses. */
@@ -65,12 +76,11 @@ final class SavedNetavarkOptions {
         return write(copy);
     }
 
-    /** The options that tear {@code network} alone down: its entries, no ports. */
+    /** The options that tear {@code network} alone down: its entries and the ports forwarded to it. */
     byte[] only(String network) throws IOException {
         ObjectNode copy = root.deepCopy();
         ((ObjectNode) copy.path("networks")).retain(network);
         ((ObjectNode) copy.path("network_info")).retain(network);
-        copy.putArray("port_mappings");
         return write(copy);
     }
 

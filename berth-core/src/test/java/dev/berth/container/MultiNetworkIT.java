@@ -140,6 +140,19 @@ class MultiNetworkIT {
         assertThat(exec("c2", "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://alias-b/ && exit 0; sleep 0.5; done; exit 1")).as("c1 on multi-b again after stop and start").isZero();
         assertThat(address("multi-a", c1.id())).isNotEmpty();
 
+        // Regression, disconnectLeftTheDisconnectedNetworksPortForwardingBehind: netavark forwards the published
+        // port on each network; leaving multi-b left multi-b's DNAT chain first in line, pointing at an address c1
+        // no longer had: the port stopped answering, and the rules outlived c1.
+        assertThat(awaitAnswer(port)).isEqualTo("hello\n");
+        berth.networks().disconnect("multi-b", "c1");
+        assertThat(natRulesNaming(c1.id())).noneMatch(rule -> rule.contains("dnat name: multi-b "))
+                .anyMatch(rule -> rule.contains("dnat name: multi-a "));
+        assertThat(awaitAnswer(port)).as("the port answers after multi-b was left").isEqualTo("hello\n");
+        berth.networks().connect("multi-b", "c1");
+        assertThat(natRulesNaming(c1.id())).as("a network joined live forwards the port too")
+                .anyMatch(rule -> rule.contains("dnat name: multi-b "));
+        assertThat(awaitAnswer(port)).as("the port answers after multi-b was joined again").isEqualTo("hello\n");
+
         berth.containers().remove("c1", true);
         assertNothingLeftOf(c1.id());
         assertThat(exec("c2", "nslookup c1")).as("c1 resolved after rm").isNotZero();
@@ -206,8 +219,15 @@ class MultiNetworkIT {
                 .map(container -> container.address().replaceAll("/.*", "")).findFirst().orElse("");
     }
 
-    /** No namespace, netavark options file, lease or aardvark-dns line naming the container. */
+    /** The host's NAT rules whose netavark comment names the container. */
+    private static List<String> natRulesNaming(String id) throws IOException {
+        return HostCommand.of("iptables", "-t", "nat", "-S").run().orThrow().stdout().lines()
+                .filter(rule -> rule.contains("id: " + id)).toList();
+    }
+
+    /** No namespace, netavark options file, lease, aardvark-dns line or NAT rule naming the container. */
     private void assertNothingLeftOf(String id) throws IOException {
+        assertThat(natRulesNaming(id)).isEmpty();
         List<String> namespaces = HostCommand.of("ip", "netns", "list").run().orThrow().stdout().lines()
                 .map(line -> line.split(" ")[0]).toList();
         assertThat(namespaces).doesNotContain("berth-" + id.substring(0, 12));

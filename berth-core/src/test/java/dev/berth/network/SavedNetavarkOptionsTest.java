@@ -32,13 +32,14 @@ class SavedNetavarkOptionsTest {
     }
 
     @Test
-    void aJoinedNetworkGetsTheNextInterfaceNoPortsAndIsMergedIn() throws IOException {
+    void aJoinedNetworkGetsTheNextInterfaceThePublishedPortsAndIsMergedIn() throws IOException {
         var saved = new SavedNetavarkOptions(setup(List.of(APP, BACK), List.of(PORT)));
         assertThat(saved.freeInterface()).isEqualTo("eth2");
-        byte[] single = SavedNetavarkOptions.renamed(setup(List.of(SIDE), List.of()), saved.freeInterface());
+        assertThat(saved.ports()).containsExactly(PORT);
+        byte[] single = SavedNetavarkOptions.renamed(setup(List.of(SIDE), saved.ports()), saved.freeInterface());
         JsonNode alone = new ObjectMapper().readTree(single);
         assertThat(alone.path("networks").path("side").path("interface_name").asText()).isEqualTo("eth2");
-        assertThat(alone.path("port_mappings")).isEmpty();
+        assertThat(NetavarkJson.ports(single)).containsExactly(PORT);
 
         var merged = new SavedNetavarkOptions(saved.with(single));
         assertThat(merged.networks()).containsExactly("app", "back", "side");
@@ -52,7 +53,6 @@ class SavedNetavarkOptionsTest {
         JsonNode only = new ObjectMapper().readTree(saved.only("back"));
         assertThat(only.path("networks").properties()).extracting(Map.Entry::getKey).containsExactly("back");
         assertThat(only.path("network_info").properties()).extracting(Map.Entry::getKey).containsExactly("back");
-        assertThat(only.path("port_mappings")).as("the ports stay with the first network").isEmpty();
 
         var rest = new SavedNetavarkOptions(saved.without("back"));
         assertThat(rest.networks()).containsExactly("app");
@@ -61,5 +61,13 @@ class SavedNetavarkOptionsTest {
         assertThat(rest.freeInterface()).isEqualTo("eth1");
         assertThat(new SavedNetavarkOptions(setup(List.of(APP), List.of())).freeInterface()).isEqualTo("eth1");
         assertThat(Optional.of(saved.networks())).contains(List.of("app", "back"));
+    }
+
+    @Test
+    void disconnectLeftTheDisconnectedNetworksPortForwardingBehind() throws IOException {
+        // netavark forwards each published port on every network of a setup: the teardown of one network must
+        // name the ports, or that network's DNAT chain stays, forwarding the port to an address now gone.
+        var saved = new SavedNetavarkOptions(setup(List.of(APP, BACK), List.of(PORT)));
+        assertThat(NetavarkJson.ports(saved.only("back"))).containsExactly(PORT);
     }
 }
