@@ -106,6 +106,8 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
         }
         try {
             namespace.delete();
+            // Also after a failed teardown: netavark's options are forgotten by then, so nothing could retry it.
+            deleteOwner(container);
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;
@@ -116,7 +118,6 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
         if (failure != null) {
             throw failure;
         }
-        deleteOwner(container);
     }
 
     /** The ids of this store's containers that have (or may have) networking set up now. */

@@ -49,7 +49,15 @@ final class ContainerRemoval {
         }
         HealthMonitor.stop(directory);
         awaitMonitorExit(directory);
-        bridges.ifPresent(networks -> networks.detach(record));
+        // A teardown netavark could not finish (an interface already gone: a connect killed before its setup) has
+        // still released the leases and forgotten the options: nothing retries it, so the removal goes on and the
+        // failure is reported once the container is gone.
+        RuntimeException teardown = null;
+        try {
+            bridges.ifPresent(networks -> networks.detach(record));
+        } catch (RuntimeException e) {
+            teardown = e;
+        }
         try {
             Path rootfs = directory.rootfs();
             if (Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) && TreeRemover.isMountPoint(rootfs)) {
@@ -66,6 +74,10 @@ final class ContainerRemoval {
         if (volumes || record.autoRemove()) {
             ContainerVolumes.dropAnonymous(record.mounts(), ContainerVolumes.storeBeside(records.root(),
                     java.time.Clock.systemUTC()));
+        }
+        if (teardown != null) {
+            throw new ExecutionException("container %s (%s) was removed, but its network teardown failed: %s"
+                    .formatted(record.name(), record.shortId(), teardown.getMessage()), teardown);
         }
     }
 

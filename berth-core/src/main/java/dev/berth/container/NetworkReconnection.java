@@ -38,7 +38,12 @@ public record NetworkReconnection(ContainerRecords records, Optional<BridgeAttac
      */
     public void connect(NetworkStore store, NetworkDefinition network, String reference, List<String> aliases,
             Optional<String> ip) {
-        ContainerRecord record = records.find(reference);
+        String id = records.find(reference).id();
+        guarded(id, () -> connectLocked(store, network, records.find(id), aliases, ip));
+    }
+
+    private void connectLocked(NetworkStore store, NetworkDefinition network, ContainerRecord record,
+            List<String> aliases, Optional<String> ip) {
         boolean running = running(record, "connect", network);
         NetworkOptions options = record.network();
         switch (options.mode()) {
@@ -79,7 +84,11 @@ public record NetworkReconnection(ContainerRecords records, Optional<BridgeAttac
      * @throws UnsupportedFeatureException for the first network of a running container
      */
     public void disconnect(NetworkStore store, NetworkDefinition network, String reference) {
-        ContainerRecord record = records.find(reference);
+        String id = records.find(reference).id();
+        guarded(id, () -> disconnectLocked(store, network, records.find(id)));
+    }
+
+    private void disconnectLocked(NetworkStore store, NetworkDefinition network, ContainerRecord record) {
         boolean running = running(record, "disconnect", network);
         NetworkOptions options = record.network();
         int index = options.bridged() ? indexOf(store, options, network) : -1;
@@ -101,6 +110,18 @@ public record NetworkReconnection(ContainerRecords records, Optional<BridgeAttac
         } else {
             records.write(record.withNetwork(after));
         }
+    }
+
+    /**
+     * Runs {@code change} under the container's restart lock, given the record read under it: a restart by policy
+     * (which sets the record's networks up again and writes the record) and two changes of one container's networks
+     * then come one after the other, and none writes back a record read before another's write.
+     */
+    private void guarded(String id, Runnable change) {
+        RestartOnExit.guarded(records.directory(id), () -> {
+            change.run();
+            return null;
+        });
     }
 
     /** Whether the container runs now; refused when it does and there is no netavark to change it with. */

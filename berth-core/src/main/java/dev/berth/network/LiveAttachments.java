@@ -40,6 +40,10 @@ final class LiveAttachments {
             try {
                 single = SavedNetavarkOptions.renamed(NetavarkJson.options(container, List.of(attachment),
                         List.of(address), options.ports()), options.freeInterface());
+                // Saved before the setup, as a start's options are: a process killed during the setup leaves
+                // options naming what netavark may have made, so the container's teardown removes it (its DNAT
+                // chain and aardvark-dns entry would otherwise outlive the container).
+                NetworkFiles.writeAtomically(saved, options.with(single));
             } catch (IOException | RuntimeException e) {
                 netavark.leases().releaseAddress(network, container.id());
                 throw new ExecutionException(action + ": " + e.getMessage(), e);
@@ -48,18 +52,15 @@ final class LiveAttachments {
             try {
                 setup = netavark.netavark(action, "setup", namespace, single);
             } catch (RuntimeException e) {
+                restore(saved, options, e);
                 netavark.leases().releaseAddress(network, container.id());
                 throw e;
             }
             if (!setup.succeeded()) {
+                var failure = new ExecutionException(action + ": " + Netavark.failure(setup));
                 undo(action, namespace, container, network, single);
-                throw new ExecutionException(action + ": " + Netavark.failure(setup));
-            }
-            try {
-                NetworkFiles.writeAtomically(saved, options.with(single));
-            } catch (IOException | RuntimeException e) {
-                undo(action, namespace, container, network, single);
-                throw new StoreException(action + ": saving the network options: " + e.getMessage(), e);
+                restore(saved, options, failure);
+                throw failure;
             }
             return address;
         }
@@ -101,6 +102,15 @@ final class LiveAttachments {
             return new SavedNetavarkOptions(Files.readAllBytes(saved));
         } catch (IOException e) {
             throw new StoreException(action + ": reading " + saved + ": " + FailureReason.of(e), e);
+        }
+    }
+
+    /** Puts back the options saved before a join that failed. */
+    private static void restore(Path saved, SavedNetavarkOptions before, RuntimeException failure) {
+        try {
+            NetworkFiles.writeAtomically(saved, before.bytes());
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -172,8 +172,8 @@ public final class Netavark implements AutoCloseable {
 
     /**
      * {@code network connect} of a running container: sets {@code attachment}'s network alone up in its namespace
-     * (the next free {@code ethN}, no ports) and merges it into the saved options, so one teardown still releases
-     * every network; returns the address leased.
+     * (the next free {@code ethN}, the published ports) and merges it into the saved options, saved before the
+     * setup, so one teardown still releases every network, even after a kill; returns the address leased.
      *
      * @throws ConflictException when the container is not set up (not running) or is on the network already
      * @throws ExecutionException with netavark's error; nothing is left (the lease is released)
@@ -184,7 +184,7 @@ public final class Netavark implements AutoCloseable {
 
     /**
      * {@code network disconnect} of a running container: tears {@code network} alone down, releases its address and
-     * takes it out of the saved options; the other networks and the ports stay.
+     * takes it out of the saved options; the other networks stay, and so do the ports, forwarded on them.
      *
      * @throws ConflictException when the container is not set up or not on the network
      */

@@ -92,7 +92,7 @@ final class SavedNetavarkOptions {
         return write(copy);
     }
 
-    private byte[] bytes() throws IOException {
+    byte[] bytes() throws IOException {
         return write(root);
     }
 

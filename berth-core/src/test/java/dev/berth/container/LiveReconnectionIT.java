@@ -122,6 +122,37 @@ class LiveReconnectionIT {
         assertNothingLeftOf(c1.id());
     }
 
+    @Test
+    void rmAfterAConnectKilledBetweenSavingItsOptionsAndTheSetup() throws Exception {
+        // A connect saves the merged options before netavark's setup, so that a kill during the setup leaves
+        // nothing the teardown does not know of. Killed just before the setup, the options name a network with no
+        // interface: netavark's teardown fails on it, yet rm must remove the container and leave nothing behind.
+        berth.networks().create(new NetworkCreateRequest("live-a", "bridge", Optional.of("10.87.217.0/24"),
+                Optional.empty(), false, Map.of()));
+        berth.networks().create(new NetworkCreateRequest("live-b", "bridge", Optional.of("10.87.218.0/24"),
+                Optional.empty(), false, Map.of()));
+        ContainerSummary c1 = detached("c1", "live-a");
+        ContainerSummary c2 = detached("c2", "live-b");
+        Path options = state.resolve("networks").resolve("containers");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var saved = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(options.resolve(c1.id() + ".json").toFile());
+        var other = mapper.readTree(options.resolve(c2.id() + ".json").toFile());
+        var never = (com.fasterxml.jackson.databind.node.ObjectNode) other.path("networks").path("live-b").deepCopy();
+        never.put("interface_name", "eth1");
+        never.putArray("static_ips").add("10.87.218.77");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) saved.path("networks")).set("live-b", never);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) saved.path("network_info")).set("live-b",
+                other.path("network_info").path("live-b"));
+        mapper.writeValue(options.resolve(c1.id() + ".json").toFile(), saved);
+
+        assertThatThrownBy(() -> berth.containers().remove("c1", true))
+                .hasMessageContaining("was removed, but its network teardown failed");
+        assertThat(berth.containers().list(true)).extracting(ContainerSummary::name).containsExactly("c2");
+        assertNothingLeftOf(c1.id());
+        assertThat(root.resolve("containers")).isDirectoryNotContaining(path -> path.getFileName().toString()
+                .startsWith(c1.id()));
+    }
+
     private ContainerSummary detached(String name, String network) {
         containers.add(name);
         return berth.containers().run(RunRequest.builder("busybox:live").command(List.of("sleep", "1000"))
