@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.api.Berth;
+import dev.berth.api.ContainerConfigFacts;
 import dev.berth.api.ContainerSummary;
 import dev.berth.api.Settings;
 import dev.berth.api.compose.ComposeLabels;
@@ -8,6 +9,7 @@ import dev.berth.api.compose.ComposeProjectRuns;
 import dev.berth.diagnostic.Diagnostic;
 import dev.berth.diagnostic.SourceRange;
 import dev.berth.error.InvalidInputException;
+import dev.berth.error.NotFoundException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +65,8 @@ final class ComposePsCommand implements Callable<Integer> {
             } else if (format.equals("json")) {
                 Instant now = settings.clock().instant();
                 for (ContainerSummary row : rows) {
-                    out.println(GoJson.compact(ComposePsDocument.of(row, berth.containers().inspect(row.id()).config()
-                            .mounts(), project.name(), now, !noTrunc)));
+                    mounts(berth, row).ifPresent(mounts -> out.println(GoJson.compact(ComposePsDocument.of(row, mounts,
+                            project.name(), now, !noTrunc))));
                 }
             } else if (format.equals("table")) {
                 out.print(table(rows, settings.clock().instant()));
@@ -75,6 +77,15 @@ final class ComposePsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The row's mounts; empty when the container was removed since the listing (it is then not shown). */
+    private static Optional<List<ContainerConfigFacts.Mount>> mounts(Berth berth, ContainerSummary row) {
+        try {
+            return Optional.of(berth.containers().inspect(row.id()).config().mounts());
+        } catch (NotFoundException removedMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     static String table(List<ContainerSummary> rows, Instant now) {
