@@ -195,24 +195,8 @@ public record Conmon(Path executable, Path socketDirectory) {
      * not a zombie (a conmon whose parent is gone may wait as one for a reaper that never comes).
      */
     public static boolean isRunning(ContainerDirectory directory) {
-        Optional<Long> conmon = readPid(directory.conmonPidFile());
-        if (conmon.isEmpty()) {
-            return false;
-        }
-        try {
-            long pid = conmon.get();
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int open = stat.indexOf('(');
-            int close = stat.lastIndexOf(')');
-            if (open < 0 || close < open || !stat.substring(open + 1, close).equals("conmon")) {
-                return false;
-            }
-            Optional<String> state = Optional.of(stat.substring(close + 1).strip()).filter(s -> !s.isEmpty())
-                    .map(s -> s.substring(0, 1));
-            return state.filter(s -> !s.equals("Z") && !s.equals("X")).isPresent();
-        } catch (IOException gone) {
-            return false;
-        }
+        return readPid(directory.conmonPidFile()).flatMap(ProcessStat::of)
+                .filter(stat -> stat.command().equals("conmon") && stat.alive()).isPresent();
     }
 
     /** The pid a pid file holds; empty when it is missing or not a number. */

@@ -41,6 +41,10 @@ public final class ContainerPhases {
             }
             return exited.get();
         }
+        Optional<ContainerPhase.Running> running = runningProcess(record, directory);
+        if (running.isPresent()) {
+            return running.get();
+        }
         ContainerState state;
         try {
             state = runtimeOf(record).state(record.id());
@@ -54,6 +58,22 @@ public final class ContainerPhases {
             case PAUSED -> new ContainerPhase.Running(state.pid(), started, true);
             case STOPPED -> awaitExitFile(directory).map(ContainerPhase.class::cast).orElseGet(() -> lost(record, directory));
         };
+    }
+
+    /**
+     * A started container whose conmon lives and whose pid file (written by the runtime's {@code create}) names a
+     * live process that is no longer the runtime's init waiting for {@code start}: running, read from {@code /proc}
+     * without asking the runtime. Anything else (created, stopped without an exit file yet, a pid reused) is left
+     * to the runtime's state. A container frozen by {@code runc pause} behind Berth's back shows as running here.
+     */
+    private static Optional<ContainerPhase.Running> runningProcess(ContainerRecord record, ContainerDirectory directory) {
+        if (record.started().isEmpty() || !Conmon.isRunning(directory)) {
+            return Optional.empty();
+        }
+        return Conmon.readPid(directory.pidFile())
+                .filter(pid -> ProcessStat.of(pid).filter(stat -> stat.alive() && !stat.command().startsWith("runc:"))
+                        .isPresent())
+                .map(pid -> new ContainerPhase.Running(pid, record.started().get(), false));
     }
 
     /** What conmon wrote: the exit code, and the file's time as when the process ended. */
