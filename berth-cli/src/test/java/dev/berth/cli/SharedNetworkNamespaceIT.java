@@ -97,14 +97,10 @@ class SharedNetworkNamespaceIT {
     void dockersConflictingOptionsExitWith125() throws Exception {
         assertThat(berth("run", "-d", "--runtime", "runc", "--name", "share-web", "--network", "none", "busybox",
                 "sleep", "300").exit()).isZero();
+        // Each refusal in Docker's words is a row of NetworkNamespaceSharingTest; here, that the CLI exits 125.
         for (List<String> flags : List.of(
                 List.of("--hostname", "h", "--network", "container:share-web"),
                 List.of("-p", "8080:80", "--network", "container:share-web"),
-                List.of("-P", "--network", "container:share-web"),
-                List.of("--dns", "10.0.0.1", "--network", "container:share-web"),
-                List.of("--add-host", "a:10.0.0.1", "--network", "container:share-web"),
-                List.of("--network-alias", "a", "--network", "container:share-web"),
-                List.of("--network", "container:"),
                 List.of("--network", "container:no-such-one"))) {
             List<String> args = new ArrayList<>(List.of("run", "-d", "--runtime", "runc"));
             args.addAll(flags);
@@ -113,9 +109,6 @@ class SharedNetworkNamespaceIT {
             assertThat(refused.exit()).as(flags + ": " + refused.err()).isEqualTo(125);
             assertThat(refused.err()).as(flags.toString()).containsAnyOf("conflicting options: hostname and the network",
                     "conflicting options: port publishing and the container type network mode",
-                    "conflicting options: dns and the network mode",
-                    "conflicting options: custom host-to-IP mapping and the network mode",
-                    "network-scoped alias is supported only", "invalid container format",
                     "No such container: no-such-one");
         }
         assertThat(berth("stop", "-t", "1", "share-web").exit()).isZero();
