@@ -69,8 +69,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER[:GROUP]", description = "The user (name or uid) to run as.")
     String user;
 
-    @Option(names = {"--network", "--net"}, paramLabel = "bridge|none|host|NAME|name=NAME[,alias=A][,ip=IP]",
-            description = "The network: bridge (the default network), a user network (berth network create), host or none (default: bridge); repeat it to join more user networks.")
+    @Option(names = {"--network", "--net"}, paramLabel = "bridge|none|host|container:NAME|NAME|name=NAME[,alias=A][,ip=IP]",
+            description = "The network: bridge (the default network), a user network (berth network create), host, none, or container:NAME|ID to share a running container's network namespace (default: bridge); repeat it to join more user networks.")
     List<String> networks = new ArrayList<>();
 
     @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]CTR[/PROTO]",

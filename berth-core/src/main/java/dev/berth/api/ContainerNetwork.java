@@ -12,8 +12,9 @@ import java.util.Set;
  * The first network is {@code mode} (with {@code aliases} and {@code ip}); any others are {@code more}, each with its
  * own aliases and address. Published ports go through the first network.
  *
- * @param mode       {@code bridge} (the default network, Docker's default), {@code host}, {@code none}, or a user
- *                   network's name or id ({@code berth network create})
+ * @param mode       {@code bridge} (the default network, Docker's default), {@code host}, {@code none}, a user
+ *                   network's name or id ({@code berth network create}), or {@code container:NAME|ID}: the network
+ *                   namespace of a running container, shared (the other flags then refused as Docker refuses them)
  * @param aliases    {@code --network-alias}: more names the container answers to on the first network
  * @param ip         {@code --ip}: its address on the first network, else the next free one
  * @param publish    {@code -p [IP:][HOST:]CTR[/tcp|udp]} values, ranges allowed; host port 0 or none: one is chosen

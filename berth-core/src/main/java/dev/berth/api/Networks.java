@@ -30,10 +30,12 @@ public final class Networks {
     private final BridgeAttachments bridges;
     private final Supplier<List<ContainerRecord>> records;
     private final NetworkReconnection reconnection;
+    private final ContainerRecords containers;
 
     Networks(BridgeAttachments bridges, Supplier<List<ContainerRecord>> records, ContainerRecords containers) {
         this.bridges = bridges;
         this.records = records;
+        this.containers = containers;
         this.reconnection = new NetworkReconnection(containers, Optional.of(bridges));
     }
 
@@ -127,11 +129,18 @@ public final class Networks {
      *
      * @throws dev.berth.error.NotFoundException for an unknown network or container
      * @throws dev.berth.error.ConflictException for a container on the network already, or an address in use
-     * @throws UnsupportedFeatureException for a container on {@code host}, {@code none} or the default bridge
+     * @throws UnsupportedFeatureException for a container on {@code host}, {@code none} or the default bridge, or
+     *     one sharing another container's namespace
      */
     public void connect(String network, String container, List<String> aliases, Optional<String> ip) {
         try (NetworkStore store = bridges.store()) {
-            reconnection.connect(store, store.get(network), container, aliases, ip);
+            NetworkDefinition definition = store.get(network);
+            if (containers.find(container).network().sharedContainer().isPresent()) {
+                // Docker's daemon's words (runconfig.ErrConflictSharedNetwork).
+                throw new UnsupportedFeatureException("container sharing network namespace with another container or"
+                        + " host cannot be connected to any other network");
+            }
+            reconnection.connect(store, definition, container, aliases, ip);
         }
     }
 

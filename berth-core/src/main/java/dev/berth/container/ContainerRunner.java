@@ -39,8 +39,14 @@ public record ContainerRunner(Snapshotter snapshotter, ContentStore store, OciRu
         SandboxProcess process = ContainerCommand.resolve(image, request);
         Optional<Digest> parent = Sandbox.unpack(snapshotter, store, layers);
         String id = Sandbox.newId();
-        String hostname = request.hostname().orElse(id.substring(0, 12));
         NetworkOptions options = request.network();
+        NetworkNamespaceSharing.check(options, request.hostname());
+        if (options.sharedContainer().isPresent()) {
+            // Nothing of netavark's: the other container's namespace, files and hostname.
+            var joining = new NetworkNamespaceSharing(new ContainerRecords(bundles)).join(options.sharedContainer().get());
+            return run(parent, process, id, joining.target().hostname(), joining.network(), image, request, stdio);
+        }
+        String hostname = request.hostname().orElse(id.substring(0, 12));
         if (!options.bridged()) {
             return run(parent, process, id, hostname, options.unbridged(), image, request, stdio);
         }

@@ -47,6 +47,7 @@ public final class DetachedContainers {
     private final List<String> cleanupCommand;
     private final Clock clock;
     private final BridgeAttachments bridges;
+    private final DetachedNetworking networking;
 
     /**
      * @param root           where containers live (the store's {@code containers/})
@@ -65,6 +66,7 @@ public final class DetachedContainers {
         this.cleanupCommand = List.copyOf(cleanupCommand);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.bridges = Objects.requireNonNull(bridges, "bridges");
+        this.networking = new DetachedNetworking(bridges, new NetworkNamespaceSharing(records));
     }
 
     /**
@@ -76,11 +78,13 @@ public final class DetachedContainers {
      */
     public ContainerInfo run(ContainerImage image, ContainerSpec request, DetachOptions options) {
         SandboxProcess process = ContainerCommand.resolve(image.config(), request);
-        Optional<Digest> parent = Sandbox.unpack(snapshotter, store, image.layers());
         String id = Sandbox.newId();
+        DetachedNetworking.Resolved resolved = networking.resolve(request.network(), request.hostname(),
+                image.config().exposedPorts(), id);
+        Optional<Digest> parent = Sandbox.unpack(snapshotter, store, image.layers());
         Map<String, String> labels = new HashMap<>(image.config().labels());
         labels.putAll(options.labels());
-        String hostname = request.hostname().orElse(id.substring(0, 12));
+        String hostname = resolved.hostname();
         var location = new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot());
         SnapshotterLocation snapshots = snapshotter.location();
         var volumes = ContainerVolumes.storeBeside(records.root(), clock);
@@ -88,7 +92,10 @@ public final class DetachedContainers {
         ContainerVolumes.sandboxOptions(request.host(), List.of());
         ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.config().volumes(), volumes);
         String stopSignal = request.host().stopSignal().orElse(image.config().stopSignal());
-        NetworkOptions network = BridgeAttachments.resolvePublishAll(request.network(), image.config().exposedPorts());
+        NetworkOptions network = resolved.options();
+        // Docker's HostConfig.NetworkMode: as given, but container:FULL-ID for a shared namespace.
+        String networkMode = network.sharedContainer().isPresent() ? network.mode()
+                : options.networkMode().orElse(network.mode());
         Optional<dev.berth.image.HealthConfig> health = HealthChecks.merge(image.config().healthcheck(),
                 options.healthcheck());
         // Claimed before the record is written: a kill -9 from here on (during the network's setup, say) leaves
@@ -103,16 +110,15 @@ public final class DetachedContainers {
                     stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
                     Optional.empty(), mounts.mounts(), request.host().stopTimeout(), health, options.restart(), 0,
                     false, Optional.of(new RequestedConfig(ContainerCommand.entrypoint(image.config(), request),
-                            options.networkMode().orElse(network.mode())))));
+                            networkMode))));
         } catch (RuntimeException e) {
-            attempt(e, sandbox::close);
-            attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
+            FailedRunUndo.attempt(e, sandbox::close);
+            FailedRunUndo.attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
             throw e;
         }
         ContainerDirectory directory = records.directory(id);
         try {
-            SandboxNetwork joined = network.bridged() ? bridges.attach(BridgeAttachments.reference(record), network, hostname)
-                    : network.unbridged();
+            SandboxNetwork joined = networking.attach(record, resolved);
             sandbox.prepare(parent, process, joined, ContainerVolumes.hostMounts(mounts.mounts()), hostname,
                     request.seccomp(), ContainerVolumes.sandboxOptions(request.host(), mounts.mounts()));
             ContainerVolumes.fill(mounts, sandbox.rootfs(), volumes);
@@ -120,8 +126,8 @@ public final class DetachedContainers {
             sandbox.detach();
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
         } catch (RuntimeException e) {
-            undoRun(record, directory, sandbox, e);
-            attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
+            new FailedRunUndo(records, conmon, runtime, bridges).undo(record, directory, sandbox, e);
+            FailedRunUndo.attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
             throw e;
         }
     }
@@ -136,16 +142,16 @@ public final class DetachedContainers {
         }
         requireMountedRoot(record, directory);
         OciRuntime held = ContainerPhases.runtimeOf(record);
-        deleteRuntimeContainer(held, record.id());
+        FailedRunUndo.deleteRuntimeContainer(held, record.id());
         ContainerRemoval.awaitMonitorExit(directory);
         try {
-            bridges.attachAgain(record, directory.bundle());
+            networking.attachAgain(record, directory.bundle());
             // A start by the user counts restarts afresh and lets the restart policy act again, as Docker's.
             ContainerRecord started = launch(record.startedByUser(), directory);
             return new ContainerInfo(started, ContainerPhases.read(started, directory));
         } catch (RuntimeException e) {
-            attempt(e, () -> deleteRuntimeContainer(held, record.id()));
-            attempt(e, () -> bridges.detach(record));
+            FailedRunUndo.attempt(e, () -> FailedRunUndo.deleteRuntimeContainer(held, record.id()));
+            FailedRunUndo.attempt(e, () -> bridges.detach(record));
             throw e;
         }
     }
@@ -315,27 +321,6 @@ public final class DetachedContainers {
         });
     }
 
-    /** Undoes a {@link #run} that failed: the runtime's container, conmon's files, the record, then the sandbox. */
-    private void undoRun(ContainerRecord record, ContainerDirectory directory, Sandbox sandbox, RuntimeException cause) {
-        attempt(cause, () -> deleteRuntimeContainer(runtime, record.id()));
-        attempt(cause, () -> HealthMonitor.stop(directory));
-        attempt(cause, () -> ContainerRemoval.awaitMonitorExit(directory));
-        attempt(cause, () -> records.delete(record));
-        attempt(cause, () -> {
-            try {
-                for (String file : ContainerDirectory.MONITOR_FILES) {
-                    Files.deleteIfExists(directory.path().resolve(file));
-                }
-                TreeRemover.delete(directory.exitDirectory());
-                Files.deleteIfExists(conmon.socketDirectory().resolve(record.id()));
-            } catch (IOException e) {
-                throw new ExecutionException("removing the files of container " + record.id() + ": " + e.getMessage(), e);
-            }
-        });
-        attempt(cause, sandbox::close);
-        attempt(cause, () -> bridges.detach(record));
-    }
-
     /** The ports a running container publishes, host ports as chosen ({@code port}, {@code ps}). */
     public List<dev.berth.network.PortMapping> ports(ContainerRecord record) {
         return bridges.ports(record);
@@ -354,22 +339,6 @@ public final class DetachedContainers {
             }
         } catch (IOException e) {
             throw new ExecutionException("starting container " + record.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRuntimeContainer(OciRuntime held, String id) {
-        try {
-            held.delete(id, true);
-        } catch (NotFoundException alreadyGone) {
-            // Never created, or deleted already.
-        }
-    }
-
-    private static void attempt(RuntimeException cause, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
         }
     }
 }

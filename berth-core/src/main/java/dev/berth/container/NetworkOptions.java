@@ -9,7 +9,8 @@ import java.util.Optional;
  * A container's {@code --network} and its companions, as given (kept in the container record so that {@code start}
  * sets the same networking up again).
  *
- * @param mode       {@code host}, {@code none}, {@code bridge} (the default network) or a user network's name or id
+ * @param mode       {@code host}, {@code none}, {@code bridge} (the default network), a user network's name or id, or
+ *                   {@code container:ID}: the network namespace of another container, shared
  * @param aliases    {@code --network-alias}: more names aardvark-dns answers on a user network
  * @param ip         {@code --ip}: the address on the network, else the next free one
  * @param publish    {@code -p} values, as written ({@code 127.0.0.1:8080:80/tcp})
@@ -24,6 +25,8 @@ public record NetworkOptions(String mode, List<String> aliases, Optional<String>
     public static final String HOST_MODE = "host";
     public static final String NONE_MODE = "none";
     public static final String BRIDGE_MODE = "bridge";
+    /** Docker's prefix of a mode that shares another container's network namespace: {@code container:NAME|ID}. */
+    public static final String CONTAINER_PREFIX = "container:";
 
     /** The host's network. */
     public static final NetworkOptions HOST = of(HOST_MODE);
@@ -51,8 +54,14 @@ public record NetworkOptions(String mode, List<String> aliases, Optional<String>
         this(mode, aliases, ip, publish, publishAll, addHosts, dns, List.of());
     }
 
-    /** Every network joined, first ({@code mode}, with its aliases and address) first. */
+    /**
+     * Every network joined, first ({@code mode}, with its aliases and address) first; none for a container that
+     * shares another's namespace (Docker's empty {@code NetworkSettings.Networks}).
+     */
     public List<NetworkJoin> joins() {
+        if (sharedContainer().isPresent()) {
+            return List.of();
+        }
         List<NetworkJoin> all = new java.util.ArrayList<>();
         all.add(new NetworkJoin(mode, aliases, ip));
         all.addAll(more);
@@ -76,14 +85,28 @@ public record NetworkOptions(String mode, List<String> aliases, Optional<String>
 
     /** The sandbox's network for {@code host} and {@code none}. */
     public SandboxNetwork unbridged() {
-        if (bridged()) {
-            throw new IllegalStateException("network " + mode + " is a bridge network");
+        if (bridged() || sharedContainer().isPresent()) {
+            throw new IllegalStateException("network " + mode + " is neither host nor none");
         }
         return mode.equals(HOST_MODE) ? SandboxNetwork.HOST : SandboxNetwork.NONE;
     }
 
-    /** Whether the container gets a namespace of its own filled by netavark (a bridge network). */
+    /**
+     * Whether the container gets a namespace of its own filled by netavark (a bridge network); not for one that
+     * shares another container's namespace, which has nothing of netavark's to set up or tear down.
+     */
     public boolean bridged() {
-        return !mode.equals(HOST_MODE) && !mode.equals(NONE_MODE);
+        return !mode.equals(HOST_MODE) && !mode.equals(NONE_MODE) && sharedContainer().isEmpty();
+    }
+
+    /** The container named by {@code container:NAME|ID}, whose network namespace this one joins; else empty. */
+    public Optional<String> sharedContainer() {
+        return mode.startsWith(CONTAINER_PREFIX) ? Optional.of(mode.substring(CONTAINER_PREFIX.length()))
+                : Optional.empty();
+    }
+
+    /** These options sharing the namespace of the container {@code id} ({@code container:ID}, as Docker records it). */
+    public NetworkOptions sharingWith(String id) {
+        return new NetworkOptions(CONTAINER_PREFIX + id, aliases, ip, publish, publishAll, addHosts, dns, more);
     }
 }

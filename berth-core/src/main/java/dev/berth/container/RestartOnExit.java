@@ -69,7 +69,8 @@ final class RestartOnExit {
             } catch (NotFoundException alreadyGone) {
                 // Deleted already.
             }
-            bridges.attachAgain(restarting, directory.bundle());
+            new DetachedNetworking(bridges, new NetworkNamespaceSharing(records)).attachAgain(restarting,
+                    directory.bundle());
             new ContainerLaunch(records, Conmon.standard(socketDirectory), ContainerCleanup.javaCommand(),
                     HealthMonitor.javaCommand(), bridges, Clock.systemUTC()).launch(restarting, directory);
             return true;

@@ -93,22 +93,16 @@ public final class RunBundle {
             List<HostMount> mounts, String hostname, Optional<SeccompProfile> seccomp, SandboxOptions options) {
         boolean hostNetwork = network instanceof SandboxNetwork.Host;
         try {
-            String hostsText = network instanceof SandboxNetwork.Joined joined ? joined.hosts()
-                    : "127.0.0.1\tlocalhost " + hostname + "\n::1\tlocalhost ip6-localhost ip6-loopback\n";
-            Path hosts = Files.writeString(bundle.resolve("hosts"), hostsText, StandardCharsets.UTF_8);
-            Path hostnameFile = Files.writeString(bundle.resolve("hostname"), hostname + "\n", StandardCharsets.UTF_8);
-            Path hostResolv = Path.of("/etc/resolv.conf");
-            String resolvConf = switch (network) {
-                case SandboxNetwork.Host _ -> Files.isReadable(hostResolv) ? Files.readString(hostResolv) : "";
-                case SandboxNetwork.None _ -> "";
-                case SandboxNetwork.Joined joined -> joined.resolvConf();
-            };
-            Path resolv = Files.writeString(bundle.resolve("resolv.conf"), resolvConf, StandardCharsets.UTF_8);
             RuntimeSpec spec = DockerDefaults.spec(rootfs.toString(), process, hostname, hostNetwork)
-                    .withAddedMounts(DockerDefaults.etcBinds(resolv, hostnameFile, hosts))
+                    .withAddedMounts(etcBinds(bundle, network, hostname))
                     .withAddedMounts(stepMounts(mounts));
-            if (network instanceof SandboxNetwork.Joined joined) {
-                spec = spec.withLinux(joinNetwork(spec.linux(), joined.namespace()));
+            switch (network) {
+                case SandboxNetwork.Joined joined -> spec = spec.withLinux(joinNetwork(spec.linux(), joined.namespace(),
+                        spec.linux().sysctl()));
+                // Docker sets network sysctls only in a namespace made for the container, never in a shared one.
+                case SandboxNetwork.Shared shared -> spec = spec.withLinux(joinNetwork(spec.linux(), shared.namespace(),
+                        java.util.Map.of()));
+                case SandboxNetwork.Host _, SandboxNetwork.None _ -> { }
             }
             if (seccomp.isPresent()) {
                 spec = spec.withLinux(spec.linux().withSeccomp(seccomp.get()));
@@ -118,6 +112,28 @@ public final class RunBundle {
         } catch (IOException e) {
             throw new ExecutionException("RUN: writing the container bundle " + bundle + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The binds of {@code /etc/resolv.conf}, {@code /etc/hostname} and {@code /etc/hosts}: the bundle's own files,
+     * written here, or for a shared namespace the other container's (so both see one set, as with Docker).
+     */
+    private static List<MountSpec> etcBinds(Path bundle, SandboxNetwork network, String hostname) throws IOException {
+        if (network instanceof SandboxNetwork.Shared shared) {
+            return DockerDefaults.etcBinds(shared.resolvConf(), shared.hostname(), shared.hosts());
+        }
+        String hostsText = network instanceof SandboxNetwork.Joined joined ? joined.hosts()
+                : "127.0.0.1\tlocalhost " + hostname + "\n::1\tlocalhost ip6-localhost ip6-loopback\n";
+        Path hosts = Files.writeString(bundle.resolve("hosts"), hostsText, StandardCharsets.UTF_8);
+        Path hostnameFile = Files.writeString(bundle.resolve("hostname"), hostname + "\n", StandardCharsets.UTF_8);
+        Path hostResolv = Path.of("/etc/resolv.conf");
+        String resolvConf = switch (network) {
+            case SandboxNetwork.Host _ -> Files.isReadable(hostResolv) ? Files.readString(hostResolv) : "";
+            case SandboxNetwork.None _, SandboxNetwork.Shared _ -> "";
+            case SandboxNetwork.Joined joined -> joined.resolvConf();
+        };
+        Path resolv = Files.writeString(bundle.resolve("resolv.conf"), resolvConf, StandardCharsets.UTF_8);
+        return DockerDefaults.etcBinds(resolv, hostnameFile, hosts);
     }
 
     /**
@@ -133,13 +149,13 @@ public final class RunBundle {
         }
     }
 
-    /** {@code linux.namespaces[type=network].path}: the container joins the namespace netavark set up. */
-    private static LinuxSpec joinNetwork(LinuxSpec linux, Path namespace) {
+    /** {@code linux.namespaces[type=network].path}: the container joins the namespace netavark set up, or another's. */
+    private static LinuxSpec joinNetwork(LinuxSpec linux, Path namespace, java.util.Map<String, String> sysctl) {
         List<Namespace> namespaces = linux.namespaces().stream()
                 .map(ns -> ns.type() == NamespaceType.NETWORK ? new Namespace(NamespaceType.NETWORK, Optional.of(namespace)) : ns)
                 .toList();
-        return new LinuxSpec(namespaces, linux.maskedPaths(), linux.readonlyPaths(), linux.devices(), linux.sysctl(),
-                linux.cgroupsPath(), linux.seccomp());
+        return new LinuxSpec(namespaces, linux.maskedPaths(), linux.readonlyPaths(), linux.devices(), sysctl,
+                linux.cgroupsPath(), linux.seccomp(), linux.resources());
     }
 
     /** Deletes the bundle's files and its (already unmounted) root mount point. */

@@ -78,7 +78,9 @@ final class ContainerFactory {
         spec.user().ifPresent(run::user);
         spec.workingDir().ifPresent(run::workingDir);
         spec.hostname().ifPresent(run::hostname);
-        run.network(ServiceNetworks.of(spec, name, !oneOff));
+        Optional<String> networkMode = SharedNamespaces.sharedService(spec).isPresent()
+                ? SharedNamespaces.networkMode(spec, ProjectState.containers(berth, project.name())) : spec.networkMode();
+        run.network(ServiceNetworks.of(spec, networkMode, name, !oneOff));
         HostOptions host = HostOptions.defaults().withMounts(spec.mounts()).withReadOnly(spec.readOnly())
                 .withInit(spec.init()).withCapabilities(spec.capAdd(), spec.capDrop()).withCpus(spec.cpus())
                 .withPidsLimit(spec.pidsLimit()).withStop(spec.stopSignal(), spec.stopGrace()

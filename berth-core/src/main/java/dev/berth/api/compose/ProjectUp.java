@@ -71,8 +71,10 @@ final class ProjectUp {
         List<ObservedContainer> observed = ProjectState.containers(berth, project.name());
         Map<String, Set<String>> dependencies = new LinkedHashMap<>();
         project.services().forEach((name, spec) -> dependencies.put(name, spec.dependsOn().keySet()));
-        ConvergencePlanner.Plan plan = ConvergencePlanner.recreatingDependents(
-                ConvergencePlanner.plan(desired, observed, options.forceRecreate(), services), dependencies);
+        ConvergencePlanner.Plan plan = ConvergencePlanner.recreatingDependents(SharedNamespaces.recreatingStale(
+                ConvergencePlanner.plan(desired, observed, options.forceRecreate(), services),
+                SharedNamespaces.sharedServices(project), observed,
+                id -> berth.containers().inspect(id).config().networkMode()), dependencies);
         orphans(plan.orphans(), options.removeOrphans());
         Map<String, String> images = new LinkedHashMap<>();
         desired.forEach(want -> images.put(want.service(), want.imageId()));

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How a service's container is networked: its {@code network_mode}, else every network it lists, in Compose's
+ * How a service's container is networked: its {@code network_mode} (another container's namespace for
+ * {@code service:X} and {@code container:X}), else every network it lists, in Compose's
  * priority order (the first one publishes the ports), each with the aliases Docker Compose gives the endpoint: the
  * container's name, then (unless it is a one-off container) the service's name and the network's aliases; no network
  * at all is {@code none}.
@@ -18,9 +19,18 @@ final class ServiceNetworks {
     private ServiceNetworks() {
     }
 
-    static ContainerNetwork of(ServiceSpec spec, String containerName, boolean serviceAliases) {
-        if (spec.networkMode().isPresent()) {
-            String mode = spec.networkMode().get();
+    /**
+     * @param networkMode the service's {@code network_mode} as the container gets it ({@code service:X} already
+     *                    {@code container:ID}: {@link SharedNamespaces#networkMode})
+     */
+    static ContainerNetwork of(ServiceSpec spec, Optional<String> networkMode, String containerName,
+            boolean serviceAliases) {
+        if (networkMode.isPresent()) {
+            String mode = networkMode.get();
+            if (mode.startsWith(SharedNamespaces.CONTAINER_PREFIX)) {
+                // Nothing of its own: the reader has refused ports and extra_hosts beside it, as Docker does.
+                return ContainerNetwork.named(mode);
+            }
             return new ContainerNetwork(mode, List.of(), Optional.empty(),
                     mode.equals("bridge") ? spec.publish() : List.of(), false, spec.extraHosts(), List.of());
         }

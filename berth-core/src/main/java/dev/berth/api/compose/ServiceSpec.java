@@ -23,7 +23,8 @@ import java.util.OptionalLong;
  * @param mounts      {@code volumes}, {@code tmpfs}, file secrets and configs
  * @param dependsOn   the services this one waits for
  * @param networks    the networks joined, in priority order (empty with a {@code network_mode})
- * @param networkMode {@code network_mode} ({@code host}, {@code none}, {@code bridge})
+ * @param networkMode {@code network_mode} ({@code host}, {@code none}, {@code bridge}, {@code service:X},
+ *                    {@code container:X})
  * @param scale       {@code scale}, else {@code deploy.replicas}, else 1
  * @param stopGrace   {@code stop_grace_period}
  * @param configHash  Docker Compose's config hash of the service

@@ -85,11 +85,7 @@ final class ServiceSpecReader {
                 pids = limits.get().text("pids").map(t -> OptionalLong.of(Long.parseLong(t))).orElse(pids);
             }
         }
-        Optional<String> networkMode = a.text("network_mode");
-        if (networkMode.isPresent() && !Set.of("host", "none", "bridge").contains(networkMode.get())) {
-            throw ModelValues.error(a.get("network_mode").orElseThrow().position(), where + ".network_mode: "
-                    + networkMode.get() + " is not supported by berth compose up (host, none or bridge)");
-        }
+        Optional<String> networkMode = networkMode(a, where);
         Optional<BuildSpec> build = a.mapping("build").map(this::build);
         String image = service.image().orElse(project.name() + "-" + service.name());
         List<String> extraHosts = ModelValues.strings(a.get("extra_hosts")).stream()
@@ -104,6 +100,41 @@ final class ServiceSpecReader {
                 ModelValues.duration(a, "stop_grace_period"), ModelValues.flag(a, "read_only"),
                 ModelValues.strings(a.get("cap_add")), ModelValues.strings(a.get("cap_drop")), extraHosts, memory, cpus,
                 pids, ConfigHash.of(service.hashed()));
+    }
+
+    /**
+     * {@code network_mode}: {@code host}, {@code none}, {@code bridge}, {@code service:X} or {@code container:X}; with
+     * the last two, what Docker's daemon refuses beside them is refused here, naming the attribute, before anything
+     * is made.
+     */
+    private static Optional<String> networkMode(ComposeNode.Mapping a, String where) {
+        Optional<String> mode = a.text("network_mode");
+        if (mode.isEmpty()) {
+            return mode;
+        }
+        String value = mode.get();
+        boolean shares = value.startsWith(SharedNamespaces.SERVICE_PREFIX)
+                || value.startsWith(SharedNamespaces.CONTAINER_PREFIX);
+        if (!shares && !Set.of("host", "none", "bridge").contains(value)) {
+            throw ModelValues.error(a.get("network_mode").orElseThrow().position(), where + ".network_mode: " + value
+                    + " is not supported by berth compose up (host, none, bridge, service:NAME or container:NAME)");
+        }
+        if (shares) {
+            // dockerd's validateNetContainerMode, in its order.
+            for (String[] conflict : new String[][] {{"hostname", "conflicting options: hostname and the network mode"},
+                    {"extra_hosts", "conflicting options: custom host-to-IP mapping and the network mode"},
+                    {"ports", "conflicting options: port publishing and the container type network mode"},
+                    {"expose", "conflicting options: port exposing and the container type network mode"}}) {
+                Optional<ComposeNode> given = a.get(conflict[0]);
+                boolean empty = given.map(node -> node instanceof ComposeNode.Sequence list && list.items().isEmpty())
+                        .orElse(true);
+                if (!empty) {
+                    throw ModelValues.error(given.get().position(), where + "." + conflict[0] + ": " + conflict[1]
+                            + " (network_mode: " + value + ")");
+                }
+            }
+        }
+        return mode;
     }
 
     private static PullPolicyKind pull(ComposeNode.Mapping a, boolean builds) {

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The checks Compose makes once files are merged: every {@code depends_on} names a service, every network,
+ * The checks Compose makes once files are merged: every {@code depends_on} names a service, {@code network_mode}
+ * and {@code networks} are not both given, every network,
  * named volume, secret and config a service uses is declared, and {@code depends_on} has no cycle. Messages
  * are Docker Compose's, with the file and line of the reference.
  */
@@ -29,6 +30,13 @@ final class ReferenceChecks {
                                     + "\": invalid compose project");
                 }
             }));
+            // compose-go's checkConsistency: an empty networks list beside network_mode is accepted.
+            if (spec.get("network_mode").isPresent()
+                    && spec.mapping("networks").map(networks -> !networks.entries().isEmpty()).orElse(false)) {
+                throw ComposeErrors.attribute(spec.get("network_mode").orElseThrow().position(), "services." + service,
+                        "service " + service + " declares mutually exclusive `network_mode` and `networks`: invalid"
+                                + " compose project");
+            }
             for (String section : List.of("networks", "volumes", "secrets", "configs")) {
                 ComposeNode.Mapping declared = model.mapping(section).orElse(ComposeNode.Mapping.empty(model.position()));
                 for (Reference reference : references(section, spec)) {

@@ -71,6 +71,41 @@ class ConvergencePlannerTest {
                 .isEqualTo(expected);
     }
 
+    /**
+     * {@code network_mode: service:web} for {@code side}: a container of side kept or started only while it shares the
+     * namespace of web's first container now (Compose's config hash covers the resolved {@code container:ID}); the
+     * third column says whose namespace each side container shares ({@code side#1>web#1}, {@code >gone}: one removed).
+     */
+    @ParameterizedTest(name = "{0} / {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            web#1:h1:A:running side#1:h1:A:running | web*1:h1:A side*1:h1:A | side#1>web#1 | keep web#1, keep side#1
+            web#1:h1:A:running side#1:h1:A:running | web*1:h1:A side*1:h1:A | side#1>gone  | keep web#1, recreate side#1 (network namespace of web changed)
+            web#1:h1:A:running side#1:h1:A:exited  | web*1:h1:A side*1:h1:A | side#1>web#1 | keep web#1, start side#1
+            web#1:h1:A:running side#1:h1:A:exited  | web*1:h1:A side*1:h1:A | side#1>gone  | keep web#1, recreate side#1 (network namespace of web changed)
+            side#1:h1:A:running                    | web*1:h1:A side*1:h1:A | side#1>gone  | create web#1, recreate side#1 (network namespace of web changed)
+            web#1:h0:A:running side#1:h1:A:running | web*1:h1:A side*1:h1:A | side#1>web#1 | recreate web#1 (config changed), recreate side#1 (dependency web recreated)
+            """)
+    void recreatesWhatNoLongerSharesItsServicesNamespace(String observed, String desired, String shares,
+            String expected) {
+        List<ObservedContainer> have = new ArrayList<>();
+        for (String text : observed.split(" ")) {
+            have.add(container(text));
+        }
+        Map<String, String> modes = new HashMap<>();
+        for (String share : shares.split(" ")) {
+            String[] sides = share.split(">");
+            String target = have.stream().filter(c -> (c.service() + "#" + c.number()).equals(sides[1]))
+                    .map(ObservedContainer::id).findFirst().orElse("f".repeat(64));
+            have.stream().filter(c -> (c.service() + "#" + c.number()).equals(sides[0]))
+                    .forEach(c -> modes.put(c.id(), "container:" + target));
+        }
+        ConvergencePlanner.Plan plan = SharedNamespaces.recreatingStale(plan(observed, desired, false),
+                Map.of("side", "web"), have, id -> modes.getOrDefault(id, "default"));
+
+        assertThat(describe(ConvergencePlanner.recreatingDependents(plan, Map.of("side", Set.of("web")))))
+                .isEqualTo(expected);
+    }
+
     private static ConvergencePlanner.Plan plan(String observed, String desired, boolean force) {
         List<ObservedContainer> have = new ArrayList<>();
         for (String text : observed.isBlank() ? new String[0] : observed.split(" ")) {

@@ -88,6 +88,10 @@ class ServiceSpecReaderTest {
             '  s: {image: busybox}'                                           | networks    | [p_default[]]
             '  s: {image: busybox, network_mode: host}'                       | networks    | []
             '  s: {image: busybox, network_mode: host}'                       | networkMode | host
+            '  s: {image: busybox, network_mode: "service:x"}\n  x: {image: busybox}' | networkMode | service:x
+            '  s: {image: busybox, network_mode: "service:x"}\n  x: {image: busybox}' | dependsOn   | {x=Dependency[condition=SERVICE_STARTED, required=true, restart=true]}
+            '  s: {image: busybox, network_mode: "container:web"}'            | networkMode | container:web
+            '  s: {image: busybox, network_mode: "container:web"}'            | networks    | []
             '  s: {image: busybox, scale: 3}'                                 | scale       | 3
             '  s: {image: busybox, deploy: {replicas: 2}}'                    | scale       | 2
             '  s: {image: busybox}'                                           | pull        | MISSING
@@ -107,7 +111,7 @@ class ServiceSpecReaderTest {
     void readsAttribute(String yaml, String field, String expected) throws IOException {
         Files.createDirectories(directory.resolve("ctx"));
         Files.createDirectories(directory.resolve("d"));
-        ServiceSpec spec = read(yaml + "\n").services().get("s");
+        ServiceSpec spec = read(yaml.replace("\\n", "\n") + "\n").services().get("s");
         String actual = FIELDS.get(field).apply(spec).toString();
         if (field.equals("build")) {
             actual = actual.substring(actual.indexOf(' ') + 1);
@@ -153,7 +157,11 @@ class ServiceSpecReaderTest {
     @CsvSource(delimiter = '|', textBlock = """
             '  s: {image: busybox, privileged: true}'       | services.s.privileged: not supported by berth compose up
             '  s: {image: busybox, devices: [/dev/fuse]}'   | services.s.devices: not supported by berth compose up
-            '  s: {image: busybox, network_mode: "service:x"}' | network_mode: service:x is not supported
+            '  s: {image: busybox, network_mode: "pod:x"}' | network_mode: pod:x is not supported
+            '  s: {image: busybox, network_mode: "service:x", hostname: h}' | services.s.hostname: conflicting options: hostname and the network mode
+            '  s: {image: busybox, network_mode: "service:x", ports: ["80:80"]}' | services.s.ports: conflicting options: port publishing and the container type network mode
+            '  s: {image: busybox, network_mode: "container:x", expose: ["80"]}' | services.s.expose: conflicting options: port exposing and the container type network mode
+            '  s: {image: busybox, network_mode: "container:x", extra_hosts: ["a:10.0.0.1"]}' | services.s.extra_hosts: conflicting options: custom host-to-IP mapping and the network mode
             """)
     void refusesWhatUpCannotRunNamingTheAttribute(String yaml, String message) {
         assertThatThrownBy(() -> read(yaml + "\n  x: {image: busybox}\n")).isInstanceOf(InvalidInputException.class)

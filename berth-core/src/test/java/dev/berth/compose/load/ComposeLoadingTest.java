@@ -101,6 +101,7 @@ class ComposeLoadingTest {
             `services:\\n  s:\\n    image: x\\n    mem_limit: lots`           | compose.yaml:4: services.s.mem_limit: invalid size: lots
             `services:\\n  s:\\n    image: x\\n    stop_grace_period: soon`   | compose.yaml:4: services.s.stop_grace_period: invalid duration: soon
             `services:\\n  s:\\n    image: x\\n    depends_on: [t]`           | compose.yaml:4: services.s.depends_on: service "s" depends on undefined service "t"
+            `services:\\n  s:\\n    image: x\\n    network_mode: host\\n    networks: [n]\\nnetworks:\\n  n: {}` | compose.yaml:4: services.s: service s declares mutually exclusive
             `services:\\n  s:\\n    extends: s`                              | services.s.extends: circular reference with extends: s -> s
             `services:\\n  s:\\n    image: x\\n  s:\\n    image: y`           | compose.yaml:4: yaml: mapping key "s" already defined at line 2
             `services: [a`                                                 | compose.yaml:1: yaml:
