@@ -2,6 +2,7 @@ package dev.berth.dockerfile.shellcheck;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.dockerfile.instruction.WordLocator;
 import java.io.File;
@@ -33,9 +34,11 @@ public final class ShellCheck {
     /** The file shellcheck writes its json1 report to, beside the scripts. */
     private static final String REPORT = "report.json";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Immutable, so shared: the json1 report, whatever fields a newer shellcheck adds. */
+    private static final ObjectReader REPORTS = new ObjectMapper().readerFor(ShellCheckReport.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path executable;
-    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ShellCheck(Path executable) {
         this.executable = executable;
@@ -48,10 +51,13 @@ public final class ShellCheck {
                 .map(dir -> Path.of(dir, "shellcheck")).filter(Files::isExecutable).findFirst();
     }
 
-    /** Starts checking {@code scripts}; nothing runs when there is none. */
+    /**
+     * Starts checking {@code scripts}; nothing runs when there is none. The caller closes what it gets back on every
+     * path (try-with-resources), so that no shellcheck outlives a check that failed before {@link Pending#finish}.
+     */
     public Pending start(List<RunScript> scripts) {
         if (scripts.isEmpty()) {
-            return new Pending(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+            return Pending.nothing();
         }
         Path directory;
         try {
@@ -77,9 +83,8 @@ public final class ShellCheck {
             }
             Process process = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectOutput(directory.resolve(REPORT).toFile()).redirectError(directory.resolve("stderr").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            process.getOutputStream().close();
             return new Pending(Optional.of(process), Optional.of(directory), files, Optional.empty());
         } catch (IOException failure) {
             delete(directory);
@@ -92,8 +97,11 @@ public final class ShellCheck {
     private record Script(RunScript run, int shift) {
     }
 
-    /** A running ShellCheck; {@link #finish} waits for it and removes its files. */
-    public final class Pending {
+    /**
+     * A running ShellCheck; {@link #finish} waits for it and reads its report, {@link #close} kills it if it still
+     * runs, waits for it to be gone, and removes its files (both may be called, in that order or not at all).
+     */
+    public static final class Pending implements AutoCloseable {
 
         private final Optional<Process> process;
         private final Optional<Path> directory;
@@ -108,7 +116,26 @@ public final class ShellCheck {
             this.failure = failure;
         }
 
-        /** The findings, mapped to {@code source}'s lines and columns, in Dockerfile order. */
+        /** No ShellCheck at all: no finding, no failure (no program, or the rule skipped). */
+        public static Pending nothing() {
+            return new Pending(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+        }
+
+        /** Kills the process if it still runs and waits (a bounded time) until it is gone, then removes its files. */
+        @Override
+        public void close() {
+            process.ifPresent(running -> {
+                running.destroyForcibly();
+                try {
+                    running.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            directory.ifPresent(ShellCheck::delete);
+        }
+
+        /** The findings, mapped to {@code source}'s lines and columns, in Dockerfile order; then {@link #close}s. */
         public ShellCheckResult finish(SourceFile source) {
             if (failure.isPresent()) {
                 return ShellCheckResult.failed(failure.get());
@@ -119,8 +146,7 @@ public final class ShellCheck {
             try {
                 return read(process.get(), new WordLocator(source));
             } finally {
-                process.get().destroyForcibly();
-                directory.ifPresent(ShellCheck::delete);
+                close();
             }
         }
 
@@ -147,7 +173,7 @@ public final class ShellCheck {
             }
             ShellCheckReport report;
             try {
-                report = json.readValue(output, ShellCheckReport.class);
+                report = REPORTS.readValue(output);
             } catch (IOException unreadable) {
                 return ShellCheckResult.failed("shellcheck's report is not json1: " + unreadable.getMessage());
             }
