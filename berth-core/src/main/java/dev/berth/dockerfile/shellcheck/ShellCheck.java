@@ -25,9 +25,10 @@ import java.util.stream.Stream;
  * The {@code shellcheck} program, run once per Dockerfile over all its RUN scripts: each script is a file of a
  * temporary directory, starting with a {@code # shellcheck shell=DIALECT} directive (unless it has its own
  * {@code #!} line) so that one process checks every dialect; {@code -f json1} is read with Jackson and each comment
- * mapped back to the Dockerfile (the header's lines taken off). {@link #start} returns at once, so the caller runs its own rules meanwhile.
- * SC1090 and SC1091 (a sourced file that cannot be followed) are excluded: the files a RUN sources are in the image,
- * not here.
+ * mapped back to the Dockerfile (the header's lines taken off). {@link #start} returns at once, so the caller runs its
+ * own rules meanwhile. SC1090 and SC1091 (a sourced file that cannot be followed) are excluded: the files a RUN
+ * sources are in the image, not here. {@code --norc} and no {@code SHELLCHECK_OPTS}: the findings are the same
+ * whoever runs the check.
  */
 public final class ShellCheck {
 
@@ -38,10 +39,25 @@ public final class ShellCheck {
     private static final ObjectReader REPORTS = new ObjectMapper().readerFor(ShellCheckReport.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Path executable;
+    /** What would make the findings depend on who runs berth check: shellcheck reads it as extra options. */
+    private static final String OPTIONS_VARIABLE = "SHELLCHECK_OPTS";
 
+    private final Path executable;
+    private final Map<String, String> environment;
+
+    /** Runs {@code executable} with this process's environment, less {@code SHELLCHECK_OPTS}. */
     public ShellCheck(Path executable) {
+        this(executable, System.getenv());
+    }
+
+    /**
+     * Runs {@code executable} with {@code environment}, less {@code SHELLCHECK_OPTS}, and with {@code --norc}: neither
+     * a user's options nor a {@code .shellcheckrc} (in their home, or in a directory above the scripts') changes
+     * the findings, which are the same for everyone.
+     */
+    public ShellCheck(Path executable, Map<String, String> environment) {
         this.executable = executable;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The {@code shellcheck} on {@code env}'s {@code PATH}, if any. */
@@ -67,7 +83,8 @@ public final class ShellCheck {
                     Optional.of("cannot create a temporary directory: " + failure.getMessage()));
         }
         Map<String, Script> files = new LinkedHashMap<>();
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "-f", "json1", "--exclude=SC1090,SC1091"));
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--norc", "-f", "json1",
+                "--exclude=SC1090,SC1091"));
         try {
             for (int i = 0; i < scripts.size(); i++) {
                 RunScript script = scripts.get(i);
@@ -81,10 +98,13 @@ public final class ShellCheck {
                 files.put(name, new Script(script, (int) header.lines().count()));
                 command.add(name);
             }
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectOutput(directory.resolve(REPORT).toFile()).redirectError(directory.resolve("stderr").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            builder.environment().remove(OPTIONS_VARIABLE);
+            Process process = builder.start();
             return new Pending(Optional.of(process), Optional.of(directory), files, Optional.empty());
         } catch (IOException failure) {
             delete(directory);

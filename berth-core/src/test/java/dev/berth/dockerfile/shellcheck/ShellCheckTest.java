@@ -33,13 +33,14 @@ class ShellCheckTest {
 
     @Test
     void commentsMapBackThroughTheHeaderAndTheContinuationLines() throws IOException {
-        // The first script has two header lines (the directive and "export version"): its line 3 is the RUN.
+        // The first script ($5: after --norc -f json1 --exclude) has two header lines (the directive and "export
+        // version"): its line 3 is the RUN.
         Path program = fake(0, """
                 {"comments":[
-                 {"file":"$4","line":3,"endLine":3,"column":6,"endColumn":8,"level":"info","code":2086,"message":"Quote it."},
-                 {"file":"$4","line":3,"endLine":3,"column":16,"endColumn":21,"level":"warning","code":2164,"message":"cd fails?"},
-                 {"file":"$5","line":3,"endLine":3,"column":1,"endColumn":3,"level":"style","code":2012,"message":"find."},
-                 {"file":"$4","line":1,"endLine":1,"column":1,"endColumn":2,"level":"error","code":1000,"message":"header"}
+                 {"file":"$5","line":3,"endLine":3,"column":6,"endColumn":8,"level":"info","code":2086,"message":"Quote it."},
+                 {"file":"$5","line":3,"endLine":3,"column":16,"endColumn":21,"level":"warning","code":2164,"message":"cd fails?"},
+                 {"file":"$6","line":3,"endLine":3,"column":1,"endColumn":3,"level":"style","code":2012,"message":"find."},
+                 {"file":"$5","line":1,"endLine":1,"column":1,"endColumn":2,"level":"error","code":1000,"message":"header"}
                 ]}""");
 
         ShellCheckResult result = new ShellCheck(program).start(scripts()).finish(SOURCE);
@@ -78,6 +79,21 @@ class ShellCheckTest {
 
         assertThat(temporaryDirectories()).isEqualTo(before);
         assertThat(none).isEqualTo(new ShellCheckResult(List.of(), Optional.empty()));
+    }
+
+    @Test
+    void aUsersRcFileAndShellcheckOptsDoNotReachIt() throws IOException {
+        // Regression: shellcheck ran without --norc and with SHELLCHECK_OPTS, so the user's settings changed findings.
+        Path program = directory.resolve("shellcheck");
+        Path seen = directory.resolve("seen");
+        Files.writeString(program, "#!/bin/sh\necho \"$* opts=${SHELLCHECK_OPTS-unset} home=$HOME\" > " + seen
+                + "\necho '{\"comments\":[]}'\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        new ShellCheck(program, Map.of("SHELLCHECK_OPTS", "--enable=all", "HOME", "/home/someone"))
+                .start(scripts()).finish(SOURCE);
+
+        assertThat(Files.readString(seen)).startsWith("--norc -f json1 ").contains("opts=unset home=/home/someone");
     }
 
     @Test
