@@ -91,6 +91,8 @@ class RpmDatabaseIT {
         assertThat(Files.size(db.resolve("rpmdb.sqlite-wal"))).as("rpm left its changes checkpointed").isZero();
         database = Files.readAllBytes(db.resolve("rpmdb.sqlite"));
         scratch = Files.createDirectories(work.resolve("scratch"));
+        // As root, rpm reads its copy as nobody, who must reach it: JUnit's directory is private to root.
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
     }
 
     @ParameterizedTest
@@ -139,7 +141,7 @@ class RpmDatabaseIT {
     }
 
     private Inventory read(String directory, String id, String version, RpmQuery rpm) {
-        RpmQuery query = new RpmQuery(rpm.executable(), scratch);
+        RpmQuery query = new RpmQuery(rpm.executable(), scratch, rpm.user());
         byte[] layer = new TarBuilder().dir("etc")
                 .file("etc/os-release", "ID=" + id + "\nVERSION_ID=\"" + version + "\"\n")
                 .file(directory.substring(1) + "/rpmdb.sqlite", database).build();
