@@ -22,6 +22,7 @@ import dev.berth.dockerfile.shellcheck.ShellCheckResult;
 import dev.berth.plan.BuildGraph;
 import dev.berth.plan.BuildPlanner;
 import dev.berth.plan.PlanChecks;
+import dev.berth.plan.SecretBuildArgs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,9 @@ final class DockerfileInspection {
                         request.target());
                 PlanChecks.problems(graph, request.source(), context).stream().map(CheckFinding::unruled)
                         .forEach(findings::add);
+                // As the build warns: a secret-looking --build-arg that a RUN sees.
+                graph.warnings().stream().filter(SecretBuildArgs::isOne).map(warning -> new CheckFinding(
+                        Optional.of(SecretBuildArgs.RULE), CheckLevel.WARNING, warning)).forEach(findings::add);
             }
             if (result.expanded().isPresent()) {
                 Dockerfile dockerfile = result.expanded().get();
@@ -103,8 +107,19 @@ final class DockerfileInspection {
                 "One of BuildKit's build checks, with BuildKit's name and semantics; Docker's page explains it: "
                         + rule.url(), rule.url()));
         Stream<CheckRule> practices = PracticeCatalog.rules().stream().map(DockerfileInspection::rule);
-        return Stream.concat(Stream.concat(buildkit, practices), Stream.of(ShellCheckFindings.rule())).toList();
+        return Stream.of(buildkit, practices, Stream.of(SECRET_BUILD_ARG, ShellCheckFindings.rule()))
+                .flatMap(rules -> rules).toList();
     }
+
+    /** The build's warning, which {@code berth check} gives too for the {@code --build-arg}s it is given. */
+    private static final CheckRule SECRET_BUILD_ARG = new CheckRule(SecretBuildArgs.RULE, List.of(), CheckLevel.WARNING,
+            "A secret-looking build arg reaches a RUN", SecretBuildArgs.FIX,
+            "A build arg named like a secret (NPM_TOKEN, AWS_SECRET_ACCESS_KEY, PASSWORD...) and given a value is in"
+                    + " the environment of every RUN after its ARG, and BuildKit's history records it there"
+                    + " (RUN |1 NPM_TOKEN=... /bin/sh -c ...) for anyone who pulls the image. berth build warns at each"
+                    + " such RUN, and berth check with the same --build-arg; the value is never shown. A secret passed"
+                    + " with --secret and RUN --mount=type=secret leaves no trace.",
+            "https://docs.docker.com/build/building/secrets/");
 
     private static CheckRule rule(PracticeInfo info) {
         return new CheckRule(info.id(), info.aliases(), CheckLevel.valueOf(info.level().name()), info.title(),
