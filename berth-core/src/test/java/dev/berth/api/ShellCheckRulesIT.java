@@ -83,7 +83,8 @@ class ShellCheckRulesIT {
     @Test
     void aUsersShellcheckrcAndShellcheckOptsChangeNoFinding() throws IOException {
         // Regression: without --norc, ~/.shellcheckrc (and one in a directory above the scripts) disabled rules, and
-        // SHELLCHECK_OPTS added options: the same Dockerfile gave different findings to different users.
+        // SHELLCHECK_OPTS added options: the same Dockerfile gave different findings to different users. The scripts
+        // are written below the directory of the rc file too, where shellcheck looked for one.
         Files.writeString(context.resolve(".shellcheckrc"), "disable=SC2086\n");
         SourceFile source = new SourceFile("Dockerfile", "FROM alpine:3.20\nRUN echo $1\n");
         Dockerfile dockerfile = new DockerfileChecker().check(source, Map.of(), Optional.empty()).expanded()
@@ -93,7 +94,7 @@ class ShellCheckRulesIT {
         environment.put("SHELLCHECK_OPTS", "--exclude=SC2086 --severity=error");
 
         ShellCheckResult result;
-        try (ShellCheck.Pending pending = new ShellCheck(installed(), environment).start(RunScripts.of(dockerfile))) {
+        try (ShellCheck.Pending pending = new ShellCheck(installed(), environment, context).start(RunScripts.of(dockerfile))) {
             result = pending.finish(source);
         }
 

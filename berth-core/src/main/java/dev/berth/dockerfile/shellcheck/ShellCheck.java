@@ -44,20 +44,23 @@ public final class ShellCheck {
 
     private final Path executable;
     private final Map<String, String> environment;
+    private final Path scratch;
 
-    /** Runs {@code executable} with this process's environment, less {@code SHELLCHECK_OPTS}. */
+    /** Runs {@code executable} with this process's environment, less {@code SHELLCHECK_OPTS}, in the JVM's temp. */
     public ShellCheck(Path executable) {
-        this(executable, System.getenv());
+        this(executable, System.getenv(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /**
      * Runs {@code executable} with {@code environment}, less {@code SHELLCHECK_OPTS}, and with {@code --norc}: neither
      * a user's options nor a {@code .shellcheckrc} (in their home, or in a directory above the scripts') changes
-     * the findings, which are the same for everyone.
+     * the findings, which are the same for everyone. The scripts are written to a directory made under
+     * {@code scratch}, removed when the check is closed.
      */
-    public ShellCheck(Path executable, Map<String, String> environment) {
+    public ShellCheck(Path executable, Map<String, String> environment, Path scratch) {
         this.executable = executable;
         this.environment = Map.copyOf(environment);
+        this.scratch = scratch;
     }
 
     /** The {@code shellcheck} on {@code env}'s {@code PATH}, if any. */
@@ -77,7 +80,7 @@ public final class ShellCheck {
         }
         Path directory;
         try {
-            directory = Files.createTempDirectory("berth-shellcheck");
+            directory = Files.createTempDirectory(scratch, "berth-shellcheck");
         } catch (IOException failure) {
             return new Pending(Optional.empty(), Optional.empty(), Map.of(),
                     Optional.of("cannot create a temporary directory: " + failure.getMessage()));

@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +27,12 @@ class ShellCheckTest {
     private static final SourceFile SOURCE = new SourceFile("Dockerfile",
             "FROM a\nARG version\nRUN echo $1 && \\\n    cd /x\nRUN <<EOF\nls\nEOF\n");
 
+    /** The stand-in program's. */
     @TempDir
     Path directory;
+    /** Where the runner writes its scripts: this test's own, so that what it leaves is seen, whatever else runs. */
+    @TempDir
+    Path scratch;
 
     @Test
     void commentsMapBackThroughTheHeaderAndTheContinuationLines() throws IOException {
@@ -43,7 +46,7 @@ class ShellCheckTest {
                  {"file":"$5","line":1,"endLine":1,"column":1,"endColumn":2,"level":"error","code":1000,"message":"header"}
                 ]}""");
 
-        ShellCheckResult result = new ShellCheck(program).start(scripts()).finish(SOURCE);
+        ShellCheckResult result = shellcheck(program).start(scripts()).finish(SOURCE);
 
         assertThat(result.failure()).isEmpty();
         assertThat(result.findings()).containsExactly(
@@ -58,7 +61,7 @@ class ShellCheckTest {
             1 ; not json          ; shellcheck's report is not json1:
             """)
     void aShellCheckThatFailsIsAFailureNotAPass(int exit, String output, String why) throws IOException {
-        ShellCheckResult result = new ShellCheck(fake(exit, output)).start(scripts()).finish(SOURCE);
+        ShellCheckResult result = shellcheck(fake(exit, output)).start(scripts()).finish(SOURCE);
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.failure()).get().asString().startsWith(why);
@@ -66,18 +69,18 @@ class ShellCheckTest {
 
     @Test
     void aMissingProgramIsAFailure() {
-        ShellCheckResult result = new ShellCheck(directory.resolve("nowhere/shellcheck")).start(scripts()).finish(SOURCE);
+        ShellCheckResult result = shellcheck(directory.resolve("nowhere/shellcheck")).start(scripts()).finish(SOURCE);
 
         assertThat(result.failure()).get().asString().startsWith("cannot run " + directory.resolve("nowhere/shellcheck"));
     }
 
     @Test
     void itsFilesAreRemovedAndNothingRunsWithoutScripts() throws IOException {
-        List<Path> before = temporaryDirectories();
-        new ShellCheck(fake(0, "{\"comments\":[]}")).start(scripts()).finish(SOURCE);
-        ShellCheckResult none = new ShellCheck(directory.resolve("never-run")).start(List.of()).finish(SOURCE);
+        shellcheck(fake(0, "{\"comments\":[]}")).start(scripts()).finish(SOURCE);
+        shellcheck(fake(0, "{\"comments\":[]}")).start(scripts()).close();
+        ShellCheckResult none = shellcheck(directory.resolve("never-run")).start(List.of()).finish(SOURCE);
 
-        assertThat(temporaryDirectories()).isEqualTo(before);
+        assertThat(scratch).isEmptyDirectory();
         assertThat(none).isEqualTo(new ShellCheckResult(List.of(), Optional.empty()));
     }
 
@@ -90,7 +93,7 @@ class ShellCheckTest {
                 + "\necho '{\"comments\":[]}'\n");
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        new ShellCheck(program, Map.of("SHELLCHECK_OPTS", "--enable=all", "HOME", "/home/someone"))
+        new ShellCheck(program, Map.of("SHELLCHECK_OPTS", "--enable=all", "HOME", "/home/someone"), scratch)
                 .start(scripts()).finish(SOURCE);
 
         assertThat(Files.readString(seen)).startsWith("--norc -f json1 ").contains("opts=unset home=/home/someone");
@@ -116,9 +119,7 @@ class ShellCheckTest {
         return program;
     }
 
-    private static List<Path> temporaryDirectories() throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(path -> path.getFileName().toString().startsWith("berth-shellcheck")).sorted().toList();
-        }
+    private ShellCheck shellcheck(Path program) {
+        return new ShellCheck(program, Map.of("PATH", "/usr/bin:/bin"), scratch);
     }
 }
