@@ -3,6 +3,7 @@ package dev.berth.sbom;
 import dev.berth.error.ExecutionException;
 import dev.berth.error.StoreException;
 import dev.berth.error.UnsupportedFeatureException;
+import dev.berth.io.SearchPath;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,21 +79,11 @@ public record RpmQuery(Optional<Path> executable, Path scratch, RpmUser user) {
      * {@code TMPDIR} or the JVM's.
      */
     public static RpmQuery onPath(Map<String, String> environment) {
-        String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        SearchPath path = SearchPath.of(environment);
         RpmUser user = effectiveUid() != 0 ? new RpmUser.Caller()
-                : find(path, "setpriv").<RpmUser>map(RpmUser.Nobody::new).orElse(new RpmUser.NoSetpriv());
-        return new RpmQuery(find(path, "rpm"), Path.of(environment.getOrDefault("TMPDIR",
+                : path.find("setpriv").<RpmUser>map(RpmUser.Nobody::new).orElse(new RpmUser.NoSetpriv());
+        return new RpmQuery(path.find("rpm"), Path.of(environment.getOrDefault("TMPDIR",
                 System.getProperty("java.io.tmpdir"))), user);
-    }
-
-    private static Optional<Path> find(String path, String name) {
-        for (String directory : path.split(File.pathSeparator)) {
-            Path candidate = directory.isEmpty() ? null : Path.of(directory, name);
-            if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The owner of {@code /proc/self} is the effective uid; when it cannot be read, root is assumed (the safe side). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.dockerfile.instruction.WordLocator;
+import dev.berth.io.SearchPath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +66,7 @@ public final class ShellCheck {
 
     /** The {@code shellcheck} on {@code env}'s {@code PATH}, if any. */
     public static Optional<Path> find(Map<String, String> env) {
-        String path = env.getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "shellcheck")).filter(Files::isExecutable).findFirst();
+        return SearchPath.of(env).find("shellcheck");
     }
 
     /**
