@@ -55,7 +55,7 @@ class BuildSecretArgWarningIT {
 
                  2 warnings found (use docker --debug to expand):
                  - SecretsUsedInArgOrEnv: Do not use ARG or ENV instructions for sensitive data (ARG "NPM_TOKEN") (line 2)
-                 - build arg NPM_TOKEN looks like a secret and reaches RUN: its value is recorded in the image history \
+                 - SecretBuildArgInRun: build arg NPM_TOKEN looks like a secret and reaches RUN: its value is recorded in the image history \
                 (RUN |1 NPM_TOKEN=…); pass it with --secret id=NPM_TOKEN,env=NPM_TOKEN and \
                 RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN (line 3)
                 """);

@@ -14,8 +14,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.berth.api.SourceTools;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +52,49 @@ class CheckSarifSchemaTest {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
                 builder -> builder.schemas(Map.of(ID, text)));
         schema = registry.getSchema(SchemaLocation.of(ID));
+    }
+
+    /**
+     * Every result's {@code ruleIndex} points at the rule whose id is its {@code ruleId}: BuildKit's, the practices',
+     * the build's secret arg, and ShellCheck's codes, which are listed after the fixed rules as they are found.
+     */
+    @Test
+    void everyResultsRuleIndexPointsAtItsRule() throws IOException {
+        Files.writeString(context.resolve("Dockerfile"), """
+                from alpine AS base
+                ARG NPM_TOKEN
+                RUN [[ -f x ]] && echo $1 && cd /tmp
+                RUN apk add curl
+                COPY missing.txt /
+                """);
+
+        CliRun run = CliRun.of("check", "--format", "sarif", "--build-arg", "NPM_TOKEN=npm_x", context.toString());
+
+        JsonNode driverRules = json.readTree(run.out()).path("runs").get(0).path("tool").path("driver").path("rules");
+        JsonNode results = json.readTree(run.out()).path("runs").get(0).path("results");
+        List<String> ruleIds = new ArrayList<>();
+        for (JsonNode result : results) {
+            if (result.has("ruleId")) {
+                ruleIds.add(result.path("ruleId").asText());
+                assertThat(result.has("ruleIndex")).as("ruleIndex of %s", result).isTrue();
+                assertThat(driverRules.path(result.path("ruleIndex").asInt()).path("id").asText())
+                        .as("the rule at ruleIndex of %s", result).isEqualTo(result.path("ruleId").asText());
+            } else {
+                assertThat(result.has("ruleIndex")).as("ruleIndex without a ruleId: %s", result).isFalse();
+            }
+        }
+        assertThat(ruleIds).contains("FromAsCasing", "SecretsUsedInArgOrEnv", "SecretBuildArgInRun",
+                "BaseImageNotPinned", "PackagesNotPinned", "FinalStageRunsAsRoot");
+        assertThat(results).anyMatch(result -> !result.has("ruleId"));
+        if (SourceTools.shellcheckProgram(System.getenv()).isPresent()) {
+            assertThat(ruleIds).contains("SC3010", "SC2086", "SC2164");
+            assertThat(driverRules).filteredOn(rule -> rule.path("id").asText().startsWith("SC"))
+                    .extracting(rule -> rule.path("id").asText()).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(ruleIds.stream().filter(id -> id.startsWith("SC")).distinct()
+                            .toList());
+        }
+        Set<String> ids = new HashSet<>();
+        driverRules.forEach(rule -> assertThat(ids.add(rule.path("id").asText())).as("one rule %s", rule).isTrue());
     }
 
     @ParameterizedTest(name = "{0}")

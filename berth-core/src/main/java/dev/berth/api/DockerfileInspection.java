@@ -18,9 +18,11 @@ import dev.berth.dockerfile.practice.PracticeFinding;
 import dev.berth.dockerfile.practice.PracticeInfo;
 import dev.berth.dockerfile.shellcheck.RunScripts;
 import dev.berth.dockerfile.shellcheck.ShellCheck;
+import dev.berth.dockerfile.shellcheck.ShellCheckResult;
 import dev.berth.plan.BuildGraph;
 import dev.berth.plan.BuildPlanner;
 import dev.berth.plan.PlanChecks;
+import dev.berth.plan.SecretBuildArgs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,45 +50,54 @@ final class DockerfileInspection {
                 request.target());
         Optional<CheckPolicy> policy = result.expanded().map(dockerfile -> CheckPolicy.from(dockerfile.directives(),
                 Optional.ofNullable(request.buildArgs().get("BUILDKIT_DOCKERFILE_CHECK"))));
-        // Started first, so that shellcheck runs while the rules below do.
-        Optional<ShellCheck.Pending> shellcheck = result.expanded()
+        // Started first, so that shellcheck runs while the rules below do; closed on every path, so that a context
+        // or a rule that throws leaves no shellcheck process behind.
+        try (ShellCheck.Pending shellcheck = result.expanded()
                 .filter(dockerfile -> !policy.orElseThrow().skips(List.of(ShellCheckFindings.RULE)))
                 .flatMap(dockerfile -> request.shellcheck()
-                        .map(program -> new ShellCheck(program).start(RunScripts.of(dockerfile))));
-        Optional<BuildContext> context = Files.isDirectory(request.context())
-                ? Optional.of(BuildContext.open(request.context(), request.dockerfile()))
-                : Optional.empty();
-        HadolintSuppressions suppressions = HadolintSuppressions.read(request.source(),
-                HadolintSuppressions.configIgnored(hadolintConfig(request.context())));
-        List<CheckFinding> findings = new ArrayList<>();
-        for (Finding finding : result.findings()) {
-            boolean silenced = finding.rule().filter(rule -> suppressions.silences(finding.diagnostic().line(),
-                    rule.hadolintIds())).isPresent();
-            if (!silenced) {
-                findings.add(new CheckFinding(finding.rule().map(Rule::checkName),
-                        CheckLevel.valueOf(finding.diagnostic().severity().name()), finding.diagnostic()));
+                        .map(program -> new ShellCheck(program).start(RunScripts.of(dockerfile))))
+                .orElseGet(ShellCheck.Pending::nothing)) {
+            Optional<BuildContext> context = Files.isDirectory(request.context())
+                    ? Optional.of(BuildContext.open(request.context(), request.dockerfile()))
+                    : Optional.empty();
+            HadolintSuppressions suppressions = HadolintSuppressions.read(request.source(),
+                    HadolintSuppressions.configIgnored(hadolintConfig(request.context())));
+            List<CheckFinding> findings = new ArrayList<>();
+            for (Finding finding : result.findings()) {
+                boolean silenced = finding.rule().filter(rule -> suppressions.silences(finding.diagnostic().line(),
+                        rule.hadolintIds())).isPresent();
+                if (!silenced) {
+                    findings.add(new CheckFinding(finding.rule().map(Rule::checkName),
+                            CheckLevel.valueOf(finding.diagnostic().severity().name()), finding.diagnostic()));
+                }
             }
-        }
-        if (!result.hasErrors()) {
-            // What the build would refuse before running anything: sources the context lacks or ignores, bad modes.
-            BuildGraph graph = new BuildPlanner(predefined).plan(request.source(), request.buildArgs(), request.target());
-            PlanChecks.problems(graph, request.source(), context).stream().map(CheckFinding::unruled)
-                    .forEach(findings::add);
-        }
-        if (result.expanded().isPresent()) {
-            Dockerfile dockerfile = result.expanded().get();
-            List<String> files = context.map(DockerfileInspection::files).orElse(List.of());
-            for (PracticeFinding practice : new PracticeChecker(policy.orElseThrow(), suppressions)
-                    .check(request.source().name(), dockerfile, request.target(), files)) {
-                findings.add(new CheckFinding(Optional.of(practice.rule().id()),
-                        CheckLevel.valueOf(practice.level().name()), practice.diagnostic()));
+            if (!result.hasErrors()) {
+                // What the build would refuse before running anything: sources the context lacks or ignores, bad modes.
+                BuildGraph graph = new BuildPlanner(predefined).plan(request.source(), request.buildArgs(),
+                        request.target());
+                PlanChecks.problems(graph, request.source(), context).stream().map(CheckFinding::unruled)
+                        .forEach(findings::add);
+                // As the build warns: a secret-looking --build-arg that a RUN sees.
+                graph.warnings().stream().filter(SecretBuildArgs::isOne).map(warning -> new CheckFinding(
+                        Optional.of(SecretBuildArgs.RULE), CheckLevel.WARNING, warning)).forEach(findings::add);
             }
+            if (result.expanded().isPresent()) {
+                Dockerfile dockerfile = result.expanded().get();
+                List<String> files = context.map(DockerfileInspection::files).orElse(List.of());
+                for (PracticeFinding practice : new PracticeChecker(policy.orElseThrow(), suppressions)
+                        .check(request.source().name(), dockerfile, request.target(), files)) {
+                    findings.add(new CheckFinding(Optional.of(practice.rule().id()),
+                            CheckLevel.valueOf(practice.level().name()), practice.diagnostic()));
+                }
+            }
+            ShellCheckResult checked = shellcheck.finish(request.source());
+            if (policy.isPresent()) {
+                findings.addAll(ShellCheckFindings.of(checked, policy.get(), suppressions, request.source().name()));
+            }
+            findings.sort(Comparator.comparingInt((CheckFinding finding) -> finding.diagnostic().line())
+                    .thenComparing(CheckFinding::level));
+            return new DockerfileCheck(findings, result.expanded().isPresent());
         }
-        shellcheck.ifPresent(pending -> findings.addAll(ShellCheckFindings.of(pending.finish(request.source()),
-                policy.orElseThrow(), suppressions, request.source().name())));
-        findings.sort(Comparator.comparingInt((CheckFinding finding) -> finding.diagnostic().line())
-                .thenComparing(CheckFinding::level));
-        return new DockerfileCheck(findings, result.expanded().isPresent());
     }
 
     /** BuildKit's checks, then the best-practice rules. */
@@ -96,8 +107,19 @@ final class DockerfileInspection {
                 "One of BuildKit's build checks, with BuildKit's name and semantics; Docker's page explains it: "
                         + rule.url(), rule.url()));
         Stream<CheckRule> practices = PracticeCatalog.rules().stream().map(DockerfileInspection::rule);
-        return Stream.concat(Stream.concat(buildkit, practices), Stream.of(ShellCheckFindings.rule())).toList();
+        return Stream.of(buildkit, practices, Stream.of(SECRET_BUILD_ARG, ShellCheckFindings.rule()))
+                .flatMap(rules -> rules).toList();
     }
+
+    /** The build's warning, which {@code berth check} gives too for the {@code --build-arg}s it is given. */
+    private static final CheckRule SECRET_BUILD_ARG = new CheckRule(SecretBuildArgs.RULE, List.of(), CheckLevel.WARNING,
+            "A secret-looking build arg reaches a RUN", SecretBuildArgs.FIX,
+            "A build arg named like a secret (NPM_TOKEN, AWS_SECRET_ACCESS_KEY, PASSWORD...) and given a value is in"
+                    + " the environment of every RUN after its ARG, and BuildKit's history records it there"
+                    + " (RUN |1 NPM_TOKEN=... /bin/sh -c ...) for anyone who pulls the image. berth build warns at each"
+                    + " such RUN, and berth check with the same --build-arg; the value is never shown. A secret passed"
+                    + " with --secret and RUN --mount=type=secret leaves no trace.",
+            "https://docs.docker.com/build/building/secrets/");
 
     private static CheckRule rule(PracticeInfo info) {
         return new CheckRule(info.id(), info.aliases(), CheckLevel.valueOf(info.level().name()), info.title(),

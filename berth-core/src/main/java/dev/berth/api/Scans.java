@@ -53,7 +53,8 @@ public final class Scans {
         Set<String> ignored = request.ignoreFile().map(Scans::ignored).orElse(Set.of());
         OsvDatabase database = OsvDatabase.read(request.database());
         Inventory inventory = sboms.inventory(request.image());
-        List<VulnerabilityMatch> all = new VulnerabilityMatcher(database).match(inventory);
+        VulnerabilityMatcher matcher = new VulnerabilityMatcher(database);
+        List<VulnerabilityMatch> all = matcher.match(inventory);
         List<VulnerabilityMatch> kept = new ScanGates(severities, request.ignoreUnfixed(), ignored).apply(all);
         StoredImage stored = sboms.stored(request.image());
         List<LeakedSecret> secrets = new SecretFinder(new MergedLayers(sboms.content(),
@@ -68,6 +69,7 @@ public final class Scans {
                         + " days old (its newest record was modified " + newest + "): update it for current advisories");
             }
         });
+        matcher.unmatchedRpms(inventory).ifPresent(warnings::add);
         if (database.newest().isEmpty()) {
             warnings.add("the vulnerability database " + request.database() + " gives no modified times:"
                     + " its age is unknown");

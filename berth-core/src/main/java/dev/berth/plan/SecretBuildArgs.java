@@ -14,9 +14,18 @@ import java.util.Map;
  * for anyone who pulls the image. One warning per RUN and arg, at the RUN; the value is never shown. An empty
  * value leaks nothing and is not reported; proxy args never reach history.
  */
-final class SecretBuildArgs {
+public final class SecretBuildArgs {
+
+    /** The warning's rule, which starts its message as every rule's name starts its findings' (the build summary). */
+    public static final String RULE = "SecretBuildArgInRun";
+    public static final String FIX = "pass it with berth build --secret id=NAME,env=NAME and RUN --mount=type=secret";
 
     private SecretBuildArgs() {
+    }
+
+    /** Whether {@code warning} is one of these. */
+    public static boolean isOne(Diagnostic warning) {
+        return warning.message().startsWith(RULE + ": ");
     }
 
     static List<Diagnostic> warnings(String file, List<PlannedStage> stages) {
@@ -42,8 +51,8 @@ final class SecretBuildArgs {
     private static Diagnostic warning(String file, StepPosition at, String name, int recorded) {
         String mount = "RUN --mount=type=secret,id=" + name + ",env=" + name;
         return Diagnostic.warning(file, SourceRange.columns(at.startLine(), at.startColumn(), at.startColumn() + 3),
-                "build arg " + name + " looks like a secret and reaches RUN: its value is recorded in the image history"
-                        + " (RUN |" + recorded + " " + name + "=…); pass it with --secret id=" + name + ",env=" + name
+                RULE + ": build arg " + name + " looks like a secret and reaches RUN: its value is recorded in the"
+                        + " image history (RUN |" + recorded + " " + name + "=…); pass it with --secret id=" + name + ",env=" + name
                         + " and " + mount)
                 .withHint("berth build --secret id=" + name + ",env=" + name + " with " + mount);
     }

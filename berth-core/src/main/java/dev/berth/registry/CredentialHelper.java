@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.error.TransferException;
-import java.io.File;
+import dev.berth.io.SearchPath;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -90,17 +89,8 @@ record CredentialHelper(String name, Map<String, String> environment) {
     }
 
     private Path find() {
-        String path = environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        for (String directory : path.split(File.pathSeparator)) {
-            if (directory.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(directory, executableName());
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new TransferException("credential helper " + executableName() + " is configured but not found on PATH");
+        return SearchPath.of(environment).find(executableName()).orElseThrow(() -> new TransferException(
+                "credential helper " + executableName() + " is configured but not found on PATH"));
     }
 
     private static String firstLine(String text) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import dev.berth.error.BerthException;
 import dev.berth.error.UnsupportedFeatureException;
+import dev.berth.io.SearchPath;
 
 /**
  * Finds the OCI runtimes on PATH and checks that each really works on this host by running a trivial container
@@ -24,7 +25,7 @@ public final class RuntimeDetector {
     /** The runtimes Berth drives, best first. */
     public static final List<String> PREFERENCE = List.of("crun", "runc");
 
-    private final List<Path> searchPath;
+    private final SearchPath searchPath;
     private final Path stateBase;
     private final Path scratch;
     private final ProbeCache cache;
@@ -35,8 +36,8 @@ public final class RuntimeDetector {
      * @param stateBase  each runtime keeps its state in {@code stateBase/NAME}
      * @param scratch    where probe bundles are made and removed
      */
-    public RuntimeDetector(List<Path> searchPath, Path stateBase, Path scratch) {
-        this.searchPath = List.copyOf(searchPath);
+    public RuntimeDetector(SearchPath searchPath, Path stateBase, Path scratch) {
+        this.searchPath = searchPath;
         this.stateBase = stateBase;
         this.scratch = scratch;
         this.cache = new ProbeCache(stateBase.resolve("runtime-probes.json"));
@@ -44,11 +45,8 @@ public final class RuntimeDetector {
 
     /** A detector searching {@code PATH} from {@code environment}, probing under the JVM's temporary directory. */
     public static RuntimeDetector fromEnvironment(Map<String, String> environment, Path stateBase) {
-        List<Path> path = Stream.of(environment.getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":"))
-                .filter(entry -> !entry.isEmpty())
-                .map(Path::of)
-                .toList();
-        return new RuntimeDetector(path, stateBase, Path.of(System.getProperty("java.io.tmpdir")));
+        return new RuntimeDetector(SearchPath.of(environment), stateBase,
+                Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** What was found about each runtime of {@link #PREFERENCE}, probing on first call. */
@@ -106,7 +104,7 @@ public final class RuntimeDetector {
     }
 
     private RuntimeProbe probe(String name) {
-        Optional<Path> executable = searchPath.stream().map(dir -> dir.resolve(name)).filter(Files::isExecutable).findFirst();
+        Optional<Path> executable = searchPath.find(name);
         if (executable.isEmpty()) {
             return new RuntimeProbe(name, Optional.empty(), "", false, "not found on PATH");
         }

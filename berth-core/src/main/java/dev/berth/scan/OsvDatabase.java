@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,6 +27,7 @@ import java.util.zip.ZipInputStream;
 public final class OsvDatabase {
 
     private final Map<String, List<OsvAdvisory>> byPackage;
+    private final Set<String> ecosystems;
     private final int records;
     private final Optional<Instant> newest;
     private final Path path;
@@ -32,9 +36,11 @@ public final class OsvDatabase {
         this.path = path;
         this.records = advisories.size();
         Map<String, List<OsvAdvisory>> index = new HashMap<>();
+        Set<String> named = new TreeSet<>();
         Instant latest = null;
         for (OsvAdvisory advisory : advisories) {
             for (OsvAdvisory.Affected affected : advisory.affected()) {
+                named.add(affected.ecosystem());
                 List<OsvAdvisory> list = index.computeIfAbsent(key(affected.ecosystem(), affected.name()),
                         k -> new ArrayList<>());
                 if (list.isEmpty() || list.getLast() != advisory) {
@@ -46,6 +52,7 @@ public final class OsvDatabase {
             }
         }
         this.byPackage = index;
+        this.ecosystems = Collections.unmodifiableSet(named);
         this.newest = Optional.ofNullable(latest);
     }
 
@@ -105,6 +112,14 @@ public final class OsvDatabase {
     /** The records naming this package in this ecosystem, in the order read. */
     public List<OsvAdvisory> advisories(String ecosystem, String name) {
         return byPackage.getOrDefault(key(ecosystem, name), List.of());
+    }
+
+    /**
+     * Every ecosystem a record names, sorted ({@code Red Hat:enterprise_linux:9::appstream} and the like, which a
+     * distro release is matched against by prefix).
+     */
+    public Set<String> ecosystems() {
+        return ecosystems;
     }
 
     public int records() {

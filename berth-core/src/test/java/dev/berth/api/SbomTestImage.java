@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -26,13 +28,34 @@ import java.util.zip.ZipOutputStream;
  * same jar and jackson-core under {@code BOOT-INF/lib/}, stored as Spring Boot stores them;</li>
  * <li>the npm package {@code ms} 2.1.3 ({@code npm pack}ed into the test resources) under {@code node_modules}.</li>
  * </ol>
- * The extracted root is kept: {@code dpkg-query --admindir} on it is the oracle.
+ * The extracted root is kept: {@code dpkg-query --admindir} on it is the oracle. The Debian packages are whatever
+ * version bookworm serves the day they are downloaded: the versions to expect are read from the {@code .deb}s
+ * ({@code dpkg-deb}), never written here, so that a Debian update breaks nothing.
  *
  * @param root      the minbase with both Debian packages installed, as dpkg left it
  * @param jar       the Maven jar as it is in the image ({@code /opt/lib/NAME.jar})
  * @param nestedJar the second jar inside the fat jar
+ * @param debs      what each Debian package's {@code .deb} says of itself
  */
-record SbomTestImage(Path root, Path jar, Path nestedJar) {
+record SbomTestImage(Path root, Path jar, Path nestedJar, Map<String, Deb> debs) {
+
+    /**
+     * A {@code .deb}'s control fields and file list, read with {@code dpkg-deb}.
+     *
+     * @param version its {@code Version}
+     * @param files   the paths it installs, each starting with {@code /}
+     */
+    record Deb(String version, List<String> files) {
+
+        static Deb read(Path deb) {
+            String version = HostCommand.of("dpkg-deb", "-f", deb.toString(), "Version").run().orThrow().stdout().strip();
+            // dpkg-deb -c prints tar's long listing: the path is the field starting "./" (a link adds " -> target").
+            List<String> files = HostCommand.of("dpkg-deb", "-c", deb.toString()).run().orThrow().stdout().lines()
+                    .filter(line -> line.contains(" ./")).map(line -> line.substring(line.indexOf(" ./") + 2))
+                    .map(path -> path.replaceFirst(" -> .*$", "").replaceFirst("(.)/$", "$1")).toList();
+            return new Deb(version, files);
+        }
+    }
 
     static final String FAT_JAR = "/opt/app/app.jar";
     static final String NODE_MODULES = "/srv/web/node_modules";
@@ -44,10 +67,12 @@ record SbomTestImage(Path root, Path jar, Path nestedJar) {
         HostCommand.of("tar", "-xf", rootfs.toString(), "-C", root.toString()).run().orThrow();
         Path context = Files.createDirectories(work.resolve("context"));
         StringBuilder dockerfile = new StringBuilder("FROM " + base + "\n");
+        Map<String, Deb> debs = new LinkedHashMap<>();
         for (String name : DEBIAN_PACKAGES) {
             Path deb = BaseImages.standard().debianPackage(name);
+            debs.put(name, Deb.read(deb));
             HostCommand.of("dpkg", "--root=" + root, "--force-depends", "-i", deb.toString())
-                    .withEnvironment(java.util.Map.of("DEBIAN_FRONTEND", "noninteractive")).run().orThrow();
+                    .withEnvironment(Map.of("DEBIAN_FRONTEND", "noninteractive")).run().orThrow();
             installedLayer(root, name, Files.createDirectories(context.resolve(name)));
             dockerfile.append("COPY ").append(name).append("/ /\n");
         }
@@ -63,7 +88,22 @@ record SbomTestImage(Path root, Path jar, Path nestedJar) {
         dockerfile.append("COPY npm/ /\n");
         berth.build(BuildRequest.builder(context).dockerfileText(dockerfile.toString()).tags(List.of(reference))
                 .pull(PullPolicy.NEVER).build(), ProgressListener.NONE);
-        return new SbomTestImage(root, jar, nested);
+        return new SbomTestImage(root, jar, nested, Map.copyOf(debs));
+    }
+
+    /**
+     * The Python distribution python3-six holds as its {@code .deb} lists it: the egg-info directory
+     * ({@code /usr/lib/python3/dist-packages/six-VERSION.egg-info}) and the version its name carries.
+     */
+    String sixEggInfo() {
+        return debs.get("python3-six").files().stream()
+                .filter(path -> path.matches("/usr/lib/python3/dist-packages/six-[^/]+\\.egg-info")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("python3-six's .deb lists no six-*.egg-info"));
+    }
+
+    String sixPythonVersion() {
+        String name = Path.of(sixEggInfo()).getFileName().toString();
+        return name.substring("six-".length(), name.length() - ".egg-info".length());
     }
 
     /** What dpkg installed for one package: the files its {@code .list} names, the status, its {@code info/} files. */

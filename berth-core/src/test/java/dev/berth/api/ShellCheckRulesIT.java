@@ -3,9 +3,19 @@ package dev.berth.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.diagnostic.SourceFile;
+import dev.berth.dockerfile.check.DockerfileChecker;
+import dev.berth.dockerfile.instruction.Dockerfile;
+import dev.berth.dockerfile.shellcheck.RunScripts;
+import dev.berth.dockerfile.shellcheck.ShellCheck;
+import dev.berth.dockerfile.shellcheck.ShellCheckFinding;
+import dev.berth.dockerfile.shellcheck.ShellCheckResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +78,28 @@ class ShellCheckRulesIT {
         assertThat(shellcheckFindings(none)).isEmpty();
         assertThat(shellcheckFindings(notOnPath)).isEmpty();
         assertThat(shellcheckFindings(onPath)).isNotEmpty();
+    }
+
+    @Test
+    void aUsersShellcheckrcAndShellcheckOptsChangeNoFinding() throws IOException {
+        // Regression: without --norc, ~/.shellcheckrc (and one in a directory above the scripts) disabled rules, and
+        // SHELLCHECK_OPTS added options: the same Dockerfile gave different findings to different users. The scripts
+        // are written below the directory of the rc file too, where shellcheck looked for one.
+        Files.writeString(context.resolve(".shellcheckrc"), "disable=SC2086\n");
+        SourceFile source = new SourceFile("Dockerfile", "FROM alpine:3.20\nRUN echo $1\n");
+        Dockerfile dockerfile = new DockerfileChecker().check(source, Map.of(), Optional.empty()).expanded()
+                .orElseThrow();
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("HOME", context.toString());
+        environment.put("SHELLCHECK_OPTS", "--exclude=SC2086 --severity=error");
+
+        ShellCheckResult result;
+        try (ShellCheck.Pending pending = new ShellCheck(installed(), environment, context).start(RunScripts.of(dockerfile))) {
+            result = pending.finish(source);
+        }
+
+        assertThat(result.failure()).isEmpty();
+        assertThat(result.findings()).extracting(ShellCheckFinding::rule).containsExactly("SC2086");
     }
 
     @Test

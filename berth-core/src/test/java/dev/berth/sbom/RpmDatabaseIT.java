@@ -91,6 +91,8 @@ class RpmDatabaseIT {
         assertThat(Files.size(db.resolve("rpmdb.sqlite-wal"))).as("rpm left its changes checkpointed").isZero();
         database = Files.readAllBytes(db.resolve("rpmdb.sqlite"));
         scratch = Files.createDirectories(work.resolve("scratch"));
+        // As root, rpm reads its copy as nobody, who must reach it: JUnit's directory is private to root.
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
     }
 
     @ParameterizedTest
@@ -138,8 +140,26 @@ class RpmDatabaseIT {
         assertThat(ReferenceReaders.cycloneDx(cdx).purls()).containsExactlyInAnyOrderElementsOf(purls);
     }
 
+    @Test
+    void scanMatchesThePackagesOfARealDatabase(@TempDir Path db) throws IOException {
+        // The source berth-hello names both binaries; the epoch makes 1.9 (no epoch) a lure, not a fix.
+        Files.writeString(db.resolve("RLSA-IT-1.json"), "{\"id\":\"RLSA-IT-1\",\"modified\":\"2026-12-01T00:00:00Z\","
+                + "\"affected\":[{\"package\":{\"ecosystem\":\"Rocky Linux:9\",\"name\":\"berth-hello\"},"
+                + "\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"2:1.2.3-5.el9\"}]}]}]}");
+        Files.writeString(db.resolve("RLSA-IT-2.json"), "{\"id\":\"RLSA-IT-2\",\"modified\":\"2026-12-01T00:00:00Z\","
+                + "\"affected\":[{\"package\":{\"ecosystem\":\"Rocky Linux:9\",\"name\":\"berth-hello\"},"
+                + "\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1.9-1.el9\"}]}]}]}");
+        Inventory inventory = read("/var/lib/rpm", "rocky", "9.3", RpmQuery.onPath(System.getenv()));
+        dev.berth.scan.VulnerabilityMatcher matcher = new dev.berth.scan.VulnerabilityMatcher(
+                dev.berth.scan.OsvDatabase.read(db));
+
+        assertThat(matcher.match(inventory)).extracting(match -> match.id() + " " + match.found().name())
+                .containsExactly("RLSA-IT-1 berth-hello", "RLSA-IT-1 berth-hello-data");
+        assertThat(matcher.unmatchedRpms(inventory)).isEmpty();
+    }
+
     private Inventory read(String directory, String id, String version, RpmQuery rpm) {
-        RpmQuery query = new RpmQuery(rpm.executable(), scratch);
+        RpmQuery query = new RpmQuery(rpm.executable(), scratch, rpm.user());
         byte[] layer = new TarBuilder().dir("etc")
                 .file("etc/os-release", "ID=" + id + "\nVERSION_ID=\"" + version + "\"\n")
                 .file(directory.substring(1) + "/rpmdb.sqlite", database).build();

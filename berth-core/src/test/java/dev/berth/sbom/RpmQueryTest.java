@@ -1,13 +1,74 @@
 package dev.berth.sbom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.error.UnsupportedFeatureException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** rpm's query lines and License tags, without rpm: what {@link RpmQuery} and {@link RpmCataloger} make of them. */
 class RpmQueryTest {
+
+    @TempDir
+    Path directory;
+
+    /**
+     * Regression: rpm ran as root, with the JVM's whole environment, on an image's database. A stand-in rpm prints its
+     * uid, its variables and whether it can read the copy as package lines; the copy is gone afterwards.
+     */
+    @Test
+    void rpmRunsWithAMinimalEnvironmentAndAsNobodyWhenRoot() throws IOException {
+        // nobody must reach the stand-in and the scratch directory: JUnit's is private to root.
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx--x--x"));
+        Path bin = Files.createDirectories(directory.resolve("bin"));
+        Path scratch = Files.createDirectories(directory.resolve("scratch"));
+        Files.writeString(bin.resolve("rpm"), """
+                #!/bin/sh
+                line() { printf '%s\t(none)\t1\t1\tnoarch\t(none)\tMIT\n' "$1"; }
+                line "uid-$(id -u)"
+                for name in $(env | cut -d= -f1); do line "env-$name"; done
+                line "home-$(ls -A "$HOME" | wc -l)"
+                line "db-$(cat "$2/rpmdb.sqlite")"
+                """);
+        Files.setPosixFilePermissions(bin.resolve("rpm"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path database = Files.createDirectories(directory.resolve("copy"));
+        Files.writeString(database.resolve("rpmdb.sqlite"), "sqlite");
+        RpmQuery found = RpmQuery.onPath(Map.of("PATH", bin + ":/usr/bin:/bin", "TMPDIR", scratch.toString()));
+        boolean root = "root".equals(System.getProperty("user.name"));
+
+        List<String> names = found.query(database, "/var/lib/rpm/rpmdb.sqlite").stream().map(RpmQuery.Header::name)
+                .toList();
+
+        assertThat(found.user()).isInstanceOf(root ? RpmQuery.RpmUser.Nobody.class : RpmQuery.RpmUser.Caller.class);
+        assertThat(names).contains("home-0", "db-sqlite");
+        if (root) {
+            assertThat(names).contains("uid-65534");
+        }
+        // PWD is the shell's own.
+        assertThat(names).filteredOn(name -> name.startsWith("env-")).map(name -> name.substring(4))
+                .contains("PATH", "LANG", "HOME").isSubsetOf("PATH", "LANG", "HOME", "PWD");
+        assertThat(scratch).isEmptyDirectory();
+    }
+
+    @Test
+    void rootWithoutSetprivDoesNotRunRpm() throws IOException {
+        Path rpm = Files.writeString(directory.resolve("rpm"), "#!/bin/sh\nexit 0\n");
+        RpmQuery query = new RpmQuery(Optional.of(rpm), directory, new RpmQuery.RpmUser.NoSetpriv());
+
+        assertThatThrownBy(() -> query.query(directory, "/var/lib/rpm/Packages"))
+                .isInstanceOf(UnsupportedFeatureException.class).hasMessageContaining("/var/lib/rpm/Packages")
+                .hasMessageContaining("never as root").hasMessageContaining("setpriv is not installed");
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -2,8 +2,10 @@ package dev.berth.dockerfile.shellcheck;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.berth.diagnostic.SourceFile;
 import dev.berth.dockerfile.instruction.WordLocator;
+import dev.berth.io.SearchPath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,44 +26,67 @@ import java.util.stream.Stream;
  * The {@code shellcheck} program, run once per Dockerfile over all its RUN scripts: each script is a file of a
  * temporary directory, starting with a {@code # shellcheck shell=DIALECT} directive (unless it has its own
  * {@code #!} line) so that one process checks every dialect; {@code -f json1} is read with Jackson and each comment
- * mapped back to the Dockerfile (the header's lines taken off). {@link #start} returns at once, so the caller runs its own rules meanwhile.
- * SC1090 and SC1091 (a sourced file that cannot be followed) are excluded: the files a RUN sources are in the image,
- * not here.
+ * mapped back to the Dockerfile (the header's lines taken off). {@link #start} returns at once, so the caller runs its
+ * own rules meanwhile. SC1090 and SC1091 (a sourced file that cannot be followed) are excluded: the files a RUN
+ * sources are in the image, not here. {@code --norc} and no {@code SHELLCHECK_OPTS}: the findings are the same
+ * whoever runs the check.
  */
 public final class ShellCheck {
 
     /** The file shellcheck writes its json1 report to, beside the scripts. */
     private static final String REPORT = "report.json";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Immutable, so shared: the json1 report, whatever fields a newer shellcheck adds. */
+    private static final ObjectReader REPORTS = new ObjectMapper().readerFor(ShellCheckReport.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** What would make the findings depend on who runs berth check: shellcheck reads it as extra options. */
+    private static final String OPTIONS_VARIABLE = "SHELLCHECK_OPTS";
 
     private final Path executable;
-    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Map<String, String> environment;
+    private final Path scratch;
 
+    /** Runs {@code executable} with this process's environment, less {@code SHELLCHECK_OPTS}, in the JVM's temp. */
     public ShellCheck(Path executable) {
+        this(executable, System.getenv(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Runs {@code executable} with {@code environment}, less {@code SHELLCHECK_OPTS}, and with {@code --norc}: neither
+     * a user's options nor a {@code .shellcheckrc} (in their home, or in a directory above the scripts') changes
+     * the findings, which are the same for everyone. The scripts are written to a directory made under
+     * {@code scratch}, removed when the check is closed.
+     */
+    public ShellCheck(Path executable, Map<String, String> environment, Path scratch) {
         this.executable = executable;
+        this.environment = Map.copyOf(environment);
+        this.scratch = scratch;
     }
 
     /** The {@code shellcheck} on {@code env}'s {@code PATH}, if any. */
     public static Optional<Path> find(Map<String, String> env) {
-        String path = env.getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "shellcheck")).filter(Files::isExecutable).findFirst();
+        return SearchPath.of(env).find("shellcheck");
     }
 
-    /** Starts checking {@code scripts}; nothing runs when there is none. */
+    /**
+     * Starts checking {@code scripts}; nothing runs when there is none. The caller closes what it gets back on every
+     * path (try-with-resources), so that no shellcheck outlives a check that failed before {@link Pending#finish}.
+     */
     public Pending start(List<RunScript> scripts) {
         if (scripts.isEmpty()) {
-            return new Pending(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+            return Pending.nothing();
         }
         Path directory;
         try {
-            directory = Files.createTempDirectory("berth-shellcheck");
+            directory = Files.createTempDirectory(scratch, "berth-shellcheck");
         } catch (IOException failure) {
             return new Pending(Optional.empty(), Optional.empty(), Map.of(),
                     Optional.of("cannot create a temporary directory: " + failure.getMessage()));
         }
         Map<String, Script> files = new LinkedHashMap<>();
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "-f", "json1", "--exclude=SC1090,SC1091"));
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--norc", "-f", "json1",
+                "--exclude=SC1090,SC1091"));
         try {
             for (int i = 0; i < scripts.size(); i++) {
                 RunScript script = scripts.get(i);
@@ -75,11 +100,13 @@ public final class ShellCheck {
                 files.put(name, new Script(script, (int) header.lines().count()));
                 command.add(name);
             }
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectOutput(directory.resolve(REPORT).toFile()).redirectError(directory.resolve("stderr").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .start();
-            process.getOutputStream().close();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            builder.environment().remove(OPTIONS_VARIABLE);
+            Process process = builder.start();
             return new Pending(Optional.of(process), Optional.of(directory), files, Optional.empty());
         } catch (IOException failure) {
             delete(directory);
@@ -92,8 +119,11 @@ public final class ShellCheck {
     private record Script(RunScript run, int shift) {
     }
 
-    /** A running ShellCheck; {@link #finish} waits for it and removes its files. */
-    public final class Pending {
+    /**
+     * A running ShellCheck; {@link #finish} waits for it and reads its report, {@link #close} kills it if it still
+     * runs, waits for it to be gone, and removes its files (both may be called, in that order or not at all).
+     */
+    public static final class Pending implements AutoCloseable {
 
         private final Optional<Process> process;
         private final Optional<Path> directory;
@@ -108,7 +138,26 @@ public final class ShellCheck {
             this.failure = failure;
         }
 
-        /** The findings, mapped to {@code source}'s lines and columns, in Dockerfile order. */
+        /** No ShellCheck at all: no finding, no failure (no program, or the rule skipped). */
+        public static Pending nothing() {
+            return new Pending(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+        }
+
+        /** Kills the process if it still runs and waits (a bounded time) until it is gone, then removes its files. */
+        @Override
+        public void close() {
+            process.ifPresent(running -> {
+                running.destroyForcibly();
+                try {
+                    running.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            directory.ifPresent(ShellCheck::delete);
+        }
+
+        /** The findings, mapped to {@code source}'s lines and columns, in Dockerfile order; then {@link #close}s. */
         public ShellCheckResult finish(SourceFile source) {
             if (failure.isPresent()) {
                 return ShellCheckResult.failed(failure.get());
@@ -119,8 +168,7 @@ public final class ShellCheck {
             try {
                 return read(process.get(), new WordLocator(source));
             } finally {
-                process.get().destroyForcibly();
-                directory.ifPresent(ShellCheck::delete);
+                close();
             }
         }
 
@@ -147,7 +195,7 @@ public final class ShellCheck {
             }
             ShellCheckReport report;
             try {
-                report = json.readValue(output, ShellCheckReport.class);
+                report = REPORTS.readValue(output);
             } catch (IOException unreadable) {
                 return ShellCheckResult.failed("shellcheck's report is not json1: " + unreadable.getMessage());
             }

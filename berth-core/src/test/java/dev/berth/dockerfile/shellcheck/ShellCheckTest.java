@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,21 +27,26 @@ class ShellCheckTest {
     private static final SourceFile SOURCE = new SourceFile("Dockerfile",
             "FROM a\nARG version\nRUN echo $1 && \\\n    cd /x\nRUN <<EOF\nls\nEOF\n");
 
+    /** The stand-in program's. */
     @TempDir
     Path directory;
+    /** Where the runner writes its scripts: this test's own, so that what it leaves is seen, whatever else runs. */
+    @TempDir
+    Path scratch;
 
     @Test
     void commentsMapBackThroughTheHeaderAndTheContinuationLines() throws IOException {
-        // The first script has two header lines (the directive and "export version"): its line 3 is the RUN.
+        // The first script ($5: after --norc -f json1 --exclude) has two header lines (the directive and "export
+        // version"): its line 3 is the RUN.
         Path program = fake(0, """
                 {"comments":[
-                 {"file":"$4","line":3,"endLine":3,"column":6,"endColumn":8,"level":"info","code":2086,"message":"Quote it."},
-                 {"file":"$4","line":3,"endLine":3,"column":16,"endColumn":21,"level":"warning","code":2164,"message":"cd fails?"},
-                 {"file":"$5","line":3,"endLine":3,"column":1,"endColumn":3,"level":"style","code":2012,"message":"find."},
-                 {"file":"$4","line":1,"endLine":1,"column":1,"endColumn":2,"level":"error","code":1000,"message":"header"}
+                 {"file":"$5","line":3,"endLine":3,"column":6,"endColumn":8,"level":"info","code":2086,"message":"Quote it."},
+                 {"file":"$5","line":3,"endLine":3,"column":16,"endColumn":21,"level":"warning","code":2164,"message":"cd fails?"},
+                 {"file":"$6","line":3,"endLine":3,"column":1,"endColumn":3,"level":"style","code":2012,"message":"find."},
+                 {"file":"$5","line":1,"endLine":1,"column":1,"endColumn":2,"level":"error","code":1000,"message":"header"}
                 ]}""");
 
-        ShellCheckResult result = new ShellCheck(program).start(scripts()).finish(SOURCE);
+        ShellCheckResult result = shellcheck(program).start(scripts()).finish(SOURCE);
 
         assertThat(result.failure()).isEmpty();
         assertThat(result.findings()).containsExactly(
@@ -57,7 +61,7 @@ class ShellCheckTest {
             1 ; not json          ; shellcheck's report is not json1:
             """)
     void aShellCheckThatFailsIsAFailureNotAPass(int exit, String output, String why) throws IOException {
-        ShellCheckResult result = new ShellCheck(fake(exit, output)).start(scripts()).finish(SOURCE);
+        ShellCheckResult result = shellcheck(fake(exit, output)).start(scripts()).finish(SOURCE);
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.failure()).get().asString().startsWith(why);
@@ -65,19 +69,34 @@ class ShellCheckTest {
 
     @Test
     void aMissingProgramIsAFailure() {
-        ShellCheckResult result = new ShellCheck(directory.resolve("nowhere/shellcheck")).start(scripts()).finish(SOURCE);
+        ShellCheckResult result = shellcheck(directory.resolve("nowhere/shellcheck")).start(scripts()).finish(SOURCE);
 
         assertThat(result.failure()).get().asString().startsWith("cannot run " + directory.resolve("nowhere/shellcheck"));
     }
 
     @Test
     void itsFilesAreRemovedAndNothingRunsWithoutScripts() throws IOException {
-        List<Path> before = temporaryDirectories();
-        new ShellCheck(fake(0, "{\"comments\":[]}")).start(scripts()).finish(SOURCE);
-        ShellCheckResult none = new ShellCheck(directory.resolve("never-run")).start(List.of()).finish(SOURCE);
+        shellcheck(fake(0, "{\"comments\":[]}")).start(scripts()).finish(SOURCE);
+        shellcheck(fake(0, "{\"comments\":[]}")).start(scripts()).close();
+        ShellCheckResult none = shellcheck(directory.resolve("never-run")).start(List.of()).finish(SOURCE);
 
-        assertThat(temporaryDirectories()).isEqualTo(before);
+        assertThat(scratch).isEmptyDirectory();
         assertThat(none).isEqualTo(new ShellCheckResult(List.of(), Optional.empty()));
+    }
+
+    @Test
+    void aUsersRcFileAndShellcheckOptsDoNotReachIt() throws IOException {
+        // Regression: shellcheck ran without --norc and with SHELLCHECK_OPTS, so the user's settings changed findings.
+        Path program = directory.resolve("shellcheck");
+        Path seen = directory.resolve("seen");
+        Files.writeString(program, "#!/bin/sh\necho \"$* opts=${SHELLCHECK_OPTS-unset} home=$HOME\" > " + seen
+                + "\necho '{\"comments\":[]}'\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        new ShellCheck(program, Map.of("SHELLCHECK_OPTS", "--enable=all", "HOME", "/home/someone"), scratch)
+                .start(scripts()).finish(SOURCE);
+
+        assertThat(Files.readString(seen)).startsWith("--norc -f json1 ").contains("opts=unset home=/home/someone");
     }
 
     @Test
@@ -86,7 +105,7 @@ class ShellCheckTest {
 
         assertThat(ShellCheck.find(Map.of("PATH", "/nonexistent:" + directory))).contains(program);
         assertThat(ShellCheck.find(Map.of("PATH", "/nonexistent"))).isEmpty();
-        assertThat(ShellCheck.find(Map.of())).isEmpty();
+        assertThat(ShellCheck.find(Map.of("PATH", ""))).isEmpty();
     }
 
     private static List<RunScript> scripts() {
@@ -100,9 +119,7 @@ class ShellCheckTest {
         return program;
     }
 
-    private static List<Path> temporaryDirectories() throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(path -> path.getFileName().toString().startsWith("berth-shellcheck")).sorted().toList();
-        }
+    private ShellCheck shellcheck(Path program) {
+        return new ShellCheck(program, Map.of("PATH", "/usr/bin:/bin"), scratch);
     }
 }
