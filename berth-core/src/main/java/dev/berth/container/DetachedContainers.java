@@ -4,7 +4,6 @@ import dev.berth.error.ConflictException;
 import dev.berth.error.ExecutionException;
 import dev.berth.error.NotFoundException;
 import dev.berth.image.Digest;
-import dev.berth.layer.TreeRemover;
 import dev.berth.recovery.OwnerRecord;
 import dev.berth.runtime.OciRuntime;
 import dev.berth.sandbox.Sandbox;
@@ -13,9 +12,6 @@ import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.ContentStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,7 +136,7 @@ public final class DetachedContainers {
         if (ContainerPhases.read(record, directory).isListed()) {
             return inspect(reference);
         }
-        requireMountedRoot(record, directory);
+        RootRemount.ensureMounted(record, directory);
         OciRuntime held = ContainerPhases.runtimeOf(record);
         FailedRunUndo.deleteRuntimeContainer(held, record.id());
         ContainerRemoval.awaitMonitorExit(directory);
@@ -324,21 +320,5 @@ public final class DetachedContainers {
     /** The ports a running container publishes, host ports as chosen ({@code port}, {@code ps}). */
     public List<dev.berth.network.PortMapping> ports(ContainerRecord record) {
         return bridges.ports(record);
-    }
-
-
-    private static void requireMountedRoot(ContainerRecord record, ContainerDirectory directory) {
-        if (!record.snapshots().kind().equals(SnapshotterLocation.OVERLAY)) {
-            return;
-        }
-        try {
-            Path rootfs = directory.rootfs();
-            if (!Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) || !TreeRemover.isMountPoint(rootfs)) {
-                throw new ExecutionException(("starting container %s: its root file system is no longer mounted (did "
-                        + "the host restart?); remove it and run a new one").formatted(record.name()));
-            }
-        } catch (IOException e) {
-            throw new ExecutionException("starting container " + record.name() + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.snapshot;
 
+import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.ExtractOptions;
@@ -81,6 +82,12 @@ public final class CopySnapshotter implements Snapshotter {
             throw e instanceof RuntimeException runtime ? runtime
                     : new StoreException("preparing snapshot " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public ActiveSnapshot reopen(String key) {
+        dirs.activeParent(key).orElseThrow(() -> new NotFoundException("no active snapshot " + key));
+        return new ActiveSnapshot(key, new RootMount.Directory(dirs.active(key).resolve("fs")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.berth.snapshot;
 
+import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.ExtractOptions;
@@ -61,22 +62,40 @@ public final class OverlaySnapshotter implements Snapshotter {
             List<Path> layers = parent.map(this::lowerDirs).orElse(List.of());
             Path initDir = Files.createDirectory(active.resolve("init"));
             init.createIn(initDir, new LowerLookup(layers));
-            Path upper = Files.createDirectory(active.resolve("upper"));
-            Path work = Files.createDirectory(active.resolve("work"));
-            List<Path> lowers = new ArrayList<>();
-            lowers.add(initDir);
-            lowers.addAll(layers);
-            var overlay = new RootMount.Overlay(lowers, Optional.of(upper), Optional.of(work));
-            if (layers.size() > 1 && overlay.options().getBytes(StandardCharsets.UTF_8).length > maxOptionsBytes) {
-                overlay = new RootMount.Overlay(List.of(initDir, flattened(parent.orElseThrow(), layers)),
-                        Optional.of(upper), Optional.of(work));
-            }
-            return new ActiveSnapshot(key, overlay);
+            Files.createDirectory(active.resolve("upper"));
+            Files.createDirectory(active.resolve("work"));
+            return new ActiveSnapshot(key, overlay(active, parent, layers));
         } catch (IOException | RuntimeException e) {
             remove(key);
             throw e instanceof IOException io ? new StoreException("preparing snapshot " + key + ": " + io.getMessage(), io)
                     : (RuntimeException) e;
         }
+    }
+
+    @Override
+    public ActiveSnapshot reopen(String key) {
+        Optional<Digest> parent = dirs.activeParent(key)
+                .orElseThrow(() -> new NotFoundException("no active snapshot " + key));
+        Path active = dirs.active(key);
+        if (!Files.isDirectory(active.resolve("upper")) || !Files.isDirectory(active.resolve("work"))) {
+            throw new StoreException("reopening snapshot " + key + ": its upper or work directory is missing");
+        }
+        return new ActiveSnapshot(key, overlay(active, parent, parent.map(this::lowerDirs).orElse(List.of())));
+    }
+
+    /** The init layer and {@code layers} below the active snapshot's upper directory; flattened past the page. */
+    private RootMount.Overlay overlay(Path active, Optional<Digest> parent, List<Path> layers) {
+        Path initDir = active.resolve("init");
+        Optional<Path> upper = Optional.of(active.resolve("upper"));
+        Optional<Path> work = Optional.of(active.resolve("work"));
+        List<Path> lowers = new ArrayList<>();
+        lowers.add(initDir);
+        lowers.addAll(layers);
+        var overlay = new RootMount.Overlay(lowers, upper, work);
+        if (layers.size() > 1 && overlay.options().getBytes(StandardCharsets.UTF_8).length > maxOptionsBytes) {
+            overlay = new RootMount.Overlay(List.of(initDir, flattened(parent.orElseThrow(), layers)), upper, work);
+        }
+        return overlay;
     }
 
     @Override

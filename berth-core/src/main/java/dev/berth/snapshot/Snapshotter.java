@@ -35,6 +35,14 @@ public interface Snapshotter {
      */
     ActiveSnapshot prepare(String key, Optional<Digest> parent, InitLayer init);
 
+    /**
+     * The writable snapshot {@code key}, prepared earlier, as it is now (its changes kept): how to mount it again
+     * once its mount is gone (the host restarted).
+     *
+     * @throws dev.berth.error.NotFoundException when there is no such active snapshot
+     */
+    ActiveSnapshot reopen(String key);
+
     /** A read-only snapshot of {@code parent}. */
     ActiveSnapshot view(String key, Digest parent);
 

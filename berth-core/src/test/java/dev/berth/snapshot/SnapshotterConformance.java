@@ -6,6 +6,7 @@ import static dev.berth.snapshot.TestLayers.whiteout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import dev.berth.image.Digest;
 import dev.berth.layer.LayerEntry;
@@ -117,6 +118,25 @@ abstract class SnapshotterConformance {
 
         assertThat(TestLayers.listing(applied)).containsEntry("data/c", "file c")
                 .doesNotContainKeys("data/a", "data/b", "proc", "etc/hosts");
+    }
+
+    @Test
+    void reopenedSnapshotKeepsItsChangesOnceItsMountIsGone() throws IOException {
+        ActiveSnapshot active = snapshotter.prepare("c1", Optional.of(secondChain), InitLayer.dockerDefaults());
+        try (MountedRoot root = mount(active)) {
+            Files.writeString(root.path().resolve("x"), "new");
+            Files.delete(root.path().resolve("bin/ls"));
+        }
+
+        ActiveSnapshot reopened = snapshotter.reopen("c1");
+
+        try (MountedRoot root = mount(reopened)) {
+            assertThat(TestLayers.listing(root.path())).containsEntry("x", "file new").doesNotContainKey("bin/ls")
+                    .containsEntry("bin/cat", "file cat").containsEntry("etc/hosts", "file ");
+        }
+        assertThat(TestLayers.describe(snapshotter.diff("c1"))).containsExactly("bin:DIRECTORY", "bin/.wh.ls:WHITEOUT",
+                "x:FILE");
+        assertThatThrownBy(() -> snapshotter.reopen("c2")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
