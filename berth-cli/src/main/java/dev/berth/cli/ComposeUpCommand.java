@@ -74,6 +74,7 @@ final class ComposeUpCommand implements Callable<Integer> {
         try (Berth berth = Berth.open(settings)) {
             // As run's: what a killed up or run left (a half-made container among it) goes before the project is read.
             SweepReportText.log(berth.sweepLeftovers());
+            BootRestartText.startDue(berth, spec.commandLine().getErr());
             ComposeProjectRuns project = compose.project(berth, settings, err);
             ComposeProgressLines progress = new ComposeProgressLines(err);
             project.up(new UpOptions(services, build, waitReady, forceRecreate, noDeps, removeOrphans, scales()),

@@ -141,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
             Optional.ofNullable(runtime).ifPresent(settings::runtime);
             try (Berth berth = Berth.open(settings.build())) {
                 SweepReportText.log(berth.sweepLeftovers());
+                BootRestartText.startDue(berth, spec.commandLine().getErr());
                 if (detach) {
                     // Docker prints the full ID of a detached container, and nothing else.
                     spec.commandLine().getOut().println(berth.containers().run(run, Optional.ofNullable(name), labels(),

@@ -25,6 +25,7 @@ class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Berth store = berth.open()) {
+            BootRestartText.startDue(store, spec.commandLine().getErr());
             return ContainerBatch.each(containers, spec, container -> {
                 store.containers().start(container);
                 return container;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Detached containers, Docker's container commands: {@code run -d}, {@code ps}, {@code inspect}, {@code logs},
@@ -71,6 +72,16 @@ public final class Containers {
     /** {@code berth start}: a created or exited container again; a running one is left as it is. */
     public ContainerSummary start(String container) {
         return detached.start(container);
+    }
+
+    /**
+     * Once per boot, the first container command's duty with no daemon to do it at boot: starts the containers
+     * whose restart policy says so and whose end, the host going down, nobody saw; returns their names.
+     *
+     * @param failed told of each container that did not start (it is not tried again this boot)
+     */
+    public List<String> startAfterReboot(Consumer<RuntimeException> failed) {
+        return detached.startAfterReboot(failed);
     }
 
     /** {@code berth stop}: its stop signal, then SIGKILL after {@code timeout} (10 s when empty). */

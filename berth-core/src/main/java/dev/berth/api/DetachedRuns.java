@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.container.BootRestarts;
 import dev.berth.container.BridgeAttachments;
 import dev.berth.container.Conmon;
 import dev.berth.container.ContainerCleanup;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The façade's detached containers: finds the image, builds {@link DetachedContainers} with the runtime and
@@ -191,6 +193,12 @@ final class DetachedRuns {
 
     ContainerSummary start(String reference) {
         return summary(containers().start(reference));
+    }
+
+    /** {@link Containers#startAfterReboot}. */
+    List<String> startAfterReboot(Consumer<RuntimeException> failed) {
+        return BootRestarts.of(new ContainerRecords(root), socketDirectory.getParent())
+                .startDue(id -> containers().start(id), failed);
     }
 
     private boolean hasContainers() {

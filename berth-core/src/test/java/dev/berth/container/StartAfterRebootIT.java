@@ -6,7 +6,9 @@ import dev.berth.api.Berth;
 import dev.berth.api.ContainerNetwork;
 import dev.berth.api.ContainerSummary;
 import dev.berth.api.ExecRequest;
+import dev.berth.api.HostOptions;
 import dev.berth.api.ImportRequest;
+import dev.berth.api.RestartPolicy;
 import dev.berth.api.RunRequest;
 import dev.berth.api.Settings;
 import dev.berth.layer.TreeRemover;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A host restart, as far as a test can make one: conmon and the container's process killed with no exit file
  * written, the root file system's overlay unmounted and the runtime's state (on {@code /run}) gone. The container is
- * then {@code Exited (255)}; {@code start} mounts its snapshot again, with what it changed before, and runs it.
+ * then {@code Exited (255)}; {@code start} mounts its snapshot again, with what it changed before, and runs it; one
+ * whose restart policy says so is started by the first container command after the boot ({@link BootRestarts}).
  */
 @ExtendWith(IntegrationFixtures.class)
 class StartAfterRebootIT {
@@ -61,41 +65,69 @@ class StartAfterRebootIT {
 
     @AfterEach
     void remove() {
-        try {
-            berth.containers().remove("rebooted", true);
-        } catch (RuntimeException alreadyGone) {
-            // Removed by the test.
+        for (String name : List.of("rebooted", "always")) {
+            try {
+                berth.containers().remove(name, true);
+            } catch (RuntimeException alreadyGone) {
+                // Removed by the test.
+            }
         }
         berth.close();
     }
 
     @Test
-    void startAfterTheHostRestartedMountsTheRootAgainWithItsChanges() throws Exception {
-        ContainerSummary run = berth.containers().run(RunRequest.builder("busybox:reboot")
+    void afterTheHostRestartedStartMountsTheRootAgainAndRestartPoliciesStartTheirContainers() throws Exception {
+        ContainerSummary plain = berth.containers().run(RunRequest.builder("busybox:reboot")
                 .command(List.of("sh", "-c", "echo kept > /kept && exec sleep 1000")).network(ContainerNetwork.NONE)
                 .build(), Optional.of("rebooted"), Map.of(), false);
-        awaitFile(run.id());
-        ContainerDirectory directory = ContainerDirectory.of(root.resolve("containers"), run.id());
+        ContainerSummary always = berth.containers().run(RunRequest.builder("busybox:reboot")
+                .command(List.of("sh", "-c", "echo kept > /kept && exec sleep 1000")).network(ContainerNetwork.NONE)
+                .host(HostOptions.defaults().withRestart(new RestartPolicy.Always())).build(),
+                Optional.of("always"), Map.of(), false);
+        awaitFile(plain.id());
+        awaitFile(always.id());
+        ContainerRecords records = new ContainerRecords(root.resolve("containers"));
+        for (ContainerSummary container : List.of(plain, always)) {
+            reboot(records.directory(container.id()));
+        }
+        Instant bootedAfterTheirStart = Instant.now().plusSeconds(1);
 
+        berth.close();
+        berth = open(root);
+        assertThat(berth.containers().summary("rebooted").status()).startsWith("Exited (255)");
+        assertThat(berth.containers().summary("always").status()).startsWith("Exited (255)");
+
+        // What the first command after a boot does (BootRestarts.of reads the real boot time: long before).
+        Path procStat = Files.writeString(state.resolve("stat"), "cpu 1 2 3\nbtime "
+                + bootedAfterTheirStart.getEpochSecond() + "\n");
+        var boot = new BootRestarts(records, state.resolve("boot-restarts").resolve("store"), procStat);
+        List<RuntimeException> failures = new java.util.ArrayList<>();
+        assertThat(boot.startDue(id -> berth.containers().start(id), failures::add)).containsExactly("always");
+        assertThat(failures).isEmpty();
+        assertThat(berth.containers().summary("always").state()).isEqualTo("running");
+        assertThat(berth.containers().summary("rebooted").state()).as("no restart policy").isEqualTo("exited");
+        assertThat(boot.startDue(id -> berth.containers().start(id), failures::add)).as("once per boot").isEmpty();
+
+        berth.containers().start("rebooted");
+        assertThat(berth.containers().summary("rebooted").state()).isEqualTo("running");
+        for (String name : List.of("rebooted", "always")) {
+            assertThat(berth.execs().run(ExecRequest.of(name, List.of("sh", "-c", "grep -qx kept /kept"))))
+                    .as("the change %s made before the restart is still there", name).isZero();
+        }
+        berth.containers().remove("rebooted", true);
+        berth.containers().remove("always", true);
+        assertThat(records.directory(plain.id()).path()).doesNotExist();
+    }
+
+    /** As a host restart leaves a container: conmon and its process gone unseen, unmounted, no runtime state. */
+    private void reboot(ContainerDirectory directory) throws IOException {
         long conmon = Long.parseLong(Files.readString(directory.conmonPidFile()).strip());
         long process = Long.parseLong(Files.readString(directory.pidFile()).strip());
         HostCommand.of("kill", "-9", Long.toString(conmon), Long.toString(process)).run().orThrow();
         ProcessHandle.of(process).ifPresent(handle -> handle.onExit().join());
         HostCommand.of("umount", directory.rootfs().toString()).run().orThrow();
-        deleteRuntimeState(run.id());
+        deleteRuntimeState(directory.id());
         assertThat(TreeRemover.isMountPoint(directory.rootfs())).isFalse();
-
-        berth.close();
-        berth = open(root);
-        assertThat(berth.containers().summary("rebooted").status()).startsWith("Exited (255)");
-
-        berth.containers().start("rebooted");
-        assertThat(berth.containers().summary("rebooted").state()).isEqualTo("running");
-        assertThat(berth.execs().run(ExecRequest.of("rebooted", List.of("sh", "-c", "grep -qx kept /kept"))))
-                .as("the change made before the restart is still there").isZero();
-
-        berth.containers().remove("rebooted", true);
-        assertThat(directory.path()).doesNotExist();
     }
 
     /** Waits until the container has written /kept (its exec'd sleep then runs). */
