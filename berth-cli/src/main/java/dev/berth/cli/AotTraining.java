@@ -96,6 +96,7 @@ public final class AotTraining {
         run(List.of("ps", "--root", root, "-a"), report);
         run(List.of("volume", "ls", "--root", root), report);
         trainRunStep(work, root);
+        AotContainerTraining.train(work, root, AotTraining::run, report);
     }
 
     /** Waits out the stat cache's racy window (two seconds) after the context was written. */
