@@ -24,7 +24,7 @@ public final class HealthMonitor {
 
     static final String PID_FILE = "health.pid";
     /** How often the monitor looks whether its container still runs between probes. */
-    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private HealthMonitor() {
@@ -36,8 +36,9 @@ public final class HealthMonitor {
      */
     public static List<String> javaCommand() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return List.of(java.toString(), "-Xmx32m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:-UsePerfData", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+        return List.of(java.toString(), "-Xmx32m", "-Xms4m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 HealthMonitor.class.getName());
     }
 
