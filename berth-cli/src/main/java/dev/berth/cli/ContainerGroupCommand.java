@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         subcommands = {ContainerListCommand.class, ContainerLogsCommand.class, ContainerStartCommand.class,
                 ContainerStopCommand.class, ContainerKillCommand.class, ContainerRemoveCommand.class,
                 ContainerWaitCommand.class, ContainerPortCommand.class,
-                ContainerInspectCommand.class})
+                ContainerInspectCommand.class, ContainerCpCommand.class})
 final class ContainerGroupCommand {
 }

@@ -65,6 +65,7 @@ public final class Main {
                 ScanCommand.class,
                 ExecCommand.class,
                 CommitCommand.class,
+                CpCommand.class,
                 AttachCommand.class);
     }
 
