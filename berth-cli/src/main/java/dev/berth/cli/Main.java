@@ -66,6 +66,8 @@ public final class Main {
                 ExecCommand.class,
                 CommitCommand.class,
                 CpCommand.class,
+                DiffCommand.class,
+                ExportCommand.class,
                 AttachCommand.class);
     }
 

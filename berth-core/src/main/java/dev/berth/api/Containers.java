@@ -140,6 +140,22 @@ public final class Containers {
         return files().copyIn(container, source, follow, destination, archive);
     }
 
+    /**
+     * {@code berth diff}: the container's changes as Docker's lines, {@code A /path}, {@code C /path},
+     * {@code D /path}, in the order of a walk of its writable layer; running or not.
+     */
+    public List<String> diff(String container) {
+        return files().diff(container);
+    }
+
+    /**
+     * {@code berth export}: the container's whole root file system (its image's layers and its changes; not its
+     * volumes or mounts) as a tar to {@code out}. Returns the bytes of content written.
+     */
+    public long export(String container, OutputStream out) {
+        return files().export(container, out);
+    }
+
     private ContainerFiles files() {
         return new ContainerFiles(detached.recordStore());
     }

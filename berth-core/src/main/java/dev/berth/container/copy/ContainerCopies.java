@@ -122,6 +122,52 @@ public final class ContainerCopies {
         }
     }
 
+    /**
+     * {@code export}: the container's root file system as a tar, entries named from the root ({@code bin/sh});
+     * the overlay root, never {@code /proc/PID/root}, so no mount (volume, bind, {@code /proc}) is in it.
+     */
+    public static long exportRoot(ContainerRecord record, ContainerDirectory directory, OutputStream out) {
+        String rootfs = directory.rootfs().toString();
+        try (OpenFile root = new OpenFile(FdCalls.openat(-1, rootfs, FdCalls.O_PATH | FdCalls.O_DIRECTORY
+                | FdCalls.O_CLOEXEC, 0), rootfs)) {
+            var tar = new TarTreeWriter(out, "");
+            FileTreeReader.walk(root, new TopLess(tar));
+            return tar.bytes();
+        } catch (IOException e) {
+            throw failure("exporting container " + record.name(), e);
+        }
+    }
+
+    /** Leaves out the top directory's own entry (an export's tar has no {@code ./}). */
+    private record TopLess(TreeSink sink) implements TreeSink {
+        @Override
+        public void directory(String path, Attributes attributes) throws IOException {
+            if (!path.isEmpty()) {
+                sink.directory(path, attributes);
+            }
+        }
+
+        @Override
+        public void file(String path, Attributes attributes, long size, InputStream content) throws IOException {
+            sink.file(path, attributes, size, content);
+        }
+
+        @Override
+        public void symlink(String path, Attributes attributes, String target) throws IOException {
+            sink.symlink(path, attributes, target);
+        }
+
+        @Override
+        public void hardlink(String path, Attributes attributes, String earlierPath) throws IOException {
+            sink.hardlink(path, attributes, earlierPath);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            sink.finish();
+        }
+    }
+
     private static RootedTreeWriter.Ownership ownership(boolean keepOwners) {
         return keepOwners ? RootedTreeWriter.Ownership.KEEP : RootedTreeWriter.Ownership.ROOT;
     }
