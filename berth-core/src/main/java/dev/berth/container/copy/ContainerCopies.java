@@ -127,7 +127,12 @@ public final class ContainerCopies {
      * the overlay root, never {@code /proc/PID/root}, so no mount (volume, bind, {@code /proc}) is in it.
      */
     public static long exportRoot(ContainerRecord record, ContainerDirectory directory, OutputStream out) {
-        String rootfs = directory.rootfs().toString();
+        String rootfs;
+        try {
+            rootfs = ContainerRoot.requireMounted(record, directory).toString();
+        } catch (IOException e) {
+            throw failure("exporting container " + record.name(), e);
+        }
         try (OpenFile root = new OpenFile(FdCalls.openat(-1, rootfs, FdCalls.O_PATH | FdCalls.O_DIRECTORY
                 | FdCalls.O_CLOEXEC, 0), rootfs)) {
             var tar = new TarTreeWriter(out, "");

@@ -53,12 +53,7 @@ final class ContainerRoot implements AutoCloseable {
             String proc = "/proc/" + running.pid() + "/root";
             return new ContainerRoot(record.name(), new OpenFile(directoryFd(proc), proc), List.of());
         }
-        Path rootfs = directory.rootfs();
-        if (record.snapshots().kind().equals(SnapshotterLocation.OVERLAY)
-                && (!Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) || !TreeRemover.isMountPoint(rootfs))) {
-            throw new ExecutionException(("container %s: its root file system is no longer mounted (did the host "
-                    + "restart?)").formatted(record.name()));
-        }
+        Path rootfs = requireMounted(record, directory);
         OpenFile root = new OpenFile(directoryFd(rootfs.toString()), rootfs.toString());
         List<Mounted> mounts = new ArrayList<>();
         try {
@@ -78,6 +73,17 @@ final class ContainerRoot implements AutoCloseable {
         }
         mounts.sort(Comparator.comparingInt((Mounted m) -> m.target().size()).reversed());
         return new ContainerRoot(record.name(), root, List.copyOf(mounts));
+    }
+
+    /** The overlay root, refused when it is not mounted (after a reboot) rather than read as an empty directory. */
+    static Path requireMounted(ContainerRecord record, ContainerDirectory directory) throws IOException {
+        Path rootfs = directory.rootfs();
+        if (record.snapshots().kind().equals(SnapshotterLocation.OVERLAY)
+                && (!Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS) || !TreeRemover.isMountPoint(rootfs))) {
+            throw new ExecutionException(("container %s: its root file system is no longer mounted (did the host "
+                    + "restart?)").formatted(record.name()));
+        }
+        return rootfs;
     }
 
     private static int directoryFd(String path) throws IOException {
