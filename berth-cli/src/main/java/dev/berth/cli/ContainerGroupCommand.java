@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         subcommands = {ContainerListCommand.class, ContainerLogsCommand.class, ContainerStartCommand.class,
                 ContainerStopCommand.class, ContainerKillCommand.class, ContainerRemoveCommand.class,
                 ContainerWaitCommand.class, ContainerPortCommand.class,
-                ContainerInspectCommand.class})
+                ContainerInspectCommand.class, ContainerCpCommand.class,
+                ContainerDiffCommand.class, ContainerExportCommand.class})
 final class ContainerGroupCommand {
 }

@@ -65,6 +65,9 @@ public final class Main {
                 ScanCommand.class,
                 ExecCommand.class,
                 CommitCommand.class,
+                CpCommand.class,
+                DiffCommand.class,
+                ExportCommand.class,
                 AttachCommand.class);
     }
 

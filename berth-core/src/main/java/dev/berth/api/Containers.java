@@ -1,5 +1,7 @@
 package dev.berth.api;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,5 +120,54 @@ public final class Containers {
      */
     public int attach(String container) {
         return new ContainerAttachment(detached).attach(container);
+    }
+
+    /**
+     * {@code berth cp CONTAINER:SRC -}: a tar of {@code source} in the container, running or not, to {@code out};
+     * with {@code follow} ({@code -L}) a symlink {@code source} is followed. Returns the bytes of content copied.
+     * Every path is resolved inside the container's root: no symlink in it leads out (see docs/containers.md).
+     *
+     * @throws dev.berth.error.NotFoundException {@code No such container:path: C:SRC}
+     */
+    public long copyOut(String container, String source, boolean follow, OutputStream out) {
+        return files().copyOut(container, source, follow, out);
+    }
+
+    /** {@code berth cp CONTAINER:SRC DEST}: onto the host by Docker's rules (trailing {@code /}, {@code /.}). */
+    public long copyOut(String container, String source, boolean follow, String destination) {
+        return files().copyOut(container, source, follow, destination);
+    }
+
+    /**
+     * {@code berth cp - CONTAINER:DEST}: the tar {@code in} extracted into the directory {@code destination}; owned
+     * by root unless {@code archive} ({@code -a}) keeps the tar's owners.
+     */
+    public long copyIn(String container, InputStream in, String destination, boolean archive) {
+        return files().copyIn(container, in, destination, archive);
+    }
+
+    /** {@code berth cp SRC CONTAINER:DEST}: from the host by Docker's rules; root's unless {@code archive}. */
+    public long copyIn(String container, String source, boolean follow, String destination, boolean archive) {
+        return files().copyIn(container, source, follow, destination, archive);
+    }
+
+    /**
+     * {@code berth diff}: the container's changes as Docker's lines, {@code A /path}, {@code C /path},
+     * {@code D /path}, in the order of a walk of its writable layer; running or not.
+     */
+    public List<String> diff(String container) {
+        return files().diff(container);
+    }
+
+    /**
+     * {@code berth export}: the container's whole root file system (its image's layers and its changes; not its
+     * volumes or mounts) as a tar to {@code out}. Returns the bytes of content written.
+     */
+    public long export(String container, OutputStream out) {
+        return files().export(container, out);
+    }
+
+    private ContainerFiles files() {
+        return new ContainerFiles(detached.recordStore());
     }
 }

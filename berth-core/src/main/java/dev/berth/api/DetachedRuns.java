@@ -205,6 +205,11 @@ final class DetachedRuns {
         return !new ContainerRecords(root).all().isEmpty();
     }
 
+    /** The containers' records, for what reads or writes a container's files ({@link ContainerFiles}). */
+    ContainerRecords recordStore() {
+        return new ContainerRecords(root);
+    }
+
     private DetachedContainers containers() {
         if (containers == null) {
             containers = runs.detachedContainers(Conmon.standard(socketDirectory), ContainerCleanup.javaCommand(), clock,
