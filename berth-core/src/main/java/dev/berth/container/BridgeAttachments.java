@@ -106,8 +106,6 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
         }
         try {
             namespace.delete();
-            // Also after a failed teardown: netavark's options are forgotten by then, so nothing could retry it.
-            deleteOwner(container);
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;
@@ -116,8 +114,10 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
             }
         }
         if (failure != null) {
+            // The owner file stays: the sweep tries the teardown again (a no-op once netavark's options are gone).
             throw failure;
         }
+        deleteOwner(container);
     }
 
     /** The ids of this store's containers that have (or may have) networking set up now. */

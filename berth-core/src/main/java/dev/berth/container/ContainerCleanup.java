@@ -54,7 +54,13 @@ public final class ContainerCleanup {
                     return;
                 }
                 if (record.get().network().bridged() && bridges.isPresent()) {
-                    bridges.get().detach(BridgeAttachments.reference(record.get()));
+                    try {
+                        bridges.get().detach(BridgeAttachments.reference(record.get()));
+                    } catch (RuntimeException e) {
+                        // Told to conmon's log; the restart below sets the networks up afresh either way, and the
+                        // sweep retries what was left (the owner file stays).
+                        System.err.println("container " + id + ": " + e.getMessage());
+                    }
                 }
                 if (record.get().restart().restarts() && bridges.isPresent()) {
                     RestartOnExit.apply(records, record.get(), Path.of(args[1]), bridges.get());

@@ -62,17 +62,24 @@ public final class ContainerPhases {
 
     /**
      * A started container whose conmon lives and whose pid file (written by the runtime's {@code create}) names a
-     * live process that is no longer the runtime's init waiting for {@code start}: running, read from {@code /proc}
-     * without asking the runtime. Anything else (created, stopped without an exit file yet, a pid reused) is left
-     * to the runtime's state. A container frozen by {@code runc pause} behind Berth's back shows as running here.
+     * live child of that conmon (conmon is the container's subreaper and parent) that is no longer the runtime's
+     * init waiting for {@code start} (runc names it {@code runc:[2:INIT]}, crun leaves its own name): running, read
+     * from {@code /proc} without asking the runtime. The parent check keeps pid files from before a reboot, whose
+     * pids may name other processes now, from passing. Anything else (created, stopped without an exit file yet) is
+     * left to the runtime's state. A container frozen by {@code runc pause} behind Berth's back shows as running.
      */
     private static Optional<ContainerPhase.Running> runningProcess(ContainerRecord record, ContainerDirectory directory) {
-        if (record.started().isEmpty() || !Conmon.isRunning(directory)) {
+        if (record.started().isEmpty()) {
             return Optional.empty();
         }
+        Optional<Long> conmon = Conmon.readPid(directory.conmonPidFile());
+        if (conmon.isEmpty() || !Conmon.isRunning(directory)) {
+            return Optional.empty();
+        }
+        String runtime = record.runtime().name();
         return Conmon.readPid(directory.pidFile())
-                .filter(pid -> ProcessStat.of(pid).filter(stat -> stat.alive() && !stat.command().startsWith("runc:"))
-                        .isPresent())
+                .filter(pid -> ProcessStat.of(pid).filter(stat -> stat.alive() && stat.parent() == conmon.get()
+                        && !stat.command().startsWith("runc:") && !stat.command().equals(runtime)).isPresent())
                 .map(pid -> new ContainerPhase.Running(pid, record.started().get(), false));
     }
 

@@ -52,6 +52,13 @@ final class LiveAttachments {
             try {
                 setup = netavark.netavark(action, "setup", namespace, single);
             } catch (RuntimeException e) {
+                // netavark may have been cut short (its timeout) after making part of it: undone before the
+                // options that name it are put back.
+                try {
+                    netavark.netavark(action, "teardown", namespace, single);
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 restore(saved, options, e);
                 netavark.leases().releaseAddress(network, container.id());
                 throw e;

@@ -12,15 +12,15 @@ class ProcessStatTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "1234 (sleep) S 1 1234 1234 0 -1|sleep|S|true",
-            "1234 (runc:[2:INIT]) S 1 1234|runc:[2:INIT]|S|true",
-            "1234 (a (b) c) R 1|a (b) c|R|true",
-            "1234 (conmon) Z 1|conmon|Z|false",
-            "1234 (conmon) X 1|conmon|X|false",
+            "1234 (sleep) S 77 1234 1234 0 -1|sleep|S|77|true",
+            "1234 (runc:[2:INIT]) S 1 1234|runc:[2:INIT]|S|1|true",
+            "1234 (a (b) c) R 9 1|a (b) c|R|9|true",
+            "1234 (conmon) Z 1|conmon|Z|1|false",
+            "1234 (conmon) X|conmon|X|0|false",
     })
-    void readsTheNameAndTheState(String line, String command, String state, boolean alive) {
+    void readsTheNameTheStateAndTheParent(String line, String command, String state, long parent, boolean alive) {
         ProcessStat stat = ProcessStat.parse(line).orElseThrow();
-        assertThat(stat).isEqualTo(new ProcessStat(command, state));
+        assertThat(stat).isEqualTo(new ProcessStat(command, state, parent));
         assertThat(stat.alive()).isEqualTo(alive);
     }
 
@@ -32,6 +32,8 @@ class ProcessStatTest {
     @Test
     void readsThisProcessAndNoneForAPidThatIsNot() {
         assertThat(ProcessStat.of(ProcessHandle.current().pid())).map(ProcessStat::alive).contains(true);
+        assertThat(ProcessStat.of(ProcessHandle.current().pid())).map(ProcessStat::parent)
+                .contains(ProcessHandle.current().parent().orElseThrow().pid());
         assertThat(ProcessStat.of(Long.MAX_VALUE)).isEqualTo(Optional.empty());
     }
 }
