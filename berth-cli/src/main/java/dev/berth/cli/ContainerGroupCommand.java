@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         subcommands = {ContainerListCommand.class, ContainerLogsCommand.class, ContainerStartCommand.class,
                 ContainerStopCommand.class, ContainerKillCommand.class, ContainerRemoveCommand.class,
                 ContainerWaitCommand.class, ContainerPortCommand.class,
-                ContainerInspectCommand.class})
+                ContainerInspectCommand.class, ContainerCreateCommand.class, ContainerRestartCommand.class,
+                ContainerPruneCommand.class, ContainerExecCommand.class, ContainerAttachCommand.class,
+                ContainerCommitCommand.class})
 final class ContainerGroupCommand {
 }

@@ -33,6 +33,17 @@ public final class Containers {
         return detached.run(request, name, labels, autoRemove);
     }
 
+    /**
+     * {@code berth create}: makes the container as {@link #run} does, without starting it ({@code Created});
+     * {@link #start} runs it. Its networks are set up at each start, as Docker's.
+     *
+     * @throws dev.berth.error.ConflictException when the name is taken
+     */
+    public ContainerSummary create(RunRequest request, Optional<String> name, Map<String, String> labels,
+            boolean autoRemove) {
+        return detached.create(request, name, labels, autoRemove);
+    }
+
     /** {@code berth ps}: the running detached containers, or with {@code all} every one; newest first. */
     public List<ContainerSummary> list(boolean all) {
         return detached.list(all);
@@ -73,9 +84,32 @@ public final class Containers {
         return detached.start(container);
     }
 
+    /**
+     * {@code berth start -a [-i]}: starts the container and joins its output ({@code stdin}: also this process's
+     * input, through {@link #attach}) until it exits; its exit code. Without {@code stdin} the output is read
+     * from the container's log from this start on, so a process that ends at once loses nothing.
+     */
+    public int startAttached(String container, boolean stdin, ContainerOutput output) {
+        return detached.startAttached(container, stdin, output);
+    }
+
     /** {@code berth stop}: its stop signal, then SIGKILL after {@code timeout} (10 s when empty). */
     public ContainerSummary stop(String container, Optional<Duration> timeout) {
         return detached.stop(container, timeout);
+    }
+
+    /**
+     * {@code berth restart}: stops it as {@link #stop} does (a container not running is left as it is), then
+     * starts it.
+     */
+    public ContainerSummary restart(String container, Optional<Duration> timeout) {
+        detached.stop(container, timeout);
+        return detached.start(container);
+    }
+
+    /** {@code berth container prune}: removes the stopped containers {@code filter} lets through. */
+    public ContainerPruneReport prune(ContainerPruneFilter filter) {
+        return detached.prune(filter);
     }
 
     /** {@code berth kill}: {@code signal} (KILL when empty); refused for a container that is not running. */

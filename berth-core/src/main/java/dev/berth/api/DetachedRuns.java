@@ -58,23 +58,42 @@ final class DetachedRuns {
     }
 
     ContainerSummary run(RunRequest request, Optional<String> name, Map<String, String> labels, boolean autoRemove) {
-        StoredImage image = catalog.find(request.image());
-        var container = new ContainerImage(request.image(), image.id(), image.config().config(),
-                ForegroundRun.layers(image, request.image()));
-        DetachOptions options;
-        try {
-            // HostConfig.NetworkMode as Docker 20.10 records it: the first --network as given, "default" for none.
-            String networkMode = request.network().mode().isEmpty() ? "default" : request.network().mode();
-            options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty(),
-                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()),
-                    Optional.of(networkMode));
-        } catch (IllegalArgumentException e) {
-            throw new ConflictException(e.getMessage());
-        }
+        var container = image(request);
+        var options = options(request, name, labels, autoRemove);
         try {
             return summary(containers().run(container, ForegroundRun.spec(request), options));
         } catch (NetworkArgumentException e) {
             throw ForegroundRun.invalid(e);
+        }
+    }
+
+    /** {@code create}: as {@link #run}, the container left {@code Created}. */
+    ContainerSummary create(RunRequest request, Optional<String> name, Map<String, String> labels, boolean autoRemove) {
+        var container = image(request);
+        var options = options(request, name, labels, autoRemove);
+        try {
+            return summary(containers().create(container, ForegroundRun.spec(request), options));
+        } catch (NetworkArgumentException e) {
+            throw ForegroundRun.invalid(e);
+        }
+    }
+
+    private ContainerImage image(RunRequest request) {
+        StoredImage image = catalog.find(request.image());
+        return new ContainerImage(request.image(), image.id(), image.config().config(),
+                ForegroundRun.layers(image, request.image()));
+    }
+
+    private static DetachOptions options(RunRequest request, Optional<String> name, Map<String, String> labels,
+            boolean autoRemove) {
+        try {
+            // HostConfig.NetworkMode as Docker 20.10 records it: the first --network as given, "default" for none.
+            String networkMode = request.network().mode().isEmpty() ? "default" : request.network().mode();
+            return new DetachOptions(name, labels, autoRemove, OptionalLong.empty(),
+                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()),
+                    Optional.of(networkMode));
+        } catch (IllegalArgumentException e) {
+            throw new ConflictException(e.getMessage());
         }
     }
 
@@ -116,6 +135,29 @@ final class DetachedRuns {
             }
         }
         return List.copyOf(removed);
+    }
+
+    /**
+     * {@code container prune}: removes the stopped containers {@code filter} lets through, oldest first; one that
+     * starts (or goes) meanwhile is left. Their writable layers' bytes count as reclaimed.
+     */
+    ContainerPruneReport prune(ContainerPruneFilter filter) {
+        List<String> removed = new ArrayList<>();
+        long bytes = 0;
+        for (ContainerSummary container : list(true).reversed()) {
+            if (container.running() || !filter.prunes(container.created(), container.labels())) {
+                continue;
+            }
+            try {
+                long size = dev.berth.container.WritableLayerSize.of(containers().inspect(container.id()).record());
+                containers().remove(container.id(), false);
+                removed.add(container.id());
+                bytes += size;
+            } catch (ConflictException | dev.berth.error.NotFoundException startedOrGoneMeanwhile) {
+                // Running again, or removed by another command: not this prune's.
+            }
+        }
+        return new ContainerPruneReport(removed, bytes);
     }
 
     /** The containers made from the image, running ones first: {@code rmi} names one in its refusal. */
@@ -191,6 +233,34 @@ final class DetachedRuns {
 
     ContainerSummary start(String reference) {
         return summary(containers().start(reference));
+    }
+
+    /**
+     * {@code start -a [-i]}: starts it, then writes what it writes from this start on (its log keeps earlier runs')
+     * until it exits; its exit code. With {@code stdin}, attached instead; one that exited before the attach
+     * gets its output from the log all the same.
+     */
+    int startAttached(String reference, boolean stdin, ContainerOutput output) {
+        Instant since = clock.instant();
+        String id = containers().start(reference).record().id();
+        if (stdin) {
+            try {
+                return new ContainerAttachment(this).attach(id);
+            } catch (ConflictException exitedBeforeTheAttach) {
+                // Read from the log below.
+            }
+        }
+        followSince(id, since, output);
+        return containers().waitFor(id);
+    }
+
+    /** What the container wrote from {@code since} on, until it is not running. */
+    private void followSince(String reference, Instant since, ContainerOutput output) {
+        var options = new LogOptions(true, java.util.OptionalInt.empty(), false, Optional.of(since));
+        containers().logs(reference, options, (stream, bytes) -> output.write(switch (stream) {
+            case STDOUT -> ContainerOutput.Source.STDOUT;
+            case STDERR -> ContainerOutput.Source.STDERR;
+        }, bytes));
     }
 
     private boolean hasContainers() {

@@ -2,14 +2,8 @@ package dev.berth.container;
 
 import dev.berth.error.ConflictException;
 import dev.berth.error.ExecutionException;
-import dev.berth.error.NotFoundException;
-import dev.berth.image.Digest;
 import dev.berth.layer.TreeRemover;
-import dev.berth.recovery.OwnerRecord;
 import dev.berth.runtime.OciRuntime;
-import dev.berth.sandbox.Sandbox;
-import dev.berth.sandbox.SandboxNetwork;
-import dev.berth.sandbox.SandboxProcess;
 import dev.berth.snapshot.SnapshotterLocation;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.ContentStore;
@@ -20,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,55 +67,39 @@ public final class DetachedContainers {
      * @throws ExecutionException naming the container and quoting runc when it does not start
      */
     public ContainerInfo run(ContainerImage image, ContainerSpec request, DetachOptions options) {
-        SandboxProcess process = ContainerCommand.resolve(image.config(), request);
-        Optional<Digest> parent = Sandbox.unpack(snapshotter, store, image.layers());
-        String id = Sandbox.newId();
-        Map<String, String> labels = new HashMap<>(image.config().labels());
-        labels.putAll(options.labels());
-        String hostname = request.hostname().orElse(id.substring(0, 12));
-        var location = new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot());
-        SnapshotterLocation snapshots = snapshotter.location();
-        var volumes = ContainerVolumes.storeBeside(records.root(), clock);
-        // Checked before anything is made: an unknown capability, --init without tini.
-        ContainerVolumes.sandboxOptions(request.host(), List.of());
-        ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.config().volumes(), volumes);
-        String stopSignal = request.host().stopSignal().orElse(image.config().stopSignal());
-        NetworkOptions network = BridgeAttachments.resolvePublishAll(request.network(), image.config().exposedPorts());
-        Optional<dev.berth.image.HealthConfig> health = HealthChecks.merge(image.config().healthcheck(),
-                options.healthcheck());
-        // Claimed before the record is written: a kill -9 from here on (during the network's setup, say) leaves
-        // an owner record, and the next sweep removes the container's directory, record and all, instead of
-        // leaving a created container whose root was never mounted.
-        Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
-        ContainerRecord record;
+        ContainerCreation creation = creation();
+        ContainerCreation.Made made = creation.make(image, request, options);
         try {
-            sandbox.claim();
-            record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
-                    image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
-                    stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
-                    Optional.empty(), mounts.mounts(), request.host().stopTimeout(), health, options.restart(), 0,
-                    false, Optional.of(new RequestedConfig(ContainerCommand.entrypoint(image.config(), request),
-                            options.networkMode().orElse(network.mode())))));
+            ContainerRecord started = launch(made.record(), made.directory());
+            ContainerCreation.keep(made);
+            return new ContainerInfo(started, ContainerPhases.read(started, made.directory()));
         } catch (RuntimeException e) {
-            attempt(e, sandbox::close);
-            attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
+            creation.undo(made, e);
             throw e;
         }
-        ContainerDirectory directory = records.directory(id);
+    }
+
+    /**
+     * {@code create}: makes the container as {@link #run} does but leaves it {@code Created}; {@link #start} runs
+     * it. Its networking is torn down again: as Docker's, it is set up (addresses, ports, DNS) at each start.
+     *
+     * @throws ConflictException when the name is taken
+     */
+    public ContainerInfo create(ContainerImage image, ContainerSpec request, DetachOptions options) {
+        ContainerCreation creation = creation();
+        ContainerCreation.Made made = creation.make(image, request, options);
         try {
-            SandboxNetwork joined = network.bridged() ? bridges.attach(BridgeAttachments.reference(record), network, hostname)
-                    : network.unbridged();
-            sandbox.prepare(parent, process, joined, ContainerVolumes.hostMounts(mounts.mounts()), hostname,
-                    request.seccomp(), ContainerVolumes.sandboxOptions(request.host(), mounts.mounts()));
-            ContainerVolumes.fill(mounts, sandbox.rootfs(), volumes);
-            ContainerRecord started = launch(record, directory);
-            sandbox.detach();
-            return new ContainerInfo(started, ContainerPhases.read(started, directory));
+            bridges.detach(made.record());
+            ContainerCreation.keep(made);
         } catch (RuntimeException e) {
-            undoRun(record, directory, sandbox, e);
-            attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
+            creation.undo(made, e);
             throw e;
         }
+        return new ContainerInfo(made.record(), ContainerPhases.read(made.record(), made.directory()));
+    }
+
+    private ContainerCreation creation() {
+        return new ContainerCreation(records, snapshotter, store, runtime, conmon, clock, bridges);
     }
 
     /** {@code start}: starts a created or exited container again, in the same root and bundle; a running one is left. */
@@ -315,27 +291,6 @@ public final class DetachedContainers {
         });
     }
 
-    /** Undoes a {@link #run} that failed: the runtime's container, conmon's files, the record, then the sandbox. */
-    private void undoRun(ContainerRecord record, ContainerDirectory directory, Sandbox sandbox, RuntimeException cause) {
-        attempt(cause, () -> deleteRuntimeContainer(runtime, record.id()));
-        attempt(cause, () -> HealthMonitor.stop(directory));
-        attempt(cause, () -> ContainerRemoval.awaitMonitorExit(directory));
-        attempt(cause, () -> records.delete(record));
-        attempt(cause, () -> {
-            try {
-                for (String file : ContainerDirectory.MONITOR_FILES) {
-                    Files.deleteIfExists(directory.path().resolve(file));
-                }
-                TreeRemover.delete(directory.exitDirectory());
-                Files.deleteIfExists(conmon.socketDirectory().resolve(record.id()));
-            } catch (IOException e) {
-                throw new ExecutionException("removing the files of container " + record.id() + ": " + e.getMessage(), e);
-            }
-        });
-        attempt(cause, sandbox::close);
-        attempt(cause, () -> bridges.detach(record));
-    }
-
     /** The ports a running container publishes, host ports as chosen ({@code port}, {@code ps}). */
     public List<dev.berth.network.PortMapping> ports(ContainerRecord record) {
         return bridges.ports(record);
@@ -358,18 +313,10 @@ public final class DetachedContainers {
     }
 
     private static void deleteRuntimeContainer(OciRuntime held, String id) {
-        try {
-            held.delete(id, true);
-        } catch (NotFoundException alreadyGone) {
-            // Never created, or deleted already.
-        }
+        ContainerCreation.deleteRuntimeContainer(held, id);
     }
 
     private static void attempt(RuntimeException cause, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        }
+        ContainerCreation.attempt(cause, action);
     }
 }
