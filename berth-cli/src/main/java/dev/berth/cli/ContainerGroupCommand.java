@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
                 ContainerWaitCommand.class, ContainerPortCommand.class,
                 ContainerInspectCommand.class, ContainerCreateCommand.class, ContainerRestartCommand.class,
                 ContainerPruneCommand.class, ContainerExecCommand.class, ContainerAttachCommand.class,
-                ContainerCommitCommand.class})
+                ContainerCommitCommand.class, ContainerRenameCommand.class})
 final class ContainerGroupCommand {
 }

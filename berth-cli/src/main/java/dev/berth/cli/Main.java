@@ -58,6 +58,7 @@ public final class Main {
                 StartCommand.class,
                 StopCommand.class,
                 RestartCommand.class,
+                RenameCommand.class,
                 KillCommand.class,
                 RmCommand.class,
                 WaitCommand.class,

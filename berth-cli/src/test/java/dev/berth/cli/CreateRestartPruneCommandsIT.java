@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code create}, {@code start -a}, {@code restart} and {@code container prune}, each in its own JVM as a user runs them. */
+/** {@code create}, {@code start -a}, {@code restart}, {@code rename} and {@code container prune}, each in its own JVM as a user runs them. */
 class CreateRestartPruneCommandsIT {
 
     @TempDir
@@ -56,6 +56,18 @@ class CreateRestartPruneCommandsIT {
         assertThat(berth("ps").out()).contains("web");
         assertThat(berth("wait", "made").out()).isEqualTo("3\n");
         assertThat(berth("container", "restart", "-t", "0", "nothing").err()).contains("No such container: nothing");
+
+        CliProcess.Outcome renamed = berth("rename", "web", "site");
+        assertThat(renamed.exit()).as(renamed.err()).isZero();
+        assertThat(renamed.out()).isEmpty();
+        assertThat(berth("ps", "--format", "{{.Names}}").out()).isEqualTo("site\n");
+        assertThat(berth("container", "rename", "site", "web").exit()).isZero();
+        assertThat(berth("rename", "made", "web").err()).contains("Conflict. The container name \"/web\" is already "
+                + "in use by container \"");
+        assertThat(berth("rename", "web", "web").err())
+                .contains("Renaming a container with the same name as its current name");
+        assertThat(berth("rename", "web", "no way").err())
+                .contains("Invalid container name (no way), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
 
         assertThat(berth("container", "create", "--label", "keep=yes", "--name", "kept", "busybox", "true").exit()).isZero();
         CliProcess.Outcome asked = berth("container", "prune");

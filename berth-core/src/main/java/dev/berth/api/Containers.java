@@ -112,6 +112,17 @@ public final class Containers {
         return detached.prune(filter);
     }
 
+    /**
+     * {@code berth rename}: gives the container {@code newName} (Docker's name rules). A running container on a
+     * user network keeps answering to its old DNS name until it is started again: netavark sets a container's
+     * names up with its networks and offers no live update (Docker's daemon updates its DNS at once).
+     *
+     * @throws dev.berth.error.ConflictException with Docker's text when another container has the name
+     */
+    public void rename(String container, String newName) {
+        detached.rename(container, newName);
+    }
+
     /** {@code berth kill}: {@code signal} (KILL when empty); refused for a container that is not running. */
     public ContainerSummary kill(String container, Optional<String> signal) {
         return detached.kill(container, signal);

@@ -160,6 +160,11 @@ final class DetachedRuns {
         return new ContainerPruneReport(removed, bytes);
     }
 
+    /** {@code rename}: the record's name; a running container's DNS name on its networks changes at its next start. */
+    void rename(String reference, String newName) {
+        new ContainerRecords(root).rename(reference, newName);
+    }
+
     /** The containers made from the image, running ones first: {@code rmi} names one in its refusal. */
     List<ContainerSummary> using(Digest imageId) {
         List<ContainerSummary> users = new ArrayList<>(list(true).stream()
