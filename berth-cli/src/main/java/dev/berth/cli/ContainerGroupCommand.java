@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 ContainerWaitCommand.class, ContainerPortCommand.class,
                 ContainerInspectCommand.class, ContainerCreateCommand.class, ContainerRestartCommand.class,
                 ContainerPruneCommand.class, ContainerExecCommand.class, ContainerAttachCommand.class,
-                ContainerCommitCommand.class, ContainerRenameCommand.class})
+                ContainerCommitCommand.class, ContainerRenameCommand.class,
+                ContainerTopCommand.class, ContainerStatsCommand.class})
 final class ContainerGroupCommand {
 }

@@ -59,6 +59,8 @@ public final class Main {
                 StopCommand.class,
                 RestartCommand.class,
                 RenameCommand.class,
+                TopCommand.class,
+                StatsCommand.class,
                 KillCommand.class,
                 RmCommand.class,
                 WaitCommand.class,
@@ -194,11 +196,17 @@ public final class Main {
         if (create != null) {
             create.setStopAtPositional(true);
         }
+        CommandLine top = commandLine.getSubcommands().get("top");
+        if (top != null) {
+            // `top CONTAINER -o pid,comm`: the rest is ps's options.
+            top.setStopAtPositional(true);
+        }
         CommandLine container = commandLine.getSubcommands().get("container");
         if (container != null) {
             // `container create IMAGE CMD...` and `container exec CONTAINER CMD...`: the same.
             container.getSubcommands().get("create").setStopAtPositional(true);
             container.getSubcommands().get("exec").setStopAtPositional(true);
+            container.getSubcommands().get("top").setStopAtPositional(true);
         }
         CommandLine exec = commandLine.getSubcommands().get("exec");
         if (exec != null) {

@@ -123,6 +123,28 @@ public final class Containers {
         detached.rename(container, newName);
     }
 
+    /**
+     * {@code berth top CONTAINER [ps OPTIONS]}: the host's {@code ps} ({@code -ef} without options), its rows cut
+     * to the container's processes; titles, then one row per process.
+     *
+     * @throws dev.berth.error.ConflictException when the container is not running
+     */
+    public ContainerProcesses top(String container, List<String> psOptions) {
+        var table = detached.top(container, psOptions);
+        return new ContainerProcesses(table.titles(), table.processes());
+    }
+
+    /**
+     * {@code berth stats --no-stream}: one row per container named (without names, the running ones; with
+     * {@code all}, every one), read twice {@code interval} apart for the CPU share; a container not running shows
+     * zeros.
+     *
+     * @throws dev.berth.error.NotFoundException {@code No such container: X}
+     */
+    public List<ContainerStats> stats(List<String> containers, boolean all, Duration interval) {
+        return detached.stats(containers, all, interval);
+    }
+
     /** {@code berth kill}: {@code signal} (KILL when empty); refused for a container that is not running. */
     public ContainerSummary kill(String container, Optional<String> signal) {
         return detached.kill(container, signal);

@@ -165,6 +165,19 @@ final class DetachedRuns {
         new ContainerRecords(root).rename(reference, newName);
     }
 
+    /** {@code top}: the host's {@code ps} cut to the running container's processes. */
+    dev.berth.container.ContainerTop.Table top(String reference, List<String> psOptions) {
+        ContainerRecord record = containers().inspect(reference).record();
+        return dev.berth.container.ContainerTop.of(record, ContainerDirectory.of(root, record.id()), psOptions);
+    }
+
+    /** {@code stats}: the containers named, or without names the running ones (with {@code all}, every one). */
+    List<ContainerStats> stats(List<String> references, boolean all, Duration interval) {
+        List<String> named = !references.isEmpty() ? references
+                : list(all).reversed().stream().map(ContainerSummary::id).toList();
+        return new ContainerStatsReading(reference -> containers().inspect(reference), clock).read(named, interval);
+    }
+
     /** The containers made from the image, running ones first: {@code rmi} names one in its refusal. */
     List<ContainerSummary> using(Digest imageId) {
         List<ContainerSummary> users = new ArrayList<>(list(true).stream()
