@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = {"Attach local standard input, output, and error streams to a running container.",
                 "With a container run with -t, ctrl-p ctrl-q detaches and leaves it running."},
         footer = "Exit status: the container's when it exits; 0 when detached; 125 when berth fails.")
-final class AttachCommand implements Callable<Integer> {
+class AttachCommand implements Callable<Integer> {
 
     @Mixin
     BerthOptions berth;

@@ -32,4 +32,21 @@ final class ByteSize {
         }
         return number + UNITS[unit];
     }
+
+    private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+
+    /** Binary units and four significant digits, like Docker's {@code units.BytesSize} ({@code docker stats}' memory). */
+    static String binary(long bytes) {
+        double size = bytes;
+        int unit = 0;
+        while (size >= 1024 && unit < BINARY_UNITS.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        String number = String.format(Locale.ROOT, "%.4g", size);
+        if (number.contains(".")) {
+            number = number.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return number + BINARY_UNITS[unit];
+    }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "commit", mixinStandardHelpOptions = true,
         description = {"Create a new image from a container's changes.",
                 "The container's writable layer becomes one more layer on its image; the container is not paused."})
-final class CommitCommand implements Callable<Integer> {
+class CommitCommand implements Callable<Integer> {
 
     @Mixin
     BerthOptions berth;

@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
                 ContainerStopCommand.class, ContainerKillCommand.class, ContainerRemoveCommand.class,
                 ContainerWaitCommand.class, ContainerPortCommand.class,
                 ContainerInspectCommand.class, ContainerCpCommand.class,
-                ContainerDiffCommand.class, ContainerExportCommand.class})
+                ContainerDiffCommand.class, ContainerExportCommand.class, ContainerCreateCommand.class,
+                ContainerRestartCommand.class, ContainerPruneCommand.class, ContainerExecCommand.class,
+                ContainerAttachCommand.class, ContainerCommitCommand.class, ContainerRenameCommand.class,
+                ContainerTopCommand.class, ContainerStatsCommand.class})
 final class ContainerGroupCommand {
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Execute a command in a running container.",
                 "The command gets the container's environment, user and working directory unless -e, -u, -w say otherwise."},
         footer = "Exit status: the command's; 127 command not found, 126 not executable; 125 when berth fails to run it.")
-final class ExecCommand implements Callable<Integer> {
+class ExecCommand implements Callable<Integer> {
 
     @Mixin
     BerthOptions berth;

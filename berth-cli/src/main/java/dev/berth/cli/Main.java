@@ -49,6 +49,7 @@ public final class Main {
                 LoginCommand.class,
                 LogoutCommand.class,
                 RunCommand.class,
+                CreateCommand.class,
                 ContainerGroupCommand.class,
                 VolumeCommand.class,
                 ComposeCommand.class,
@@ -56,6 +57,10 @@ public final class Main {
                 LogsCommand.class,
                 StartCommand.class,
                 StopCommand.class,
+                RestartCommand.class,
+                RenameCommand.class,
+                TopCommand.class,
+                StatsCommand.class,
                 KillCommand.class,
                 RmCommand.class,
                 WaitCommand.class,
@@ -189,6 +194,22 @@ public final class Main {
         if (run != null) {
             // Everything after `run IMAGE` is the container's command, options included, as with docker run.
             run.setStopAtPositional(true);
+        }
+        CommandLine create = commandLine.getSubcommands().get("create");
+        if (create != null) {
+            create.setStopAtPositional(true);
+        }
+        CommandLine top = commandLine.getSubcommands().get("top");
+        if (top != null) {
+            // `top CONTAINER -o pid,comm`: the rest is ps's options.
+            top.setStopAtPositional(true);
+        }
+        CommandLine container = commandLine.getSubcommands().get("container");
+        if (container != null) {
+            // `container create IMAGE CMD...` and `container exec CONTAINER CMD...`: the same.
+            container.getSubcommands().get("create").setStopAtPositional(true);
+            container.getSubcommands().get("exec").setStopAtPositional(true);
+            container.getSubcommands().get("top").setStopAtPositional(true);
         }
         CommandLine exec = commandLine.getSubcommands().get("exec");
         if (exec != null) {

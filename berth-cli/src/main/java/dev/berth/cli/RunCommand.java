@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "In the foreground, the container and its writable layer are removed when it exits, as with --rm; "
                         + "with -d it runs under conmon and stays until berth rm (or its exit, with --rm)."},
         footer = "Exit status: the container's; 127 command not found, 126 not executable; 125 when berth fails to run it.")
-final class RunCommand implements Callable<Integer> {
+class RunCommand implements Callable<Integer> {
 
     static final int FAILED_TO_RUN = 125;
 
@@ -142,10 +142,12 @@ final class RunCommand implements Callable<Integer> {
             try (Berth berth = Berth.open(settings.build())) {
                 SweepReportText.log(berth.sweepLeftovers());
                 BootRestartText.startDue(berth, spec.commandLine().getErr());
-                if (detach) {
-                    // Docker prints the full ID of a detached container, and nothing else.
-                    spec.commandLine().getOut().println(berth.containers().run(run, Optional.ofNullable(name), labels(),
-                            remove).id());
+                if (detach || creates()) {
+                    // Docker prints the full ID of a detached (or created) container, and nothing else.
+                    var containers = berth.containers();
+                    spec.commandLine().getOut().println((creates()
+                            ? containers.create(run, Optional.ofNullable(name), labels(), remove)
+                            : containers.run(run, Optional.ofNullable(name), labels(), remove)).id());
                     spec.commandLine().getOut().flush();
                     return 0;
                 }
@@ -155,6 +157,11 @@ final class RunCommand implements Callable<Integer> {
             new ErrorReporter().handleExecutionException(e, spec.commandLine(), null);
             return exitCode(e);
         }
+    }
+
+    /** Whether the container is only made ({@code berth create}), not started. */
+    boolean creates() {
+        return false;
     }
 
     /** Docker's codes for a command the runtime could not start: 127 not found, 126 not executable; else 125. */

@@ -17,6 +17,11 @@ final class TabWriter {
     }
 
     static String align(String text) {
+        return align(text, MIN_WIDTH);
+    }
+
+    /** As {@link #align(String)} with another minimum width ({@code docker top}'s is 20). */
+    static String align(String text, int minWidth) {
         String[] lines = text.split("\n", -1);
         List<String[]> cells = new ArrayList<>();
         int columns = 0;
@@ -28,7 +33,7 @@ final class TabWriter {
         int[] widths = new int[columns];
         for (String[] row : cells) {
             for (int i = 0; i < row.length - 1; i++) {
-                widths[i] = Math.max(widths[i], Math.max(MIN_WIDTH, width(row[i]) + PADDING));
+                widths[i] = Math.max(widths[i], Math.max(minWidth, width(row[i]) + PADDING));
             }
         }
         StringBuilder out = new StringBuilder();

@@ -36,6 +36,17 @@ public final class Containers {
         return detached.run(request, name, labels, autoRemove);
     }
 
+    /**
+     * {@code berth create}: makes the container as {@link #run} does, without starting it ({@code Created});
+     * {@link #start} runs it. Its networks are set up at each start, as Docker's.
+     *
+     * @throws dev.berth.error.ConflictException when the name is taken
+     */
+    public ContainerSummary create(RunRequest request, Optional<String> name, Map<String, String> labels,
+            boolean autoRemove) {
+        return detached.create(request, name, labels, autoRemove);
+    }
+
     /** {@code berth ps}: the running detached containers, or with {@code all} every one; newest first. */
     public List<ContainerSummary> list(boolean all) {
         return detached.list(all);
@@ -86,9 +97,65 @@ public final class Containers {
         return detached.startAfterReboot(failed);
     }
 
+    /**
+     * {@code berth start -a [-i]}: starts the container and joins its output ({@code stdin}: also this process's
+     * input, through {@link #attach}) until it exits; its exit code. Without {@code stdin} the output is read
+     * from the container's log from this start on, so a process that ends at once loses nothing.
+     */
+    public int startAttached(String container, boolean stdin, ContainerOutput output) {
+        return detached.startAttached(container, stdin, output);
+    }
+
     /** {@code berth stop}: its stop signal, then SIGKILL after {@code timeout} (10 s when empty). */
     public ContainerSummary stop(String container, Optional<Duration> timeout) {
         return detached.stop(container, timeout);
+    }
+
+    /**
+     * {@code berth restart}: stops it as {@link #stop} does (a container not running is left as it is), then
+     * starts it.
+     */
+    public ContainerSummary restart(String container, Optional<Duration> timeout) {
+        detached.stop(container, timeout);
+        return detached.start(container);
+    }
+
+    /** {@code berth container prune}: removes the stopped containers {@code filter} lets through. */
+    public ContainerPruneReport prune(ContainerPruneFilter filter) {
+        return detached.prune(filter);
+    }
+
+    /**
+     * {@code berth rename}: gives the container {@code newName} (Docker's name rules). A running container on a
+     * user network keeps answering to its old DNS name until it is started again: netavark sets a container's
+     * names up with its networks and offers no live update (Docker's daemon updates its DNS at once).
+     *
+     * @throws dev.berth.error.ConflictException with Docker's text when another container has the name
+     */
+    public void rename(String container, String newName) {
+        detached.rename(container, newName);
+    }
+
+    /**
+     * {@code berth top CONTAINER [ps OPTIONS]}: the host's {@code ps} ({@code -ef} without options), its rows cut
+     * to the container's processes; titles, then one row per process.
+     *
+     * @throws dev.berth.error.ConflictException when the container is not running
+     */
+    public ContainerProcesses top(String container, List<String> psOptions) {
+        var table = detached.top(container, psOptions);
+        return new ContainerProcesses(table.titles(), table.processes());
+    }
+
+    /**
+     * {@code berth stats --no-stream}: one row per container named (without names, the running ones; with
+     * {@code all}, every one), read twice {@code interval} apart for the CPU share; a container not running shows
+     * zeros.
+     *
+     * @throws dev.berth.error.NotFoundException {@code No such container: X}
+     */
+    public List<ContainerStats> stats(List<String> containers, boolean all, Duration interval) {
+        return detached.stats(containers, all, interval);
     }
 
     /** {@code berth kill}: {@code signal} (KILL when empty); refused for a container that is not running. */

@@ -60,23 +60,42 @@ final class DetachedRuns {
     }
 
     ContainerSummary run(RunRequest request, Optional<String> name, Map<String, String> labels, boolean autoRemove) {
-        StoredImage image = catalog.find(request.image());
-        var container = new ContainerImage(request.image(), image.id(), image.config().config(),
-                ForegroundRun.layers(image, request.image()));
-        DetachOptions options;
-        try {
-            // HostConfig.NetworkMode as Docker 20.10 records it: the first --network as given, "default" for none.
-            String networkMode = request.network().mode().isEmpty() ? "default" : request.network().mode();
-            options = new DetachOptions(name, labels, autoRemove, OptionalLong.empty(),
-                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()),
-                    Optional.of(networkMode));
-        } catch (IllegalArgumentException e) {
-            throw new ConflictException(e.getMessage());
-        }
+        var container = image(request);
+        var options = options(request, name, labels, autoRemove);
         try {
             return summary(containers().run(container, ForegroundRun.spec(request), options));
         } catch (NetworkArgumentException e) {
             throw ForegroundRun.invalid(e);
+        }
+    }
+
+    /** {@code create}: as {@link #run}, the container left {@code Created}. */
+    ContainerSummary create(RunRequest request, Optional<String> name, Map<String, String> labels, boolean autoRemove) {
+        var container = image(request);
+        var options = options(request, name, labels, autoRemove);
+        try {
+            return summary(containers().create(container, ForegroundRun.spec(request), options));
+        } catch (NetworkArgumentException e) {
+            throw ForegroundRun.invalid(e);
+        }
+    }
+
+    private ContainerImage image(RunRequest request) {
+        StoredImage image = catalog.find(request.image());
+        return new ContainerImage(request.image(), image.id(), image.config().config(),
+                ForegroundRun.layers(image, request.image()));
+    }
+
+    private static DetachOptions options(RunRequest request, Optional<String> name, Map<String, String> labels,
+            boolean autoRemove) {
+        try {
+            // HostConfig.NetworkMode as Docker 20.10 records it: the first --network as given, "default" for none.
+            String networkMode = request.network().mode().isEmpty() ? "default" : request.network().mode();
+            return new DetachOptions(name, labels, autoRemove, OptionalLong.empty(),
+                    RestartPolicies.healthcheck(request.host().health()), RestartPolicies.rule(request.host().restart()),
+                    Optional.of(networkMode));
+        } catch (IllegalArgumentException e) {
+            throw new ConflictException(e.getMessage());
         }
     }
 
@@ -118,6 +137,47 @@ final class DetachedRuns {
             }
         }
         return List.copyOf(removed);
+    }
+
+    /**
+     * {@code container prune}: removes the stopped containers {@code filter} lets through, oldest first; one that
+     * starts (or goes) meanwhile is left. Their writable layers' bytes count as reclaimed.
+     */
+    ContainerPruneReport prune(ContainerPruneFilter filter) {
+        List<String> removed = new ArrayList<>();
+        long bytes = 0;
+        for (ContainerSummary container : list(true).reversed()) {
+            if (container.running() || !filter.prunes(container.created(), container.labels())) {
+                continue;
+            }
+            try {
+                long size = dev.berth.container.WritableLayerSize.of(containers().inspect(container.id()).record());
+                containers().remove(container.id(), false);
+                removed.add(container.id());
+                bytes += size;
+            } catch (ConflictException | dev.berth.error.NotFoundException startedOrGoneMeanwhile) {
+                // Running again, or removed by another command: not this prune's.
+            }
+        }
+        return new ContainerPruneReport(removed, bytes);
+    }
+
+    /** {@code rename}: the record's name; a running container's DNS name on its networks changes at its next start. */
+    void rename(String reference, String newName) {
+        new ContainerRecords(root).rename(reference, newName);
+    }
+
+    /** {@code top}: the host's {@code ps} cut to the running container's processes. */
+    dev.berth.container.ContainerTop.Table top(String reference, List<String> psOptions) {
+        ContainerRecord record = containers().inspect(reference).record();
+        return dev.berth.container.ContainerTop.of(record, ContainerDirectory.of(root, record.id()), psOptions);
+    }
+
+    /** {@code stats}: the containers named, or without names the running ones (with {@code all}, every one). */
+    List<ContainerStats> stats(List<String> references, boolean all, Duration interval) {
+        List<String> named = !references.isEmpty() ? references
+                : list(all).reversed().stream().map(ContainerSummary::id).toList();
+        return new ContainerStatsReading(reference -> containers().inspect(reference), clock).read(named, interval);
     }
 
     /** The containers made from the image, running ones first: {@code rmi} names one in its refusal. */
@@ -199,6 +259,34 @@ final class DetachedRuns {
     List<String> startAfterReboot(Consumer<RuntimeException> failed) {
         return BootRestarts.of(new ContainerRecords(root), socketDirectory.getParent())
                 .startDue(id -> containers().start(id), failed);
+    }
+
+    /**
+     * {@code start -a [-i]}: starts it, then writes what it writes from this start on (its log keeps earlier runs')
+     * until it exits; its exit code. With {@code stdin}, attached instead; one that exited before the attach
+     * gets its output from the log all the same.
+     */
+    int startAttached(String reference, boolean stdin, ContainerOutput output) {
+        Instant since = clock.instant();
+        String id = containers().start(reference).record().id();
+        if (stdin) {
+            try {
+                return new ContainerAttachment(this).attach(id);
+            } catch (ConflictException exitedBeforeTheAttach) {
+                // Read from the log below.
+            }
+        }
+        followSince(id, since, output);
+        return containers().waitFor(id);
+    }
+
+    /** What the container wrote from {@code since} on, until it is not running. */
+    private void followSince(String reference, Instant since, ContainerOutput output) {
+        var options = new LogOptions(true, java.util.OptionalInt.empty(), false, Optional.of(since));
+        containers().logs(reference, options, (stream, bytes) -> output.write(switch (stream) {
+            case STDOUT -> ContainerOutput.Source.STDOUT;
+            case STDERR -> ContainerOutput.Source.STDERR;
+        }, bytes));
     }
 
     private boolean hasContainers() {

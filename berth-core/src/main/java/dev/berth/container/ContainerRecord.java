@@ -161,6 +161,13 @@ public record ContainerRecord(String id, String name, String image, Digest image
                 health, restart, restartCount, value, requested);
     }
 
+    /** This record under another name ({@code rename}). */
+    public ContainerRecord withName(String newName) {
+        return new ContainerRecord(id, newName, image, imageId, process, created, labels, network, hostname, seccomp,
+                stopSignal, autoRemove, logSizeMax, parent, runtime, snapshots, started, mounts, stopTimeout,
+                health, restart, restartCount, stopRequested, requested);
+    }
+
     /** This record on {@code network} instead ({@code network connect}/{@code disconnect} while not running). */
     public ContainerRecord withNetwork(NetworkOptions network) {
         return new ContainerRecord(id, name, image, imageId, process, created, labels, network, hostname, seccomp,

@@ -1,6 +1,7 @@
 package dev.berth.container;
 
 import dev.berth.error.ConflictException;
+import dev.berth.error.ExecutionException;
 import dev.berth.error.NotFoundException;
 import dev.berth.error.StoreException;
 import dev.berth.recovery.OwnerRecord;
@@ -59,15 +60,45 @@ public final class ContainerRecords {
             Predicate<String> taken = name -> existing.stream().anyMatch(r -> r.name().equals(name));
             if (requested.isPresent() && taken.test(requested.get())) {
                 ContainerRecord holder = existing.stream().filter(r -> r.name().equals(requested.get())).findFirst().orElseThrow();
-                throw new ConflictException(("Conflict. The container name \"/%s\" is already in use by container \"%s\". "
-                        + "You have to remove (or rename) that container to be able to reuse that name.")
-                        .formatted(requested.get(), holder.id()));
+                throw new ConflictException(conflict(requested.get(), holder.id()));
             }
             String name = requested.orElseGet(() -> ContainerNames.generate(java.util.concurrent.ThreadLocalRandom.current(), taken));
             ContainerRecord record = make.apply(name);
             write(record);
             return record;
         }
+    }
+
+    /**
+     * {@code rename}: gives the container {@code newName}, under the lock names are given out under.
+     *
+     * @throws ExecutionException with Docker's text for an empty, invalid or unchanged name
+     * @throws ConflictException with Docker's text when another container has the name
+     */
+    public ContainerRecord rename(String reference, String newName) {
+        if (reference.isEmpty() || newName.isEmpty()) {
+            throw new ExecutionException("Neither old nor new names may be empty");
+        }
+        String name = ContainerNames.checked(newName);
+        try (StoreLock.Held _ = lock().exclusive()) {
+            ContainerRecord record = find(reference);
+            if (record.name().equals(name)) {
+                throw new ExecutionException("Renaming a container with the same name as its current name");
+            }
+            for (ContainerRecord other : all()) {
+                if (other.name().equals(name)) {
+                    throw new ConflictException(conflict(name, other.id()));
+                }
+            }
+            ContainerRecord renamed = record.withName(name);
+            write(renamed);
+            return renamed;
+        }
+    }
+
+    private static String conflict(String name, String holder) {
+        return ("Conflict. The container name \"/%s\" is already in use by container \"%s\". "
+                + "You have to remove (or rename) that container to be able to reuse that name.").formatted(name, holder);
     }
 
     /** Replaces the record (or writes it first): temporary file, synced, renamed into place. */

@@ -2,23 +2,14 @@ package dev.berth.container;
 
 import dev.berth.error.ConflictException;
 import dev.berth.error.ExecutionException;
-import dev.berth.error.NotFoundException;
-import dev.berth.image.Digest;
-import dev.berth.recovery.OwnerRecord;
 import dev.berth.runtime.OciRuntime;
-import dev.berth.sandbox.Sandbox;
-import dev.berth.sandbox.SandboxNetwork;
-import dev.berth.sandbox.SandboxProcess;
-import dev.berth.snapshot.SnapshotterLocation;
 import dev.berth.snapshot.Snapshotter;
 import dev.berth.store.ContentStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,59 +64,39 @@ public final class DetachedContainers {
      * @throws ExecutionException naming the container and quoting runc when it does not start
      */
     public ContainerInfo run(ContainerImage image, ContainerSpec request, DetachOptions options) {
-        SandboxProcess process = ContainerCommand.resolve(image.config(), request);
-        String id = Sandbox.newId();
-        DetachedNetworking.Resolved resolved = networking.resolve(request.network(), request.hostname(),
-                image.config().exposedPorts(), id);
-        Optional<Digest> parent = Sandbox.unpack(snapshotter, store, image.layers());
-        Map<String, String> labels = new HashMap<>(image.config().labels());
-        labels.putAll(options.labels());
-        String hostname = resolved.hostname();
-        var location = new OwnerRecord.RuntimeLocation(runtime.name(), runtime.executable(), runtime.stateRoot());
-        SnapshotterLocation snapshots = snapshotter.location();
-        var volumes = ContainerVolumes.storeBeside(records.root(), clock);
-        // Checked before anything is made: an unknown capability, --init without tini.
-        ContainerVolumes.sandboxOptions(request.host(), List.of());
-        ContainerVolumes.Resolved mounts = ContainerVolumes.resolve(request.host(), image.config().volumes(), volumes);
-        String stopSignal = request.host().stopSignal().orElse(image.config().stopSignal());
-        NetworkOptions network = resolved.options();
-        // Docker's HostConfig.NetworkMode: as given, but container:FULL-ID for a shared namespace.
-        String networkMode = network.sharedContainer().isPresent() ? network.mode()
-                : options.networkMode().orElse(network.mode());
-        Optional<dev.berth.image.HealthConfig> health = HealthChecks.merge(image.config().healthcheck(),
-                options.healthcheck());
-        // Claimed before the record is written: a kill -9 from here on (during the network's setup, say) leaves
-        // an owner record, and the next sweep removes the container's directory, record and all, instead of
-        // leaving a created container whose root was never mounted.
-        Sandbox sandbox = new Sandbox(snapshotter, runtime, records.root(), id, "run");
-        ContainerRecord record;
+        ContainerCreation creation = creation();
+        ContainerCreation.Made made = creation.make(image, request, options);
         try {
-            sandbox.claim();
-            record = records.create(options.name(), name -> new ContainerRecord(id, name, image.reference(),
-                    image.id(), process, clock.instant(), labels, network, hostname, request.seccomp(),
-                    stopSignal, options.autoRemove(), options.logSizeMax(), parent, location, snapshots,
-                    Optional.empty(), mounts.mounts(), request.host().stopTimeout(), health, options.restart(), 0,
-                    false, Optional.of(new RequestedConfig(ContainerCommand.entrypoint(image.config(), request),
-                            networkMode))));
+            ContainerRecord started = launch(made.record(), made.directory());
+            ContainerCreation.keep(made);
+            return new ContainerInfo(started, ContainerPhases.read(started, made.directory()));
         } catch (RuntimeException e) {
-            FailedRunUndo.attempt(e, sandbox::close);
-            FailedRunUndo.attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
+            creation.undo(made, e);
             throw e;
         }
-        ContainerDirectory directory = records.directory(id);
+    }
+
+    /**
+     * {@code create}: makes the container as {@link #run} does but leaves it {@code Created}; {@link #start} runs
+     * it. Its networking is torn down again: as Docker's, it is set up (addresses, ports, DNS) at each start.
+     *
+     * @throws ConflictException when the name is taken
+     */
+    public ContainerInfo create(ContainerImage image, ContainerSpec request, DetachOptions options) {
+        ContainerCreation creation = creation();
+        ContainerCreation.Made made = creation.make(image, request, options);
         try {
-            SandboxNetwork joined = networking.attach(record, resolved);
-            sandbox.prepare(parent, process, joined, ContainerVolumes.hostMounts(mounts.mounts()), hostname,
-                    request.seccomp(), ContainerVolumes.sandboxOptions(request.host(), mounts.mounts()));
-            ContainerVolumes.fill(mounts, sandbox.rootfs(), volumes);
-            ContainerRecord started = launch(record, directory);
-            sandbox.detach();
-            return new ContainerInfo(started, ContainerPhases.read(started, directory));
+            bridges.detach(made.record());
+            ContainerCreation.keep(made);
         } catch (RuntimeException e) {
-            new FailedRunUndo(records, conmon, runtime, bridges).undo(record, directory, sandbox, e);
-            FailedRunUndo.attempt(e, () -> ContainerVolumes.dropAnonymous(mounts.mounts(), volumes));
+            creation.undo(made, e);
             throw e;
         }
+        return new ContainerInfo(made.record(), ContainerPhases.read(made.record(), made.directory()));
+    }
+
+    private ContainerCreation creation() {
+        return new ContainerCreation(records, snapshotter, store, runtime, conmon, clock, bridges, networking);
     }
 
     /** {@code start}: starts a created or exited container again, in the same root and bundle; a running one is left. */

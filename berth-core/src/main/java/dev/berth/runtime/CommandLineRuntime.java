@@ -133,6 +133,24 @@ public abstract sealed class CommandLineRuntime implements OciRuntime permits Ru
         }
     }
 
+    /** The host pids of the container's processes ({@code runc ps --format json}), for {@code top}. */
+    public List<Long> pids(String id) {
+        String answer = query("listing the processes of container " + id, List.of("ps", "--format", "json", id));
+        try {
+            List<Long> pids = new ArrayList<>();
+            mapper.readTree(answer).forEach(pid -> pids.add(pid.asLong()));
+            return List.copyOf(pids);
+        } catch (IOException e) {
+            throw new ExecutionException("listing the processes of container %s: %s printed no pid list: %s"
+                    .formatted(id, name(), answer), e);
+        }
+    }
+
+    /** One sample of the container's cgroup statistics, the JSON of {@code runc events --stats}, for {@code stats}. */
+    public String stats(String id) {
+        return query("reading the statistics of container " + id, List.of("events", "--stats", id));
+    }
+
     /** Runs a command that answers on standard output, and returns the answer. */
     private String query(String action, List<String> args) {
         return execute(action, args, new Stdio(Redirect.from(Path.of("/dev/null").toFile()), Redirect.PIPE, Redirect.PIPE))
