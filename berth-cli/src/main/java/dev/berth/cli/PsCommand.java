@@ -48,7 +48,6 @@ class PsCommand implements Callable<Integer> {
         ContainerFilter filter = ContainerFilter.parse(filters);
         List<ContainerSummary> rows;
         try (Berth store = berth.open()) {
-            BootRestartText.startDue(store, spec.commandLine().getErr());
             rows = store.containers().list(all, filter);
         }
         print(rows, berth.clock().instant(), spec.commandLine().getOut());

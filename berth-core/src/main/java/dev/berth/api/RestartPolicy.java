@@ -17,7 +17,7 @@ public sealed interface RestartPolicy {
     record Always() implements RestartPolicy {
     }
 
-    /** {@code unless-stopped}: as {@code always}; without a daemon the two differ in nothing Berth does. */
+    /** {@code unless-stopped}: as {@code always}, except after a host restart: a container the user stopped stays stopped. */
     record UnlessStopped() implements RestartPolicy {
     }
 

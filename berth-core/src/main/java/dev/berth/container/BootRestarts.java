@@ -14,12 +14,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * What Docker's daemon does at boot, done by the first container command after it: the containers whose restart
- * policy starts them again ({@code always}, {@code unless-stopped} not stopped by the user, {@code on-failure}
- * within its count) and whose end nobody saw because the host went down are started again. "First after the boot"
+ * What Docker's daemon does at boot, done by the first {@code start}, {@code run} or {@code compose up} after it:
+ * the containers whose restart policy says so are started again ({@link #endedByTheBoot}). "First after the boot"
  * is a marker per store in the runtime state directory, which lives on {@code /run} (tmpfs): a reboot empties it,
- * so later commands pay one file lookup. A container counts as ended by the reboot when it was started before the
- * boot and has no exit file (conmon writes one for every end it sees).
+ * so later commands pay one file lookup. Only containers started before the boot are looked at.
  *
  * @param records  the store's container records
  * @param marker   the marker file, under the runtime state directory
@@ -54,8 +52,14 @@ public record BootRestarts(ContainerRecords records, Path marker, Path procStat)
             return List.of();
         }
         List<String> started = new ArrayList<>();
-        try (StoreLock lock = new StoreLock(marker.resolveSibling(marker.getFileName() + ".lock"));
-                StoreLock.Held _ = lock.exclusive()) {
+        StoreLock lock;
+        try {
+            lock = new StoreLock(marker.resolveSibling(marker.getFileName() + ".lock"));
+        } catch (RuntimeException notOurs) {
+            // Root made the directory and this user may not write in it: no container of this store runs here.
+            return List.of();
+        }
+        try (lock; StoreLock.Held _ = lock.exclusive()) {
             if (Files.exists(marker)) {
                 return List.of();
             }
@@ -85,14 +89,22 @@ public record BootRestarts(ContainerRecords records, Path marker, Path procStat)
         }
     }
 
+    /**
+     * Docker's daemon at boot: {@code always} starts any container that was started before, even one the user
+     * stopped (what sets it apart from {@code unless-stopped}); {@code unless-stopped} one the user did not stop;
+     * {@code on-failure} one whose end nobody saw (the host went down), within its count.
+     */
     private static boolean endedByTheBoot(ContainerRecord record, ContainerDirectory directory, Instant boot) {
         if (!record.restart().restarts() || record.started().filter(started -> started.isBefore(boot)).isEmpty()
-                || ContainerPhases.exitFile(directory).isPresent()) {
+                || !(ContainerPhases.read(record, directory) instanceof ContainerPhase.Exited exited)) {
             return false;
         }
-        return ContainerPhases.read(record, directory) instanceof ContainerPhase.Exited exited
-                && exited.exitCode() == ContainerPhases.UNKNOWN_EXIT
-                && record.restart().shouldRestart(exited.exitCode(), record.restartCount(), record.stopRequested());
+        return switch (record.restart().name()) {
+            case "always" -> true;
+            case "unless-stopped" -> !record.stopRequested();
+            default -> ContainerPhases.exitFile(directory).isEmpty() && exited.exitCode() == ContainerPhases.UNKNOWN_EXIT
+                    && record.restart().shouldRestart(exited.exitCode(), record.restartCount(), record.stopRequested());
+        };
     }
 
     /** {@code btime} of {@code /proc/stat}: seconds since the epoch when the host booted. */

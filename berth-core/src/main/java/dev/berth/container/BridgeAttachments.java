@@ -99,25 +99,35 @@ public record BridgeAttachments(Path networks, Path netavarkRun, Clock clock) {
     public void detach(ContainerRef container) {
         NetworkNamespace namespace = NetworkNamespace.of(container);
         RuntimeException failure = null;
+        boolean retryable = false;
         try (Netavark netavark = netavark()) {
-            netavark.teardown(namespace, container);
-        } catch (RuntimeException e) {
-            failure = e;
+            try {
+                netavark.teardown(namespace, container);
+            } catch (RuntimeException e) {
+                failure = e;
+                retryable = netavark.holdsOptions(container);
+            }
         }
+        boolean namespaceGone = true;
         try {
             namespace.delete();
         } catch (RuntimeException e) {
+            namespaceGone = false;
             if (failure == null) {
                 failure = e;
             } else {
                 failure.addSuppressed(e);
             }
         }
+        // The owner file goes unless something is left to retry: the namespace, or netavark's options (a teardown
+        // that did not run to its end). netavark that ran and failed (an interface already gone) has forgotten its
+        // options: nothing could retry that.
+        if (namespaceGone && !retryable) {
+            deleteOwner(container);
+        }
         if (failure != null) {
-            // The owner file stays: the sweep tries the teardown again (a no-op once netavark's options are gone).
             throw failure;
         }
-        deleteOwner(container);
     }
 
     /** The ids of this store's containers that have (or may have) networking set up now. */

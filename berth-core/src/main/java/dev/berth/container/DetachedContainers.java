@@ -99,28 +99,39 @@ public final class DetachedContainers {
         return new ContainerCreation(records, snapshotter, store, runtime, conmon, clock, bridges, networking);
     }
 
-    /** {@code start}: starts a created or exited container again, in the same root and bundle; a running one is left. */
+    /**
+     * {@code start}: starts a created or exited container again, in the same root and bundle; a running one is left.
+     * The start itself holds the container's restart lock, from a fresh read of the record: two starts, or a start
+     * and a restart by policy, a {@code network connect} or an {@code rm}, then come one after the other. The old
+     * conmon is waited for before the lock is taken: its exit command may be waiting for that lock.
+     */
     public ContainerInfo start(String reference) {
-        ContainerRecord record = records.find(reference);
-        ContainerDirectory directory = records.directory(record.id());
+        ContainerRecord found = records.find(reference);
+        ContainerDirectory directory = records.directory(found.id());
         // A restarting container is left to its pending restart, as Docker's start leaves it.
-        if (ContainerPhases.read(record, directory).isListed()) {
+        if (ContainerPhases.read(found, directory).isListed()) {
             return inspect(reference);
         }
-        RootRemount.ensureMounted(record, directory);
-        OciRuntime held = ContainerPhases.runtimeOf(record);
-        FailedRunUndo.deleteRuntimeContainer(held, record.id());
         ContainerRemoval.awaitMonitorExit(directory);
-        try {
-            networking.attachAgain(record, directory.bundle());
-            // A start by the user counts restarts afresh and lets the restart policy act again, as Docker's.
-            ContainerRecord started = launch(record.startedByUser(), directory);
-            return new ContainerInfo(started, ContainerPhases.read(started, directory));
-        } catch (RuntimeException e) {
-            FailedRunUndo.attempt(e, () -> FailedRunUndo.deleteRuntimeContainer(held, record.id()));
-            FailedRunUndo.attempt(e, () -> bridges.detach(record));
-            throw e;
-        }
+        return RestartOnExit.guarded(directory, () -> {
+            ContainerRecord record = records.find(found.id());
+            if (ContainerPhases.read(record, directory).isListed()) {
+                return inspect(record.id());
+            }
+            RootRemount.ensureMounted(record, directory);
+            OciRuntime held = ContainerPhases.runtimeOf(record);
+            FailedRunUndo.deleteRuntimeContainer(held, record.id());
+            try {
+                networking.attachAgain(record, directory.bundle());
+                // A start by the user counts restarts afresh and lets the restart policy act again, as Docker's.
+                ContainerRecord started = launch(record.startedByUser(), directory);
+                return new ContainerInfo(started, ContainerPhases.read(started, directory));
+            } catch (RuntimeException e) {
+                FailedRunUndo.attempt(e, () -> FailedRunUndo.deleteRuntimeContainer(held, record.id()));
+                FailedRunUndo.attempt(e, () -> bridges.detach(record));
+                throw e;
+            }
+        });
     }
 
     /** {@code ps} ({@code all}: {@code ps -a}), oldest first. */

@@ -192,6 +192,11 @@ public final class Netavark implements AutoCloseable {
         new LiveAttachments(this).leave(namespace, container, network);
     }
 
+    /** Whether netavark's options of {@code container} are kept: a teardown that failed before forgetting them. */
+    public boolean holdsOptions(ContainerRef container) {
+        return Files.exists(optionsFile(container));
+    }
+
     /** The ports {@code container} publishes now, host ports as chosen ({@code docker port}); empty when not set up. */
     public List<PortMapping> publishedPorts(ContainerRef container) {
         Path saved = optionsFile(container);

@@ -65,7 +65,7 @@ class StartAfterRebootIT {
 
     @AfterEach
     void remove() {
-        for (String name : List.of("rebooted", "always")) {
+        for (String name : List.of("rebooted", "always", "stopped-always", "stopped-unless")) {
             try {
                 berth.containers().remove(name, true);
             } catch (RuntimeException alreadyGone) {
@@ -84,10 +84,13 @@ class StartAfterRebootIT {
                 .command(List.of("sh", "-c", "echo kept > /kept && exec sleep 1000")).network(ContainerNetwork.NONE)
                 .host(HostOptions.defaults().withRestart(new RestartPolicy.Always())).build(),
                 Optional.of("always"), Map.of(), false);
+        // Stopped by the user before the restart: Docker's daemon starts `always` ones at boot, not `unless-stopped`.
+        ContainerSummary stoppedAlways = stoppedByTheUser("stopped-always", new RestartPolicy.Always());
+        ContainerSummary stoppedUnless = stoppedByTheUser("stopped-unless", new RestartPolicy.UnlessStopped());
         awaitFile(plain.id());
         awaitFile(always.id());
         ContainerRecords records = new ContainerRecords(root.resolve("containers"));
-        for (ContainerSummary container : List.of(plain, always)) {
+        for (ContainerSummary container : List.of(plain, always, stoppedAlways, stoppedUnless)) {
             reboot(records.directory(container.id()));
         }
         Instant bootedAfterTheirStart = Instant.now().plusSeconds(1);
@@ -102,7 +105,9 @@ class StartAfterRebootIT {
                 + bootedAfterTheirStart.getEpochSecond() + "\n");
         var boot = new BootRestarts(records, state.resolve("boot-restarts").resolve("store"), procStat);
         List<RuntimeException> failures = new java.util.ArrayList<>();
-        assertThat(boot.startDue(id -> berth.containers().start(id), failures::add)).containsExactly("always");
+        assertThat(boot.startDue(id -> berth.containers().start(id), failures::add))
+                .containsExactlyInAnyOrder("always", "stopped-always");
+        assertThat(berth.containers().summary("stopped-unless").state()).isEqualTo("exited");
         assertThat(failures).isEmpty();
         assertThat(berth.containers().summary("always").state()).isEqualTo("running");
         assertThat(berth.containers().summary("rebooted").state()).as("no restart policy").isEqualTo("exited");
@@ -119,12 +124,26 @@ class StartAfterRebootIT {
         assertThat(records.directory(plain.id()).path()).doesNotExist();
     }
 
+    private ContainerSummary stoppedByTheUser(String name, RestartPolicy policy) {
+        ContainerSummary container = berth.containers().run(RunRequest.builder("busybox:reboot")
+                .command(List.of("sleep", "1000")).network(ContainerNetwork.NONE)
+                .host(HostOptions.defaults().withRestart(policy)).build(),
+                Optional.of(name), Map.of(), false);
+        berth.containers().stop(name, Optional.of(Duration.ZERO));
+        return container;
+    }
+
     /** As a host restart leaves a container: conmon and its process gone unseen, unmounted, no runtime state. */
     private void reboot(ContainerDirectory directory) throws IOException {
-        long conmon = Long.parseLong(Files.readString(directory.conmonPidFile()).strip());
-        long process = Long.parseLong(Files.readString(directory.pidFile()).strip());
-        HostCommand.of("kill", "-9", Long.toString(conmon), Long.toString(process)).run().orThrow();
-        ProcessHandle.of(process).ifPresent(handle -> handle.onExit().join());
+        for (Path pidFile : List.of(directory.conmonPidFile(), directory.pidFile())) {
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readString(pidFile).strip());
+                ProcessHandle.of(pid).ifPresent(process -> {
+                    process.destroyForcibly();
+                    process.onExit().join();
+                });
+            }
+        }
         HostCommand.of("umount", directory.rootfs().toString()).run().orThrow();
         deleteRuntimeState(directory.id());
         assertThat(TreeRemover.isMountPoint(directory.rootfs())).isFalse();
@@ -144,7 +163,6 @@ class StartAfterRebootIT {
         try (Stream<Path> paths = Files.walk(state)) {
             List<Path> states = paths.filter(path -> path.getFileName().toString().equals(id) && Files.isDirectory(path))
                     .toList();
-            assertThat(states).as("the runtime's state directory of the container").isNotEmpty();
             for (Path directory : states) {
                 try (Stream<Path> inside = Files.walk(directory)) {
                     for (Path path : inside.sorted(Comparator.reverseOrder()).toList()) {
