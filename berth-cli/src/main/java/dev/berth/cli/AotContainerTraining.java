@@ -12,8 +12,10 @@ import java.util.function.BiConsumer;
  * container listed, inspected, logged, stopped and removed, so that {@code ps} and {@code run} start with their
  * classes loaded and linked (without them, {@code ps} of 50 containers spent most of its time loading and
  * interpreting the record and phase code). Needs root, a runtime, conmon and a static {@code /bin/busybox} (Debian's
- * busybox-static) to run anything; without them the commands fail early and the cache is only smaller. No network:
- * every container is {@code --network none}. The containers live in the training's throwaway store.
+ * busybox-static; a dynamic one fails at exec, after most of the path) to run anything; without them the commands
+ * fail early and the cache is only smaller. No network: every container is {@code --network none}. The containers
+ * live in the training's throwaway store; the detached one sleeps 20 s only, so a training killed midway leaves
+ * no container running for long.
  */
 final class AotContainerTraining {
 
@@ -34,7 +36,7 @@ final class AotContainerTraining {
         run.accept(List.of("run", "--root", root, "--rm", "--network", "none", "training-box:1", "/bin/busybox", "true"),
                 report);
         run.accept(List.of("run", "--root", root, "-d", "--network", "none", "--name", "training-box", "training-box:1",
-                "/bin/busybox", "sleep", "60"), report);
+                "/bin/busybox", "sleep", "20"), report);
         run.accept(List.of("ps", "--root", root), report);
         run.accept(List.of("ps", "--root", root, "-a"), report);
         run.accept(List.of("inspect", "--root", root, "training-box"), report);

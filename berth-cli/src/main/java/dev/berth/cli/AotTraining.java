@@ -35,7 +35,12 @@ public final class AotTraining {
         } finally {
             System.setOut(out);
             System.setErr(err);
-            deleteTree(work);
+            try {
+                deleteTree(work);
+            } catch (IOException | RuntimeException leftInTemp) {
+                // A training container's root still mounted (its rm failed): the cache is good all the same.
+                err.println("berth: AOT training: could not remove " + work + ": " + leftInTemp.getMessage());
+            }
         }
     }
 

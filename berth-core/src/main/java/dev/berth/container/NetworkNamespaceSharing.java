@@ -3,6 +3,7 @@ package dev.berth.container;
 import dev.berth.error.ConflictException;
 import dev.berth.error.NotFoundException;
 import dev.berth.network.NetworkArgumentException;
+import dev.berth.network.NetworkNamespace;
 import dev.berth.sandbox.BundleNetworkNamespace;
 import dev.berth.sandbox.SandboxNetwork;
 import java.nio.file.Path;
@@ -96,12 +97,20 @@ public record NetworkNamespaceSharing(ContainerRecords records) {
     public Joining join(String reference) {
         ContainerRecord target = records.find(reference);
         ContainerPhase phase = ContainerPhases.read(target, records.directory(target.id()));
+        if (phase instanceof ContainerPhase.Restarting) {
+            throw new ConflictException("Container " + target.id() + " is restarting, wait until the container is running");
+        }
         if (!(phase instanceof ContainerPhase.Running running)) {
             throw new ConflictException("cannot join network of a non running container: " + reference);
         }
-        Path files = records.directory(filesOwner(target).id()).bundle();
-        return new Joining(target, new SandboxNetwork.Shared(Path.of("/proc", Long.toString(running.pid()), "ns", "net"),
-                files.resolve("resolv.conf"), files.resolve("hostname"), files.resolve("hosts")));
+        ContainerRecord owner = filesOwner(target);
+        Path files = records.directory(owner.id()).bundle();
+        // A namespace of a bridged container has a name that outlives any pid: joined by it, a pid reused between
+        // this look and the runtime's create cannot lead the container into another process's namespace.
+        Path namespace = owner.network().bridged() ? NetworkNamespace.of(BridgeAttachments.reference(owner)).path()
+                : Path.of("/proc", Long.toString(running.pid()), "ns", "net");
+        return new Joining(target, new SandboxNetwork.Shared(namespace, files.resolve("resolv.conf"),
+                files.resolve("hostname"), files.resolve("hosts")));
     }
 
     /**
