@@ -236,7 +236,7 @@ public final class Berth implements AutoCloseable {
      * Images that containers still use stay, dangling or not.
      */
     public SystemPruneReport pruneSystem(boolean all) {
-        List<String> deleted = detached.removeStopped();
+        List<String> deleted = new ContainerPruning(detached).removeStopped();
         Set<Digest> used = new HashSet<>();
         detached.list(true).forEach(container -> used.add(container.imageId()));
         Set<Digest> inUse = new HashSet<>();

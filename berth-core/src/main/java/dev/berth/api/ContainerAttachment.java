@@ -1,6 +1,8 @@
 package dev.berth.api;
 
 import dev.berth.container.ContainerConsole;
+import dev.berth.container.LogOptions;
+import dev.berth.error.ConflictException;
 import dev.berth.error.ExecutionException;
 import dev.berth.terminal.DetachKeys;
 import dev.berth.terminal.PacketSocket;
@@ -16,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -125,5 +128,33 @@ final class ContainerAttachment {
         } catch (IOException ended) {
             // The socket is gone: the container ended.
         }
+    }
+
+    /**
+     * {@code start -a [-i]}: starts it, then writes what it writes from this start on (its log keeps earlier runs')
+     * until it exits; its exit code. With {@code stdin}, attached instead; one that exited before the attach
+     * gets its output from the log all the same.
+     */
+    int startAttached(String reference, boolean stdin, ContainerOutput output) {
+        Instant since = detached.clock().instant();
+        String id = detached.containers().start(reference).record().id();
+        if (stdin) {
+            try {
+                return attach(id);
+            } catch (ConflictException exitedBeforeTheAttach) {
+                // Read from the log below.
+            }
+        }
+        followSince(id, since, output);
+        return detached.containers().waitFor(id);
+    }
+
+    /** What the container wrote from {@code since} on, until it is not running. */
+    private void followSince(String reference, Instant since, ContainerOutput output) {
+        var options = new LogOptions(true, java.util.OptionalInt.empty(), false, Optional.of(since));
+        detached.containers().logs(reference, options, (stream, bytes) -> output.write(switch (stream) {
+            case STDOUT -> ContainerOutput.Source.STDOUT;
+            case STDERR -> ContainerOutput.Source.STDERR;
+        }, bytes));
     }
 }

@@ -103,7 +103,7 @@ public final class Containers {
      * from the container's log from this start on, so a process that ends at once loses nothing.
      */
     public int startAttached(String container, boolean stdin, ContainerOutput output) {
-        return detached.startAttached(container, stdin, output);
+        return new ContainerAttachment(detached).startAttached(container, stdin, output);
     }
 
     /** {@code berth stop}: its stop signal, then SIGKILL after {@code timeout} (10 s when empty). */
@@ -122,7 +122,7 @@ public final class Containers {
 
     /** {@code berth container prune}: removes the stopped containers {@code filter} lets through. */
     public ContainerPruneReport prune(ContainerPruneFilter filter) {
-        return detached.prune(filter);
+        return new ContainerPruning(detached).prune(filter);
     }
 
     /**

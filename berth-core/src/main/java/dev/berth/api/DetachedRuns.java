@@ -120,48 +120,6 @@ final class DetachedRuns {
                 facts).stream().map(this::summary).toList();
     }
 
-    /**
-     * Removes every detached container that is not running ({@code system prune}); one that starts meanwhile is
-     * left. The IDs removed, oldest first.
-     */
-    List<String> removeStopped() {
-        List<String> removed = new ArrayList<>();
-        for (ContainerSummary container : list(true).reversed()) {
-            if (!container.running()) {
-                try {
-                    containers().remove(container.id(), false);
-                    removed.add(container.id());
-                } catch (ConflictException startedMeanwhile) {
-                    // Running again by now: a running container is not pruned.
-                }
-            }
-        }
-        return List.copyOf(removed);
-    }
-
-    /**
-     * {@code container prune}: removes the stopped containers {@code filter} lets through, oldest first; one that
-     * starts (or goes) meanwhile is left. Their writable layers' bytes count as reclaimed.
-     */
-    ContainerPruneReport prune(ContainerPruneFilter filter) {
-        List<String> removed = new ArrayList<>();
-        long bytes = 0;
-        for (ContainerSummary container : list(true).reversed()) {
-            if (container.running() || !filter.prunes(container.created(), container.labels())) {
-                continue;
-            }
-            try {
-                long size = dev.berth.container.WritableLayerSize.of(containers().inspect(container.id()).record());
-                containers().remove(container.id(), false);
-                removed.add(container.id());
-                bytes += size;
-            } catch (ConflictException | dev.berth.error.NotFoundException startedOrGoneMeanwhile) {
-                // Running again, or removed by another command: not this prune's.
-            }
-        }
-        return new ContainerPruneReport(removed, bytes);
-    }
-
     /** {@code rename}: the record's name; a running container's DNS name on its networks changes at its next start. */
     void rename(String reference, String newName) {
         new ContainerRecords(root).rename(reference, newName);
@@ -261,32 +219,9 @@ final class DetachedRuns {
                 .startDue(id -> containers().start(id), failed);
     }
 
-    /**
-     * {@code start -a [-i]}: starts it, then writes what it writes from this start on (its log keeps earlier runs')
-     * until it exits; its exit code. With {@code stdin}, attached instead; one that exited before the attach
-     * gets its output from the log all the same.
-     */
-    int startAttached(String reference, boolean stdin, ContainerOutput output) {
-        Instant since = clock.instant();
-        String id = containers().start(reference).record().id();
-        if (stdin) {
-            try {
-                return new ContainerAttachment(this).attach(id);
-            } catch (ConflictException exitedBeforeTheAttach) {
-                // Read from the log below.
-            }
-        }
-        followSince(id, since, output);
-        return containers().waitFor(id);
-    }
-
-    /** What the container wrote from {@code since} on, until it is not running. */
-    private void followSince(String reference, Instant since, ContainerOutput output) {
-        var options = new LogOptions(true, java.util.OptionalInt.empty(), false, Optional.of(since));
-        containers().logs(reference, options, (stream, bytes) -> output.write(switch (stream) {
-            case STDOUT -> ContainerOutput.Source.STDOUT;
-            case STDERR -> ContainerOutput.Source.STDERR;
-        }, bytes));
+    /** The clock the summaries' times are read with. */
+    Clock clock() {
+        return clock;
     }
 
     private boolean hasContainers() {
@@ -298,7 +233,8 @@ final class DetachedRuns {
         return new ContainerRecords(root);
     }
 
-    private DetachedContainers containers() {
+    /** The detached containers, made on first use (finding the runtime costs a probe). */
+    DetachedContainers containers() {
         if (containers == null) {
             containers = runs.detachedContainers(Conmon.standard(socketDirectory), ContainerCleanup.javaCommand(), clock,
                     bridges);
