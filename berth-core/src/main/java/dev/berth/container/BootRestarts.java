@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * What Docker's daemon does at boot, done by the first {@code start}, {@code run} or {@code compose up} after it:
- * the containers whose restart policy says so are started again ({@link #endedByTheBoot}). "First after the boot"
+ * the containers whose restart policy says so are started again ({@link #dueAfterTheBoot}). "First after the boot"
  * is a marker per store in the runtime state directory, which lives on {@code /run} (tmpfs): a reboot empties it,
  * so later commands pay one file lookup. Only containers started before the boot are looked at.
  *
@@ -65,7 +65,7 @@ public record BootRestarts(ContainerRecords records, Path marker, Path procStat)
             }
             Instant boot = bootTime();
             for (ContainerRecord record : records.all()) {
-                if (endedByTheBoot(record, records.directory(record.id()), boot)) {
+                if (dueAfterTheBoot(record, records.directory(record.id()), boot)) {
                     try {
                         start.accept(record.id());
                         started.add(record.name());
@@ -94,7 +94,7 @@ public record BootRestarts(ContainerRecords records, Path marker, Path procStat)
      * stopped (what sets it apart from {@code unless-stopped}); {@code unless-stopped} one the user did not stop;
      * {@code on-failure} one whose end nobody saw (the host went down), within its count.
      */
-    private static boolean endedByTheBoot(ContainerRecord record, ContainerDirectory directory, Instant boot) {
+    private static boolean dueAfterTheBoot(ContainerRecord record, ContainerDirectory directory, Instant boot) {
         if (!record.restart().restarts() || record.started().filter(started -> started.isBefore(boot)).isEmpty()
                 || !(ContainerPhases.read(record, directory) instanceof ContainerPhase.Exited exited)) {
             return false;
