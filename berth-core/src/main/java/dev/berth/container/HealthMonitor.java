@@ -26,6 +26,7 @@ public final class HealthMonitor {
     /** How often the monitor looks whether its container still runs between probes. */
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Duration EXEC_WAIT = Duration.ofSeconds(2);
 
     private HealthMonitor() {
     }
@@ -122,6 +123,12 @@ public final class HealthMonitor {
             Process process = new ProcessBuilder(argv).redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(Redirect.DISCARD)
                     .redirectError(Redirect.appendTo(directory.path().resolve("health.err").toFile())).start();
+            // Until setsid has exec'd the JVM, /proc/PID/cmdline is still this process's: isMonitorOf (and with it
+            // runningPid and revive) would not know the monitor yet. Waited for briefly before the pid is published.
+            long deadline = System.nanoTime() + EXEC_WAIT.toNanos();
+            while (!isMonitorOf(process.toHandle(), record.id()) && process.isAlive() && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(5));
+            }
             Files.writeString(directory.path().resolve(PID_FILE), Long.toString(process.pid()));
         } catch (IOException e) {
             throw new ExecutionException("starting the health monitor of container %s: %s".formatted(record.name(),
