@@ -1,11 +1,8 @@
 package dev.berth.container;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import dev.berth.io.TreeBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The bytes of a container's writable layer (Docker's {@code SizeRw}): the regular files of its active snapshot's
@@ -22,23 +19,7 @@ public final class WritableLayerSize {
         if (!Files.isDirectory(layer)) {
             return 0;
         }
-        long[] total = {0};
-        try {
-            Files.walkFileTree(layer, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    total[0] += attributes.isRegularFile() ? attributes.size() : 0;
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException gone) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException unreadable) {
-            // What could be counted: the size is a report, not a decision.
-        }
-        return total[0];
+        // What could be counted: the size is a report, not a decision.
+        return TreeBytes.of(layer, unfinished -> { });
     }
 }

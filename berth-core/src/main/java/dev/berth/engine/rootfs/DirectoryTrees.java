@@ -1,15 +1,13 @@
 package dev.berth.engine.rootfs;
 
 import dev.berth.error.StoreException;
+import dev.berth.io.TreeBytes;
 import dev.berth.layer.TreeRemover;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,24 +42,9 @@ public final class DirectoryTrees {
 
     /** Bytes of the regular files under {@code root}. */
     public static long size(Path root) {
-        long[] total = {0};
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    total[0] += attributes.isRegularFile() ? attributes.size() : 0;
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException gone) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
+        return TreeBytes.of(root, e -> {
             throw new StoreException("measuring " + root, e);
-        }
-        return total[0];
+        });
     }
 
     /**
