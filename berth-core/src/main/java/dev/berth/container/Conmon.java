@@ -195,8 +195,13 @@ public record Conmon(Path executable, Path socketDirectory) {
      * not a zombie (a conmon whose parent is gone may wait as one for a reaper that never comes).
      */
     public static boolean isRunning(ContainerDirectory directory) {
-        return readPid(directory.conmonPidFile()).flatMap(ProcessStat::of)
-                .filter(stat -> stat.command().equals("conmon") && stat.alive()).isPresent();
+        return runningPid(directory).isPresent();
+    }
+
+    /** The pid of the conmon of {@code directory} while it runs ({@link #isRunning}). */
+    static Optional<Long> runningPid(ContainerDirectory directory) {
+        return readPid(directory.conmonPidFile()).filter(pid -> ProcessStat.of(pid)
+                .filter(stat -> stat.command().equals("conmon") && stat.alive()).isPresent());
     }
 
     /** The pid a pid file holds; empty when it is missing or not a number. */

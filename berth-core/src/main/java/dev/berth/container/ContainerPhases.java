@@ -72,8 +72,8 @@ public final class ContainerPhases {
         if (record.started().isEmpty()) {
             return Optional.empty();
         }
-        Optional<Long> conmon = Conmon.readPid(directory.conmonPidFile());
-        if (conmon.isEmpty() || !Conmon.isRunning(directory)) {
+        Optional<Long> conmon = Conmon.runningPid(directory);
+        if (conmon.isEmpty()) {
             return Optional.empty();
         }
         String runtime = record.runtime().name();

@@ -54,13 +54,8 @@ final class LiveAttachments {
             } catch (RuntimeException e) {
                 // netavark may have been cut short (its timeout) after making part of it: undone before the
                 // options that name it are put back.
-                try {
-                    netavark.netavark(action, "teardown", namespace, single);
-                } catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+                undo(action, namespace, container, network, single);
                 restore(saved, options, e);
-                netavark.leases().releaseAddress(network, container.id());
                 throw e;
             }
             if (!setup.succeeded()) {
