@@ -24,9 +24,8 @@ public final class HealthMonitor {
 
     static final String PID_FILE = "health.pid";
     /** How often the monitor looks whether its container still runs between probes. */
-    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
-    private static final Duration EXEC_WAIT = Duration.ofSeconds(2);
 
     private HealthMonitor() {
     }
@@ -37,9 +36,8 @@ public final class HealthMonitor {
      */
     public static List<String> javaCommand() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return List.of(java.toString(), "-Xmx32m", "-Xms4m", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+        return List.of(java.toString(), "-Xmx32m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 HealthMonitor.class.getName());
     }
 
@@ -123,12 +121,6 @@ public final class HealthMonitor {
             Process process = new ProcessBuilder(argv).redirectInput(Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(Redirect.DISCARD)
                     .redirectError(Redirect.appendTo(directory.path().resolve("health.err").toFile())).start();
-            // Until setsid has exec'd the JVM, /proc/PID/cmdline is still this process's: isMonitorOf (and with it
-            // runningPid and revive) would not know the monitor yet. Waited for briefly before the pid is published.
-            long deadline = System.nanoTime() + EXEC_WAIT.toNanos();
-            while (!isMonitorOf(process.toHandle(), record.id()) && process.isAlive() && System.nanoTime() < deadline) {
-                sleep(Duration.ofMillis(5));
-            }
             Files.writeString(directory.path().resolve(PID_FILE), Long.toString(process.pid()));
         } catch (IOException e) {
             throw new ExecutionException("starting the health monitor of container %s: %s".formatted(record.name(),
