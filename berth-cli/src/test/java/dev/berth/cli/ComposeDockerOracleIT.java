@@ -146,7 +146,7 @@ class ComposeDockerOracleIT {
         return new ObjectMapper().readValue(text, type);
     }
 
-    /** The label text of {@code ps --format json}, {@code k=v,k=v} in Go's random map order, as a sorted set. */
+    /** Label (or network) text of {@code ps --format json}, {@code a,b} in Go's random map order, as a sorted set. */
     static TreeSet<String> labelSet(String text) {
         return new TreeSet<>(text.isEmpty() ? List.of() : List.of(text.split(",")));
     }

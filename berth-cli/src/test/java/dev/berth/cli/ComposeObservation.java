@@ -96,6 +96,8 @@ record ComposeObservation(Map<String, Map<String, String>> containers, Map<Strin
                 assertThat(row.remove(varies)).as(varies).isNotNull();
             }
             row.put("Labels", ComposeDockerOracleIT.labelSet((String) row.get("Labels")));
+            // Networks, like Labels, is a Go map joined with commas: Docker's order changes from run to run.
+            row.put("Networks", ComposeDockerOracleIT.labelSet((String) row.get("Networks")));
             // "Up 3 seconds (healthy)": the time varies, the state and health must not.
             row.put("Status", ((String) row.get("Status")).replaceAll("^Up [^(]*", "Up ").strip());
             ps.put((String) row.get("Name"), row);
